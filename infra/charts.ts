@@ -1,0 +1,36 @@
+// Every upstream Helm chart the platform installs, pinned in one place. A stack can point any
+// chart at a mirror or an OCI registry through `platform:chartRepositories` (air-gapped clusters).
+import * as k8s from "@pulumi/kubernetes";
+import { ChartSource } from "./config/types";
+
+export const CHARTS = {
+    istioBase: { repo: "https://istio-release.storage.googleapis.com/charts", chart: "base", version: "1.29.1" },
+    istiod: { repo: "https://istio-release.storage.googleapis.com/charts", chart: "istiod", version: "1.29.1" },
+    istioCni: { repo: "https://istio-release.storage.googleapis.com/charts", chart: "cni", version: "1.29.1" },
+    istioGateway: { repo: "https://istio-release.storage.googleapis.com/charts", chart: "gateway", version: "1.29.1" },
+    kubePrometheusStack: { repo: "https://prometheus-community.github.io/helm-charts", chart: "kube-prometheus-stack", version: "88.5.3" },
+    jaeger: { repo: "https://jaegertracing.github.io/helm-charts", chart: "jaeger", version: "4.11.1" },
+    eckOperator: { repo: "https://helm.elastic.co", chart: "eck-operator", version: "3.2.0" },
+    fluentBit: { repo: "https://fluent.github.io/helm-charts", chart: "fluent-bit", version: "0.58.1" },
+    argoCd: { repo: "https://argoproj.github.io/argo-helm", chart: "argo-cd", version: "10.1.1" },
+} as const satisfies Record<string, ChartSource>;
+
+export type ChartKey = keyof typeof CHARTS;
+
+export function isChartKey(key: string): key is ChartKey {
+    return Object.prototype.hasOwnProperty.call(CHARTS, key);
+}
+
+/** The pinned source of a chart, with the stack's mirror applied when it has one. */
+export function resolveChart(key: ChartKey, repositoryOverrides: Readonly<Record<string, string>>): ChartSource {
+    const pinned = CHARTS[key];
+    return { ...pinned, repo: repositoryOverrides[key] ?? pinned.repo };
+}
+
+/** The helm.v4.Chart arguments that select a chart: a Helm repository, or an OCI reference. */
+export function chartArgs(source: ChartSource): Pick<k8s.helm.v4.ChartArgs, "chart" | "version" | "repositoryOpts"> {
+    if (source.repo.startsWith("oci://")) {
+        return { chart: `${source.repo.replace(/\/+$/, "")}/${source.chart}`, version: source.version };
+    }
+    return { chart: source.chart, version: source.version, repositoryOpts: { repo: source.repo } };
+}

@@ -1,0 +1,152 @@
+// Stack config -> validated PlatformConfig. `resolvePlatformConfig` is pure (tested directly);
+// `loadPlatformConfig` feeds it the running stack's config.
+import * as pulumi from "@pulumi/pulumi";
+import deepmerge from "deepmerge";
+import { PROFILES } from "../../stacks/profiles";
+import { ConfigError, formatIssues } from "./errors";
+import { parseQuantity } from "./quantity";
+import { profileSchema, providerSchema } from "./schema";
+import { ComputeResources, EnvironmentProfile, PlatformConfig, PROFILE_NAMES, ProfileName } from "./types";
+
+export const CONFIG_NAMESPACE = "platform";
+
+/** Keys that hold secrets: only accepted when set with `pulumi config set --secret`. */
+export const SECRET_KEYS = ["kubeconfig", "alertWebhookUrl"] as const;
+/** Keys merged onto the profile area of the same name. */
+const PROFILE_KEYS = Object.keys(profileSchema.shape) as (keyof EnvironmentProfile)[];
+const OTHER_KEYS = ["profile", "kubernetes", ...SECRET_KEYS];
+
+export interface RawStackConfig {
+    stack: string;
+    /** Keys without the namespace, values as the engine passes them (strings; objects JSON-encoded). */
+    values: Record<string, string>;
+    secretKeys: ReadonlySet<string>;
+}
+
+type PlainConfig = Omit<PlatformConfig, "secrets">;
+
+const replaceArrays = { arrayMerge: (_target: unknown[], source: unknown[]) => source };
+
+function decode(value: string): unknown {
+    try {
+        return JSON.parse(value);
+    } catch {
+        return value;
+    }
+}
+
+function resolveProfile(raw: RawStackConfig, problems: string[]): ProfileName | undefined {
+    const given = raw.values.profile !== undefined ? decode(raw.values.profile) : raw.stack;
+    if ((PROFILE_NAMES as readonly unknown[]).includes(given)) return given as ProfileName;
+    problems.push(raw.values.profile !== undefined
+        ? `${CONFIG_NAMESPACE}:profile: must be one of ${PROFILE_NAMES.map((p) => `"${p}"`).join(", ")} (got ${JSON.stringify(given)})`
+        : `${CONFIG_NAMESPACE}:profile: required for stack "${raw.stack}", whose name is not a profile; ` +
+          `set it to one of ${PROFILE_NAMES.join(", ")}`);
+    return undefined;
+}
+
+function checkRequestsWithinLimits(path: string, r: ComputeResources, problems: string[]): void {
+    if (r.limits.cpu !== undefined && parseQuantity(r.requests.cpu) > parseQuantity(r.limits.cpu)) {
+        problems.push(`${path}.requests.cpu: ${r.requests.cpu} exceeds limits.cpu ${r.limits.cpu}`);
+    }
+    if (parseQuantity(r.requests.memory) > parseQuantity(r.limits.memory)) {
+        problems.push(`${path}.requests.memory: ${r.requests.memory} exceeds limits.memory ${r.limits.memory}`);
+    }
+}
+
+/** Cross-field rules that a per-field schema cannot express. */
+function checkConsistency(c: EnvironmentProfile, problems: string[]): void {
+    const ns = CONFIG_NAMESPACE;
+    checkRequestsWithinLimits(`${ns}:workloads.resources`, c.workloads.resources, problems);
+    checkRequestsWithinLimits(`${ns}:tenancy.containerDefaults`, c.tenancy.containerDefaults, problems);
+    checkRequestsWithinLimits(`${ns}:monitoring.prometheusResources`, c.monitoring.prometheusResources, problems);
+    checkRequestsWithinLimits(`${ns}:tracing.resources`, c.tracing.resources, problems);
+    checkRequestsWithinLimits(`${ns}:logging.elasticsearchResources`, c.logging.elasticsearchResources, problems);
+    const a = c.workloads.autoscaling;
+    if (a.maxReplicas < a.minReplicas) {
+        problems.push(`${ns}:workloads.autoscaling.maxReplicas: ${a.maxReplicas} is below minReplicas ${a.minReplicas}`);
+    }
+    const teams = c.tenancy.teams.map((t) => t.name);
+    const duplicate = teams.find((t, i) => teams.indexOf(t) !== i);
+    if (duplicate) problems.push(`${ns}:tenancy.teams: team "${duplicate}" is listed twice`);
+    if (c.shop.enabled && !teams.includes(c.shop.team)) {
+        problems.push(`${ns}:shop.team: "${c.shop.team}" is not a tenant team; accepted: ${teams.join(", ")}`);
+    }
+    if (c.tracing.enabled && c.tracing.storage === "elasticsearch" && !c.logging.enabled) {
+        problems.push(`${ns}:tracing.storage: "elasticsearch" needs ${ns}:logging.enabled true; use "memory" otherwise`);
+    }
+    if (/(^|[:/])[^:/@]+$/.test(c.shop.image) && !c.shop.image.includes("@")) {
+        // An image reference with neither a tag nor a digest.
+        problems.push(`${ns}:shop.image: "${c.shop.image}" must be pinned to a tag or a digest`);
+    }
+}
+
+/** Validates the stack's knobs and merges them onto its environment profile. Throws ConfigError. */
+export function resolvePlatformConfig(raw: RawStackConfig): PlainConfig {
+    const problems: string[] = [];
+    const ns = CONFIG_NAMESPACE;
+    const accepted = [...OTHER_KEYS, ...PROFILE_KEYS];
+    for (const key of Object.keys(raw.values)) {
+        if (!accepted.includes(key)) problems.push(`${ns}:${key}: unknown key; accepted keys: ${accepted.join(", ")}`);
+    }
+    for (const key of SECRET_KEYS) {
+        if (raw.values[key] !== undefined && !raw.secretKeys.has(key)) {
+            problems.push(`${ns}:${key}: holds a secret and must be set with \`pulumi config set --secret ${key} ...\``);
+        }
+    }
+    const profile = resolveProfile(raw, problems);
+    if (!profile) throw new ConfigError(problems);
+
+    const overrides: Record<string, unknown> = {};
+    for (const key of PROFILE_KEYS) {
+        if (raw.values[key] !== undefined) overrides[key] = decode(raw.values[key]);
+    }
+    const merged = deepmerge(PROFILES[profile] as unknown as Record<string, unknown>, overrides, replaceArrays);
+    const parsed = profileSchema.safeParse(merged);
+    if (!parsed.success) problems.push(...formatIssues(ns, parsed.error.issues, merged));
+
+    const providerInput = raw.values.kubernetes !== undefined ? decode(raw.values.kubernetes) : {};
+    const provider = providerSchema.safeParse(providerInput);
+    if (!provider.success) {
+        problems.push(...formatIssues(ns, provider.error.issues.map((i) => ({ ...i, path: ["kubernetes", ...i.path] })),
+            { kubernetes: providerInput }));
+    }
+    if (parsed.success) checkConsistency(parsed.data as EnvironmentProfile, problems);
+    if (problems.length > 0 || !parsed.success || !provider.success) throw new ConfigError(problems);
+
+    return deepFreeze({ stack: raw.stack, profile, provider: provider.data, ...(parsed.data as EnvironmentProfile) });
+}
+
+/** Reads the running stack's `platform:*` config. */
+export function loadPlatformConfig(): Readonly<PlatformConfig> {
+    const prefix = `${CONFIG_NAMESPACE}:`;
+    const values: Record<string, string> = {};
+    for (const [key, value] of Object.entries(pulumi.runtime.allConfig())) {
+        if (key.startsWith(prefix)) values[key.slice(prefix.length)] = value;
+    }
+    const secretKeys = new Set(Object.keys(values).filter((k) => isConfigSecret(`${prefix}${k}`)));
+    const plain = resolvePlatformConfig({ stack: pulumi.getStack(), values, secretKeys });
+    const config = new pulumi.Config(CONFIG_NAMESPACE);
+    return Object.freeze({
+        ...plain,
+        secrets: Object.freeze({
+            kubeconfig: config.getSecret("kubeconfig"),
+            alertWebhookUrl: config.getSecret("alertWebhookUrl"),
+        }),
+    });
+}
+
+function isConfigSecret(fullKey: string): boolean {
+    // Public in the runtime's JS, internal in its typings.
+    const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { isConfigSecret?: (k: string) => boolean };
+    return runtimeConfig.isConfigSecret?.(fullKey) ?? false;
+}
+
+function deepFreeze<T>(value: T): T {
+    if (value && typeof value === "object" && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const v of Object.values(value)) deepFreeze(v);
+    }
+    return value;
+}
+

@@ -1,0 +1,129 @@
+// The shape every merged profile must have. Objects are strict, so a mistyped key in a stack
+// file is reported with its path instead of being silently ignored.
+import { z } from "zod";
+import { POD_SECURITY_LEVELS } from "./types";
+import { isDuration, isQuantity } from "./quantity";
+
+const quantity = z.string().refine(isQuantity, {
+    message: 'must be a Kubernetes quantity such as "250m", "512Mi" or "2Gi"',
+});
+const duration = z.string().refine(isDuration, { message: 'must be a duration such as "12h", "15d" or "2w"' });
+const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, {
+    message: "must be a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters",
+});
+const replicas = z.number().int().min(1);
+const percent = z.number().min(0).max(100);
+
+export const computeResourcesSchema = z.strictObject({
+    requests: z.strictObject({ cpu: quantity, memory: quantity }),
+    limits: z.strictObject({ cpu: quantity.optional(), memory: quantity }),
+});
+
+const workloadsSchema = z.strictObject({
+    replicas,
+    resources: computeResourcesSchema,
+    autoscaling: z.strictObject({
+        enabled: z.boolean(),
+        minReplicas: replicas,
+        maxReplicas: replicas,
+        targetCpuUtilizationPercent: z.number().int().min(1).max(100),
+        targetMemoryUtilizationPercent: z.number().int().min(1).max(100),
+    }),
+    disruptionBudget: z.strictObject({ enabled: z.boolean(), maxUnavailable: z.number().int().min(1) }),
+    rollingUpdate: z.strictObject({ maxSurge: z.string(), maxUnavailable: z.string() }),
+});
+
+const teamSchema = z.strictObject({
+    name: dnsLabel,
+    group: z.string().min(1),
+    costCenter: z.string().min(1),
+    sourceRepos: z.array(z.string().min(1)),
+});
+
+const tenancySchema = z.strictObject({
+    podSecurityLevel: z.enum(POD_SECURITY_LEVELS),
+    quota: z.strictObject({
+        requestsCpu: quantity,
+        requestsMemory: quantity,
+        limitsCpu: quantity,
+        limitsMemory: quantity,
+        pods: z.number().int().min(1),
+    }),
+    containerDefaults: computeResourcesSchema,
+    teams: z.array(teamSchema).min(1),
+});
+
+const meshSchema = z.strictObject({
+    enabled: z.boolean(),
+    revision: dnsLabel,
+    mtlsMode: z.enum(["STRICT", "PERMISSIVE"]),
+    tracingSamplingPercent: percent,
+    accessLogging: z.boolean(),
+    istiodReplicas: replicas,
+    gatewayReplicas: replicas,
+    gatewayTlsSecretName: dnsLabel,
+    gatewayHosts: z.array(z.string().min(1)).min(1),
+});
+
+const monitoringSchema = z.strictObject({
+    enabled: z.boolean(),
+    prometheusReplicas: replicas,
+    retention: duration,
+    storageSize: quantity,
+    prometheusResources: computeResourcesSchema,
+    alertmanagerReplicas: replicas,
+    grafanaReplicas: replicas,
+});
+
+const tracingSchema = z.strictObject({
+    enabled: z.boolean(),
+    storage: z.enum(["memory", "elasticsearch"]),
+    replicas,
+    resources: computeResourcesSchema,
+});
+
+const loggingSchema = z.strictObject({
+    enabled: z.boolean(),
+    elasticsearchNodes: replicas,
+    elasticsearchStorageSize: quantity,
+    elasticsearchResources: computeResourcesSchema,
+    kibanaReplicas: replicas,
+    retentionDays: z.number().int().min(1),
+});
+
+const gitopsSchema = z.strictObject({
+    enabled: z.boolean(),
+    highAvailability: z.boolean(),
+    rootApp: z.strictObject({
+        repoURL: z.string().regex(/^(https:\/\/|ssh:\/\/|git@)/, { message: "must be an https://, ssh:// or git@ URL" }),
+        path: z.string().min(1),
+        targetRevision: z.string().min(1),
+    }),
+    syncPolicy: z.strictObject({ automated: z.boolean(), prune: z.boolean(), selfHeal: z.boolean() }),
+});
+
+const shopSchema = z.strictObject({
+    enabled: z.boolean(),
+    team: dnsLabel,
+    image: z.string().min(1),
+});
+
+export const profileSchema = z.strictObject({
+    workloads: workloadsSchema,
+    tenancy: tenancySchema,
+    mesh: meshSchema,
+    monitoring: monitoringSchema,
+    tracing: tracingSchema,
+    logging: loggingSchema,
+    gitops: gitopsSchema,
+    shop: shopSchema,
+    protectStatefulData: z.boolean(),
+    chartRepositories: z.record(z.string(), z.string().regex(/^(https?|oci):\/\//, {
+        message: "must be an https:// Helm repository or an oci:// registry",
+    })),
+});
+
+export const providerSchema = z.strictObject({
+    context: z.string().min(1).optional(),
+    renderYamlToDirectory: z.string().min(1).optional(),
+});

@@ -1,0 +1,170 @@
+// The validated, immutable configuration of one stack. Built by `loadPlatformConfig` from the
+// environment profile (stacks/<profile>/profile.ts) with the stack's knobs merged on top.
+// Components receive only their slice of it; none reads pulumi.Config itself.
+import * as pulumi from "@pulumi/pulumi";
+
+export const PROFILE_NAMES = ["dev", "staging", "prod"] as const;
+export type ProfileName = (typeof PROFILE_NAMES)[number];
+
+export const POD_SECURITY_LEVELS = ["privileged", "baseline", "restricted"] as const;
+export type PodSecurityLevel = (typeof POD_SECURITY_LEVELS)[number];
+
+/** Kubernetes quantities as strings ("250m", "512Mi"); validated by infra/config/quantity.ts. */
+export interface ComputeResources {
+    requests: { cpu: string; memory: string };
+    /** cpu is optional: a CPU limit throttles latency-sensitive services (see policy container-resources). */
+    limits: { cpu?: string; memory: string };
+}
+
+export interface AutoscalingSettings {
+    enabled: boolean;
+    minReplicas: number;
+    maxReplicas: number;
+    targetCpuUtilizationPercent: number;
+    targetMemoryUtilizationPercent: number;
+}
+
+/** Defaults applied to every Microservice unless the service overrides them. */
+export interface WorkloadDefaults {
+    replicas: number;
+    resources: ComputeResources;
+    autoscaling: AutoscalingSettings;
+    disruptionBudget: { enabled: boolean; maxUnavailable: number };
+    rollingUpdate: { maxSurge: string; maxUnavailable: string };
+}
+
+export interface TeamQuota {
+    requestsCpu: string;
+    requestsMemory: string;
+    limitsCpu: string;
+    limitsMemory: string;
+    pods: number;
+}
+
+export interface TeamSettings {
+    /** DNS-1123 label; becomes the namespace name. */
+    name: string;
+    /** Identity-provider group bound to the team's Role. */
+    group: string;
+    costCenter: string;
+    /** Git repositories the team's Argo CD AppProject may deploy from. */
+    sourceRepos: string[];
+}
+
+export interface TenancySettings {
+    /** Pod Security Admission level enforced on tenant namespaces. */
+    podSecurityLevel: PodSecurityLevel;
+    quota: TeamQuota;
+    /** Defaults the LimitRange gives containers that declare nothing. */
+    containerDefaults: ComputeResources;
+    teams: TeamSettings[];
+}
+
+export interface ChartSource {
+    /** Helm repository URL or an `oci://` registry prefix. */
+    repo: string;
+    chart: string;
+    version: string;
+}
+
+export interface MeshSettings {
+    enabled: boolean;
+    /** Istio revision label (e.g. "1-29"); a new revision canaries a control-plane upgrade. */
+    revision: string;
+    mtlsMode: "STRICT" | "PERMISSIVE";
+    /** Percentage of requests traced, 0-100. */
+    tracingSamplingPercent: number;
+    accessLogging: boolean;
+    istiodReplicas: number;
+    gatewayReplicas: number;
+    /** Secret (in the gateway namespace) holding the TLS certificate for public hosts. */
+    gatewayTlsSecretName: string;
+    /** Public host names served by the ingress gateway. */
+    gatewayHosts: string[];
+}
+
+export interface MonitoringSettings {
+    enabled: boolean;
+    prometheusReplicas: number;
+    /** Prometheus retention, e.g. "7d". */
+    retention: string;
+    storageSize: string;
+    prometheusResources: ComputeResources;
+    alertmanagerReplicas: number;
+    grafanaReplicas: number;
+}
+
+export interface TracingSettings {
+    enabled: boolean;
+    /** "memory" keeps traces in the collector (dev); "elasticsearch" uses the logging cluster. */
+    storage: "memory" | "elasticsearch";
+    replicas: number;
+    resources: ComputeResources;
+}
+
+export interface LoggingSettings {
+    enabled: boolean;
+    elasticsearchNodes: number;
+    elasticsearchStorageSize: string;
+    elasticsearchResources: ComputeResources;
+    kibanaReplicas: number;
+    retentionDays: number;
+}
+
+export interface SyncPolicySettings {
+    automated: boolean;
+    prune: boolean;
+    selfHeal: boolean;
+}
+
+export interface GitOpsSettings {
+    enabled: boolean;
+    highAvailability: boolean;
+    rootApp: { repoURL: string; path: string; targetRevision: string };
+    syncPolicy: SyncPolicySettings;
+}
+
+export interface ShopSettings {
+    enabled: boolean;
+    /** Tenant team whose namespace hosts the shop. */
+    team: string;
+    /** podinfo image, pinned by tag or digest. */
+    image: string;
+}
+
+export interface ProviderSettings {
+    /** kubeconfig context; unset means the kubeconfig's current context. */
+    context?: string;
+    /** When set, manifests are written to this directory instead of applied (GitOps render mode). */
+    renderYamlToDirectory?: string;
+}
+
+/** Everything a profile defines: the full set of defaults for one environment. */
+export interface EnvironmentProfile {
+    workloads: WorkloadDefaults;
+    tenancy: TenancySettings;
+    mesh: MeshSettings;
+    monitoring: MonitoringSettings;
+    tracing: TracingSettings;
+    logging: LoggingSettings;
+    gitops: GitOpsSettings;
+    shop: ShopSettings;
+    /** protect + retainOnDelete for stateful data (Elasticsearch, Prometheus volumes). */
+    protectStatefulData: boolean;
+    /** Per-chart repository overrides (mirrors, oci://), keyed by chart key in infra/charts.ts. */
+    chartRepositories: Record<string, string>;
+}
+
+export interface PlatformSecrets {
+    /** Raw kubeconfig contents; when absent the provider uses the ambient kubeconfig file. */
+    kubeconfig?: pulumi.Output<string>;
+    /** Alertmanager webhook for critical alerts (e.g. a pager integration). */
+    alertWebhookUrl?: pulumi.Output<string>;
+}
+
+export interface PlatformConfig extends EnvironmentProfile {
+    stack: string;
+    profile: ProfileName;
+    provider: ProviderSettings;
+    secrets: PlatformSecrets;
+}

@@ -1,0 +1,63 @@
+// dev: a laptop cluster (kind, k3d, minikube). One replica of everything, small volumes,
+// traces kept in memory, mesh mTLS permissive so unmeshed debugging pods can still call in.
+import { EnvironmentProfile } from "../../infra/config/types";
+import { DEFAULT_TEAMS, SHOP_IMAGE } from "../shared";
+
+export const devProfile: EnvironmentProfile = {
+    workloads: {
+        replicas: 1,
+        resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } },
+        autoscaling: { enabled: false, minReplicas: 1, maxReplicas: 2, targetCpuUtilizationPercent: 80, targetMemoryUtilizationPercent: 80 },
+        disruptionBudget: { enabled: false, maxUnavailable: 1 },
+        rollingUpdate: { maxSurge: "1", maxUnavailable: "0" },
+    },
+    tenancy: {
+        podSecurityLevel: "baseline",
+        quota: { requestsCpu: "2", requestsMemory: "4Gi", limitsCpu: "4", limitsMemory: "8Gi", pods: 50 },
+        containerDefaults: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
+        teams: DEFAULT_TEAMS,
+    },
+    mesh: {
+        enabled: true,
+        revision: "1-29",
+        mtlsMode: "PERMISSIVE",
+        tracingSamplingPercent: 100,
+        accessLogging: true,
+        istiodReplicas: 1,
+        gatewayReplicas: 1,
+        gatewayTlsSecretName: "shop-tls",
+        gatewayHosts: ["shop.localtest.me"],
+    },
+    monitoring: {
+        enabled: true,
+        prometheusReplicas: 1,
+        retention: "2d",
+        storageSize: "5Gi",
+        prometheusResources: { requests: { cpu: "200m", memory: "512Mi" }, limits: { memory: "1Gi" } },
+        alertmanagerReplicas: 1,
+        grafanaReplicas: 1,
+    },
+    tracing: {
+        enabled: true,
+        storage: "memory",
+        replicas: 1,
+        resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "512Mi" } },
+    },
+    logging: {
+        enabled: true,
+        elasticsearchNodes: 1,
+        elasticsearchStorageSize: "5Gi",
+        elasticsearchResources: { requests: { cpu: "500m", memory: "2Gi" }, limits: { memory: "2Gi" } },
+        kibanaReplicas: 1,
+        retentionDays: 3,
+    },
+    gitops: {
+        enabled: true,
+        highAvailability: false,
+        rootApp: { repoURL: "https://github.com/example-org/platform-apps.git", path: "envs/dev", targetRevision: "main" },
+        syncPolicy: { automated: true, prune: true, selfHeal: true },
+    },
+    shop: { enabled: true, team: "shop", image: SHOP_IMAGE },
+    protectStatefulData: false,
+    chartRepositories: {},
+};

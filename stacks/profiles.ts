@@ -1,0 +1,10 @@
+import { EnvironmentProfile, ProfileName } from "../infra/config/types";
+import { devProfile } from "./dev/profile";
+import { prodProfile } from "./prod/profile";
+import { stagingProfile } from "./staging/profile";
+
+export const PROFILES: Readonly<Record<ProfileName, EnvironmentProfile>> = {
+    dev: devProfile,
+    staging: stagingProfile,
+    prod: prodProfile,
+};

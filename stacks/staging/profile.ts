@@ -1,0 +1,63 @@
+// staging: a managed cluster that mirrors prod at a smaller size. Restricted tenants, strict mTLS,
+// traces in Elasticsearch, two replicas so disruption budgets and rollouts behave as in prod.
+import { EnvironmentProfile } from "../../infra/config/types";
+import { DEFAULT_TEAMS, SHOP_IMAGE } from "../shared";
+
+export const stagingProfile: EnvironmentProfile = {
+    workloads: {
+        replicas: 2,
+        resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } },
+        autoscaling: { enabled: true, minReplicas: 2, maxReplicas: 4, targetCpuUtilizationPercent: 75, targetMemoryUtilizationPercent: 80 },
+        disruptionBudget: { enabled: true, maxUnavailable: 1 },
+        rollingUpdate: { maxSurge: "25%", maxUnavailable: "0" },
+    },
+    tenancy: {
+        podSecurityLevel: "restricted",
+        quota: { requestsCpu: "4", requestsMemory: "8Gi", limitsCpu: "8", limitsMemory: "16Gi", pods: 100 },
+        containerDefaults: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+        teams: DEFAULT_TEAMS,
+    },
+    mesh: {
+        enabled: true,
+        revision: "1-29",
+        mtlsMode: "STRICT",
+        tracingSamplingPercent: 10,
+        accessLogging: true,
+        istiodReplicas: 2,
+        gatewayReplicas: 2,
+        gatewayTlsSecretName: "shop-tls",
+        gatewayHosts: ["shop.staging.example.com"],
+    },
+    monitoring: {
+        enabled: true,
+        prometheusReplicas: 1,
+        retention: "7d",
+        storageSize: "50Gi",
+        prometheusResources: { requests: { cpu: "500m", memory: "2Gi" }, limits: { memory: "4Gi" } },
+        alertmanagerReplicas: 2,
+        grafanaReplicas: 1,
+    },
+    tracing: {
+        enabled: true,
+        storage: "elasticsearch",
+        replicas: 2,
+        resources: { requests: { cpu: "200m", memory: "512Mi" }, limits: { memory: "1Gi" } },
+    },
+    logging: {
+        enabled: true,
+        elasticsearchNodes: 3,
+        elasticsearchStorageSize: "50Gi",
+        elasticsearchResources: { requests: { cpu: "1", memory: "4Gi" }, limits: { memory: "4Gi" } },
+        kibanaReplicas: 1,
+        retentionDays: 7,
+    },
+    gitops: {
+        enabled: true,
+        highAvailability: false,
+        rootApp: { repoURL: "https://github.com/example-org/platform-apps.git", path: "envs/staging", targetRevision: "main" },
+        syncPolicy: { automated: true, prune: true, selfHeal: true },
+    },
+    shop: { enabled: true, team: "shop", image: SHOP_IMAGE },
+    protectStatefulData: false,
+    chartRepositories: {},
+};
