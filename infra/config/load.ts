@@ -2,6 +2,7 @@
 // `loadPlatformConfig` feeds it the running stack's config.
 import * as pulumi from "@pulumi/pulumi";
 import deepmerge from "deepmerge";
+import { unpinnedImageReason } from "../../components/shared/image";
 import { PROFILES } from "../../stacks/profiles";
 import { ConfigError, formatIssues } from "./errors";
 import { parseQuantity } from "./quantity";
@@ -75,10 +76,8 @@ function checkConsistency(c: EnvironmentProfile, problems: string[]): void {
     if (c.tracing.enabled && c.tracing.storage === "elasticsearch" && !c.logging.enabled) {
         problems.push(`${ns}:tracing.storage: "elasticsearch" needs ${ns}:logging.enabled true; use "memory" otherwise`);
     }
-    if (/(^|[:/])[^:/@]+$/.test(c.shop.image) && !c.shop.image.includes("@")) {
-        // An image reference with neither a tag nor a digest.
-        problems.push(`${ns}:shop.image: "${c.shop.image}" must be pinned to a tag or a digest`);
-    }
+    const unpinned = unpinnedImageReason(c.shop.image);
+    if (unpinned) problems.push(`${ns}:shop.image: "${c.shop.image}" ${unpinned}`);
 }
 
 /** Validates the stack's knobs and merges them onto its environment profile. Throws ConfigError. */

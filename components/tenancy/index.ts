@@ -1,0 +1,62 @@
+// Every namespace of the platform: the add-ons' own (with the Pod Security level each needs,
+// and why) and one guarded namespace per tenant team.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { TenancySettings } from "../../infra/config/types";
+import { recommendedLabels } from "../shared/labels";
+import { meshInjectionLabels, podSecurityLabels } from "./podSecurity";
+import { TeamNamespace } from "./teamNamespace";
+import { PlatformNamespaceSpec } from "./types";
+
+export { PlatformNamespaceSpec } from "./types";
+export { podSecurityLabels } from "./podSecurity";
+
+export interface TenancyArgs {
+    env: string;
+    tenancy: TenancySettings;
+    mesh: { enabled: boolean; revision: string };
+    platformNamespaces: PlatformNamespaceSpec[];
+    ingressGatewayNamespace: string;
+    monitoringNamespace: string;
+}
+
+export class Tenancy extends pulumi.ComponentResource {
+    /** Add-on namespace name -> the created namespace's name (depend on it to wait for creation). */
+    public readonly platformNamespaces: Record<string, pulumi.Output<string>> = {};
+    /** Team name -> the team's namespace. */
+    public readonly teamNamespaces: Record<string, pulumi.Output<string>> = {};
+
+    constructor(name: string, args: TenancyArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:tenancy:Tenancy", name, {}, opts);
+        for (const spec of args.platformNamespaces) {
+            if (spec.podSecurityLevel !== "restricted" && !spec.reason) {
+                throw new Error(`namespace ${spec.name}: Pod Security level ${spec.podSecurityLevel} needs a written reason`);
+            }
+            const ns = new k8s.core.v1.Namespace(spec.name, {
+                metadata: {
+                    name: spec.name,
+                    labels: {
+                        ...recommendedLabels({ name: spec.name, component: "platform-namespace", env: args.env }),
+                        ...podSecurityLabels(spec.podSecurityLevel),
+                        ...(spec.meshInjection ? meshInjectionLabels(args.mesh) : {}),
+                        "platform.example.com/tenant": "false",
+                    },
+                    annotations: spec.reason ? { "platform.example.com/pod-security-reason": spec.reason } : undefined,
+                },
+            }, { parent: this });
+            this.platformNamespaces[spec.name] = ns.metadata.name;
+        }
+        for (const team of args.tenancy.teams) {
+            const tenant = new TeamNamespace(team.name, {
+                team,
+                env: args.env,
+                tenancy: args.tenancy,
+                mesh: args.mesh,
+                ingressGatewayNamespace: args.ingressGatewayNamespace,
+                monitoringNamespace: args.monitoringNamespace,
+            }, { parent: this });
+            this.teamNamespaces[team.name] = tenant.namespace;
+        }
+        this.registerOutputs({ platformNamespaces: this.platformNamespaces, teamNamespaces: this.teamNamespaces });
+    }
+}

@@ -1,0 +1,91 @@
+// One tenant team's namespace with its guardrails: Pod Security labels, quota, container
+// defaults, default-deny networking and a least-privilege Role for the team's group.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { TeamSettings, TenancySettings } from "../../infra/config/types";
+import { recommendedLabels } from "../shared/labels";
+import { createNamespaceNetworkPolicies } from "./networkPolicies";
+import { meshInjectionLabels, podSecurityLabels } from "./podSecurity";
+import { TEAM_ROLE_RULES } from "./teamRbac";
+
+export interface TeamNamespaceArgs {
+    team: TeamSettings;
+    env: string;
+    tenancy: Pick<TenancySettings, "podSecurityLevel" | "quota" | "containerDefaults">;
+    mesh: { enabled: boolean; revision: string };
+    ingressGatewayNamespace: string;
+    monitoringNamespace: string;
+}
+
+export class TeamNamespace extends pulumi.ComponentResource {
+    public readonly namespace: pulumi.Output<string>;
+
+    constructor(name: string, args: TeamNamespaceArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:tenancy:TeamNamespace", name, {}, opts);
+        const { team, tenancy } = args;
+        const labels = {
+            ...recommendedLabels({ name: team.name, component: "tenant-namespace", team: team.name, env: args.env }),
+            "platform.example.com/cost-center": team.costCenter,
+        };
+        const child = { parent: this };
+
+        const ns = new k8s.core.v1.Namespace(team.name, {
+            metadata: {
+                name: team.name,
+                labels: {
+                    ...labels,
+                    ...podSecurityLabels(tenancy.podSecurityLevel),
+                    ...meshInjectionLabels(args.mesh),
+                    "platform.example.com/tenant": "true",
+                },
+            },
+        }, child);
+        this.namespace = ns.metadata.name;
+        const inNamespace = (objectName: string) => ({ name: objectName, namespace: this.namespace, labels });
+
+        new k8s.core.v1.ResourceQuota(`${team.name}-quota`, {
+            metadata: inNamespace("team-quota"),
+            spec: {
+                hard: {
+                    "requests.cpu": tenancy.quota.requestsCpu,
+                    "requests.memory": tenancy.quota.requestsMemory,
+                    "limits.cpu": tenancy.quota.limitsCpu,
+                    "limits.memory": tenancy.quota.limitsMemory,
+                    pods: String(tenancy.quota.pods),
+                },
+            },
+        }, child);
+
+        const defaults = tenancy.containerDefaults;
+        new k8s.core.v1.LimitRange(`${team.name}-limits`, {
+            metadata: inNamespace("container-defaults"),
+            spec: {
+                limits: [{
+                    type: "Container",
+                    defaultRequest: { ...defaults.requests },
+                    default: { memory: defaults.limits.memory, ...(defaults.limits.cpu ? { cpu: defaults.limits.cpu } : {}) },
+                }],
+            },
+        }, child);
+
+        createNamespaceNetworkPolicies({
+            resourcePrefix: team.name,
+            namespace: this.namespace,
+            ingressGatewayNamespace: args.ingressGatewayNamespace,
+            monitoringNamespace: args.monitoringNamespace,
+            labels,
+        }, child);
+
+        const role = new k8s.rbac.v1.Role(`${team.name}-developer`, {
+            metadata: inNamespace("team-developer"),
+            rules: TEAM_ROLE_RULES,
+        }, child);
+        new k8s.rbac.v1.RoleBinding(`${team.name}-developer`, {
+            metadata: inNamespace("team-developer"),
+            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: role.metadata.name },
+            subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: team.group }],
+        }, child);
+
+        this.registerOutputs({ namespace: this.namespace });
+    }
+}
