@@ -16,15 +16,33 @@ function describe(value: unknown): string {
     return value === undefined ? "nothing" : JSON.stringify(value);
 }
 
+/** The keys an object schema (or an enum-keyed record) accepts at `path`. */
+function acceptedKeysAt(schema: z.ZodType, path: PropertyKey[]): string[] {
+    let node: any = schema;
+    for (const key of path) {
+        const def = node?._zod?.def;
+        if (def?.type === "object") node = def.shape[key as string];
+        else if (def?.type === "record" || def?.type === "array") node = def.valueType ?? def.element;
+        else if (def?.type === "optional") node = def.innerType;
+        else return [];
+    }
+    while (node?._zod?.def?.type === "optional") node = node._zod.def.innerType;
+    const def = node?._zod?.def;
+    if (def?.type === "object") return Object.keys(def.shape);
+    if (def?.type === "record") return def.keyType?._zod?.def?.entries ? Object.keys(def.keyType._zod.def.entries) : [];
+    return [];
+}
+
 /** One line per zod issue: the full config key, what is accepted, and what was given. */
-export function formatIssues(namespace: string, issues: z.core.$ZodIssue[], input: unknown): string[] {
+export function formatIssues(namespace: string, schema: z.ZodType, issues: z.core.$ZodIssue[], input: unknown): string[] {
     return issues.map((issue) => {
         const [area, ...rest] = issue.path.map(String);
         const key = `${namespace}:${area}${rest.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join("")}`;
         if (issue.code === "unrecognized_keys") {
             const where = issue.path.length ? key : namespace;
+            const accepted = acceptedKeysAt(schema, issue.path);
             return `${issue.keys.map((k) => `${where}${issue.path.length ? "." : ":"}${k}`).join(", ")}: unknown key; ` +
-                `accepted keys are documented in README.md#configuration`;
+                (accepted.length ? `accepted: ${accepted.join(", ")}` : "see README.md#configuration");
         }
         return `${key}: ${issue.message.replace(/^Invalid input: /, "")} (got ${describe(valueAt(input, issue.path))})`;
     });

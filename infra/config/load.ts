@@ -2,6 +2,7 @@
 // `loadPlatformConfig` feeds it the running stack's config.
 import * as pulumi from "@pulumi/pulumi";
 import deepmerge from "deepmerge";
+import { z } from "zod";
 import { unpinnedImageReason } from "../../components/shared/image";
 import { PROFILES } from "../../stacks/profiles";
 import { ConfigError, formatIssues } from "./errors";
@@ -102,12 +103,12 @@ export function resolvePlatformConfig(raw: RawStackConfig): PlainConfig {
     }
     const merged = deepmerge(PROFILES[profile] as unknown as Record<string, unknown>, overrides, replaceArrays);
     const parsed = profileSchema.safeParse(merged);
-    if (!parsed.success) problems.push(...formatIssues(ns, parsed.error.issues, merged));
+    if (!parsed.success) problems.push(...formatIssues(ns, profileSchema, parsed.error.issues, merged));
 
     const providerInput = raw.values.kubernetes !== undefined ? decode(raw.values.kubernetes) : {};
     const provider = providerSchema.safeParse(providerInput);
     if (!provider.success) {
-        problems.push(...formatIssues(ns, provider.error.issues.map((i) => ({ ...i, path: ["kubernetes", ...i.path] })),
+        problems.push(...formatIssues(ns, z.strictObject({ kubernetes: providerSchema }), provider.error.issues.map((i) => ({ ...i, path: ["kubernetes", ...i.path] })),
             { kubernetes: providerInput }));
     }
     if (parsed.success) checkConsistency(parsed.data as EnvironmentProfile, problems);

@@ -1,6 +1,7 @@
 // The shape every merged profile must have. Objects are strict, so a mistyped key in a stack
 // file is reported with its path instead of being silently ignored.
 import { z } from "zod";
+import { CHARTS, ChartKey } from "../charts";
 import { POD_SECURITY_LEVELS } from "./types";
 import { isDuration, isQuantity } from "./quantity";
 
@@ -11,6 +12,7 @@ const duration = z.string().refine(isDuration, { message: 'must be a duration su
 const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, {
     message: "must be a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters",
 });
+const chartKey = z.enum(Object.keys(CHARTS) as [ChartKey, ...ChartKey[]]);
 const replicas = z.number().int().min(1);
 const percent = z.number().min(0).max(100);
 
@@ -118,9 +120,10 @@ export const profileSchema = z.strictObject({
     gitops: gitopsSchema,
     shop: shopSchema,
     protectStatefulData: z.boolean(),
-    chartRepositories: z.record(z.string(), z.string().regex(/^(https?|oci):\/\//, {
+    chartRepositories: z.partialRecord(chartKey, z.string().regex(/^(https?|oci):\/\//, {
         message: "must be an https:// Helm repository or an oci:// registry",
     })),
+    chartValues: z.partialRecord(chartKey, z.record(z.string(), z.unknown())),
 });
 
 export const providerSchema = z.strictObject({

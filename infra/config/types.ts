@@ -153,6 +153,8 @@ export interface EnvironmentProfile {
     protectStatefulData: boolean;
     /** Per-chart repository overrides (mirrors, oci://), keyed by chart key in infra/charts.ts. */
     chartRepositories: Record<string, string>;
+    /** Per-chart Helm values deep-merged over the component's defaults, keyed like chartRepositories. */
+    chartValues: Record<string, Record<string, unknown>>;
 }
 
 export interface PlatformSecrets {

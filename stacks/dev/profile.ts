@@ -60,4 +60,5 @@ export const devProfile: EnvironmentProfile = {
     shop: { enabled: true, team: "shop", image: SHOP_IMAGE },
     protectStatefulData: false,
     chartRepositories: {},
+    chartValues: {},
 };

@@ -60,4 +60,5 @@ export const prodProfile: EnvironmentProfile = {
     shop: { enabled: true, team: "shop", image: SHOP_IMAGE },
     protectStatefulData: true,
     chartRepositories: {},
+    chartValues: {},
 };

@@ -1,0 +1,39 @@
+// Installs a pinned upstream chart with the component's typed defaults and the stack's own
+// values deep-merged on top (user values win; arrays are replaced, not concatenated).
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import deepmerge from "deepmerge";
+import { chartArgs } from "../../infra/charts";
+import { ChartSource } from "../../infra/config/types";
+
+export type ChartValues = Record<string, unknown>;
+
+const isPlainObject = (v: unknown): boolean =>
+    !!v && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
+
+/** `overrides` deep-merged onto `defaults`; Pulumi Outputs and other non-plain objects are kept whole. */
+export function mergeValues<T extends object>(defaults: T, overrides: ChartValues = {}): T {
+    return deepmerge(defaults, overrides as Partial<T>, {
+        arrayMerge: (_target, source) => source,
+        isMergeableObject: isPlainObject,
+    }) as T;
+}
+
+export interface PinnedChartArgs<V extends object> {
+    source: ChartSource;
+    namespace: pulumi.Input<string>;
+    /** The component's defaults, typed by the chart's values keys it sets. */
+    values: V;
+    /** Stack-provided values (platform:chartValues.<chartKey>), merged over `values`. */
+    userValues?: ChartValues;
+}
+
+export function installChart<V extends object>(
+    name: string, args: PinnedChartArgs<V>, opts: pulumi.ComponentResourceOptions,
+): k8s.helm.v4.Chart {
+    return new k8s.helm.v4.Chart(name, {
+        ...chartArgs(args.source),
+        namespace: args.namespace,
+        values: mergeValues(args.values, args.userValues) as pulumi.Inputs,
+    }, opts);
+}
