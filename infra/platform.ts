@@ -1,6 +1,7 @@
 // Composition: one validated config in, components out. Each component gets only its slice of
 // the config and the explicit Kubernetes provider; independent add-ons deploy in parallel.
 import * as pulumi from "@pulumi/pulumi";
+import { Shop } from "../components/shop";
 import { Tenancy } from "../components/tenancy";
 import { PlatformConfig } from "./config";
 import { NAMESPACES, platformNamespaceSpecs } from "./namespaces";
@@ -9,6 +10,7 @@ import { createKubernetesProvider } from "./provider";
 export interface Platform {
     config: Readonly<PlatformConfig>;
     tenancy: Tenancy;
+    shop?: Shop;
 }
 
 export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
@@ -22,7 +24,20 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         platformNamespaces: platformNamespaceSpecs(config),
         ingressGatewayNamespace: NAMESPACES.ingressGateway,
         monitoringNamespace: NAMESPACES.monitoring,
+        meshControlPlaneNamespace: config.mesh.enabled ? NAMESPACES.istioSystem : undefined,
+        tracingNamespace: config.tracing.enabled ? NAMESPACES.tracing : undefined,
     }, opts);
 
-    return { config, tenancy };
+    const shop = config.shop.enabled
+        ? new Shop("shop", {
+            namespace: tenancy.teamNamespaces[config.shop.team],
+            team: config.shop.team,
+            environment: config.stack,
+            image: config.shop.image,
+            defaults: config.workloads,
+            platformNamespaces: { ingressGateway: NAMESPACES.ingressGateway, monitoring: NAMESPACES.monitoring },
+        }, opts)
+        : undefined;
+
+    return { config, tenancy, shop };
 }

@@ -18,6 +18,8 @@ export interface TenancyArgs {
     platformNamespaces: PlatformNamespaceSpec[];
     ingressGatewayNamespace: string;
     monitoringNamespace: string;
+    meshControlPlaneNamespace?: string;
+    tracingNamespace?: string;
 }
 
 export class Tenancy extends pulumi.ComponentResource {
@@ -54,6 +56,8 @@ export class Tenancy extends pulumi.ComponentResource {
                 mesh: args.mesh,
                 ingressGatewayNamespace: args.ingressGatewayNamespace,
                 monitoringNamespace: args.monitoringNamespace,
+                meshControlPlaneNamespace: args.meshControlPlaneNamespace,
+                tracingNamespace: args.tracingNamespace,
             }, { parent: this });
             this.teamNamespaces[team.name] = tenant.namespace;
         }

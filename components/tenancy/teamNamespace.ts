@@ -15,6 +15,8 @@ export interface TeamNamespaceArgs {
     mesh: { enabled: boolean; revision: string };
     ingressGatewayNamespace: string;
     monitoringNamespace: string;
+    meshControlPlaneNamespace?: string;
+    tracingNamespace?: string;
 }
 
 export class TeamNamespace extends pulumi.ComponentResource {
@@ -73,6 +75,8 @@ export class TeamNamespace extends pulumi.ComponentResource {
             namespace: this.namespace,
             ingressGatewayNamespace: args.ingressGatewayNamespace,
             monitoringNamespace: args.monitoringNamespace,
+            meshControlPlaneNamespace: args.meshControlPlaneNamespace,
+            tracingNamespace: args.tracingNamespace,
             labels,
         }, child);
 
