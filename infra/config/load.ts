@@ -87,7 +87,7 @@ export function resolvePlatformConfig(raw: RawStackConfig): PlainConfig {
     const ns = CONFIG_NAMESPACE;
     const accepted = [...OTHER_KEYS, ...PROFILE_KEYS];
     for (const key of Object.keys(raw.values)) {
-        if (!accepted.includes(key)) problems.push(`${ns}:${key}: unknown key; accepted keys: ${accepted.join(", ")}`);
+        if (!accepted.includes(key)) problems.push(`${ns}:${key}: unknown key; accepted: ${accepted.join(", ")}`);
     }
     for (const key of SECRET_KEYS) {
         if (raw.values[key] !== undefined && !raw.secretKeys.has(key)) {

@@ -13,8 +13,9 @@ const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, {
     message: "must be a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters",
 });
 const chartKey = z.enum(Object.keys(CHARTS) as [ChartKey, ...ChartKey[]]);
-const replicas = z.number().int().min(1);
-const percent = z.number().min(0).max(100);
+const wholeNumber = () => z.number({ message: "must be a number" }).int({ message: "must be a whole number" });
+const replicas = wholeNumber().min(1, { message: "must be at least 1" });
+const percent = z.number({ message: "must be a number" }).min(0, { message: "must be 0-100" }).max(100, { message: "must be 0-100" });
 
 export const computeResourcesSchema = z.strictObject({
     requests: z.strictObject({ cpu: quantity, memory: quantity }),
@@ -28,10 +29,10 @@ const workloadsSchema = z.strictObject({
         enabled: z.boolean(),
         minReplicas: replicas,
         maxReplicas: replicas,
-        targetCpuUtilizationPercent: z.number().int().min(1).max(100),
-        targetMemoryUtilizationPercent: z.number().int().min(1).max(100),
+        targetCpuUtilizationPercent: wholeNumber().min(1, { message: "must be 1-100" }).max(100, { message: "must be 1-100" }),
+        targetMemoryUtilizationPercent: wholeNumber().min(1, { message: "must be 1-100" }).max(100, { message: "must be 1-100" }),
     }),
-    disruptionBudget: z.strictObject({ enabled: z.boolean(), maxUnavailable: z.number().int().min(1) }),
+    disruptionBudget: z.strictObject({ enabled: z.boolean(), maxUnavailable: wholeNumber().min(1, { message: "must be at least 1" }) }),
     rollingUpdate: z.strictObject({ maxSurge: z.string(), maxUnavailable: z.string() }),
 });
 
@@ -49,7 +50,7 @@ const tenancySchema = z.strictObject({
         requestsMemory: quantity,
         limitsCpu: quantity,
         limitsMemory: quantity,
-        pods: z.number().int().min(1),
+        pods: wholeNumber().min(1, { message: "must be at least 1" }),
     }),
     containerDefaults: computeResourcesSchema,
     teams: z.array(teamSchema).min(1),
@@ -90,7 +91,7 @@ const loggingSchema = z.strictObject({
     elasticsearchStorageSize: quantity,
     elasticsearchResources: computeResourcesSchema,
     kibanaReplicas: replicas,
-    retentionDays: z.number().int().min(1),
+    retentionDays: wholeNumber().min(1, { message: "must be at least 1" }),
 });
 
 const gitopsSchema = z.strictObject({
