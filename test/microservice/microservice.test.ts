@@ -1,0 +1,194 @@
+// The Microservice contract, checked on the sample shop's services in every stack, and its
+// input validation checked directly.
+import { strict as assert } from "assert";
+import { resolveMicroserviceSpec } from "../../components/microservice/spec";
+import { MicroserviceArgs } from "../../components/microservice";
+import { devProfile } from "../../stacks/dev/profile";
+import { childrenOf, one, RecordedResource, RunResult, runStack } from "../harness";
+
+const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+const SERVICES = ["frontend", "catalog", "orders", "payments"];
+// Who calls whom in the sample shop: frontend -> catalog, frontend -> orders -> payments.
+const EXPECTED_CALLERS: Record<string, string[]> = { frontend: [], catalog: ["frontend"], orders: ["frontend"], payments: ["orders"] };
+const EXPECTED_RESOURCES: Record<string, { requests: Record<string, string>; limits: Record<string, string> }> = {
+    dev: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } },
+    staging: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } },
+    prod: { requests: { cpu: "250m", memory: "256Mi" }, limits: { memory: "512Mi" } },
+};
+
+function component(run: RunResult, service: string): RecordedResource {
+    return one(run, "platform:workloads:Microservice", `shop-${service}`);
+}
+
+function childOfKind(run: RunResult, service: string, kind: string): RecordedResource | undefined {
+    const children = childrenOf(run, component(run, service)).filter((r) => r.type.endsWith(`:${kind}`));
+    assert.ok(children.length <= 1 || kind === "Deployment", `at most one ${kind}`);
+    return children[0];
+}
+
+function podSpec(run: RunResult, service: string) {
+    return childOfKind(run, service, "Deployment")!.inputs.spec.template.spec;
+}
+
+describe("Microservice", () => {
+    for (const stack of ["dev", "staging", "prod"]) {
+        describe(`shop services in ${stack}`, () => {
+            for (const service of SERVICES) {
+                it(`${service}: has its ServiceAccount, ConfigMap, Deployment, Service and NetworkPolicy as children`, () => {
+                    const run = runStack(stack);
+                    for (const kind of ["ServiceAccount", "ConfigMap", "Deployment", "Service", "NetworkPolicy"]) {
+                        const child = childOfKind(run, service, kind);
+                        assert.ok(child, `${kind} exists`);
+                        assert.equal(child.inputs.metadata.namespace, "shop");
+                        assert.equal(child.inputs.metadata.name.replace(/-(canary|blue|green)$/, ""), service);
+                    }
+                    const account = childOfKind(run, service, "ServiceAccount")!;
+                    assert.equal(account.inputs.automountServiceAccountToken, false);
+                    assert.equal(podSpec(run, service).serviceAccountName, service);
+                    assert.equal(podSpec(run, service).automountServiceAccountToken, false);
+                });
+
+                it(`${service}: runs under a security context that passes the restricted standard`, () => {
+                    const pod = podSpec(runStack(stack), service);
+                    assert.equal(pod.securityContext.runAsNonRoot, true);
+                    assert.equal(typeof pod.securityContext.runAsUser, "number");
+                    assert.notEqual(pod.securityContext.runAsUser, 0);
+                    assert.equal(typeof pod.securityContext.runAsGroup, "number");
+                    assert.equal(pod.securityContext.seccompProfile.type, "RuntimeDefault");
+                    for (const c of pod.containers) {
+                        assert.equal(c.securityContext.allowPrivilegeEscalation, false);
+                        assert.equal(c.securityContext.readOnlyRootFilesystem, true);
+                        assert.deepEqual(c.securityContext.capabilities.drop, ["ALL"]);
+                        assert.equal(c.securityContext.capabilities.add, undefined);
+                        assert.equal(c.securityContext.privileged, undefined);
+                    }
+                });
+
+                it(`${service}: mounts an emptyDir wherever podinfo writes (/data, /tmp)`, () => {
+                    const pod = podSpec(runStack(stack), service);
+                    const emptyDirs = new Set(pod.volumes.filter((v: any) => v.emptyDir).map((v: any) => v.name));
+                    const mounted = pod.containers[0].volumeMounts.filter((m: any) => emptyDirs.has(m.name)).map((m: any) => m.mountPath);
+                    assert.deepEqual(mounted.sort(), ["/data", "/tmp"]);
+                });
+
+                it(`${service}: requests and limits follow the ${stack} profile`, () => {
+                    const c = podSpec(runStack(stack), service).containers[0];
+                    assert.deepEqual(c.resources, EXPECTED_RESOURCES[stack]);
+                });
+
+                it(`${service}: probes liveness, readiness and startup over the named http port`, () => {
+                    const c = podSpec(runStack(stack), service).containers[0];
+                    assert.equal(c.livenessProbe.httpGet.path, "/healthz");
+                    assert.equal(c.readinessProbe.httpGet.path, "/readyz");
+                    assert.ok(c.startupProbe.httpGet.path);
+                    for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) assert.equal(probe.httpGet.port, "http");
+                    const ports = Object.fromEntries(c.ports.map((p: any) => [p.name, p.containerPort]));
+                    assert.deepEqual(ports, { http: 9898, metrics: 9797 });
+                });
+
+                it(`${service}: exposes named ports http and metrics through its Service`, () => {
+                    const svc = childOfKind(runStack(stack), service, "Service")!;
+                    assert.deepEqual(svc.inputs.spec.ports.map((p: any) => [p.name, p.targetPort]), [["http", "http"], ["metrics", "metrics"]]);
+                    assert.equal(svc.inputs.spec.type, "ClusterIP");
+                });
+
+                it(`${service}: carries the recommended labels`, () => {
+                    const labels = childOfKind(runStack(stack), service, "Deployment")!.inputs.metadata.labels;
+                    assert.equal(labels["app.kubernetes.io/name"], service);
+                    assert.equal(labels["app.kubernetes.io/instance"], service);
+                    assert.equal(labels["app.kubernetes.io/version"], "6.9.2");
+                    assert.ok(["frontend", "backend"].includes(labels["app.kubernetes.io/component"]));
+                    assert.equal(labels["app.kubernetes.io/part-of"], "shop");
+                    assert.equal(labels["app.kubernetes.io/managed-by"], "pulumi");
+                    assert.equal(labels["platform.example.com/team"], "shop");
+                    assert.equal(labels["platform.example.com/env"], stack);
+                });
+
+                it(`${service}: admits only its callers${service === "frontend" ? " and the ingress gateway" : ""}, plus metrics scrapes`, () => {
+                    const policy = childOfKind(runStack(stack), service, "NetworkPolicy")!.inputs.spec;
+                    assert.deepEqual(policy.podSelector.matchLabels, { "app.kubernetes.io/name": service });
+                    const callerRule = policy.ingress.find((r: any) => r.from.some((f: any) => f.podSelector));
+                    const callers = callerRule ? callerRule.from[0].podSelector.matchExpressions[0].values : [];
+                    assert.deepEqual(callers, EXPECTED_CALLERS[service]);
+                    const namespaces = policy.ingress.flatMap((r: any) => r.from)
+                        .map((f: any) => f.namespaceSelector?.matchLabels["kubernetes.io/metadata.name"]).filter(Boolean);
+                    assert.deepEqual(namespaces.sort(), service === "frontend" ? ["istio-ingress", "monitoring"] : ["monitoring"]);
+                });
+            }
+        });
+    }
+
+    describe("profile differences", () => {
+        it("dev runs one replica, without an HPA or a PDB", () => {
+            const run = runStack("dev");
+            for (const service of SERVICES) {
+                assert.equal(childOfKind(run, service, "Deployment")!.inputs.spec.replicas, 1);
+                assert.equal(childOfKind(run, service, "HorizontalPodAutoscaler"), undefined);
+                assert.equal(childOfKind(run, service, "PodDisruptionBudget"), undefined);
+            }
+        });
+
+        it("prod runs at least two replicas under an HPA on CPU and memory, with a PDB", () => {
+            const run = runStack("prod");
+            for (const service of SERVICES) {
+                const hpa = childOfKind(run, service, "HorizontalPodAutoscaler")!;
+                assert.ok(hpa.inputs.spec.minReplicas >= 2);
+                assert.ok(hpa.inputs.spec.maxReplicas >= hpa.inputs.spec.minReplicas);
+                assert.deepEqual(hpa.inputs.spec.metrics.map((m: any) => m.resource.name).sort(), ["cpu", "memory"]);
+                assert.equal(hpa.inputs.spec.scaleTargetRef.kind, "Deployment");
+                const pdb = childOfKind(run, service, "PodDisruptionBudget")!;
+                assert.deepEqual(pdb.inputs.spec.selector.matchLabels,
+                    childOfKind(run, service, "Deployment")!.inputs.spec.selector.matchLabels);
+                assert.ok(pdb.inputs.spec.maxUnavailable >= 1 || pdb.inputs.spec.minAvailable >= 1);
+            }
+        });
+
+        it("every Deployment rolls out with maxSurge and maxUnavailable set", () => {
+            for (const stack of ["dev", "staging", "prod"]) {
+                for (const service of SERVICES) {
+                    const strategy = childOfKind(runStack(stack), service, "Deployment")!.inputs.spec.strategy;
+                    assert.equal(strategy.type, "RollingUpdate");
+                    assert.ok(strategy.rollingUpdate.maxSurge !== undefined && strategy.rollingUpdate.maxUnavailable !== undefined);
+                }
+            }
+        });
+    });
+
+    it("delivers secret settings through a Secret whose values stay secret", () => {
+        const run = runStack("prod");
+        const secret = childOfKind(run, "payments", "Secret")!;
+        const wrapped = secret.serializedInputs.stringData;
+        assert.equal(wrapped["4dabf18193072939515e22adb298388d"], "1b47061264138c4ac30d75fd1eb44270", "stringData is a secret");
+        assert.ok(wrapped.value.PAYMENTS_PROVIDER_API_KEY.length >= 32);
+        const env = podSpec(run, "payments").containers[0].envFrom;
+        assert.ok(env.some((e: any) => e.secretRef?.name === secret.inputs.metadata.name));
+    });
+
+    describe("input validation", () => {
+        const base: MicroserviceArgs = {
+            namespace: "shop", team: "shop", environment: "dev", image: "ghcr.io/stefanprodan/podinfo:6.9.2",
+            ports: { http: 9898 }, defaults: devProfile.workloads,
+            platformNamespaces: { ingressGateway: "istio-ingress", monitoring: "monitoring" },
+        };
+        const invalid = (overrides: Partial<MicroserviceArgs>, pattern: RegExp) =>
+            assert.throws(() => resolveMicroserviceSpec("svc", { ...base, ...overrides }), pattern);
+
+        it("accepts a tag or a digest", () => {
+            assert.equal(resolveMicroserviceSpec("svc", base).imageVersion, "6.9.2");
+            const digest = `ghcr.io/org/app@sha256:${"ab".repeat(32)}`;
+            assert.equal(resolveMicroserviceSpec("svc", { ...base, image: digest }).imageVersion, "abababababab");
+        });
+        it("rejects :latest", () => invalid({ image: "nginx:latest" }, /Microservice "svc".*\n.*image: "nginx:latest" uses the mutable tag "latest"/));
+        it("rejects an untagged image", () => invalid({ image: "registry.local:5000/team/app" }, /image: .* has no tag/));
+        it("rejects a replica count below 1", () => invalid({ replicas: 0 }, /replicas: 0 must be a whole number of at least 1/));
+        it("rejects a malformed quantity", () =>
+            invalid({ resources: { requests: { cpu: "100m", memory: "500mb" }, limits: { memory: "1Gi" } } },
+                /resources\.requests\.memory: "500mb" is not a Kubernetes quantity/));
+        it("rejects requests above limits", () =>
+            invalid({ resources: { requests: { cpu: "2", memory: "1Gi" }, limits: { cpu: "1", memory: "1Gi" } } },
+                /resources\.requests\.cpu 2 exceeds resources\.limits\.cpu 1/));
+        it("rejects a port name Kubernetes would refuse", () =>
+            invalid({ ports: { http: 80, "Metrics_Port": 9090 } }, /ports\.Metrics_Port: port names are lowercase/));
+        it("rejects a relative writable path", () => invalid({ writablePaths: ["tmp"] }, /writablePaths: "tmp" must be an absolute path/));
+    });
+});
