@@ -1,9 +1,11 @@
 // Composition: one validated config in, components out. Each component gets only its slice of
 // the config and the explicit Kubernetes provider; independent add-ons deploy in parallel.
 import * as pulumi from "@pulumi/pulumi";
+import { GitOps } from "../components/gitops";
 import { Shop } from "../components/shop";
 import { Tenancy } from "../components/tenancy";
 import { PlatformConfig } from "./config";
+import { resolveChart } from "./charts";
 import { NAMESPACES, platformNamespaceSpecs } from "./namespaces";
 import { createKubernetesProvider } from "./provider";
 
@@ -11,6 +13,7 @@ export interface Platform {
     config: Readonly<PlatformConfig>;
     tenancy: Tenancy;
     shop?: Shop;
+    gitops?: GitOps;
 }
 
 export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
@@ -39,5 +42,17 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         }, opts)
         : undefined;
 
-    return { config, tenancy, shop };
+    const gitops = config.gitops.enabled
+        ? new GitOps("gitops", {
+            env: config.stack,
+            settings: config.gitops,
+            namespace: tenancy.platformNamespaces[NAMESPACES.argocd],
+            chart: resolveChart("argoCd", config.chartRepositories),
+            chartValues: config.chartValues.argoCd,
+            teams: config.tenancy.teams,
+            teamNamespaces: tenancy.teamNamespaces,
+        }, opts)
+        : undefined;
+
+    return { config, tenancy, shop, gitops };
 }

@@ -1,0 +1,102 @@
+// GitOps with Argo CD: the argo-cd chart (highly available per profile), a generated admin
+// password of which the chart only sees the bcrypt hash, one AppProject per tenant team and an
+// app-of-apps root Application syncing per the profile's policy.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { ChartSource, GitOpsSettings, TeamSettings } from "../../infra/config/types";
+import { ChartValues, installChart } from "../shared/helmChart";
+import { recommendedLabels } from "../shared/labels";
+import { PLATFORM_PROJECT, RESERVED_PROJECT_NAMES, platformProjectSpec, teamProjectSpec } from "./appProjects";
+import { createAdminPassword, createRedisSecret } from "./credentials";
+import { argoCdValues } from "./defaults";
+import { ROOT_APPLICATION, rootApplicationSpec } from "./rootApplication";
+
+/** The chart's release name; the Services are named after it (argocd-server, argocd-redis-ha-haproxy). */
+const RELEASE = "argocd";
+const ARGO_API_VERSION = "argoproj.io/v1alpha1";
+
+export interface GitOpsArgs {
+    env: string;
+    settings: GitOpsSettings;
+    /** The Argo CD namespace, as created by the Tenancy component. */
+    namespace: pulumi.Input<string>;
+    chart: ChartSource;
+    /** Stack values (platform:chartValues.argoCd), merged over the component's defaults. */
+    chartValues?: ChartValues;
+    teams: Pick<TeamSettings, "name" | "sourceRepos">[];
+    /** Team name -> the team's namespace (Tenancy's teamNamespaces). */
+    teamNamespaces: Record<string, pulumi.Input<string>>;
+}
+
+export class GitOps extends pulumi.ComponentResource {
+    public readonly namespace: pulumi.Output<string>;
+    /** The API and UI inside the cluster (TLS with Argo CD's self-signed certificate). */
+    public readonly serverUrl: pulumi.Output<string>;
+    /** Team name -> the team's AppProject. */
+    public readonly appProjects: Record<string, pulumi.Output<string>> = {};
+    public readonly rootApplicationName: pulumi.Output<string>;
+    /** The `admin` user's password; a secret. */
+    public readonly adminPassword: pulumi.Output<string>;
+
+    constructor(name: string, args: GitOpsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:gitops:GitOps", name, {}, opts);
+        for (const team of args.teams) {
+            if (RESERVED_PROJECT_NAMES.includes(team.name)) {
+                throw new Error(`gitops: team name "${team.name}" is reserved for an Argo CD project`);
+            }
+            if (!(team.name in args.teamNamespaces)) throw new Error(`gitops: no namespace for team ${team.name}`);
+        }
+        this.namespace = pulumi.output(args.namespace);
+        const labels = (component: string, team?: string) =>
+            recommendedLabels({ name: "argocd", instance: RELEASE, component, team, env: args.env });
+
+        const admin = createAdminPassword(`${name}-admin-password`, this);
+        this.adminPassword = admin.password;
+        const redisSecret = createRedisSecret(`${name}-redis`, this.namespace, labels("redis"), this);
+
+        // The Secret first, so Argo CD's pods do not start without their Redis password.
+        const chart = installChart(RELEASE, {
+            source: args.chart,
+            namespace: this.namespace,
+            values: argoCdValues(args.settings, { passwordHash: admin.hash, passwordMtime: admin.mtime }),
+            userValues: args.chartValues,
+        }, { parent: this, dependsOn: [redisSecret] });
+        // Custom resources wait for the chart, which installs their CRDs.
+        const afterChart = { parent: this, dependsOn: [chart] };
+
+        for (const team of args.teams) {
+            const project = new k8s.apiextensions.CustomResource(`${name}-project-${team.name}`, {
+                apiVersion: ARGO_API_VERSION,
+                kind: "AppProject",
+                metadata: { name: team.name, namespace: this.namespace, labels: labels("app-project", team.name) },
+                spec: pulumi.output(args.teamNamespaces[team.name]).apply((ns) => teamProjectSpec(team, ns)),
+            }, afterChart);
+            this.appProjects[team.name] = project.metadata.name;
+        }
+
+        const platformProject = new k8s.apiextensions.CustomResource(`${name}-project-${PLATFORM_PROJECT}`, {
+            apiVersion: ARGO_API_VERSION,
+            kind: "AppProject",
+            metadata: { name: PLATFORM_PROJECT, namespace: this.namespace, labels: labels("app-project") },
+            spec: this.namespace.apply((ns) => platformProjectSpec(args.settings.rootApp.repoURL, ns)),
+        }, afterChart);
+
+        const root = new k8s.apiextensions.CustomResource(`${name}-root-application`, {
+            apiVersion: ARGO_API_VERSION,
+            kind: "Application",
+            metadata: { name: ROOT_APPLICATION, namespace: this.namespace, labels: labels("root-application") },
+            spec: this.namespace.apply((ns) => rootApplicationSpec(args.settings, ns)),
+        }, { parent: this, dependsOn: [chart, platformProject] });
+        this.rootApplicationName = root.metadata.name;
+
+        this.serverUrl = pulumi.interpolate`https://${RELEASE}-server.${this.namespace}.svc.cluster.local`;
+
+        this.registerOutputs({
+            namespace: this.namespace,
+            serverUrl: this.serverUrl,
+            appProjects: this.appProjects,
+            rootApplicationName: this.rootApplicationName,
+            adminPassword: this.adminPassword,
+        });
+    }
+}

@@ -1,0 +1,60 @@
+// Requests and memory limits for every Argo CD container, one size for a single-replica install
+// and one for the highly available install. No CPU limits: throttling slows reconciliation.
+import { ContainerResources } from "./values";
+
+const size = (cpu: string, memory: string, memoryLimit: string): ContainerResources => ({
+    requests: { cpu, memory },
+    limits: { memory: memoryLimit },
+});
+
+export interface ArgoCdSizing {
+    controller: ContainerResources;
+    server: ContainerResources;
+    /** Also used by its copyutil init container (the chart's default). */
+    repoServer: ContainerResources;
+    applicationSet: ContainerResources;
+    dex: ContainerResources;
+    notifications: ContainerResources;
+    redis: ContainerResources;
+    redisHa: {
+        redis: ContainerResources;
+        sentinel: ContainerResources;
+        splitBrainDetection: ContainerResources;
+        init: ContainerResources;
+        haproxy: ContainerResources;
+    };
+}
+
+const helper = size("10m", "32Mi", "64Mi");
+
+const single: ArgoCdSizing = {
+    controller: size("250m", "512Mi", "1Gi"),
+    server: size("50m", "128Mi", "256Mi"),
+    repoServer: size("100m", "256Mi", "512Mi"),
+    applicationSet: size("50m", "64Mi", "128Mi"),
+    dex: size("20m", "64Mi", "128Mi"),
+    notifications: size("20m", "64Mi", "128Mi"),
+    redis: size("50m", "64Mi", "256Mi"),
+    redisHa: { redis: size("100m", "128Mi", "512Mi"), sentinel: helper, splitBrainDetection: helper, init: helper, haproxy: size("50m", "64Mi", "128Mi") },
+};
+
+const highlyAvailable: ArgoCdSizing = {
+    controller: size("1", "1Gi", "2Gi"),
+    server: size("100m", "256Mi", "512Mi"),
+    repoServer: size("250m", "512Mi", "1Gi"),
+    applicationSet: size("100m", "128Mi", "256Mi"),
+    dex: size("20m", "64Mi", "128Mi"),
+    notifications: size("20m", "64Mi", "128Mi"),
+    redis: size("100m", "128Mi", "512Mi"),
+    redisHa: {
+        redis: size("200m", "256Mi", "1Gi"),
+        sentinel: size("20m", "32Mi", "64Mi"),
+        splitBrainDetection: helper,
+        init: helper,
+        haproxy: size("100m", "64Mi", "256Mi"),
+    },
+};
+
+export function argoCdSizing(highAvailability: boolean): ArgoCdSizing {
+    return highAvailability ? highlyAvailable : single;
+}
