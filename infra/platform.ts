@@ -2,6 +2,7 @@
 // the config and the explicit Kubernetes provider; independent add-ons deploy in parallel.
 import * as pulumi from "@pulumi/pulumi";
 import { GitOps } from "../components/gitops";
+import { Monitoring } from "../components/monitoring";
 import { Shop } from "../components/shop";
 import { Tenancy } from "../components/tenancy";
 import { PlatformConfig } from "./config";
@@ -14,6 +15,7 @@ export interface Platform {
     tenancy: Tenancy;
     shop?: Shop;
     gitops?: GitOps;
+    monitoring?: Monitoring;
 }
 
 export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
@@ -54,5 +56,19 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         }, opts)
         : undefined;
 
-    return { config, tenancy, shop, gitops };
+    const monitoring = config.monitoring.enabled
+        ? new Monitoring("monitoring", {
+            env: config.stack,
+            settings: config.monitoring,
+            namespace: tenancy.platformNamespaces[NAMESPACES.monitoring],
+            nodeExporterNamespace: tenancy.platformNamespaces[NAMESPACES.nodeExporter],
+            chart: resolveChart("kubePrometheusStack", config.chartRepositories),
+            chartValues: config.chartValues.kubePrometheusStack,
+            protectStatefulData: config.protectStatefulData,
+            alertWebhookUrl: config.secrets.alertWebhookUrl,
+            istioNamespace: config.mesh.enabled ? NAMESPACES.istioSystem : undefined,
+        }, opts)
+        : undefined;
+
+    return { config, tenancy, shop, gitops, monitoring };
 }

@@ -1,0 +1,144 @@
+// Metrics and alerting: kube-prometheus-stack (Prometheus operator, Prometheus, Alertmanager,
+// Grafana, kube-state-metrics, node exporter), its secrets, and the monitors that scrape the mesh.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { ChartSource, MonitoringSettings } from "../../infra/config/types";
+import { ChartValues, installChart } from "../shared/helmChart";
+import { recommendedLabels } from "../shared/labels";
+import { createAlertmanagerConfigSecret } from "./alertmanagerConfig";
+import { DATASOURCE_ENV } from "./datasources";
+import { monitoringValues } from "./defaults";
+import { createIstioMonitors } from "./istioMonitors";
+import {
+    ALERTMANAGER_SERVICE, GRAFANA_ADMIN_KEYS, GRAFANA_ADMIN_SECRET, GRAFANA_ADMIN_USER, GRAFANA_DATASOURCE_SECRET,
+    GRAFANA_SERVICE, PROMETHEUS_SERVICE, serviceUrl,
+} from "./names";
+import { protectStatefulObjects } from "./protection";
+
+export { DASHBOARD_LABEL } from "./defaults";
+
+/** The logging component's Elasticsearch, as Grafana should reach it. */
+export interface ElasticsearchEndpoint {
+    /** e.g. https://<name>-es-http.logging.svc:9200 */
+    url: string;
+    username: string;
+    password: pulumi.Input<string>;
+    /** Index pattern holding container logs; default "logs-*". */
+    indexPattern?: string;
+    /** Field with the log line; default "log" (Fluent Bit's CRI parser). */
+    messageField?: string;
+    /** PEM CA of the Elasticsearch HTTP certificate; without it Grafana skips verification. */
+    caCertificate?: pulumi.Input<string>;
+}
+
+export interface MonitoringArgs {
+    env: string;
+    settings: MonitoringSettings;
+    /** The monitoring namespace (restricted), from the Tenancy component. */
+    namespace: pulumi.Input<string>;
+    /** The node exporter's namespace (privileged: host network, PID and filesystem). */
+    nodeExporterNamespace: pulumi.Input<string>;
+    chart: ChartSource;
+    /** platform:chartValues.kubePrometheusStack, merged over the defaults. */
+    chartValues?: ChartValues;
+    /** protect + retainOnDelete the Prometheus object and keep its volumes (prod). */
+    protectStatefulData: boolean;
+    /** Webhook the critical receiver posts to (a secret); without it critical alerts go nowhere. */
+    alertWebhookUrl?: pulumi.Input<string>;
+    /** Jaeger query base URL, when tracing is enabled. */
+    jaegerQueryUrl?: string;
+    /** Elasticsearch, when logging is enabled. */
+    elasticsearch?: ElasticsearchEndpoint;
+    /** Namespace of istiod, when the mesh is enabled: istiod and every Envoy get scraped. */
+    istioNamespace?: string;
+}
+
+export class Monitoring extends pulumi.ComponentResource {
+    public readonly namespace: pulumi.Output<string>;
+    public readonly prometheusUrl: pulumi.Output<string>;
+    public readonly alertmanagerUrl: pulumi.Output<string>;
+    public readonly grafanaUrl: pulumi.Output<string>;
+    public readonly grafanaAdminSecretName: pulumi.Output<string>;
+    /** Installs the monitoring.coreos.com CRDs: every ServiceMonitor, PodMonitor or PrometheusRule depends on it. */
+    public readonly crdChart: k8s.helm.v4.Chart;
+
+    constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:monitoring:Monitoring", name, {}, opts);
+        const child = { parent: this };
+        const labels = recommendedLabels({ name: "monitoring", component: "monitoring", env: args.env });
+        this.namespace = pulumi.output(args.namespace);
+
+        const adminPassword = new random.RandomPassword("grafana-admin", { length: 32, special: false }, child);
+        const adminSecret = new k8s.core.v1.Secret("grafana-admin", {
+            metadata: { name: GRAFANA_ADMIN_SECRET, namespace: args.namespace, labels },
+            type: "Opaque",
+            stringData: {
+                [GRAFANA_ADMIN_KEYS.user]: GRAFANA_ADMIN_USER,
+                [GRAFANA_ADMIN_KEYS.password]: pulumi.secret(adminPassword.result),
+            },
+        }, { ...child, additionalSecretOutputs: ["data", "stringData"] });
+
+        const alertmanagerConfig = createAlertmanagerConfigSecret({
+            namespace: args.namespace,
+            labels,
+            criticalWebhookUrl: args.alertWebhookUrl,
+        }, child);
+
+        const es = args.elasticsearch;
+        const datasourceSecret = es
+            ? new k8s.core.v1.Secret("grafana-datasources", {
+                metadata: { name: GRAFANA_DATASOURCE_SECRET, namespace: args.namespace, labels },
+                type: "Opaque",
+                stringData: {
+                    [DATASOURCE_ENV.elasticsearchPassword]: pulumi.secret(es.password),
+                    ...(es.caCertificate ? { [DATASOURCE_ENV.elasticsearchCaCert]: es.caCertificate } : {}),
+                },
+            }, { ...child, additionalSecretOutputs: ["data", "stringData"] })
+            : undefined;
+
+        this.crdChart = installChart("kube-prometheus-stack", {
+            source: args.chart,
+            namespace: args.namespace,
+            values: monitoringValues({
+                settings: args.settings,
+                nodeExporterNamespace: args.nodeExporterNamespace,
+                grafanaAdminSecretName: adminSecret.metadata.name,
+                alertmanagerConfigSecretName: alertmanagerConfig.metadata.name,
+                datasourceSecretName: datasourceSecret?.metadata.name,
+                datasources: {
+                    jaegerQueryUrl: args.jaegerQueryUrl,
+                    elasticsearch: es && {
+                        url: es.url,
+                        username: es.username,
+                        indexPattern: es.indexPattern ?? "logs-*",
+                        messageField: es.messageField ?? "log",
+                        hasCaCertificate: es.caCertificate !== undefined,
+                    },
+                },
+                retainVolumes: args.protectStatefulData,
+            }),
+            userValues: args.chartValues,
+        }, {
+            ...child,
+            transforms: args.protectStatefulData ? [protectStatefulObjects()] : [],
+        });
+
+        if (args.istioNamespace) {
+            createIstioMonitors({ namespace: args.namespace, istioNamespace: args.istioNamespace, labels },
+                { ...child, dependsOn: [this.crdChart] });
+        }
+
+        this.prometheusUrl = this.namespace.apply((ns) => serviceUrl(PROMETHEUS_SERVICE, ns));
+        this.alertmanagerUrl = this.namespace.apply((ns) => serviceUrl(ALERTMANAGER_SERVICE, ns));
+        this.grafanaUrl = this.namespace.apply((ns) => serviceUrl(GRAFANA_SERVICE, ns));
+        this.grafanaAdminSecretName = adminSecret.metadata.name;
+        this.registerOutputs({
+            namespace: this.namespace,
+            prometheusUrl: this.prometheusUrl,
+            alertmanagerUrl: this.alertmanagerUrl,
+            grafanaUrl: this.grafanaUrl,
+            grafanaAdminSecretName: this.grafanaAdminSecretName,
+        });
+    }
+}

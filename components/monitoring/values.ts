@@ -1,0 +1,132 @@
+// Exactly the kube-prometheus-stack 88.5.3 value keys this component sets (checked against the
+// chart's values.yaml and those of its grafana 12.11.1, kube-state-metrics 8.4.0 and
+// prometheus-node-exporter 4.56.1 subcharts), so a misspelt key fails to compile.
+import * as pulumi from "@pulumi/pulumi";
+
+export interface Resources {
+    requests: { cpu: string; memory: string };
+    limits: { cpu?: string; memory: string };
+}
+
+export interface PodSecurityContext {
+    runAsNonRoot: true;
+    runAsUser: number;
+    runAsGroup: number;
+    fsGroup: number;
+    seccompProfile: { type: "RuntimeDefault" };
+}
+
+export interface ContainerSecurityContext {
+    allowPrivilegeEscalation: false;
+    readOnlyRootFilesystem?: boolean;
+    capabilities: { drop: ["ALL"] };
+    seccompProfile: { type: "RuntimeDefault" };
+}
+
+export interface PvcRetentionPolicy {
+    whenDeleted: "Retain" | "Delete";
+    whenScaled: "Retain" | "Delete";
+}
+
+export interface PrometheusSpecValues {
+    replicas: number;
+    retention: string;
+    resources: Resources;
+    storageSpec: {
+        volumeClaimTemplate: {
+            spec: { accessModes: ["ReadWriteOnce"]; resources: { requests: { storage: string } } };
+        };
+    };
+    persistentVolumeClaimRetentionPolicy?: PvcRetentionPolicy;
+    securityContext: PodSecurityContext;
+    enableFeatures: string[];
+    // false: select monitors and rules by no label, so tenants' own objects are picked up too.
+    serviceMonitorSelectorNilUsesHelmValues: false;
+    podMonitorSelectorNilUsesHelmValues: false;
+    ruleSelectorNilUsesHelmValues: false;
+    probeSelectorNilUsesHelmValues: false;
+    scrapeConfigSelectorNilUsesHelmValues: false;
+}
+
+export interface AlertmanagerSpecValues {
+    replicas: number;
+    resources: Resources;
+    securityContext: PodSecurityContext;
+    /** The chart renders no config Secret; the operator reads `configSecret` instead. */
+    useExistingSecret: true;
+    configSecret: pulumi.Input<string>;
+}
+
+export interface GrafanaDatasource {
+    name: string;
+    type: string;
+    uid: string;
+    access: "proxy";
+    url: string;
+    editable: false;
+    basicAuth?: boolean;
+    basicAuthUser?: string;
+    jsonData?: Record<string, unknown>;
+    secureJsonData?: Record<string, string>;
+}
+
+export interface ExemplarTraceIdDestination {
+    datasourceUid: string;
+    traceIdLabelName: string;
+    urlDisplayLabel: string;
+}
+
+export interface GrafanaValues {
+    fullnameOverride: string;
+    replicas: number;
+    admin: { existingSecret: pulumi.Input<string>; userKey: string; passwordKey: string };
+    resources: Resources;
+    securityContext: PodSecurityContext;
+    containerSecurityContext: ContainerSecurityContext;
+    testFramework: { enabled: false };
+    sidecar: {
+        resources: Resources;
+        securityContext: ContainerSecurityContext;
+        dashboards: { enabled: true; label: string; labelValue: string; searchNamespace: "ALL" };
+        datasources: {
+            enabled: true;
+            defaultDatasourceEnabled: true;
+            isDefaultDatasource: true;
+            uid: string;
+            exemplarTraceIdDestinations?: ExemplarTraceIdDestination;
+        };
+    };
+    additionalDataSources: GrafanaDatasource[];
+    /** Secret whose keys become Grafana's environment; datasource passwords are expanded from it. */
+    envFromSecret?: pulumi.Input<string>;
+}
+
+export interface KubePrometheusStackValues {
+    fullnameOverride: string;
+    prometheusOperator: {
+        resources: Resources;
+        securityContext: PodSecurityContext;
+        containerSecurityContext: Omit<ContainerSecurityContext, "seccompProfile">;
+        prometheusConfigReloader: { resources: Resources };
+        admissionWebhooks: { patch: { resources: Resources } };
+    };
+    prometheus: {
+        podDisruptionBudget: { enabled: boolean };
+        prometheusSpec: PrometheusSpecValues;
+    };
+    alertmanager: {
+        podDisruptionBudget: { enabled: boolean };
+        alertmanagerSpec: AlertmanagerSpecValues;
+    };
+    grafana: GrafanaValues;
+    "kube-state-metrics": {
+        fullnameOverride: string;
+        resources: Resources;
+    };
+    "prometheus-node-exporter": {
+        fullnameOverride: string;
+        /** The node exporter needs host access: it runs in its own privileged namespace. */
+        namespaceOverride: pulumi.Input<string>;
+        resources: Resources;
+    };
+}
