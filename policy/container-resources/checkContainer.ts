@@ -1,0 +1,33 @@
+// The resource rules for one container: requests set, memory limit set (CPU limit per config),
+// requests no higher than limits, nothing above the stack's per-container maxima.
+import { parseQuantity } from "../lib/quantity";
+import { ContainerResourcesConfig } from "./config";
+
+type Resource = "cpu" | "memory";
+
+export function containerResourceProblems(resources: Record<string, any> | undefined, config: ContainerResourcesConfig): string[] {
+    const requests = resources?.requests ?? {};
+    const limits = resources?.limits ?? {};
+    const problems: string[] = [];
+    const required: Array<[Record<string, any>, string, Resource]> = [
+        [requests, "requests", "cpu"], [requests, "requests", "memory"], [limits, "limits", "memory"],
+    ];
+    if (config.requireCpuLimit) required.push([limits, "limits", "cpu"]);
+    for (const [values, field, resource] of required) {
+        if (values[resource] === undefined || values[resource] === null) problems.push(`must set resources.${field}.${resource}`);
+    }
+    const maxima: Record<Resource, string | undefined> = { cpu: config.maxCpu, memory: config.maxMemory };
+    for (const resource of ["cpu", "memory"] as const) {
+        const request = parseQuantity(requests[resource]);
+        const limit = parseQuantity(limits[resource]);
+        if (request !== undefined && limit !== undefined && request > limit) {
+            problems.push(`requests ${resource} ${requests[resource]} above its limit ${limits[resource]}`);
+        }
+        const max = parseQuantity(maxima[resource]);
+        if (max === undefined) continue;
+        for (const [field, value, raw] of [["request", request, requests[resource]], ["limit", limit, limits[resource]]] as const) {
+            if (value !== undefined && value > max) problems.push(`${resource} ${field} ${raw} exceeds the per-container maximum ${maxima[resource]}`);
+        }
+    }
+    return problems;
+}

@@ -1,0 +1,38 @@
+// `helm-chart-pinned`: every Helm chart names an exact version, so a re-run installs the same chart.
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { configSchema, readConfig, WithExemptions } from "../lib/config";
+import { kubeType } from "../lib/kubeType";
+import { reporterFor } from "../lib/report";
+
+const CHART_TYPES = ["Chart", "Release"];
+const EXACT_VERSION = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+
+const schema = configSchema({});
+
+/** A chart from a local directory is versioned with the repository that holds it. */
+const isLocalChart = (chart: string): boolean => chart.startsWith("./") || chart.startsWith("../") || chart.startsWith("/");
+
+export function chartVersionProblem(props: Record<string, any>): string | undefined {
+    const chart = String(props.chart ?? "");
+    if (isLocalChart(chart) || /@sha256:[0-9a-f]{64}$/.test(chart)) return undefined;
+    const version = props.version;
+    if (version === undefined || version === null || version === "") return `chart "${chart}" has no version, so the newest would be installed`;
+    if (!EXACT_VERSION.test(String(version))) return `chart "${chart}" version "${version}" is a range, not an exact version`;
+    return undefined;
+}
+
+export const helmChartPinned: ResourceValidationPolicy = {
+    name: "helm-chart-pinned",
+    description: "Helm charts (helm.sh Chart and Release) are pinned to an exact version.",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    configSchema: schema,
+    validateResource: (args, report) => {
+        const t = kubeType(args.type);
+        if (t?.group !== "helm.sh" || !CHART_TYPES.includes(t.kind)) return args.notApplicable("not a Helm chart");
+        const config = readConfig<WithExemptions>(args, schema);
+        const problem = chartVersionProblem(args.props);
+        const namespace = typeof args.props.namespace === "string" ? args.props.namespace : undefined;
+        if (problem) reporterFor(report, { kind: t.kind, namespace, name: args.name }, config.exemptions)(problem);
+    },
+};

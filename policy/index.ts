@@ -1,0 +1,9 @@
+import { PolicyPack } from "@pulumi/policy";
+import { policies } from "./policies";
+
+new PolicyPack("platform-guardrails", {
+    description: "Guardrails of the platform: Pod Security Standards, container resources, RBAC, images, " +
+        "service exposure, mesh mTLS, chart pinning, disruption budgets and tenant isolation.",
+    enforcementLevel: "advisory",
+    policies,
+});

@@ -1,0 +1,4 @@
+import { PolicyConfigSchema } from "@pulumi/policy";
+
+/** The JSON Schema of one config property, as @pulumi/policy types it. */
+export type JsonSchema = PolicyConfigSchema["properties"][string];

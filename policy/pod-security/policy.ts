@@ -1,0 +1,31 @@
+// `pod-security-standards`: upstream Pod Security Admission semantics, per namespace level.
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { readConfig } from "../lib/config";
+import { isKubeKind } from "../lib/kubeType";
+import { podTemplateOf } from "../lib/podTemplate";
+import { PodSecurityConfig, podSecurityConfigSchema } from "./config";
+import { checkNamespaceLabel } from "./namespaceLabels";
+import { remediateWorkload } from "./remediate";
+import { checkWorkload } from "./workloads";
+
+export const podSecurityStandards: ResourceValidationPolicy = {
+    name: "pod-security-standards",
+    description: "Pods and pod templates meet the Pod Security Standards level of their namespace " +
+        "(Pod Security Admission semantics), and namespaces' enforce labels agree with that level.",
+    enforcementLevel: "advisory",
+    severity: "high",
+    configSchema: podSecurityConfigSchema,
+    remediationSteps: "Set the securityContext fields named in the message, or move the workload to a namespace " +
+        "whose level allows it; a genuine need goes in `exemptions` by namespace and kind, with a reason and expiry.",
+    validateResource: (args, report) => {
+        const config = readConfig<PodSecurityConfig>(args, podSecurityConfigSchema);
+        const pod = podTemplateOf(args.type, args.props);
+        if (pod) return checkWorkload(args, pod, config, report);
+        if (isKubeKind(args.type, [""], "Namespace")) return checkNamespaceLabel(args, config, report);
+        args.notApplicable("not a Pod, a pod template or a Namespace");
+    },
+    remediateResource: (args) => {
+        if (!podTemplateOf(args.type, args.props)) return undefined;
+        return remediateWorkload(args, readConfig<PodSecurityConfig>(args, podSecurityConfigSchema));
+    },
+};

@@ -1,0 +1,32 @@
+// Every policy of the pack, in the order the CLI lists them.
+import { Policies } from "@pulumi/policy";
+import { containerResources } from "./container-resources/policy";
+import { customResourceChartDependency } from "./custom-resource-chart-dependency/policy";
+import { helmChartPinned } from "./helm-chart-pinned/policy";
+import { imageProvenance } from "./image-provenance/policy";
+import { meshMtls } from "./mesh-mtls/policy";
+import { podDisruptionBudget } from "./pod-disruption-budget/policy";
+import { podSecurityStandards } from "./pod-security/policy";
+import { rbacLeastPrivilege } from "./rbac-least-privilege/policy";
+import { serviceExposure } from "./service-exposure/policy";
+import { tenantNamespaceGuardrails } from "./tenant-namespace-guardrails/policy";
+import { workloadServiceAccount } from "./workload-service-account/policy";
+
+export const policies: Policies = [
+    podSecurityStandards,
+    containerResources,
+    rbacLeastPrivilege,
+    imageProvenance,
+    serviceExposure,
+    meshMtls,
+    helmChartPinned,
+    podDisruptionBudget,
+    tenantNamespaceGuardrails,
+    workloadServiceAccount,
+    customResourceChartDependency,
+];
+
+export {
+    containerResources, customResourceChartDependency, helmChartPinned, imageProvenance, meshMtls, podDisruptionBudget,
+    podSecurityStandards, rbacLeastPrivilege, serviceExposure, tenantNamespaceGuardrails, workloadServiceAccount,
+};

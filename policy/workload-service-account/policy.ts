@@ -1,0 +1,34 @@
+// `workload-service-account`: the ServiceAccount a workload runs as is declared in the stack
+// (the namespace's "default" ServiceAccount always exists).
+import { StackValidationPolicy } from "@pulumi/policy";
+import { configSchema, readConfig, WithExemptions } from "../lib/config";
+import { isPodTemplateType, podTemplateOf } from "../lib/podTemplate";
+import { reporterFor } from "../lib/report";
+import { ofKind, refOf } from "../lib/stackResources";
+
+const schema = configSchema({});
+
+export const workloadServiceAccount: StackValidationPolicy = {
+    name: "workload-service-account",
+    description: "Every workload's ServiceAccount exists in the stack, in the workload's namespace.",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    configSchema: schema,
+    validateStack: (args, report) => {
+        const config = readConfig<WithExemptions>(args, schema);
+        const accounts = new Set(ofKind(args.resources, [""], "ServiceAccount").map((sa) => {
+            const ref = refOf(sa);
+            return `${ref.namespace ?? "default"}/${ref.name}`;
+        }));
+        for (const workload of args.resources) {
+            if (!isPodTemplateType(workload.type)) continue;
+            const spec = podTemplateOf(workload.type, workload.props)!.spec;
+            const account = spec.serviceAccountName ?? spec.serviceAccount ?? "default";
+            const ref = refOf(workload);
+            const namespace = ref.namespace ?? "default";
+            if (account === "default" || accounts.has(`${namespace}/${account}`)) continue;
+            reporterFor(report, { ...ref, namespace }, config.exemptions, workload.urn)(
+                `runs as ServiceAccount "${account}", which this stack does not declare in namespace ${namespace}`);
+        }
+    },
+};
