@@ -2,6 +2,7 @@
 // resource echoes its inputs, and @pulumi/random produces real random values.
 import * as pulumi from "@pulumi/pulumi";
 import { randomBytes } from "crypto";
+import { bcryptHash } from "./bcrypt";
 
 export class PlatformMocks implements pulumi.runtime.Mocks {
     /** Every secret value a mocked provider produced; none may appear in plaintext anywhere. */
@@ -12,8 +13,9 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
         if (args.type === "random:index/randomPassword:RandomPassword") {
             const length = Number(args.inputs.length ?? 16);
             state.result = randomBytes(length).toString("base64url").slice(0, length);
-            state.bcryptHash = `$2a$10$${randomBytes(40).toString("base64url").slice(0, 53)}`;
-            this.generatedSecrets.push(state.result);
+            // A real hash of `result`, like the provider's (both are secret outputs there).
+            state.bcryptHash = bcryptHash(state.result);
+            this.generatedSecrets.push(state.result, state.bcryptHash);
         }
         return { id: args.custom ? `${args.name}-id` : undefined, state };
     }

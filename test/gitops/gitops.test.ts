@@ -1,0 +1,263 @@
+// GitOps (Argo CD): the pinned chart with each profile's values, a password of which the chart sees
+// only the bcrypt hash, one confined AppProject per team and the root app's sync policy per stack.
+import { strict as assert } from "assert";
+import { bcryptMatches } from "../harness/bcrypt";
+import { findSecretLeaks } from "../harness/secrets";
+import { ofType, one, RecordedResource, RunResult, runStack, StackOverrides } from "../harness";
+
+const CHART = "kubernetes:helm.sh/v4:Chart";
+const APP_PROJECT = "kubernetes:argoproj.io/v1alpha1:AppProject";
+const APPLICATION = "kubernetes:argoproj.io/v1alpha1:Application";
+const SIGNATURE = "4dabf18193072939515e22adb298388d";
+const IN_CLUSTER = "https://kubernetes.default.svc";
+const BCRYPT = /^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$/;
+
+const TEAM_REPOS: Record<string, string[]> = {
+    shop: ["https://github.com/example-org/shop-deploy.git"],
+    data: ["https://github.com/example-org/data-deploy.git"],
+};
+const ROOT_REPO = "https://github.com/example-org/platform-apps.git";
+const STACKS = ["dev", "staging", "prod"];
+
+/** A wire value with its secret wrappers removed. */
+function unwrap(value: any): any {
+    if (Array.isArray(value)) return value.map(unwrap);
+    if (value && typeof value === "object") {
+        if (SIGNATURE in value) return unwrap(value.value);
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrap(v)]));
+    }
+    return value;
+}
+
+const chartOf = (run: RunResult) => one(run, CHART, "argocd");
+/** The chart's values in plaintext (the wire inputs show which parts are secret). */
+const valuesOf = (run: RunResult) => unwrap(chartOf(run).serializedInputs.values);
+const projectsOf = (run: RunResult) => ofType(run, APP_PROJECT);
+const projectNamed = (run: RunResult, name: string) => {
+    const found = projectsOf(run).filter((p) => p.inputs.metadata.name === name);
+    assert.equal(found.length, 1, `one AppProject ${name}`);
+    return found[0];
+};
+const rootApp = (run: RunResult) => {
+    const apps = ofType(run, APPLICATION);
+    assert.equal(apps.length, 1, "one root Application");
+    return apps[0];
+};
+const isWrappedSecret = (v: unknown) => !!v && typeof v === "object" && SIGNATURE in (v as object);
+
+function ok(stack: string, overrides?: StackOverrides): RunResult {
+    const run = runStack(stack, overrides);
+    assert.equal(run.error, undefined, `program failed: ${run.error}`);
+    return run;
+}
+
+/** Every string anywhere inside a value. */
+function strings(value: unknown): string[] {
+    if (typeof value === "string") return [value];
+    if (Array.isArray(value)) return value.flatMap(strings);
+    if (value && typeof value === "object") return Object.values(value).flatMap(strings);
+    return [];
+}
+
+// The containers the argo-cd chart renders (dex and notifications only when enabled there; the
+// redis-ha ones with highAvailability), as paths into the values that size and secure them.
+const CONTAINER_RESOURCES = [
+    "controller", "server", "repoServer", "applicationSet", "dex", "notifications", "redis",
+    "redis-ha.redis", "redis-ha.sentinel", "redis-ha.splitBrainDetection", "redis-ha.init",
+    "redis-ha.haproxy", "redis-ha.haproxy.init",
+];
+const CONTAINER_SECURITY = [
+    "controller", "server", "repoServer", "applicationSet", "dex", "notifications", "redis", "redis-ha", "redis-ha.haproxy",
+];
+const at = (values: any, path: string) => path.split(".").reduce((v, k) => v?.[k], values);
+
+describe("gitops", () => {
+    for (const stack of STACKS) {
+        const prod = stack === "prod";
+        describe(stack, () => {
+            it("installs argo-cd 10.1.1 from argo-helm into the argocd namespace", () => {
+                const chart = chartOf(ok(stack)).inputs;
+                assert.equal(chart.chart, "argo-cd");
+                assert.equal(chart.version, "10.1.1");
+                assert.deepEqual(chart.repositoryOpts, { repo: "https://argoproj.github.io/argo-helm" });
+                assert.equal(chart.namespace, "argocd");
+            });
+
+            it(prod ? "runs highly available: redis-ha, two server replicas, disruption budgets"
+                : "runs single replicas without redis-ha or disruption budgets", () => {
+                const values = valuesOf(ok(stack));
+                assert.equal(values["redis-ha"].enabled, prod);
+                for (const workload of ["server", "repoServer", "applicationSet"]) {
+                    assert.equal(values[workload].replicas, prod ? 2 : 1, `${workload} replicas`);
+                    assert.equal(values[workload].pdb.enabled, prod, `${workload} pdb`);
+                    if (prod) assert.equal(values[workload].pdb.maxUnavailable, 1);
+                }
+                assert.equal(values.controller.replicas, 1, "the controller shards by cluster: one replica");
+                const redisBudgets = [values["redis-ha"].podDisruptionBudget, values["redis-ha"].haproxy.podDisruptionBudget];
+                for (const budget of redisBudgets) assert.deepEqual(budget, prod ? { maxUnavailable: 1 } : {});
+            });
+
+            it("disables dex and the Redis secret hook Job, and creates argocd-redis itself", () => {
+                const run = ok(stack);
+                const values = valuesOf(run);
+                assert.equal(values.dex.enabled, false);
+                assert.equal(values.redisSecretInit.enabled, false);
+                const [secret] = ofType(run, "kubernetes:core/v1:Secret").filter((s) => s.inputs.metadata.name === "argocd-redis");
+                assert.ok(secret, "argocd-redis Secret");
+                assert.equal(secret.inputs.metadata.namespace, "argocd");
+                const stringData = secret.serializedInputs.stringData;
+                assert.ok(isWrappedSecret(stringData) || isWrappedSecret(stringData.auth), "Redis password is secret");
+                assert.ok(unwrap(stringData).auth.length >= 16);
+            });
+
+            it("sizes every container: CPU and memory requests, a memory limit", () => {
+                const values = valuesOf(ok(stack));
+                for (const path of CONTAINER_RESOURCES) {
+                    const r = at(values, `${path}.resources`);
+                    assert.ok(r?.requests?.cpu && r.requests.memory && r.limits?.memory, `${path}.resources`);
+                }
+            });
+
+            it("gives every pod and container a restricted security context", () => {
+                const values = valuesOf(ok(stack));
+                assert.equal(values.global.securityContext.runAsNonRoot, true);
+                assert.equal(values.global.securityContext.seccompProfile.type, "RuntimeDefault");
+                for (const path of CONTAINER_SECURITY) {
+                    const c = at(values, `${path}.containerSecurityContext`);
+                    assert.equal(c?.runAsNonRoot, true, `${path} runAsNonRoot`);
+                    assert.equal(c.allowPrivilegeEscalation, false, `${path} allowPrivilegeEscalation`);
+                    assert.equal(c.seccompProfile?.type, "RuntimeDefault", `${path} seccomp`);
+                    assert.deepEqual(c.capabilities?.drop, ["ALL"], `${path} capabilities`);
+                }
+            });
+
+            it("hands the chart the secret bcrypt hash of the exported password and a fixed mtime", () => {
+                const run = ok(stack);
+                const wire = chartOf(run).serializedInputs.values.configs.secret;
+                assert.ok(isWrappedSecret(wire.argocdServerAdminPassword), "hash is a secret");
+                assert.match(wire.argocdServerAdminPasswordMtime, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+                const hash = valuesOf(run).configs.secret.argocdServerAdminPassword;
+                assert.match(hash, BCRYPT);
+                assert.ok(run.secretValues.includes(hash), "the provider's hash, not one computed in the program");
+                const password = (run.outputs.gitops as any).adminPassword.value;
+                assert.ok(bcryptMatches(password, hash), "hash of the exported admin password");
+            });
+
+            it("never puts a plaintext password in the chart's values, nor any secret outside a wrapper", () => {
+                const run = ok(stack);
+                const plain = strings(valuesOf(run));
+                const passwords = run.secretValues.filter((s) => !BCRYPT.test(s));
+                assert.ok(passwords.length >= 2, "admin and Redis passwords were generated");
+                for (const secret of passwords) assert.ok(!plain.some((s) => s.includes(secret)), "no password in chart values");
+                assert.deepEqual(findSecretLeaks(run), []);
+            });
+
+            it("exports the admin password only as a secret, with the in-cluster server URL", () => {
+                const exported = ok(stack).outputs.gitops as any;
+                assert.equal(exported.adminPassword.__secret, true);
+                assert.equal(typeof exported.adminPassword.value, "string");
+                assert.ok(exported.adminPassword.value.length >= 16);
+                assert.equal(exported.serverUrl, "https://argocd-server.argocd.svc.cluster.local");
+                assert.equal(exported.namespace, "argocd");
+                assert.equal(exported.rootApplicationName, "platform-root");
+                assert.deepEqual(exported.appProjects, { shop: "shop", data: "data" });
+            });
+
+            for (const [team, repos] of Object.entries(TEAM_REPOS)) {
+                it(`confines team ${team}'s AppProject to its repositories and namespace, no cluster resources`, () => {
+                    const spec = projectNamed(ok(stack), team).inputs.spec;
+                    assert.deepEqual(spec.sourceRepos, repos);
+                    assert.deepEqual(spec.destinations, [{ server: IN_CLUSTER, namespace: team }]);
+                    assert.deepEqual(spec.clusterResourceWhitelist ?? [], []);
+                    assert.equal(spec.clusterResourceBlacklist, undefined);
+                    assert.deepEqual(spec.roles ?? [], []);
+                    const denied = spec.namespaceResourceBlacklist.map((k: { group: string; kind: string }) => `${k.group}/${k.kind}`);
+                    for (const kind of ["/ResourceQuota", "/LimitRange", "networking.k8s.io/NetworkPolicy", "rbac.authorization.k8s.io/RoleBinding"]) {
+                        assert.ok(denied.includes(kind), `${kind} is platform-owned`);
+                    }
+                });
+            }
+
+            it("registers one AppProject per team plus the platform's, all in argocd", () => {
+                const projects = projectsOf(ok(stack));
+                assert.deepEqual(projects.map((p) => p.inputs.metadata.name).sort(), ["data", "platform", "shop"]);
+                for (const p of projects) assert.equal(p.inputs.metadata.namespace, "argocd");
+            });
+
+            it("limits the platform project to Applications from the root repository in argocd", () => {
+                const spec = projectNamed(ok(stack), "platform").inputs.spec;
+                assert.deepEqual(spec.sourceRepos, [ROOT_REPO]);
+                assert.deepEqual(spec.destinations, [{ server: IN_CLUSTER, namespace: "argocd" }]);
+                assert.deepEqual(spec.namespaceResourceWhitelist, [{ group: "argoproj.io", kind: "Application" }]);
+                assert.deepEqual(spec.clusterResourceWhitelist ?? [], []);
+            });
+
+            it(`points the root Application at envs/${stack} and syncs ${prod ? "manually" : "automatically with prune and selfHeal"}`, () => {
+                const app = rootApp(ok(stack)).inputs;
+                assert.equal(app.metadata.name, "platform-root");
+                assert.equal(app.metadata.namespace, "argocd");
+                assert.equal(app.spec.project, "platform");
+                assert.deepEqual(app.spec.source, { repoURL: ROOT_REPO, path: `envs/${stack}`, targetRevision: "main" });
+                assert.deepEqual(app.spec.destination, { server: IN_CLUSTER, namespace: "argocd" });
+                if (prod) assert.equal(app.spec.syncPolicy.automated, undefined);
+                else assert.deepEqual(app.spec.syncPolicy.automated, { prune: true, selfHeal: true });
+                assert.ok(app.spec.syncPolicy.syncOptions.includes("CreateNamespace=false"));
+            });
+
+            it("makes every AppProject and Application depend on the argo-cd chart (its CRDs)", () => {
+                const run = ok(stack);
+                const chartUrn = chartOf(run).urn;
+                assert.ok(chartUrn);
+                const crs: RecordedResource[] = [...projectsOf(run), ...ofType(run, APPLICATION)];
+                assert.equal(crs.length, 4);
+                for (const cr of crs) assert.ok(cr.dependencies.includes(chartUrn), `${cr.name} depends on the chart`);
+            });
+        });
+    }
+
+    it("syncs prod automatically when the stack says so", () => {
+        const run = ok("prod", { gitops: { syncPolicy: { automated: true, prune: true, selfHeal: false } } });
+        assert.deepEqual(rootApp(run).inputs.spec.syncPolicy.automated, { prune: true, selfHeal: false });
+    });
+
+    it("keeps the stack's chart values over the defaults, and the defaults beside them", () => {
+        const run = ok("dev", {
+            chartValues: { argoCd: { server: { replicas: 3, extraArgs: ["--insecure"] }, configs: { cm: { "exec.enabled": true } } } },
+        });
+        const values = valuesOf(run);
+        assert.equal(values.server.replicas, 3);
+        assert.deepEqual(values.server.extraArgs, ["--insecure"]);
+        assert.equal(values.configs.cm["exec.enabled"], true);
+        assert.ok(values.server.resources.limits.memory, "default server resources kept");
+        assert.match(values.configs.secret.argocdServerAdminPassword, BCRYPT);
+        assert.ok(isWrappedSecret(chartOf(run).serializedInputs.values.configs.secret.argocdServerAdminPassword));
+    });
+
+    it("keeps the mtime fixed across runs while the password is new", () => {
+        const first = valuesOf(ok("dev")).configs.secret;
+        const second = valuesOf(ok("dev", { gitops: { enabled: true } })).configs.secret;
+        assert.equal(second.argocdServerAdminPasswordMtime, first.argocdServerAdminPasswordMtime);
+        assert.notEqual(second.argocdServerAdminPassword, first.argocdServerAdminPassword);
+    });
+
+    it("gives a new team its own AppProject with exactly its repositories", () => {
+        const payments = { name: "payments", group: "team-payments", costCenter: "cc-3003", sourceRepos: ["https://git.example.com/payments/a.git", "https://git.example.com/payments/b.git"] };
+        const shop = { name: "shop", group: "team-shop", costCenter: "cc-1001", sourceRepos: TEAM_REPOS.shop };
+        const run = ok("staging", { tenancy: { teams: [shop, payments] } });
+        assert.deepEqual(projectsOf(run).map((p) => p.inputs.metadata.name).sort(), ["payments", "platform", "shop"]);
+        const spec = projectNamed(run, "payments").inputs.spec;
+        assert.deepEqual(spec.sourceRepos, payments.sourceRepos);
+        assert.deepEqual(spec.destinations, [{ server: IN_CLUSTER, namespace: "payments" }]);
+    });
+
+    it("registers nothing when disabled", () => {
+        const run = ok("dev", { gitops: { enabled: false } });
+        const argo = run.resources.filter((r) =>
+            r.type.startsWith("platform:gitops") || r.type.includes("argoproj.io") ||
+            (r.type === CHART && r.inputs.chart === "argo-cd") ||
+            r.inputs?.metadata?.name === "argocd" || r.inputs?.metadata?.namespace === "argocd" ||
+            r.type === "random:index/randomPassword:RandomPassword" && r.name.startsWith("gitops"));
+        assert.deepEqual(argo.map((r) => `${r.type} ${r.name}`), []);
+        assert.equal(run.outputs.gitops, undefined);
+    });
+});
