@@ -20,7 +20,8 @@ export interface ArgoCdSizing {
         redis: ContainerResources;
         sentinel: ContainerResources;
         splitBrainDetection: ContainerResources;
-        init: ContainerResources;
+        /** Init containers and Helm test pods. */
+        helpers: ContainerResources;
         haproxy: ContainerResources;
     };
 }
@@ -35,7 +36,7 @@ const single: ArgoCdSizing = {
     dex: size("20m", "64Mi", "128Mi"),
     notifications: size("20m", "64Mi", "128Mi"),
     redis: size("50m", "64Mi", "256Mi"),
-    redisHa: { redis: size("100m", "128Mi", "512Mi"), sentinel: helper, splitBrainDetection: helper, init: helper, haproxy: size("50m", "64Mi", "128Mi") },
+    redisHa: { redis: size("100m", "128Mi", "512Mi"), sentinel: helper, splitBrainDetection: helper, helpers: helper, haproxy: size("50m", "64Mi", "128Mi") },
 };
 
 const highlyAvailable: ArgoCdSizing = {
@@ -50,7 +51,7 @@ const highlyAvailable: ArgoCdSizing = {
         redis: size("200m", "256Mi", "1Gi"),
         sentinel: size("20m", "32Mi", "64Mi"),
         splitBrainDetection: helper,
-        init: helper,
+        helpers: helper,
         haproxy: size("100m", "64Mi", "256Mi"),
     },
 };

@@ -44,11 +44,14 @@ export interface RedisHaValues {
     redis: { resources: ContainerResources };
     sentinel: { resources: ContainerResources };
     splitBrainDetection: { resources: ContainerResources };
+    /** Helm test pods; sized in case a renderer does not skip test hooks. */
+    configmapTest: { resources: ContainerResources };
     haproxy: {
         podDisruptionBudget: { maxUnavailable?: number };
         containerSecurityContext: ContainerSecurityContext;
         resources: ContainerResources;
         init: { resources: ContainerResources };
+        tests: { resources: ContainerResources };
     };
 }
 

@@ -64,7 +64,7 @@ function strings(value: unknown): string[] {
 const CONTAINER_RESOURCES = [
     "controller", "server", "repoServer", "applicationSet", "dex", "notifications", "redis",
     "redis-ha.redis", "redis-ha.sentinel", "redis-ha.splitBrainDetection", "redis-ha.init",
-    "redis-ha.haproxy", "redis-ha.haproxy.init",
+    "redis-ha.haproxy", "redis-ha.haproxy.init", "redis-ha.configmapTest", "redis-ha.haproxy.tests",
 ];
 const CONTAINER_SECURITY = [
     "controller", "server", "repoServer", "applicationSet", "dex", "notifications", "redis", "redis-ha", "redis-ha.haproxy",
