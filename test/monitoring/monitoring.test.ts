@@ -1,0 +1,255 @@
+// Monitoring: kube-prometheus-stack pinned and sized per profile, restricted pods, Alertmanager
+// routing, Grafana secrets, Istio scraping and prod protection, run as the real program per stack.
+import { strict as assert } from "assert";
+import { ofType, one, RecordedResource, RunResult, runStack } from "../harness";
+import { findSecretLeaks } from "../harness/secrets";
+
+const CHART = "kubernetes:helm.sh/v4:Chart";
+const SECRET = "kubernetes:core/v1:Secret";
+const SERVICE_MONITOR = "kubernetes:monitoring.coreos.com/v1:ServiceMonitor";
+const POD_MONITOR = "kubernetes:monitoring.coreos.com/v1:PodMonitor";
+const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
+
+// Independent expectations: the profiles' promises for metrics, restated here on purpose.
+const EXPECTED = {
+    dev: { retention: "2d", storage: "5Gi", prometheusReplicas: 1, alertmanagerReplicas: 1, grafanaReplicas: 1, protect: false },
+    staging: { retention: "7d", storage: "50Gi", prometheusReplicas: 1, alertmanagerReplicas: 2, grafanaReplicas: 1, protect: false },
+    prod: { retention: "30d", storage: "200Gi", prometheusReplicas: 2, alertmanagerReplicas: 3, grafanaReplicas: 2, protect: true },
+} as const;
+
+const WEBHOOK = "https://hooks.example/abc";
+
+const isSecretWrapper = (v: unknown): v is { value: unknown } => !!v && typeof v === "object" && SECRET_SIGNATURE in v;
+/** A value as the provider would finally see it: secret wrappers removed. */
+function reveal(v: any): any {
+    if (isSecretWrapper(v)) return reveal(v.value);
+    if (Array.isArray(v)) return v.map(reveal);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, reveal(x)]));
+    return v;
+}
+
+function stackChart(run: RunResult): RecordedResource {
+    return one(run, CHART, "kube-prometheus-stack");
+}
+const values = (run: RunResult) => stackChart(run).inputs.values;
+const secretNamed = (run: RunResult, name: string) =>
+    ofType(run, SECRET).find((s) => reveal(s.inputs).metadata?.name === name);
+
+function alertmanagerConfig(run: RunResult) {
+    const configSecretName = values(run).alertmanager.alertmanagerSpec.configSecret;
+    const secret = secretNamed(run, configSecretName);
+    assert.ok(secret, `the Secret ${configSecretName} the Alertmanager reads exists`);
+    return JSON.parse(reveal(secret.inputs).stringData["alertmanager.yaml"]);
+}
+
+describe("monitoring", () => {
+    for (const stack of ["dev", "staging", "prod"] as const) {
+        const expected = EXPECTED[stack];
+        describe(stack, () => {
+            it("installs kube-prometheus-stack 88.5.3 from prometheus-community into the monitoring namespace", () => {
+                const chart = stackChart(runStack(stack));
+                assert.equal(chart.inputs.chart, "kube-prometheus-stack");
+                assert.equal(chart.inputs.version, "88.5.3");
+                assert.equal(chart.inputs.repositoryOpts.repo, "https://prometheus-community.github.io/helm-charts");
+                assert.equal(chart.inputs.namespace, "monitoring");
+            });
+
+            it(`keeps ${expected.retention} of metrics on ${expected.storage}, with ${expected.prometheusReplicas} Prometheus replica(s)`, () => {
+                const spec = values(runStack(stack)).prometheus.prometheusSpec;
+                assert.equal(spec.retention, expected.retention);
+                assert.equal(spec.replicas, expected.prometheusReplicas);
+                assert.equal(spec.storageSpec.volumeClaimTemplate.spec.resources.requests.storage, expected.storage);
+                assert.ok(spec.resources.requests.cpu && spec.resources.requests.memory && spec.resources.limits.memory);
+            });
+
+            it("sizes Alertmanager and Grafana per profile", () => {
+                const v = values(runStack(stack));
+                assert.equal(v.alertmanager.alertmanagerSpec.replicas, expected.alertmanagerReplicas);
+                assert.equal(v.grafana.replicas, expected.grafanaReplicas);
+            });
+
+            it("picks up ServiceMonitors, PodMonitors and rules from every namespace, whatever their labels", () => {
+                const spec = values(runStack(stack)).prometheus.prometheusSpec;
+                for (const kind of ["serviceMonitor", "podMonitor", "rule", "probe", "scrapeConfig"]) {
+                    assert.equal(spec[`${kind}SelectorNilUsesHelmValues`], false, `${kind} selector not limited to the release label`);
+                    assert.equal(spec[`${kind}Selector`], undefined);
+                    assert.equal(spec[`${kind}NamespaceSelector`], undefined, `${kind}s from all namespaces`);
+                }
+            });
+
+            it("runs the node exporter in its own namespace so the monitoring namespace stays restricted", () => {
+                const run = runStack(stack);
+                assert.equal(values(run)["prometheus-node-exporter"].namespaceOverride, "node-exporter");
+                const ns = (name: string) => one(run, "kubernetes:core/v1:Namespace", name).inputs.metadata.labels["pod-security.kubernetes.io/enforce"];
+                assert.equal(ns("monitoring"), "restricted");
+                assert.equal(ns("node-exporter"), "privileged");
+                const nodeExporterNs = one(run, "kubernetes:core/v1:Namespace", "node-exporter");
+                assert.ok(stackChart(run).dependencies.includes(nodeExporterNs.urn), "the chart waits for the node exporter's namespace");
+            });
+
+            it("gives every pod in the monitoring namespace a restricted security context and resources", () => {
+                const v = values(runStack(stack));
+                const restrictedPod = (ctx: any, where: string) => {
+                    assert.equal(ctx.runAsNonRoot, true, `${where}: runAsNonRoot`);
+                    assert.equal(ctx.seccompProfile.type, "RuntimeDefault", `${where}: seccomp`);
+                };
+                const restrictedContainer = (ctx: any, where: string) => {
+                    assert.equal(ctx.allowPrivilegeEscalation, false, `${where}: no privilege escalation`);
+                    assert.deepEqual(ctx.capabilities.drop, ["ALL"], `${where}: drops ALL`);
+                };
+                const sized = (r: any, where: string) =>
+                    assert.ok(r?.requests?.cpu && r?.requests?.memory && r?.limits?.memory, `${where}: requests and memory limit`);
+
+                restrictedPod(v.prometheusOperator.securityContext, "operator");
+                restrictedContainer(v.prometheusOperator.containerSecurityContext, "operator");
+                sized(v.prometheusOperator.resources, "operator");
+                sized(v.prometheusOperator.prometheusConfigReloader.resources, "config reloader");
+                sized(v.prometheusOperator.admissionWebhooks.patch.resources, "webhook patch job");
+                restrictedPod(v.prometheus.prometheusSpec.securityContext, "prometheus");
+                restrictedPod(v.alertmanager.alertmanagerSpec.securityContext, "alertmanager");
+                sized(v.alertmanager.alertmanagerSpec.resources, "alertmanager");
+                restrictedPod(v.grafana.securityContext, "grafana");
+                restrictedContainer(v.grafana.containerSecurityContext, "grafana");
+                restrictedContainer(v.grafana.sidecar.securityContext, "grafana sidecars");
+                sized(v.grafana.resources, "grafana");
+                sized(v.grafana.sidecar.resources, "grafana sidecars");
+                assert.equal(v.grafana.testFramework.enabled, false, "no unsized test pod");
+                sized(v["kube-state-metrics"].resources, "kube-state-metrics");
+                sized(v["prometheus-node-exporter"].resources, "node exporter");
+            });
+
+            it("routes critical and warning alerts grouped by namespace and service; critical inhibits warning", () => {
+                const run = runStack(stack);
+                const spec = values(run).alertmanager.alertmanagerSpec;
+                assert.equal(spec.useExistingSecret, true, "the chart renders no config of its own");
+                const config = alertmanagerConfig(run);
+                const receivers = config.receivers.map((r: { name: string }) => r.name);
+                assert.ok(receivers.includes("critical") && receivers.includes("warning"));
+                for (const label of ["namespace", "service", "alertname"]) assert.ok(config.route.group_by.includes(label), `grouped by ${label}`);
+                const routeFor = (severity: string) => config.route.routes.find((r: { matchers: string[] }) =>
+                    r.matchers.some((m) => m.replace(/\s/g, "") === `severity="${severity}"`));
+                assert.equal(routeFor("critical")?.receiver, "critical");
+                assert.equal(routeFor("warning")?.receiver, "warning");
+                const inhibit = config.inhibit_rules.find((r: any) =>
+                    r.source_matchers.some((m: string) => /severity\s*=\s*"?critical"?/.test(m)) &&
+                    r.target_matchers.some((m: string) => /severity\s*=~?\s*"?[^"]*warning/.test(m)));
+                assert.ok(inhibit, "a critical alert inhibits warnings");
+                assert.deepEqual([...inhibit.equal].sort(), ["alertname", "namespace", "service"]);
+            });
+
+            it("sends critical alerts nowhere when no webhook is configured", () => {
+                const critical = alertmanagerConfig(runStack(stack)).receivers.find((r: { name: string }) => r.name === "critical");
+                assert.deepEqual(Object.keys(critical), ["name"]);
+            });
+
+            it("sends critical alerts to the secret webhook without ever writing the URL in plaintext", () => {
+                const run = runStack(stack, { alertWebhookUrl: { secret: WEBHOOK } });
+                assert.equal(run.error, undefined);
+                const critical = alertmanagerConfig(run).receivers.find((r: { name: string }) => r.name === "critical");
+                assert.equal(critical.webhook_configs[0].url, WEBHOOK);
+                assert.ok(run.secretValues.includes(WEBHOOK));
+                assert.deepEqual(findSecretLeaks(run), []);
+                assert.ok(!JSON.stringify(stackChart(run).serializedInputs).includes("hooks.example"), "not in the chart values");
+            });
+
+            it("takes Grafana's admin password from a RandomPassword, through an existing Secret", () => {
+                const run = runStack(stack);
+                const grafana = values(run).grafana;
+                assert.equal(grafana.adminPassword, undefined, "no password in the chart values");
+                const secret = secretNamed(run, grafana.admin.existingSecret);
+                assert.ok(secret, "the Secret named by admin.existingSecret exists");
+                assert.equal(reveal(secret.inputs.metadata).namespace, "monitoring");
+                const stored = reveal(secret.inputs).stringData;
+                const password = stored[grafana.admin.passwordKey];
+                assert.ok(stored[grafana.admin.userKey], "user key present");
+                assert.ok(run.secretValues.includes(password), "the password is the RandomPassword's result");
+                assert.ok(ofType(run, "random:index/randomPassword:RandomPassword").some((p) => p.parent?.includes("Monitoring")));
+                assert.ok(isSecretWrapper(secret.serializedInputs.stringData), "stringData travels as a secret");
+                assert.ok(stackChart(run).dependencies.includes(secret.urn), "the chart waits for the admin Secret");
+                assert.deepEqual(findSecretLeaks(run), []);
+            });
+
+            it("loads dashboards from labelled ConfigMaps in every namespace", () => {
+                const dashboards = values(runStack(stack)).grafana.sidecar.dashboards;
+                assert.equal(dashboards.enabled, true);
+                assert.equal(dashboards.label, "grafana_dashboard");
+                assert.equal(dashboards.labelValue, "1");
+                assert.equal(dashboards.searchNamespace, "ALL");
+            });
+
+            it("keeps Prometheus volumes on deletion only where stateful data is protected", () => {
+                const policy = values(runStack(stack)).prometheus.prometheusSpec.persistentVolumeClaimRetentionPolicy;
+                if (expected.protect) assert.deepEqual(policy, { whenDeleted: "Retain", whenScaled: "Retain" });
+                else assert.equal(policy, undefined);
+            });
+
+            it("scrapes istiod and every Envoy when the mesh is enabled, after the CRDs exist", () => {
+                const run = runStack(stack);
+                const chartUrn = stackChart(run).urn;
+                const istiod = one(run, SERVICE_MONITOR, "istiod");
+                assert.equal(istiod.inputs.metadata.namespace, "monitoring");
+                assert.deepEqual(istiod.inputs.spec.namespaceSelector.matchNames, ["istio-system"]);
+                assert.equal(istiod.inputs.spec.endpoints[0].port, "http-monitoring");
+                const envoy = one(run, POD_MONITOR, "envoy-stats");
+                assert.equal(envoy.inputs.metadata.namespace, "monitoring");
+                assert.equal(envoy.inputs.spec.namespaceSelector.any, true);
+                assert.equal(envoy.inputs.spec.podMetricsEndpoints[0].port, "http-envoy-prom");
+                assert.equal(envoy.inputs.spec.podMetricsEndpoints[0].path, "/stats/prometheus");
+                for (const monitor of [istiod, envoy]) {
+                    assert.ok(monitor.dependencies.includes(chartUrn), `${monitor.name} depends on the chart with its CRD`);
+                }
+            });
+        });
+    }
+
+    it("registers no Istio monitors without the mesh", () => {
+        const run = runStack("dev", { mesh: { enabled: false } });
+        assert.equal(run.error, undefined);
+        assert.ok(stackChart(run));
+        assert.equal(ofType(run, SERVICE_MONITOR).length + ofType(run, POD_MONITOR).length, 0);
+    });
+
+    it("registers nothing when disabled", () => {
+        const run = runStack("dev", { monitoring: { enabled: false } });
+        assert.equal(run.error, undefined);
+        assert.equal(run.resources.filter((r) => r.type.startsWith("platform:monitoring:")).length, 0);
+        assert.equal(ofType(run, CHART, "kube-prometheus-stack").length, 0);
+        assert.equal(run.resources.filter((r) => r.type.startsWith("kubernetes:monitoring.coreos.com/")).length, 0);
+        for (const ns of ["monitoring", "node-exporter"]) assert.equal(ofType(run, "kubernetes:core/v1:Namespace", ns).length, 0);
+        assert.equal(ofType(run, "random:index/randomPassword:RandomPassword").filter((p) => p.name === "grafana-admin").length, 0);
+    });
+
+    it("keeps the stack's own chart values over the defaults without losing the rest", () => {
+        const run = runStack("dev", {
+            chartValues: {
+                kubePrometheusStack: {
+                    prometheus: { prometheusSpec: { retention: "99d", scrapeInterval: "15s" } },
+                    grafana: { sidecar: { dashboards: { folderAnnotation: "grafana_folder" } } },
+                },
+            },
+        });
+        const v = values(run);
+        assert.equal(v.prometheus.prometheusSpec.retention, "99d");
+        assert.equal(v.prometheus.prometheusSpec.scrapeInterval, "15s");
+        assert.equal(v.prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec.resources.requests.storage, "5Gi");
+        assert.equal(v.grafana.sidecar.dashboards.folderAnnotation, "grafana_folder");
+        assert.equal(v.grafana.sidecar.dashboards.searchNamespace, "ALL");
+    });
+
+    it("mirrors the chart repository when the stack says so", () => {
+        const run = runStack("dev", { chartRepositories: { kubePrometheusStack: "oci://registry.example/charts" } });
+        const chart = stackChart(run);
+        assert.equal(chart.inputs.chart, "oci://registry.example/charts/kube-prometheus-stack");
+        assert.equal(chart.inputs.version, "88.5.3");
+    });
+
+    it("adds only the Prometheus datasource when neither tracing nor logging is enabled", () => {
+        const run = runStack("dev", { tracing: { enabled: false }, logging: { enabled: false } });
+        assert.equal(run.error, undefined);
+        const grafana = values(run).grafana;
+        assert.equal(grafana.sidecar.datasources.isDefaultDatasource, true);
+        assert.deepEqual(grafana.additionalDataSources, []);
+        assert.equal(grafana.sidecar.datasources.exemplarTraceIdDestinations, undefined);
+        assert.equal(grafana.envFromSecret, undefined);
+    });
+});

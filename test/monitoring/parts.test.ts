@@ -1,0 +1,114 @@
+// The monitoring component's pure parts: Grafana datasources per enabled add-on and their
+// cross-links, the prod protection transform, and the in-cluster URLs.
+import { strict as assert } from "assert";
+import { PROFILES } from "../../stacks/profiles";
+import { monitoringValues, MonitoringValuesInput } from "../../components/monitoring/defaults";
+import { protectStatefulObjects } from "../../components/monitoring/protection";
+import { ALERTMANAGER_SERVICE, GRAFANA_SERVICE, PROMETHEUS_SERVICE, serviceUrl, STACK_FULLNAME, GRAFANA_FULLNAME } from "../../components/monitoring/names";
+
+const JAEGER = "http://jaeger.tracing.svc:16686";
+const ES = { url: "https://logs-es-http.logging.svc:9200", username: "grafana", indexPattern: "logs-*", messageField: "log", hasCaCertificate: false };
+
+function grafanaFor(datasources: MonitoringValuesInput["datasources"]) {
+    return monitoringValues({
+        settings: PROFILES.dev.monitoring,
+        nodeExporterNamespace: "node-exporter",
+        grafanaAdminSecretName: "admin",
+        alertmanagerConfigSecretName: "am",
+        datasourceSecretName: datasources.elasticsearch ? "ds" : undefined,
+        datasources,
+        retainVolumes: false,
+    });
+}
+const byType = (sources: { type: string }[], type: string) => sources.find((s) => s.type === type) as any;
+
+describe("monitoring parts", () => {
+    describe("Grafana datasources", () => {
+        it("adds Jaeger only with tracing, Elasticsearch only with logging", () => {
+            const types = (d: MonitoringValuesInput["datasources"]) => grafanaFor(d).grafana.additionalDataSources.map((s) => s.type);
+            assert.deepEqual(types({}), []);
+            assert.deepEqual(types({ jaegerQueryUrl: JAEGER }), ["jaeger"]);
+            assert.deepEqual(types({ elasticsearch: ES }), ["elasticsearch"]);
+            assert.deepEqual(types({ jaegerQueryUrl: JAEGER, elasticsearch: ES }).sort(), ["elasticsearch", "jaeger"]);
+        });
+
+        it("links exemplars to Jaeger and stores them only when tracing is enabled", () => {
+            const withTracing = grafanaFor({ jaegerQueryUrl: JAEGER });
+            const jaeger = byType(withTracing.grafana.additionalDataSources, "jaeger");
+            assert.equal(withTracing.grafana.sidecar.datasources.exemplarTraceIdDestinations?.datasourceUid, jaeger.uid);
+            assert.ok(withTracing.prometheus.prometheusSpec.enableFeatures.includes("exemplar-storage"));
+            const without = grafanaFor({});
+            assert.equal(without.grafana.sidecar.datasources.exemplarTraceIdDestinations, undefined);
+            assert.deepEqual(without.prometheus.prometheusSpec.enableFeatures, []);
+        });
+
+        it("links traces to logs and log trace ids back to traces when both are enabled", () => {
+            const sources = grafanaFor({ jaegerQueryUrl: JAEGER, elasticsearch: ES }).grafana.additionalDataSources;
+            const jaeger = byType(sources, "jaeger");
+            const es = byType(sources, "elasticsearch");
+            assert.equal(jaeger.url, JAEGER);
+            assert.equal(jaeger.jsonData.tracesToLogsV2.datasourceUid, es.uid);
+            assert.equal(jaeger.jsonData.tracesToLogsV2.filterByTraceID, true);
+            const link = es.jsonData.dataLinks[0];
+            assert.equal(link.field, "trace_id");
+            assert.equal(link.datasourceUid, jaeger.uid);
+            // "$$" survives Grafana's environment expansion as a literal "$" for its own macro.
+            assert.equal(link.url, "$${__value.raw}");
+        });
+
+        it("drops the cross-links when the other side is missing", () => {
+            const jaeger = byType(grafanaFor({ jaegerQueryUrl: JAEGER }).grafana.additionalDataSources, "jaeger");
+            assert.equal(jaeger.jsonData.tracesToLogsV2, undefined);
+            const es = byType(grafanaFor({ elasticsearch: ES }).grafana.additionalDataSources, "elasticsearch");
+            assert.equal(es.jsonData.dataLinks, undefined);
+        });
+
+        it("reads the Elasticsearch password from Grafana's environment, never from the values", () => {
+            const v = grafanaFor({ elasticsearch: ES });
+            const es = byType(v.grafana.additionalDataSources, "elasticsearch");
+            assert.equal(es.url, ES.url);
+            assert.equal(es.basicAuth, true);
+            assert.equal(es.basicAuthUser, "grafana");
+            assert.match(es.secureJsonData.basicAuthPassword, /^\$\{[A-Z_]+\}$/);
+            assert.equal(v.grafana.envFromSecret, "ds");
+        });
+
+        it("verifies Elasticsearch's certificate when its CA is given", () => {
+            const es = byType(grafanaFor({ elasticsearch: { ...ES, hasCaCertificate: true } }).grafana.additionalDataSources, "elasticsearch");
+            assert.equal(es.jsonData.tlsAuthWithCACert, true);
+            assert.equal(es.jsonData.tlsSkipVerify, undefined);
+            assert.match(es.secureJsonData.tlsCACert, /^\$\{[A-Z_]+\}$/);
+        });
+    });
+
+    describe("protection transform", () => {
+        const transform = protectStatefulObjects();
+        const args = (type: string) => ({
+            type, name: "x", custom: true, props: { spec: {} }, opts: { parent: undefined },
+        }) as any;
+
+        it("protects and retains the Prometheus object", () => {
+            const result = transform(args("kubernetes:monitoring.coreos.com/v1:Prometheus")) as any;
+            assert.equal(result.opts.protect, true);
+            assert.equal(result.opts.retainOnDelete, true);
+            assert.deepEqual(result.props, { spec: {} });
+        });
+
+        it("leaves every other object alone", () => {
+            for (const type of ["kubernetes:apps/v1:Deployment", "kubernetes:monitoring.coreos.com/v1:Alertmanager", "kubernetes:core/v1:Secret"]) {
+                assert.equal(transform(args(type)), undefined, type);
+            }
+        });
+    });
+
+    describe("in-cluster URLs", () => {
+        it("follow the chart's fullnameOverride naming", () => {
+            assert.equal(PROMETHEUS_SERVICE.name, `${STACK_FULLNAME}-prometheus`);
+            assert.equal(ALERTMANAGER_SERVICE.name, `${STACK_FULLNAME}-alertmanager`);
+            assert.equal(GRAFANA_SERVICE.name, GRAFANA_FULLNAME);
+            assert.equal(serviceUrl(PROMETHEUS_SERVICE, "monitoring"), "http://monitoring-prometheus.monitoring.svc:9090");
+            assert.equal(serviceUrl(ALERTMANAGER_SERVICE, "monitoring"), "http://monitoring-alertmanager.monitoring.svc:9093");
+            assert.equal(serviceUrl(GRAFANA_SERVICE, "monitoring"), "http://monitoring-grafana.monitoring.svc");
+        });
+    });
+});
