@@ -4,10 +4,10 @@ import * as k8s from "@pulumi/kubernetes";
 import { ChartSource } from "./config/types";
 
 export const CHARTS = {
-    istioBase: { repo: "https://istio-release.storage.googleapis.com/charts", chart: "base", version: "1.29.1" },
-    istiod: { repo: "https://istio-release.storage.googleapis.com/charts", chart: "istiod", version: "1.29.1" },
-    istioCni: { repo: "https://istio-release.storage.googleapis.com/charts", chart: "cni", version: "1.29.1" },
-    istioGateway: { repo: "https://istio-release.storage.googleapis.com/charts", chart: "gateway", version: "1.29.1" },
+    istioBase: { repo: "https://istio-release.storage.googleapis.com/charts", chart: "base", version: "1.29.6" },
+    istiod: { repo: "https://istio-release.storage.googleapis.com/charts", chart: "istiod", version: "1.29.6" },
+    istioCni: { repo: "https://istio-release.storage.googleapis.com/charts", chart: "cni", version: "1.29.6" },
+    istioGateway: { repo: "https://istio-release.storage.googleapis.com/charts", chart: "gateway", version: "1.29.6" },
     kubePrometheusStack: { repo: "https://prometheus-community.github.io/helm-charts", chart: "kube-prometheus-stack", version: "88.5.3" },
     jaeger: { repo: "https://jaegertracing.github.io/helm-charts", chart: "jaeger", version: "4.11.1" },
     eckOperator: { repo: "https://helm.elastic.co", chart: "eck-operator", version: "3.2.0" },

@@ -2,6 +2,7 @@
 // the config and the explicit Kubernetes provider; independent add-ons deploy in parallel.
 import * as pulumi from "@pulumi/pulumi";
 import { GitOps } from "../components/gitops";
+import { Mesh } from "../components/mesh";
 import { Monitoring } from "../components/monitoring";
 import { Shop } from "../components/shop";
 import { Tenancy } from "../components/tenancy";
@@ -16,6 +17,7 @@ export interface Platform {
     shop?: Shop;
     gitops?: GitOps;
     monitoring?: Monitoring;
+    mesh?: Mesh;
 }
 
 export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
@@ -70,5 +72,33 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         }, opts)
         : undefined;
 
-    return { config, tenancy, shop, gitops, monitoring };
+    const mesh = config.mesh.enabled
+        ? new Mesh("mesh", {
+            env: config.stack,
+            settings: config.mesh,
+            namespaces: {
+                istioSystem: tenancy.platformNamespaces[NAMESPACES.istioSystem],
+                istioCni: tenancy.platformNamespaces[NAMESPACES.istioCni],
+                ingressGateway: tenancy.platformNamespaces[NAMESPACES.ingressGateway],
+            },
+            charts: {
+                base: resolveChart("istioBase", config.chartRepositories),
+                istiod: resolveChart("istiod", config.chartRepositories),
+                cni: resolveChart("istioCni", config.chartRepositories),
+                gateway: resolveChart("istioGateway", config.chartRepositories),
+            },
+            chartValues: {
+                base: config.chartValues.istioBase,
+                istiod: config.chartValues.istiod,
+                cni: config.chartValues.istioCni,
+                gateway: config.chartValues.istioGateway,
+            },
+            // The tracing component's OTLP gRPC collector Service.
+            tracing: config.tracing.enabled
+                ? { host: `jaeger-collector.${NAMESPACES.tracing}.svc.cluster.local`, port: 4317 }
+                : undefined,
+        }, opts)
+        : undefined;
+
+    return { config, tenancy, shop, gitops, monitoring, mesh };
 }

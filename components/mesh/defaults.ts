@@ -1,0 +1,119 @@
+// The component's values for the four Istio charts: the profile's revision and replica counts,
+// CNI-based traffic capture, restricted-compliant pods, and mesh-wide logging and tracing.
+import * as pulumi from "@pulumi/pulumi";
+import { MeshSettings } from "../../infra/config/types";
+import { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, TRACING_PROVIDER } from "./names";
+import {
+    IstioBaseValues, IstioCniValues, IstioGatewayValues, IstiodValues, MeshConfigValues, Resources, SeccompProfile,
+} from "./values";
+
+/** Where sidecars send spans: the tracing component's OTLP gRPC collector. */
+export interface OtlpEndpoint {
+    /** Fully qualified Service host, e.g. jaeger-collector.tracing.svc.cluster.local. */
+    host: string;
+    port: number;
+}
+
+export interface MeshNamespaces {
+    istioSystem: pulumi.Input<string>;
+    istioCni: pulumi.Input<string>;
+}
+
+// Sizes; override per stack through platform:chartValues.<chart key>.
+const ISTIOD: Resources = { requests: { cpu: "250m", memory: "512Mi" }, limits: { memory: "2Gi" } };
+const CNI_AGENT: Resources = { requests: { cpu: "100m", memory: "100Mi" }, limits: { memory: "256Mi" } };
+const GATEWAY: Resources = { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "2", memory: "1Gi" } };
+// Every injected sidecar counts against its team's quota, which caps limits.cpu; LimitRange
+// defaults are applied before the injection webhook adds the container, so it needs its own limit.
+const SIDECAR: Resources = { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "250m", memory: "256Mi" } };
+
+const RUNTIME_DEFAULT: SeccompProfile = { type: "RuntimeDefault" };
+/** The uid/gid of the proxyv2 image's istio-proxy user. */
+const PROXY_UID = 1337;
+/** With more than one replica, an HPA may scale up to this many times the profile's count. */
+const AUTOSCALE_HEADROOM = 2;
+const TARGET_CPU_PERCENT = 80;
+
+/** Several replicas mean a production-like stack: autoscaled from that floor, with a disruption budget. */
+const isHighlyAvailable = (replicas: number) => replicas > 1;
+
+export function baseValues(s: MeshSettings, ns: MeshNamespaces): IstioBaseValues {
+    return {
+        global: { istioNamespace: ns.istioSystem },
+        defaultRevision: s.revision,
+        base: { validationFailurePolicy: "Fail" },
+    };
+}
+
+export function meshConfig(s: MeshSettings, tracing?: OtlpEndpoint): MeshConfigValues {
+    return {
+        trustDomain: DEFAULT_TRUST_DOMAIN,
+        ...(s.accessLogging ? { accessLogFile: "/dev/stdout", accessLogEncoding: "JSON" as const } : {}),
+        ...(tracing
+            ? { extensionProviders: [{ name: TRACING_PROVIDER, opentelemetry: { service: tracing.host, port: tracing.port } }] }
+            : {}),
+    };
+}
+
+export function istiodValues(s: MeshSettings, ns: MeshNamespaces, tracing?: OtlpEndpoint): IstiodValues {
+    const ha = isHighlyAvailable(s.istiodReplicas);
+    return {
+        revision: s.revision,
+        replicaCount: s.istiodReplicas,
+        autoscaleEnabled: ha,
+        autoscaleMin: s.istiodReplicas,
+        autoscaleMax: s.istiodReplicas * AUTOSCALE_HEADROOM,
+        resources: ISTIOD,
+        seccompProfile: RUNTIME_DEFAULT,
+        cni: { enabled: true },
+        taint: { namespace: ns.istioCni },
+        meshConfig: meshConfig(s, tracing),
+        gateways: { seccompProfile: RUNTIME_DEFAULT },
+        global: {
+            istioNamespace: ns.istioSystem,
+            defaultPodDisruptionBudget: { enabled: ha },
+            proxy: { resources: SIDECAR, seccompProfile: RUNTIME_DEFAULT },
+        },
+        base: { validationFailurePolicy: "Fail" },
+    };
+}
+
+export function cniValues(): IstioCniValues {
+    return {
+        resources: CNI_AGENT,
+        resourceQuotas: { enabled: true },
+    };
+}
+
+export function gatewayValues(s: MeshSettings): IstioGatewayValues {
+    const ha = isHighlyAvailable(s.gatewayReplicas);
+    return {
+        name: GATEWAY_NAME,
+        revision: s.revision,
+        replicaCount: s.gatewayReplicas,
+        autoscaling: {
+            enabled: ha,
+            minReplicas: s.gatewayReplicas,
+            maxReplicas: s.gatewayReplicas * AUTOSCALE_HEADROOM,
+            targetCPUUtilizationPercentage: TARGET_CPU_PERCENT,
+        },
+        podDisruptionBudget: ha ? { maxUnavailable: 1 } : {},
+        resources: GATEWAY,
+        securityContext: {
+            runAsNonRoot: true,
+            seccompProfile: RUNTIME_DEFAULT,
+            sysctls: [{ name: "net.ipv4.ip_unprivileged_port_start", value: "0" }],
+        },
+        containerSecurityContext: {
+            allowPrivilegeEscalation: false,
+            privileged: false,
+            readOnlyRootFilesystem: true,
+            runAsNonRoot: true,
+            runAsUser: PROXY_UID,
+            runAsGroup: PROXY_UID,
+            capabilities: { drop: ["ALL"] },
+            seccompProfile: RUNTIME_DEFAULT,
+        },
+        service: { type: "LoadBalancer" },
+    };
+}

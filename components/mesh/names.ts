@@ -1,0 +1,27 @@
+// Static names. Values pin them, so references (the gateway's Service, the shared Gateway object,
+// istiod's Service) can be computed as plain strings without waiting for the charts.
+
+/** The gateway chart's `name`: the Deployment, Service and ServiceAccount of the ingress gateway. */
+export const GATEWAY_NAME = "istio-ingressgateway";
+/** The selector label the gateway chart gives the pods (`istio: <name without "istio-">`). */
+export const GATEWAY_SELECTOR = { istio: GATEWAY_NAME.replace(/^istio-/, "") };
+/** The shared Istio Gateway object application VirtualServices attach to. */
+export const PUBLIC_GATEWAY = "public-gateway";
+
+/** How a VirtualService in any namespace names the shared Gateway (`spec.gateways`). */
+export function publicGatewayRef(gatewayNamespace: string): string {
+    return `${gatewayNamespace}/${PUBLIC_GATEWAY}`;
+}
+
+/** The mesh-wide PeerAuthentication: named "default" in the root namespace. */
+export const MESH_PEER_AUTHENTICATION = "default";
+export const MESH_TELEMETRY = "mesh-default";
+/** MeshConfig extension provider that exports spans over OTLP gRPC. */
+export const TRACING_PROVIDER = "otel-tracing";
+
+export const DEFAULT_TRUST_DOMAIN = "cluster.local";
+
+/** The istiod chart names its Service (and Deployment) `istiod-<revision>`. */
+export function istiodServiceName(revision: string): string {
+    return revision === "" ? "istiod" : `istiod-${revision}`;
+}

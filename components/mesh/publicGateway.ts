@@ -1,0 +1,45 @@
+// The shared Istio Gateway on the ingress gateway pods: HTTPS for the public hosts with the
+// stack's certificate, and plain HTTP only to redirect to HTTPS. Services bind VirtualServices
+// to it by its "<namespace>/<name>" reference.
+import type { IGateway } from "@kubernetes-models/istio/networking.istio.io/v1/Gateway";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { GATEWAY_SELECTOR, PUBLIC_GATEWAY } from "./names";
+
+export interface PublicGatewayArgs {
+    /** The ingress gateway's namespace; the TLS Secret must live there too. */
+    namespace: pulumi.Input<string>;
+    hosts: string[];
+    tlsSecretName: string;
+    labels: Record<string, string>;
+}
+
+export function publicGatewaySpec(hosts: string[], tlsSecretName: string): IGateway["spec"] {
+    return {
+        selector: { ...GATEWAY_SELECTOR },
+        servers: [
+            {
+                port: { number: 443, name: "https", protocol: "HTTPS" },
+                hosts: [...hosts],
+                tls: { mode: "SIMPLE", credentialName: tlsSecretName },
+            },
+            {
+                port: { number: 80, name: "http", protocol: "HTTP" },
+                hosts: [...hosts],
+                tls: { httpsRedirect: true },
+            },
+        ],
+    };
+}
+
+/** `opts.dependsOn` must include the base chart (CRD) and istiod (validation webhook). */
+export function createPublicGateway(
+    name: string, args: PublicGatewayArgs, opts: pulumi.CustomResourceOptions,
+): k8s.apiextensions.CustomResource {
+    return new k8s.apiextensions.CustomResource(name, {
+        apiVersion: "networking.istio.io/v1",
+        kind: "Gateway",
+        metadata: { name: PUBLIC_GATEWAY, namespace: args.namespace, labels: args.labels },
+        spec: publicGatewaySpec(args.hosts, args.tlsSecretName),
+    }, opts);
+}

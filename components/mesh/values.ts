@@ -1,0 +1,119 @@
+// Exactly the Istio 1.29 chart value keys this component sets, checked against each chart's
+// values.yaml (and, for the gateway chart, its values.schema.json, which rejects unknown keys) in
+// istio/istio manifests/charts/{base,istio-control/istio-discovery,istio-cni,gateway}.
+// A misspelt key fails to compile.
+import * as pulumi from "@pulumi/pulumi";
+
+export interface Resources {
+    requests: { cpu: string; memory: string };
+    limits: { cpu?: string; memory: string };
+}
+
+export interface SeccompProfile {
+    type: "RuntimeDefault";
+}
+
+export interface Sysctl {
+    name: string;
+    value: string;
+}
+
+/** Chart `base`: the CRDs, and the validating webhook for objects not tied to a revision. */
+export interface IstioBaseValues {
+    global: { istioNamespace: pulumi.Input<string> };
+    /** The revision the default (unlabelled) validation webhook calls. */
+    defaultRevision: string;
+    base: {
+        // Read by the templates (the istiod chart's values.yaml documents it). Istiod flips the
+        // webhook to Fail once ready; rendering Fail up front keeps every `pulumi up` from flipping it back.
+        validationFailurePolicy: "Fail";
+    };
+}
+
+/** An OpenTelemetry tracing provider in MeshConfig.extensionProviders. */
+export interface OpenTelemetryProvider {
+    name: string;
+    opentelemetry: { service: string; port: number };
+}
+
+/** The MeshConfig fields set (the chart passes `meshConfig` through to the `istio-<revision>` ConfigMap). */
+export interface MeshConfigValues {
+    trustDomain: string;
+    accessLogFile?: string;
+    accessLogEncoding?: "JSON" | "TEXT";
+    extensionProviders?: OpenTelemetryProvider[];
+}
+
+/** Chart `istiod`. */
+export interface IstiodValues {
+    revision: string;
+    replicaCount: number;
+    autoscaleEnabled: boolean;
+    autoscaleMin: number;
+    autoscaleMax: number;
+    resources: Resources;
+    seccompProfile: SeccompProfile;
+    /** Pods get the istio-validation init container (no capabilities) instead of istio-init (NET_ADMIN). */
+    cni: { enabled: true };
+    /** Where the CNI agent runs, for the untaint controller when it is switched on. */
+    taint: { namespace: pulumi.Input<string> };
+    meshConfig: MeshConfigValues;
+    gateways: { seccompProfile: SeccompProfile };
+    global: {
+        istioNamespace: pulumi.Input<string>;
+        defaultPodDisruptionBudget: { enabled: boolean };
+        proxy: {
+            resources: Resources;
+            seccompProfile: SeccompProfile;
+        };
+    };
+    base: { validationFailurePolicy: "Fail" };
+}
+
+/** Chart `cni`: the node agent DaemonSet. */
+export interface IstioCniValues {
+    resources: Resources;
+    /**
+     * The DaemonSet runs at priority system-node-critical, which clusters (GKE, by default the
+     * Priority admission plugin's config) admit outside kube-system only where a ResourceQuota
+     * scoped to that class exists; the chart renders one.
+     */
+    resourceQuotas: { enabled: true };
+}
+
+export interface GatewayPodSecurityContext {
+    runAsNonRoot: true;
+    seccompProfile: SeccompProfile;
+    /** Lets the non-root Envoy bind ports 80 and 443 (a sysctl the restricted level allows). */
+    sysctls: Sysctl[];
+}
+
+export interface GatewayContainerSecurityContext {
+    allowPrivilegeEscalation: false;
+    privileged: false;
+    readOnlyRootFilesystem: true;
+    runAsNonRoot: true;
+    runAsUser: number;
+    runAsGroup: number;
+    capabilities: { drop: ["ALL"] };
+    seccompProfile: SeccompProfile;
+}
+
+/** Chart `gateway`: the ingress gateway Deployment, its HPA, PDB and the LoadBalancer Service. */
+export interface IstioGatewayValues {
+    /** Names the Deployment, Service and ServiceAccount; pods get app=<name>, istio=<name without "istio-">. */
+    name: string;
+    revision: string;
+    replicaCount: number;
+    autoscaling: {
+        enabled: boolean;
+        minReplicas: number;
+        maxReplicas: number;
+        targetCPUUtilizationPercentage: number;
+    };
+    podDisruptionBudget: { maxUnavailable?: number };
+    resources: Resources;
+    securityContext: GatewayPodSecurityContext;
+    containerSecurityContext: GatewayContainerSecurityContext;
+    service: { type: "LoadBalancer" };
+}
