@@ -3,15 +3,24 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { SYNTHETIC_SERVICES_ENV } from "./syntheticEnv";
 import { RecordedResource, RunResult, StackOverrides } from "./types";
 
 export * from "./types";
 
 const cache = new Map<string, RunResult>();
 
-export function runStack(stack: string, overrides: StackOverrides = {}): RunResult {
-    const key = `${stack}:${JSON.stringify(overrides)}`;
-    const cached = cache.get(key);
+export interface RunOptions {
+    /** Extra services added through the Microservice component (bench only). */
+    syntheticServices?: number;
+    /** Reuse a cached result for the same arguments (default true). */
+    cache?: boolean;
+}
+
+export function runStack(stack: string, overrides: StackOverrides = {}, options: RunOptions = {}): RunResult {
+    const synthetic = options.syntheticServices ?? 0;
+    const key = `${stack}:${JSON.stringify(overrides)}:${synthetic}`;
+    const cached = options.cache === false ? undefined : cache.get(key);
     if (cached) return cached;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "platform-run-"));
     const resultFile = path.join(dir, "result.json");
@@ -20,7 +29,11 @@ export function runStack(stack: string, overrides: StackOverrides = {}): RunResu
         fs.writeFileSync(path.join(dir, "overrides.json"), JSON.stringify(overrides));
         args.push(path.join(dir, "overrides.json"));
     }
-    execFileSync(process.execPath, args, { cwd: path.resolve(__dirname, "../.."), stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync(process.execPath, args, {
+        cwd: path.resolve(__dirname, "../.."),
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, [SYNTHETIC_SERVICES_ENV]: String(synthetic) },
+    });
     const result = JSON.parse(fs.readFileSync(resultFile, "utf8")) as RunResult;
     fs.rmSync(dir, { recursive: true, force: true });
     cache.set(key, result);

@@ -3,12 +3,14 @@
 // runtime is a process-wide singleton.
 //
 //   node --import tsx test/harness/runUnderMocks.ts <stack> <result.json> [overrides.json]
+// PLATFORM_SYNTHETIC_SERVICES=N adds N synthetic services (bench only; see syntheticServices.ts).
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import * as path from "path";
 import { PlatformMocks } from "./mocks";
 import { RecordedResource, ResolvedValue, RunResult, StackOverrides } from "./types";
 import { loadStackConfig } from "./stackConfig";
+import { addSyntheticServices, syntheticServiceCount } from "./syntheticServices";
 
 const [stack, resultFile, overridesFile] = process.argv.slice(2);
 const root = path.resolve(__dirname, "../..");
@@ -90,6 +92,13 @@ async function settle(): Promise<void> {
     try {
         const program = require(path.join(root, "infra"));
         await settle();
+        const synthetic = syntheticServiceCount();
+        if (synthetic > 0) {
+            const providerRef = recorded.find((r) => r.custom && r.type.startsWith("kubernetes:"))?.provider;
+            if (!providerRef) throw new Error("no Kubernetes object recorded to take the provider from");
+            addSyntheticServices(synthetic, program, providerRef);
+            await settle();
+        }
         for (const [k, v] of Object.entries(program)) result.outputs[k] = await resolve(v);
         await settle();
     } catch (e) {

@@ -1,0 +1,16 @@
+// Runs the platform program for a stack under the SDK's mocks, in a child process (the Pulumi
+// runtime is a process-wide singleton), through the same harness the tests use.
+import { RunOptions, RunResult, runStack } from "../../test/harness";
+
+export interface ProgramRun {
+    result: RunResult;
+    /** Wall-clock time of the child process, start-up included. */
+    wallMillis: number;
+}
+
+export function runProgram(stack: string, syntheticServices = 0): ProgramRun {
+    const started = Date.now();
+    const options: RunOptions = { syntheticServices, cache: false };
+    const result = runStack(stack, {}, options);
+    return { result, wallMillis: Date.now() - started };
+}

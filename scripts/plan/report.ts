@@ -1,0 +1,120 @@
+// The plan's report: one object for `--json`, and its text rendering ending in a summary table.
+import * as path from "path";
+import { ChartSummary, renderCharts } from "./charts";
+import { describeObject } from "./objects";
+import { countByLevel, PolicyDiagnostic } from "./policy";
+import { SchemaResult } from "./schemas";
+import { ComponentTree, renderTree } from "./tree";
+
+export interface ObjectReport {
+    apiVersion: string;
+    kind: string;
+    namespace?: string;
+    name: string;
+    urn: string;
+    /** Relative to outDir. */
+    file: string;
+    schema: SchemaResult;
+}
+
+export interface PlanSummary {
+    objects: number;
+    schemaValid: number;
+    /** Objects that failed their schema. */
+    schemaErrors: number;
+    unchecked: number;
+    policyMandatory: number;
+    policyAdvisory: number;
+}
+
+export interface PlanReport {
+    stack: string;
+    outDir: string;
+    policyConfig: string;
+    program: { resources: number; millis: number; wallMillis: number; syntheticServices: number; error?: string };
+    componentTree: ComponentTree;
+    charts: ChartSummary[];
+    chartValuesNote: string;
+    objects: ObjectReport[];
+    policyDiagnostics: PolicyDiagnostic[];
+    summary: PlanSummary;
+    /** 0 compliant; 1 a schema error, a mandatory policy violation or a program error. */
+    exitCode: 0 | 1;
+    millis: number;
+}
+
+export function summarize(objects: readonly ObjectReport[], diagnostics: readonly PolicyDiagnostic[]): PlanSummary {
+    const levels = countByLevel(diagnostics);
+    return {
+        objects: objects.length,
+        schemaValid: objects.filter((o) => o.schema.status === "valid").length,
+        schemaErrors: objects.filter((o) => o.schema.status === "invalid").length,
+        unchecked: objects.filter((o) => o.schema.status === "unchecked").length,
+        policyMandatory: levels.mandatory,
+        policyAdvisory: levels.advisory,
+    };
+}
+
+export function exitCodeFor(summary: PlanSummary, programError?: string): 0 | 1 {
+    return programError !== undefined || summary.schemaErrors > 0 || summary.policyMandatory > 0 ? 1 : 0;
+}
+
+export function summaryTable(s: PlanSummary): string[] {
+    const rows: [string, number][] = [
+        ["Kubernetes objects", s.objects],
+        ["schema valid", s.schemaValid],
+        ["schema errors", s.schemaErrors],
+        ["unchecked (no schema package)", s.unchecked],
+        ["policy violations: mandatory", s.policyMandatory],
+        ["policy violations: advisory", s.policyAdvisory],
+    ];
+    const width = Math.max(...rows.map(([k]) => k.length));
+    const numbers = Math.max(...rows.map(([, v]) => String(v).length));
+    const rule = `  ${"-".repeat(width)}  ${"-".repeat(numbers)}`;
+    return [rule, ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${String(v).padStart(numbers)}`), rule];
+}
+
+function policyLine(d: PolicyDiagnostic): string {
+    const where = d.urn ? ` (${d.urn.split("::").slice(-2).join(" ")})` : "";
+    return `  [${d.level}] ${d.policy}: ${d.message}${where}`;
+}
+
+export function renderText(r: PlanReport): string {
+    const out: string[] = [];
+    const rel = (p: string) => path.relative(process.cwd(), p) || ".";
+    const synthetic = r.program.syntheticServices > 0 ? `, ${r.program.syntheticServices} synthetic services` : "";
+    out.push(`plan: stack ${r.stack} (program under mocks: ${r.program.resources} resources${synthetic}, ${r.program.millis} ms)`);
+    if (r.program.error) {
+        out.push("", "The program failed:", ...r.program.error.split("\n").map((l) => `  ${l}`));
+    }
+    out.push("", "Component tree (custom resources per component)", ...renderTree(r.componentTree));
+    out.push("", `Helm charts (${r.charts.length})`, `  ${r.chartValuesNote}`, ...renderCharts(r.charts));
+
+    out.push("", `Kubernetes objects: ${r.objects.length}, written to ${rel(r.outDir)} (one YAML file per object, by namespace)`);
+    const invalid = r.objects.filter((o) => o.schema.status === "invalid");
+    const unchecked = r.objects.filter((o) => o.schema.status === "unchecked");
+    out.push("", `Schema validation (kubernetes-models, @kubernetes-models/{istio,prometheus-operator,argo-cd})`);
+    if (invalid.length === 0) out.push("  no schema errors");
+    for (const o of invalid) {
+        if (o.schema.status !== "invalid") continue;
+        out.push(`  INVALID ${describeObject(o)}  [${o.file}]`, ...o.schema.errors.map((e) => `      ${e}`));
+    }
+    for (const o of unchecked) {
+        if (o.schema.status === "unchecked") out.push(`  unchecked ${describeObject(o)}: ${o.schema.reason}`);
+    }
+
+    out.push("", `Policy pack (${rel(r.policyConfig)})`);
+    if (r.policyDiagnostics.length === 0) out.push("  no violations");
+    const ordered = [...r.policyDiagnostics].sort((a, b) => (a.level === b.level ? 0 : a.level === "mandatory" ? -1 : 1));
+    out.push(...ordered.map(policyLine));
+
+    out.push("", "Summary", ...summaryTable(r.summary));
+    out.push(r.exitCode === 0
+        ? `Result: PASS (${r.millis} ms)`
+        : `Result: FAIL (${[
+            r.program.error ? "the program failed" : "",
+            r.summary.schemaErrors > 0 ? `${r.summary.schemaErrors} object(s) fail their schema` : "",
+            r.summary.policyMandatory > 0 ? `${r.summary.policyMandatory} mandatory policy violation(s)` : "",
+        ].filter(Boolean).join("; ")}) (${r.millis} ms)`);
+    return out.join("\n");
+}
