@@ -17,3 +17,25 @@ export const gitops = platform.gitops && {
     rootApplicationName: platform.gitops.rootApplicationName,
     adminPassword: platform.gitops.adminPassword,
 };
+
+/** Metrics and alerting: in-cluster URLs and the Secret (in `namespace`) holding Grafana's admin login. */
+export const monitoring = platform.monitoring && {
+    namespace: platform.monitoring.namespace,
+    prometheusUrl: platform.monitoring.prometheusUrl,
+    alertmanagerUrl: platform.monitoring.alertmanagerUrl,
+    grafanaUrl: platform.monitoring.grafanaUrl,
+    grafanaAdminSecretName: platform.monitoring.grafanaAdminSecretName,
+};
+
+/** Service mesh: the control plane revision namespaces opt into, mTLS mode, and the ingress gateway. */
+export const mesh = platform.mesh && {
+    revision: platform.mesh.revision,
+    trustDomain: platform.mesh.trustDomain,
+    mtlsMode: platform.mesh.mtlsMode,
+    istiodNamespace: platform.mesh.istiodNamespace,
+    istiodServiceName: platform.mesh.istiodServiceName,
+    gatewayNamespace: platform.mesh.gatewayNamespace,
+    gatewayServiceName: platform.mesh.gatewayServiceName,
+    gatewayRef: platform.mesh.gatewayRef,
+    gatewayPrincipal: platform.mesh.gatewayPrincipal,
+};

@@ -24,8 +24,8 @@ export interface ElasticsearchEndpoint {
     url: string;
     username: string;
     password: pulumi.Input<string>;
-    /** Index pattern holding container logs; default "logs-*". */
-    indexPattern?: string;
+    /** Index pattern holding container logs, e.g. "k8s-logs-*". */
+    indexPattern: string;
     /** Field with the log line; default "log" (Fluent Bit's CRI parser). */
     messageField?: string;
     /** PEM CA of the Elasticsearch HTTP certificate; without it Grafana skips verification. */
@@ -111,7 +111,7 @@ export class Monitoring extends pulumi.ComponentResource {
                     elasticsearch: es && {
                         url: es.url,
                         username: es.username,
-                        indexPattern: es.indexPattern ?? "logs-*",
+                        indexPattern: es.indexPattern,
                         messageField: es.messageField ?? "log",
                         hasCaCertificate: es.caCertificate !== undefined,
                     },

@@ -183,6 +183,18 @@ describe("monitoring", () => {
                 else assert.equal(policy, undefined);
             });
 
+            it("exports the in-cluster URLs and the Grafana admin Secret's name, matching what the chart will create", () => {
+                const run = runStack(stack);
+                const v = values(run);
+                assert.deepEqual(run.outputs.monitoring, {
+                    namespace: "monitoring",
+                    prometheusUrl: `http://${v.fullnameOverride}-prometheus.monitoring.svc:9090`,
+                    alertmanagerUrl: `http://${v.fullnameOverride}-alertmanager.monitoring.svc:9093`,
+                    grafanaUrl: `http://${v.grafana.fullnameOverride}.monitoring.svc`,
+                    grafanaAdminSecretName: v.grafana.admin.existingSecret,
+                });
+            });
+
             it("scrapes istiod and every Envoy when the mesh is enabled, after the CRDs exist", () => {
                 const run = runStack(stack);
                 const chartUrn = stackChart(run).urn;
