@@ -18,7 +18,8 @@ export const WEAKENING_TLS_MODES = ["DISABLE", "SIMPLE"];
  */
 export function isMeshHost(host: string, clusterDomain: string): boolean {
     if (host === "*" || !host.includes(".")) return true;
-    const example = `name.namespace.svc.${clusterDomain}`;
-    if (host.startsWith("*.")) return example.endsWith(host.slice(1));
-    return host.endsWith(".svc") || host.endsWith(`.svc.${clusterDomain}`);
+    const isServiceName = (name: string) => name.endsWith(".svc") || name.endsWith(`.svc.${clusterDomain}`);
+    if (!host.startsWith("*.")) return isServiceName(host);
+    const suffix = host.slice(2);
+    return isServiceName(`name.${suffix}`) || `namespace.svc.${clusterDomain}`.endsWith(`.${suffix}`);
 }
