@@ -26,3 +26,16 @@ export const monitoring = platform.monitoring && {
     grafanaUrl: platform.monitoring.grafanaUrl,
     grafanaAdminSecretName: platform.monitoring.grafanaAdminSecretName,
 };
+
+/** Service mesh: the control plane revision namespaces opt into, mTLS mode, and the ingress gateway. */
+export const mesh = platform.mesh && {
+    revision: platform.mesh.revision,
+    trustDomain: platform.mesh.trustDomain,
+    mtlsMode: platform.mesh.mtlsMode,
+    istiodNamespace: platform.mesh.istiodNamespace,
+    istiodServiceName: platform.mesh.istiodServiceName,
+    gatewayNamespace: platform.mesh.gatewayNamespace,
+    gatewayServiceName: platform.mesh.gatewayServiceName,
+    gatewayRef: platform.mesh.gatewayRef,
+    gatewayPrincipal: platform.mesh.gatewayPrincipal,
+};

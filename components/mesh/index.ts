@@ -7,13 +7,13 @@ import { ChartSource, MeshSettings } from "../../infra/config/types";
 import { ChartValues, installChart, mergeValues } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
 import { baseValues, cniValues, gatewayValues, istiodValues, OtlpEndpoint } from "./defaults";
-import { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, istiodServiceName, publicGatewayRef } from "./names";
+import { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
 import { createMeshPeerAuthentication } from "./peerAuthentication";
 import { createPublicGateway } from "./publicGateway";
 import { createMeshTelemetry } from "./telemetry";
 
 export { OtlpEndpoint } from "./defaults";
-export { GATEWAY_NAME, publicGatewayRef } from "./names";
+export { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, gatewayPrincipal, publicGatewayRef } from "./names";
 
 export interface MeshCharts {
     base: ChartSource;
@@ -58,6 +58,8 @@ export class Mesh extends pulumi.ComponentResource {
     public readonly gatewayServiceName: pulumi.Output<string>;
     /** "<namespace>/<name>" of the shared Gateway, for VirtualService.spec.gateways. */
     public readonly gatewayRef: pulumi.Output<string>;
+    /** The gateway's SPIFFE principal, for AuthorizationPolicies admitting traffic from the edge. */
+    public readonly gatewayPrincipal: pulumi.Output<string>;
     /** Installs the Istio CRDs: every Istio custom resource depends on it. */
     public readonly crdChart: k8s.helm.v4.Chart;
     /** istiod: validates Istio resources and injects sidecars; depend on it to be validated or injected. */
@@ -132,6 +134,8 @@ export class Mesh extends pulumi.ComponentResource {
         this.gatewayNamespace = pulumi.output(args.namespaces.ingressGateway);
         this.gatewayServiceName = pulumi.output(GATEWAY_NAME);
         this.gatewayRef = gateway.metadata.namespace.apply(publicGatewayRef);
+        this.gatewayPrincipal = pulumi.all([this.trustDomain, this.gatewayNamespace])
+            .apply(([trustDomain, ns]) => gatewayPrincipal(trustDomain, ns));
         this.registerOutputs({
             revision: this.revision,
             trustDomain: this.trustDomain,
@@ -141,6 +145,7 @@ export class Mesh extends pulumi.ComponentResource {
             gatewayNamespace: this.gatewayNamespace,
             gatewayServiceName: this.gatewayServiceName,
             gatewayRef: this.gatewayRef,
+            gatewayPrincipal: this.gatewayPrincipal,
         });
     }
 }

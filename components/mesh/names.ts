@@ -3,6 +3,8 @@
 
 /** The gateway chart's `name`: the Deployment, Service and ServiceAccount of the ingress gateway. */
 export const GATEWAY_NAME = "istio-ingressgateway";
+/** The gateway chart names the ServiceAccount after the gateway (serviceAccount.name unset). */
+export const GATEWAY_SERVICE_ACCOUNT = GATEWAY_NAME;
 /** The selector label the gateway chart gives the pods (`istio: <name without "istio-">`). */
 export const GATEWAY_SELECTOR = { istio: GATEWAY_NAME.replace(/^istio-/, "") };
 /** The shared Istio Gateway object application VirtualServices attach to. */
@@ -24,4 +26,9 @@ export const DEFAULT_TRUST_DOMAIN = "cluster.local";
 /** The istiod chart names its Service (and Deployment) `istiod-<revision>`. */
 export function istiodServiceName(revision: string): string {
     return revision === "" ? "istiod" : `istiod-${revision}`;
+}
+
+/** The ingress gateway's SPIFFE identity, as AuthorizationPolicy `principals` name it. */
+export function gatewayPrincipal(trustDomain: string, gatewayNamespace: string): string {
+    return `${trustDomain}/ns/${gatewayNamespace}/sa/${GATEWAY_SERVICE_ACCOUNT}`;
 }
