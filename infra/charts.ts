@@ -10,7 +10,7 @@ export const CHARTS = {
     istioGateway: { repo: "https://istio-release.storage.googleapis.com/charts", chart: "gateway", version: "1.29.6" },
     kubePrometheusStack: { repo: "https://prometheus-community.github.io/helm-charts", chart: "kube-prometheus-stack", version: "88.5.3" },
     jaeger: { repo: "https://jaegertracing.github.io/helm-charts", chart: "jaeger", version: "4.11.1" },
-    eckOperator: { repo: "https://helm.elastic.co", chart: "eck-operator", version: "3.2.0" },
+    eckOperator: { repo: "https://helm.elastic.co", chart: "eck-operator", version: "3.5.0" },
     fluentBit: { repo: "https://fluent.github.io/helm-charts", chart: "fluent-bit", version: "0.58.1" },
     argoCd: { repo: "https://argoproj.github.io/argo-helm", chart: "argo-cd", version: "10.1.1" },
 } as const satisfies Record<string, ChartSource>;

@@ -2,10 +2,12 @@
 // the config and the explicit Kubernetes provider; independent add-ons deploy in parallel.
 import * as pulumi from "@pulumi/pulumi";
 import { GitOps } from "../components/gitops";
+import { elasticsearchUrl, Logging } from "../components/logging";
 import { Mesh } from "../components/mesh";
 import { Monitoring } from "../components/monitoring";
 import { Shop } from "../components/shop";
 import { Tenancy } from "../components/tenancy";
+import { Tracing } from "../components/tracing";
 import { PlatformConfig } from "./config";
 import { resolveChart } from "./charts";
 import { NAMESPACES, platformNamespaceSpecs } from "./namespaces";
@@ -18,6 +20,8 @@ export interface Platform {
     gitops?: GitOps;
     monitoring?: Monitoring;
     mesh?: Mesh;
+    logging?: Logging;
+    tracing?: Tracing;
 }
 
 export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
@@ -55,6 +59,42 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             chartValues: config.chartValues.argoCd,
             teams: config.tenancy.teams,
             teamNamespaces: tenancy.teamNamespaces,
+        }, opts)
+        : undefined;
+
+    // Logging before tracing: with Elasticsearch storage, Jaeger gets its user and the CA from it.
+    const tracingUsesElasticsearch = config.tracing.enabled && config.tracing.storage === "elasticsearch";
+    const logging = config.logging.enabled
+        ? new Logging("logging", {
+            env: config.stack,
+            settings: config.logging,
+            namespace: tenancy.platformNamespaces[NAMESPACES.logging],
+            operatorNamespace: tenancy.platformNamespaces[NAMESPACES.eckOperator],
+            fluentBitNamespace: tenancy.platformNamespaces[NAMESPACES.fluentBit],
+            operatorChart: resolveChart("eckOperator", config.chartRepositories),
+            fluentBitChart: resolveChart("fluentBit", config.chartRepositories),
+            operatorChartValues: config.chartValues.eckOperator,
+            fluentBitChartValues: config.chartValues.fluentBit,
+            protectStatefulData: config.protectStatefulData,
+            caConsumerNamespaces: tracingUsesElasticsearch ? { tracing: tenancy.platformNamespaces[NAMESPACES.tracing] } : {},
+        }, opts)
+        : undefined;
+
+    const tracing = config.tracing.enabled
+        ? new Tracing("tracing", {
+            env: config.stack,
+            settings: config.tracing,
+            namespace: tenancy.platformNamespaces[NAMESPACES.tracing],
+            chart: resolveChart("jaeger", config.chartRepositories),
+            chartValues: config.chartValues.jaeger,
+            elasticsearch: logging && tracingUsesElasticsearch
+                ? {
+                    url: elasticsearchUrl(NAMESPACES.logging),
+                    ...logging.credentialsFor("jaeger"),
+                    caSecretName: logging.caSecretName,
+                    indexReplicas: logging.indexReplicas,
+                }
+                : undefined,
         }, opts)
         : undefined;
 
@@ -100,5 +140,5 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         }, opts)
         : undefined;
 
-    return { config, tenancy, shop, gitops, monitoring, mesh };
+    return { config, tenancy, shop, gitops, monitoring, mesh, logging, tracing };
 }

@@ -1,0 +1,105 @@
+// The component's chart values: a namespace-scoped, restricted ECK operator, and a Fluent Bit
+// DaemonSet that tails CRI container logs, adds Kubernetes metadata and ships to Elasticsearch
+// over verified TLS with its own user (credentials from a Secret, never in the values).
+import * as pulumi from "@pulumi/pulumi";
+import {
+    CA_KEY, ELASTICSEARCH_CA_SECRET, ELASTICSEARCH_CREDENTIALS_SECRET, ELASTICSEARCH_HTTP_SERVICE, ELASTICSEARCH_PORT,
+    FLUENT_BIT_FULLNAME, LOG_INDEX_PREFIX,
+} from "./names";
+import { EckOperatorValues, FluentBitValues, Resources } from "./values";
+
+const OPERATOR_RESOURCES: Resources = { requests: { cpu: "100m", memory: "150Mi" }, limits: { memory: "512Mi" } };
+export const FLUENT_BIT_RESOURCES: Resources = { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "256Mi" } };
+
+export const FLUENT_BIT_CA_DIR = "/fluent-bit/etc/elasticsearch-ca";
+
+export function eckOperatorValues(loggingNamespace: pulumi.Input<string>): EckOperatorValues {
+    return {
+        installCRDs: true,
+        replicaCount: 1,
+        managedNamespaces: [loggingNamespace],
+        createClusterScopedResources: false,
+        webhook: { enabled: false },
+        resources: OPERATOR_RESOURCES,
+        podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+        securityContext: {
+            allowPrivilegeEscalation: false,
+            capabilities: { drop: ["ALL"] },
+            readOnlyRootFilesystem: true,
+            runAsNonRoot: true,
+            seccompProfile: { type: "RuntimeDefault" },
+        },
+        config: { validateStorageClass: false, setDefaultSecurityContext: "true" },
+    };
+}
+
+// Fluent Bit classic configuration sections. `${VAR}` is expanded by Fluent Bit from its
+// environment at start; Helm's tpl leaves it alone.
+const INPUTS = `[INPUT]
+    Name tail
+    Path /var/log/containers/*.log
+    multiline.parser cri
+    Tag kube.*
+    DB /var/log/fluent-bit-kube.db
+    Mem_Buf_Limit 5MB
+    Skip_Long_Lines On
+`;
+
+const FILTERS = `[FILTER]
+    Name kubernetes
+    Match kube.*
+    Merge_Log On
+    Keep_Log Off
+    K8S-Logging.Parser On
+    K8S-Logging.Exclude On
+`;
+
+export function fluentBitOutputs(elasticsearchHost: string): string {
+    return `[OUTPUT]
+    Name es
+    Match kube.*
+    Host ${elasticsearchHost}
+    Port ${ELASTICSEARCH_PORT}
+    HTTP_User \${ES_USERNAME}
+    HTTP_Passwd \${ES_PASSWORD}
+    tls On
+    tls.verify On
+    tls.ca_file ${FLUENT_BIT_CA_DIR}/${CA_KEY}
+    Logstash_Format On
+    Logstash_Prefix ${LOG_INDEX_PREFIX}
+    Suppress_Type_Name On
+    Replace_Dots On
+    Trace_Error On
+    Retry_Limit False
+`;
+}
+
+/** Fluent Bit's values, shipping to the Elasticsearch in `loggingNamespace`. */
+export function fluentBitValues(loggingNamespace: pulumi.Input<string>): FluentBitValues {
+    const fromSecret = (name: string, key: string) =>
+        ({ name, valueFrom: { secretKeyRef: { name: ELASTICSEARCH_CREDENTIALS_SECRET, key } } });
+    return {
+        kind: "DaemonSet",
+        fullnameOverride: FLUENT_BIT_FULLNAME,
+        testFramework: { enabled: false },
+        resources: FLUENT_BIT_RESOURCES,
+        podSecurityContext: { seccompProfile: { type: "RuntimeDefault" } },
+        securityContext: {
+            runAsUser: 0,
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
+            capabilities: { drop: ["ALL"] },
+        },
+        env: [fromSecret("ES_USERNAME", "username"), fromSecret("ES_PASSWORD", "password")],
+        extraVolumes: [{
+            name: "elasticsearch-ca",
+            secret: { secretName: ELASTICSEARCH_CA_SECRET, items: [{ key: CA_KEY, path: CA_KEY }] },
+        }],
+        extraVolumeMounts: [{ name: "elasticsearch-ca", mountPath: FLUENT_BIT_CA_DIR, readOnly: true }],
+        config: {
+            inputs: INPUTS,
+            filters: FILTERS,
+            outputs: pulumi.output(loggingNamespace).apply((ns) => fluentBitOutputs(`${ELASTICSEARCH_HTTP_SERVICE}.${ns}.svc`)),
+        },
+    };
+}

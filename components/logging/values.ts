@@ -1,0 +1,59 @@
+// Exactly the chart value keys this component sets, checked against eck-operator 3.5.0's and
+// fluent-bit 0.58.1's values.yaml, so a misspelt key fails to compile.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+
+export interface Resources {
+    requests: { cpu: string; memory: string };
+    limits: { cpu?: string; memory: string };
+}
+
+type Seccomp = { type: "RuntimeDefault" };
+
+export interface EckOperatorValues {
+    installCRDs: true;
+    replicaCount: number;
+    /** The namespaces the operator manages (Roles there, not a cluster-wide ClusterRole). */
+    managedNamespaces: pulumi.Input<string>[];
+    // A namespace-scoped ("restricted") installation: no ClusterRole reading every Secret, which
+    // in turn needs the cluster-scoped webhook and storage-class validation off.
+    createClusterScopedResources: false;
+    webhook: { enabled: false };
+    resources: Resources;
+    podSecurityContext: { runAsNonRoot: true; seccompProfile: Seccomp };
+    securityContext: {
+        allowPrivilegeEscalation: false;
+        capabilities: { drop: ["ALL"] };
+        readOnlyRootFilesystem: true;
+        runAsNonRoot: true;
+        seccompProfile: Seccomp;
+    };
+    config: {
+        validateStorageClass: false;
+        /** "true", not auto-detect: ECK adds the volumes a read-only Kibana root needs only with it. */
+        setDefaultSecurityContext: "true";
+    };
+}
+
+export interface FluentBitValues {
+    kind: "DaemonSet";
+    fullnameOverride: string;
+    testFramework: { enabled: false };
+    resources: Resources;
+    podSecurityContext: { seccompProfile: Seccomp };
+    securityContext: {
+        /** Root, to read every container's log file under the hostPath /var/log. */
+        runAsUser: 0;
+        allowPrivilegeEscalation: false;
+        readOnlyRootFilesystem: true;
+        capabilities: { drop: ["ALL"] };
+    };
+    env: k8s.types.input.core.v1.EnvVar[];
+    extraVolumes: k8s.types.input.core.v1.Volume[];
+    extraVolumeMounts: k8s.types.input.core.v1.VolumeMount[];
+    config: {
+        inputs: string;
+        filters: string;
+        outputs: pulumi.Input<string>;
+    };
+}

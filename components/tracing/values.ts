@@ -1,0 +1,45 @@
+// Exactly the jaeger 4.11.1 chart value keys this component sets (checked against the chart's
+// values.yaml and templates; `jaeger.strategy` is read by the Deployment template though
+// values.yaml leaves it out), so a misspelt key fails to compile.
+import * as k8s from "@pulumi/kubernetes";
+import { JaegerConfig } from "./collectorConfig";
+
+export interface Resources {
+    requests: { cpu: string; memory: string };
+    limits: { cpu?: string; memory: string };
+}
+
+type Seccomp = { type: "RuntimeDefault" };
+
+export interface DeploymentStrategy {
+    type: "RollingUpdate" | "Recreate";
+    rollingUpdate?: { maxUnavailable: number; maxSurge: number };
+}
+
+export interface JaegerValues {
+    fullnameOverride: string;
+    jaeger: {
+        replicas: number;
+        strategy: DeploymentStrategy;
+        resources: Resources;
+        podSecurityContext: { runAsNonRoot: true; runAsUser: number; runAsGroup: number; fsGroup: number; seccompProfile: Seccomp };
+        securityContext: {
+            allowPrivilegeEscalation: false;
+            readOnlyRootFilesystem: true;
+            runAsNonRoot: true;
+            capabilities: { drop: ["ALL"] };
+            seccompProfile: Seccomp;
+        };
+        /** Jaeger never calls the Kubernetes API. */
+        serviceAccount: { automountServiceAccountToken: false };
+        extraVolumes: k8s.types.input.core.v1.Volume[];
+        extraVolumeMounts: k8s.types.input.core.v1.VolumeMount[];
+    };
+    /** Jaeger's own configuration; the chart mounts it and passes --config. */
+    userconfig: JaegerConfig;
+    // Elasticsearch maintenance is the logging component's ILM policy; Spark dependencies are off.
+    esIndexCleaner: { enabled: false };
+    esRollover: { enabled: false };
+    esLookback: { enabled: false };
+    spark: { enabled: false };
+}
