@@ -46,14 +46,23 @@ function ok(stack: string, overrides?: StackOverrides): RunResult {
 
 const chart = (run: RunResult, name: keyof typeof CHARTS) => one(run, CHART, name);
 const valuesOf = (run: RunResult, name: keyof typeof CHARTS) => chart(run, name).inputs.values;
-const onlyOne = (run: RunResult, type: string): RecordedResource => {
-    const found = ofType(run, type);
-    assert.equal(found.length, 1, `one ${type}`);
+
+interface GatewayServer { port: { number: number; protocol: string }; hosts: string[]; tls: Record<string, unknown> }
+const serverOn = (servers: GatewayServer[], port: number) => {
+    const found = servers.filter((s) => s.port.number === port);
+    assert.equal(found.length, 1, `one server on port ${port}`);
     return found[0];
 };
 const meshResources = (run: RunResult) => {
     const mesh = ofType(run, MESH_COMPONENT);
     return mesh.length === 0 ? [] : run.resources.filter((r) => r.parent === mesh[0].urn);
+};
+
+/** The one object of a type the mesh component registers (services add their own Istio objects). */
+const onlyOne = (run: RunResult, type: string): RecordedResource => {
+    const found = meshResources(run).filter((r) => r.type === type);
+    assert.equal(found.length, 1, `one ${type} from the mesh`);
+    return found[0];
 };
 
 /** Every object anywhere inside a value that declares `type: LoadBalancer`. */
@@ -137,6 +146,8 @@ describe("mesh", () => {
                 assert.equal(peer.spec.selector, undefined, "applies to every workload");
                 assert.deepEqual(peer.spec.mtls, { mode: expected.mtls });
                 assert.equal(peer.spec.portLevelMtls, undefined);
+                const rootLevel = ofType(ok(stack), PEER_AUTHENTICATION).filter((p) => p.inputs.metadata.namespace === "istio-system");
+                assert.equal(rootLevel.length, 1, "the only PeerAuthentication in the root namespace");
             });
 
             it("installs the CNI agent in its privileged namespace with the quota its node-critical priority needs", () => {
@@ -197,11 +208,11 @@ describe("mesh", () => {
                 assert.deepEqual([gateway.metadata.namespace, gateway.metadata.name], ["istio-ingress", "public-gateway"]);
                 // The gateway chart labels its pods istio=<name without the "istio-" prefix>.
                 assert.deepEqual(gateway.spec.selector, { istio: "ingressgateway" });
-                const https = gateway.spec.servers.find((s: any) => s.port.number === 443);
+                const https = serverOn(gateway.spec.servers, 443);
                 assert.equal(https.port.protocol, "HTTPS");
                 assert.deepEqual(https.hosts, expected.hosts);
                 assert.deepEqual(https.tls, { mode: "SIMPLE", credentialName: "shop-tls" });
-                const http = gateway.spec.servers.find((s: any) => s.port.number === 80);
+                const http = serverOn(gateway.spec.servers, 80);
                 assert.equal(http.port.protocol, "HTTP");
                 assert.deepEqual(http.hosts, expected.hosts);
                 assert.deepEqual(http.tls, { httpsRedirect: true });
