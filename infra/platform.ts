@@ -3,11 +3,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { GitOps } from "../components/gitops";
 import { elasticsearchUrl, Logging } from "../components/logging";
-import { Mesh } from "../components/mesh";
+import { Mesh, otlpEndpoint } from "../components/mesh";
 import { Monitoring } from "../components/monitoring";
 import { Shop } from "../components/shop";
 import { Tenancy } from "../components/tenancy";
-import { Tracing } from "../components/tracing";
+import { otlpGrpcEndpoint, Tracing } from "../components/tracing";
 import { PlatformConfig } from "./config";
 import { resolveChart } from "./charts";
 import { NAMESPACES, platformNamespaceSpecs } from "./namespaces";
@@ -133,10 +133,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
                 cni: config.chartValues.istioCni,
                 gateway: config.chartValues.istioGateway,
             },
-            // The tracing component's OTLP gRPC collector Service.
-            tracing: config.tracing.enabled
-                ? { host: `jaeger-collector.${NAMESPACES.tracing}.svc.cluster.local`, port: 4317 }
-                : undefined,
+            tracing: config.tracing.enabled ? otlpEndpoint(otlpGrpcEndpoint(NAMESPACES.tracing)) : undefined,
         }, opts)
         : undefined;
 

@@ -14,6 +14,13 @@ export interface OtlpEndpoint {
     port: number;
 }
 
+/** "host:port" (the tracing component's plain-string contract) as an OtlpEndpoint. */
+export function otlpEndpoint(hostPort: string): OtlpEndpoint {
+    const match = /^([a-z0-9.-]+):(\d{1,5})$/.exec(hostPort);
+    if (!match) throw new Error(`mesh: tracing endpoint "${hostPort}" is not host:port`);
+    return { host: match[1], port: Number(match[2]) };
+}
+
 export interface MeshNamespaces {
     istioSystem: pulumi.Input<string>;
     istioCni: pulumi.Input<string>;

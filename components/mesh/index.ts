@@ -12,7 +12,7 @@ import { createMeshPeerAuthentication } from "./peerAuthentication";
 import { createPublicGateway } from "./publicGateway";
 import { createMeshTelemetry } from "./telemetry";
 
-export { OtlpEndpoint } from "./defaults";
+export { OtlpEndpoint, otlpEndpoint } from "./defaults";
 export { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, gatewayPrincipal, publicGatewayRef } from "./names";
 
 export interface MeshCharts {
