@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { GitOps } from "../components/gitops";
 import { elasticsearchUrl, Logging } from "../components/logging";
 import { Mesh, otlpEndpoint } from "../components/mesh";
-import { Monitoring } from "../components/monitoring";
+import { DASHBOARD_LABEL, Monitoring } from "../components/monitoring";
 import { Shop } from "../components/shop";
 import { Tenancy } from "../components/tenancy";
 import { otlpGrpcEndpoint, Tracing } from "../components/tracing";
@@ -38,17 +38,6 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         meshControlPlaneNamespace: config.mesh.enabled ? NAMESPACES.istioSystem : undefined,
         tracingNamespace: config.tracing.enabled ? NAMESPACES.tracing : undefined,
     }, opts);
-
-    const shop = config.shop.enabled
-        ? new Shop("shop", {
-            namespace: tenancy.teamNamespaces[config.shop.team],
-            team: config.shop.team,
-            environment: config.stack,
-            image: config.shop.image,
-            defaults: config.workloads,
-            platformNamespaces: { ingressGateway: NAMESPACES.ingressGateway, monitoring: NAMESPACES.monitoring },
-        }, opts)
-        : undefined;
 
     const gitops = config.gitops.enabled
         ? new GitOps("gitops", {
@@ -134,6 +123,35 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
                 gateway: config.chartValues.istioGateway,
             },
             tracing: config.tracing.enabled ? otlpEndpoint(otlpGrpcEndpoint(NAMESPACES.tracing)) : undefined,
+        }, opts)
+        : undefined;
+
+    // Tenant namespaces deny mesh traffic by default; each service's policy opens what it needs.
+    if (mesh) tenancy.denyMeshTrafficByDefault([mesh.crdChart, mesh.controlPlane]);
+
+    // The shop plugs into whichever add-ons run: mesh routing and authorization, scraping, alerts
+    // and dashboards, trace export. Each part is absent when its add-on is.
+    const shop = config.shop.enabled
+        ? new Shop("shop", {
+            namespace: tenancy.teamNamespaces[config.shop.team],
+            team: config.shop.team,
+            environment: config.stack,
+            image: config.shop.image,
+            defaults: config.workloads,
+            platformNamespaces: { ingressGateway: NAMESPACES.ingressGateway, monitoring: NAMESPACES.monitoring },
+            services: config.shop.services,
+            mesh: mesh && {
+                gatewayRef: mesh.gatewayRef,
+                gatewayHosts: config.mesh.gatewayHosts,
+                ingressGatewayPrincipal: mesh.gatewayPrincipal,
+                trustDomain: mesh.trustDomain,
+                crdDependency: mesh.crdChart,
+                controlPlane: mesh.controlPlane,
+            },
+            monitoring: monitoring && { crdDependency: monitoring.crdChart, dashboardLabel: DASHBOARD_LABEL },
+            tracing: config.tracing.enabled
+                ? { otlpGrpcEndpoint: `jaeger-collector.${NAMESPACES.tracing}.svc.cluster.local:4317` }
+                : undefined,
         }, opts)
         : undefined;
 

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AutoscalingSettings, ComputeResources, WorkloadDefaults } from "../../infra/config/types";
+import {
+    AutoscalingSettings, ComputeResources, DeliverySettings, FaultInjectionSettings, WorkloadDefaults,
+} from "../../infra/config/types";
 
 export interface HttpProbe {
     path: string;
@@ -53,4 +55,94 @@ export interface MicroserviceArgs {
     defaults: WorkloadDefaults;
     /** Namespaces whose traffic the service's NetworkPolicy admits. */
     platformNamespaces: { ingressGateway: string; monitoring: string };
+
+    /** rolling (default), canary or blueGreen; see DeliverySettings. */
+    delivery?: DeliverySettings;
+    /** Timeouts, retries, connection pool and outlier detection; used when the mesh is present. */
+    traffic?: TrafficOverrides;
+    /** Mesh fault injection for resilience drills; off unless set. */
+    faultInjection?: FaultInjectionSettings;
+    /** Availability SLO in percent (default 99.9) and the RED alert thresholds. */
+    slo?: number;
+    alertThresholds?: Partial<AlertThresholds>;
+    /** Names of the service's request metrics; default: the Prometheus conventions podinfo follows. */
+    redMetrics?: Partial<RedMetricNames>;
+
+    /** Present when the platform runs Istio: routing, delivery weights and authorization follow. */
+    mesh?: MeshIntegration;
+    /** Present when the platform runs the Prometheus operator: scraping, alerts and a dashboard follow. */
+    monitoring?: MonitoringIntegration;
+    /** Present when the platform runs a trace collector: the service exports OTLP to it. */
+    tracing?: TracingIntegration;
+}
+
+export interface MeshIntegration {
+    /** "<namespace>/<name>" of the ingress Gateway that public services bind to (it redirects HTTP to HTTPS). */
+    gatewayRef: pulumi.Input<string>;
+    /** Public host names served through that Gateway. */
+    gatewayHosts: string[];
+    /** SPIFFE principal of the ingress gateway's ServiceAccount, e.g. "cluster.local/ns/istio-ingress/sa/istio-ingressgateway". */
+    ingressGatewayPrincipal: pulumi.Input<string>;
+    /** The mesh trust domain; default "cluster.local". */
+    trustDomain?: pulumi.Input<string>;
+    /** What installs the Istio CRDs (the base chart): every Istio object depends on it. */
+    crdDependency: pulumi.Resource;
+    /** istiod, whose validating webhook must be serving before Istio objects are applied. */
+    controlPlane?: pulumi.Resource;
+}
+
+export interface MonitoringIntegration {
+    /** What installs the monitoring.coreos.com CRDs: the ServiceMonitor and PrometheusRule depend on it. */
+    crdDependency: pulumi.Resource;
+    /** Label the Grafana sidecar loads dashboards from; default grafana_dashboard: "1". */
+    dashboardLabel?: { key: string; value: string };
+}
+
+export interface TracingIntegration {
+    /** host:port of the collector's OTLP gRPC receiver. */
+    otlpGrpcEndpoint: string;
+}
+
+export interface TrafficSettings {
+    /** Per-route request timeout, e.g. "10s". */
+    timeout: string;
+    retries: { attempts: number; perTryTimeout: string; retryOn: string };
+    connectionPool: {
+        maxConnections: number;
+        http1MaxPendingRequests: number;
+        http2MaxRequests: number;
+        maxRequestsPerConnection: number;
+    };
+    outlierDetection: {
+        consecutive5xxErrors: number;
+        interval: string;
+        baseEjectionTime: string;
+        maxEjectionPercent: number;
+    };
+}
+
+export interface TrafficOverrides {
+    timeout?: string;
+    retries?: Partial<TrafficSettings["retries"]>;
+    connectionPool?: Partial<TrafficSettings["connectionPool"]>;
+    outlierDetection?: Partial<TrafficSettings["outlierDetection"]>;
+}
+
+export interface AlertThresholds {
+    /** Fraction of 5xx responses over 5 minutes that raises a warning, e.g. 0.05. */
+    errorRatio: number;
+    /** p95 latency in seconds over 5 minutes that raises a warning. */
+    p95LatencySeconds: number;
+    /** Container restarts within 30 minutes that raise a warning. */
+    restarts: number;
+}
+
+/** The metrics the service exposes for Rate, Errors and Duration. */
+export interface RedMetricNames {
+    /** Counter of handled requests, e.g. http_requests_total. */
+    requestsTotal: string;
+    /** Label of requestsTotal carrying the HTTP status code, e.g. status. */
+    statusLabel: string;
+    /** Histogram of request durations in seconds, without the _bucket suffix. */
+    durationHistogram: string;
 }

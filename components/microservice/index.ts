@@ -1,15 +1,23 @@
-// The one way a service is deployed: a least-privilege ServiceAccount, config and secrets, a
-// restricted Deployment, a Service, autoscaling, a disruption budget and a NetworkPolicy.
+// The one way a service is deployed: a least-privilege ServiceAccount, config and secrets, one
+// restricted Deployment per delivery track, a Service, autoscaling, disruption budgets and a
+// NetworkPolicy; plus, when the platform runs them, mesh routing and authorization, metrics,
+// alerts, a dashboard and trace export.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { recommendedLabels } from "../shared/labels";
 import { MicroserviceArgs } from "./args";
+import { TrackName } from "./delivery/tracks";
+import { createTrackWorkloads } from "./delivery/workloads";
+import { MeshPolicy } from "./meshPolicy";
 import { serviceNetworkPolicySpec } from "./networkPolicy";
-import { buildPodTemplate } from "./podSpec";
+import { Observability } from "./observability";
+import { otlpEnvironment } from "./observability/tracing";
+import { createServices } from "./services";
 import { MicroserviceSpec, resolveMicroserviceSpec } from "./spec";
 
-export { MicroserviceArgs, HttpProbe } from "./args";
+export * from "./args";
 export { MicroserviceError } from "./spec";
+export { CANARY_HEADER, PREVIEW_HEADER } from "./delivery/headers";
 
 export class Microservice extends pulumi.ComponentResource {
     public readonly serviceName: string;
@@ -17,7 +25,10 @@ export class Microservice extends pulumi.ComponentResource {
     public readonly serviceAccountName: pulumi.Output<string>;
     /** In-cluster URL of the service's http port. */
     public readonly url: pulumi.Output<string>;
+    /** The Deployment serving users: the stable track, or the active colour. */
     public readonly deployment: k8s.apps.v1.Deployment;
+    /** Every Deployment, by delivery track (stable, canary, blue, green). */
+    public readonly deployments: Partial<Record<TrackName, k8s.apps.v1.Deployment>>;
     public readonly service: k8s.core.v1.Service;
     public readonly spec: MicroserviceSpec;
 
@@ -42,8 +53,12 @@ export class Microservice extends pulumi.ComponentResource {
         }, child);
         this.serviceAccountName = account.metadata.name;
 
-        const configMap = args.env && Object.keys(args.env).length > 0
-            ? new k8s.core.v1.ConfigMap(name, { metadata: meta, data: args.env }, child)
+        const env = {
+            ...args.env,
+            ...(args.tracing ? otlpEnvironment(spec.name, args.namespace, args.environment, args.tracing.otlpGrpcEndpoint) : {}),
+        };
+        const configMap = Object.keys(env).length > 0
+            ? new k8s.core.v1.ConfigMap(name, { metadata: meta, data: env }, child)
             : undefined;
         const secret = args.secretEnv && Object.keys(args.secretEnv).length > 0
             ? new k8s.core.v1.Secret(name, {
@@ -53,60 +68,42 @@ export class Microservice extends pulumi.ComponentResource {
             }, { ...child, additionalSecretOutputs: ["data", "stringData"] })
             : undefined;
 
-        const podLabels = { ...labels, ...selector, app: spec.name, version: spec.imageVersion };
-        const autoscaled = spec.autoscaling.enabled;
-        this.deployment = new k8s.apps.v1.Deployment(name, {
-            metadata: meta,
-            spec: {
-                // While autoscaling is on the HPA owns the replica count; setting it here would fight it.
-                replicas: autoscaled ? undefined : spec.replicas,
-                selector: { matchLabels: selector },
-                strategy: { type: "RollingUpdate", rollingUpdate: { ...args.defaults.rollingUpdate } },
-                template: buildPodTemplate({
-                    args, spec, image: args.image, labels: podLabels,
-                    serviceAccountName: account.metadata.name,
-                    configMapName: configMap?.metadata.name,
-                    secretName: secret?.metadata.name,
-                }),
-            },
+        this.deployments = createTrackWorkloads({
+            resourceName: name, args, spec, labels, serviceSelector: selector,
+            serviceAccountName: account.metadata.name,
+            configMapName: configMap?.metadata.name,
+            secretName: secret?.metadata.name,
         }, child);
+        const d = spec.delivery;
+        this.deployment = this.deployments[d.strategy === "blueGreen" ? d.active : "stable"]!;
 
-        const servicePorts = [{ name: "http", port: 80, targetPort: "http", protocol: "TCP", appProtocol: "http" }];
-        if (args.ports.metrics !== undefined) {
-            servicePorts.push({ name: "metrics", port: args.ports.metrics, targetPort: "metrics", protocol: "TCP", appProtocol: "http" });
-        }
-        this.service = new k8s.core.v1.Service(name, {
-            metadata: meta,
-            spec: { type: "ClusterIP", selector, ports: servicePorts },
-        }, child);
+        this.service = createServices({ resourceName: name, args, spec, labels, selector }, child).service;
         this.url = pulumi.interpolate`http://${spec.name}.${this.namespace}.svc.cluster.local`;
-
-        if (autoscaled) {
-            new k8s.autoscaling.v2.HorizontalPodAutoscaler(name, {
-                metadata: meta,
-                spec: {
-                    scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: this.deployment.metadata.name },
-                    minReplicas: spec.autoscaling.minReplicas,
-                    maxReplicas: spec.autoscaling.maxReplicas,
-                    metrics: [
-                        { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: spec.autoscaling.targetCpuUtilizationPercent } } },
-                        { type: "Resource", resource: { name: "memory", target: { type: "Utilization", averageUtilization: spec.autoscaling.targetMemoryUtilizationPercent } } },
-                    ],
-                },
-            }, child);
-        }
-
-        if (spec.disruptionBudget.enabled) {
-            new k8s.policy.v1.PodDisruptionBudget(name, {
-                metadata: meta,
-                spec: { maxUnavailable: spec.disruptionBudget.maxUnavailable, selector: { matchLabels: selector } },
-            }, child);
-        }
 
         new k8s.networking.v1.NetworkPolicy(name, {
             metadata: meta,
             spec: serviceNetworkPolicySpec(spec.name, args, spec.callers),
         }, child);
+
+        const scrapedPort = args.monitoring ? args.ports.metrics : undefined;
+        if (args.mesh) {
+            new MeshPolicy(name, {
+                spec, mesh: args.mesh, namespace: args.namespace, labels, selector,
+                public: args.public ?? false,
+                // Every Microservice runs as a ServiceAccount named after it.
+                callerServiceAccounts: spec.callers,
+                httpPort: args.ports.http,
+                scrapedPort,
+                faultInjection: args.faultInjection,
+            }, child);
+        }
+        if (args.monitoring) {
+            new Observability(name, {
+                spec, monitoring: args.monitoring, namespace: args.namespace, labels,
+                serviceLabels: selector,
+                metricsPortName: args.ports.metrics !== undefined ? "metrics" : undefined,
+            }, child);
+        }
 
         this.registerOutputs({
             serviceName: this.serviceName,

@@ -3,7 +3,11 @@
 import { AutoscalingSettings, ComputeResources } from "../../infra/config/types";
 import { isQuantity, parseQuantity } from "../../infra/config/quantity";
 import { parseImageReference, unpinnedImageReason } from "../shared/image";
-import { HttpProbe, MicroserviceArgs } from "./args";
+import { HttpProbe, MicroserviceArgs, RedMetricNames, TrafficSettings } from "./args";
+import { ResolvedDelivery, resolveDelivery } from "./delivery/strategy";
+import { Objectives, resolveObjectives } from "./observability/objectives";
+import { DEFAULT_RED_METRICS } from "./observability/promql";
+import { checkFaultInjection, resolveTraffic } from "./routing/traffic";
 
 export interface MicroserviceSpec {
     name: string;
@@ -16,7 +20,12 @@ export interface MicroserviceSpec {
     writablePaths: string[];
     runAsUser: number;
     runAsGroup: number;
+    image: string;
     imageVersion: string;
+    delivery: ResolvedDelivery;
+    traffic: TrafficSettings;
+    objectives: Objectives;
+    redMetrics: RedMetricNames;
 }
 
 /** Above the system range and the usual distro users, so it never maps to a real account. */
@@ -48,7 +57,7 @@ function checkResources(r: ComputeResources, problems: string[]): void {
 }
 
 /** A label-safe version: the tag, or the digest's first 12 hex characters. */
-function imageVersion(image: string): string {
+export function imageVersion(image: string): string {
     const ref = parseImageReference(image);
     return ref.tag ?? (ref.digest ?? "").replace(/^sha256:/, "").slice(0, 12);
 }
@@ -76,6 +85,13 @@ export function resolveMicroserviceSpec(name: string, args: MicroserviceArgs): M
     for (const caller of callers) if (!DNS_LABEL.test(caller)) problems.push(`callers: "${caller}" is not a service name`);
     const writablePaths = args.writablePaths ?? ["/tmp"];
     for (const p of writablePaths) if (!p.startsWith("/")) problems.push(`writablePaths: "${p}" must be an absolute path`);
+    const delivery = resolveDelivery(args.delivery, args.image, d, problems);
+    const traffic = resolveTraffic(args.traffic, problems);
+    checkFaultInjection(args.faultInjection, problems);
+    const objectives = resolveObjectives(args.slo, args.alertThresholds, problems);
+    if (args.mesh && args.public && args.mesh.gatewayHosts.length === 0) {
+        problems.push("mesh.gatewayHosts: a public service needs at least one host name");
+    }
     if (problems.length > 0) throw new MicroserviceError(name, problems);
 
     return {
@@ -94,6 +110,11 @@ export function resolveMicroserviceSpec(name: string, args: MicroserviceArgs): M
         writablePaths,
         runAsUser: args.runAsUser ?? DEFAULT_UID,
         runAsGroup: args.runAsGroup ?? DEFAULT_UID,
+        image: args.image,
         imageVersion: imageVersion(args.image),
+        delivery,
+        traffic,
+        objectives,
+        redMetrics: { ...DEFAULT_RED_METRICS, ...args.redMetrics },
     };
 }

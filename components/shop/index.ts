@@ -1,15 +1,23 @@
 // A sample shop of podinfo services that exercises every platform capability: probes,
-// autoscaling, disruption budgets, network policies, metrics, traces and JSON logs.
+// autoscaling, disruption budgets, network policies, delivery strategies, mesh routing and
+// authorization, metrics, alerts, dashboards, traces and JSON logs.
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { WorkloadDefaults } from "../../infra/config/types";
-import { Microservice } from "../microservice";
+import { ShopServiceSettings, WorkloadDefaults } from "../../infra/config/types";
+import { MeshIntegration, Microservice, MonitoringIntegration, RedMetricNames, TracingIntegration } from "../microservice";
 import { callersOf, SHOP_SERVICES } from "./topology";
 
 export { SHOP_SERVICES, callersOf } from "./topology";
 
 /** podinfo's listening ports. */
 export const PODINFO_PORTS = { http: 9898, metrics: 9797 };
+
+/** podinfo's request metrics (pkg/api/http/metrics.go): a counter by status and a latency histogram. */
+export const PODINFO_RED_METRICS: RedMetricNames = {
+    requestsTotal: "http_requests_total",
+    statusLabel: "status",
+    durationHistogram: "http_request_duration_seconds",
+};
 
 export interface ShopArgs {
     namespace: pulumi.Input<string>;
@@ -18,8 +26,12 @@ export interface ShopArgs {
     image: string;
     defaults: WorkloadDefaults;
     platformNamespaces: { ingressGateway: string; monitoring: string };
-    /** OTLP gRPC endpoint (host:port) of the tracing collector, when tracing is on. */
-    otlpGrpcEndpoint?: string;
+    /** Per-service delivery, SLO and fault injection (platform:shop.services). */
+    services?: Record<string, ShopServiceSettings>;
+    /** The add-ons the services plug into, when the platform runs them. */
+    mesh?: MeshIntegration;
+    monitoring?: MonitoringIntegration;
+    tracing?: TracingIntegration;
 }
 
 export class Shop extends pulumi.ComponentResource {
@@ -39,10 +51,7 @@ export class Shop extends pulumi.ComponentResource {
                 }, { parent: this }).result;
             }
             const env: Record<string, string> = { PODINFO_UI_MESSAGE: `${def.name} (${args.environment})` };
-            if (args.otlpGrpcEndpoint) {
-                env.OTEL_EXPORTER_OTLP_ENDPOINT = `http://${args.otlpGrpcEndpoint}`;
-                env.OTEL_SERVICE_NAME = def.name;
-            }
+            const settings = args.services?.[def.name] ?? {};
             this.services[def.name] = new Microservice(`${name}-${def.name}`, {
                 serviceName: def.name,
                 namespace: args.namespace,
@@ -56,9 +65,11 @@ export class Shop extends pulumi.ComponentResource {
                 args: [
                     `--port=${PODINFO_PORTS.http}`,
                     `--port-metrics=${PODINFO_PORTS.metrics}`,
+                    // podinfo logs JSON to stdout; Fluent Bit picks it up from the node.
                     "--level=info",
                     "--data-path=/data",
-                    ...(args.otlpGrpcEndpoint ? [`--otel-service-name=${def.name}`] : []),
+                    // podinfo exports traces only when given a service name; the endpoint comes from OTEL_* env.
+                    ...(args.tracing ? [`--otel-service-name=${def.name}`] : []),
                     ...backendFlags,
                 ],
                 env,
@@ -68,6 +79,13 @@ export class Shop extends pulumi.ComponentResource {
                 writablePaths: ["/data", "/tmp"],
                 defaults: args.defaults,
                 platformNamespaces: args.platformNamespaces,
+                delivery: settings.delivery,
+                slo: settings.slo,
+                faultInjection: settings.faultInjection,
+                redMetrics: PODINFO_RED_METRICS,
+                mesh: args.mesh,
+                monitoring: args.monitoring,
+                tracing: args.tracing,
             }, { parent: this });
         }
         this.frontendUrl = this.services.frontend.url;

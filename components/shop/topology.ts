@@ -16,6 +16,9 @@ export const SHOP_SERVICES: ShopServiceDefinition[] = [
     { name: "payments", component: "backend", calls: [], public: false, secretKeys: ["PAYMENTS_PROVIDER_API_KEY"] },
 ];
 
+/** The accepted keys of platform:shop.services. */
+export const SHOP_SERVICE_NAMES = SHOP_SERVICES.map((s) => s.name) as [string, ...string[]];
+
 /** Inverts `calls`: for each service, the services allowed to call it. */
 export function callersOf(service: string, services: ShopServiceDefinition[] = SHOP_SERVICES): string[] {
     return services.filter((s) => s.calls.includes(service)).map((s) => s.name);

@@ -27,6 +27,7 @@ export class Tenancy extends pulumi.ComponentResource {
     public readonly platformNamespaces: Record<string, pulumi.Output<string>> = {};
     /** Team name -> the team's namespace. */
     public readonly teamNamespaces: Record<string, pulumi.Output<string>> = {};
+    private readonly tenants: TeamNamespace[] = [];
 
     constructor(name: string, args: TenancyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:tenancy:Tenancy", name, {}, opts);
@@ -60,7 +61,13 @@ export class Tenancy extends pulumi.ComponentResource {
                 tracingNamespace: args.tracingNamespace,
             }, { parent: this });
             this.teamNamespaces[team.name] = tenant.namespace;
+            this.tenants.push(tenant);
         }
         this.registerOutputs({ platformNamespaces: this.platformNamespaces, teamNamespaces: this.teamNamespaces });
+    }
+
+    /** Every tenant namespace denies mesh traffic unless a service's AuthorizationPolicy allows it. */
+    public denyMeshTrafficByDefault(meshDependencies: pulumi.Resource[]): void {
+        for (const tenant of this.tenants) tenant.denyMeshTrafficByDefault(meshDependencies);
     }
 }

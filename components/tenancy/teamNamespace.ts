@@ -21,6 +21,8 @@ export interface TeamNamespaceArgs {
 
 export class TeamNamespace extends pulumi.ComponentResource {
     public readonly namespace: pulumi.Output<string>;
+    private readonly teamName: string;
+    private readonly labels: Record<string, string>;
 
     constructor(name: string, args: TeamNamespaceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:tenancy:TeamNamespace", name, {}, opts);
@@ -43,6 +45,8 @@ export class TeamNamespace extends pulumi.ComponentResource {
             },
         }, child);
         this.namespace = ns.metadata.name;
+        this.teamName = team.name;
+        this.labels = labels;
         const inNamespace = (objectName: string) => ({ name: objectName, namespace: this.namespace, labels });
 
         new k8s.core.v1.ResourceQuota(`${team.name}-quota`, {
@@ -91,5 +95,19 @@ export class TeamNamespace extends pulumi.ComponentResource {
         }, child);
 
         this.registerOutputs({ namespace: this.namespace });
+    }
+
+    /**
+     * Mesh deny-by-default: an ALLOW AuthorizationPolicy without rules matches no request, so the
+     * namespace admits nothing until a service's own policy names its callers. A method, not an
+     * argument, because the mesh that installs the CRDs is created after (and in) these namespaces.
+     */
+    public denyMeshTrafficByDefault(meshDependencies: pulumi.Resource[]): k8s.apiextensions.CustomResource {
+        return new k8s.apiextensions.CustomResource(`${this.teamName}-allow-nothing`, {
+            apiVersion: "security.istio.io/v1",
+            kind: "AuthorizationPolicy",
+            metadata: { name: "allow-nothing", namespace: this.namespace, labels: this.labels },
+            spec: {},
+        }, { parent: this, dependsOn: meshDependencies });
     }
 }

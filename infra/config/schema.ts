@@ -2,7 +2,9 @@
 // file is reported with its path instead of being silently ignored.
 import { z } from "zod";
 import { CHARTS, ChartKey } from "../charts";
-import { POD_SECURITY_LEVELS } from "./types";
+import { SHOP_SERVICE_NAMES } from "../../components/shop/topology";
+import { unpinnedImageReason } from "../../components/shared/image";
+import { DELIVERY_COLORS, DELIVERY_STRATEGIES, POD_SECURITY_LEVELS } from "./types";
 import { isDuration, isQuantity } from "./quantity";
 
 const quantity = z.string().refine(isQuantity, {
@@ -105,10 +107,49 @@ const gitopsSchema = z.strictObject({
     syncPolicy: z.strictObject({ automated: z.boolean(), prune: z.boolean(), selfHeal: z.boolean() }),
 });
 
+const pinnedImage = z.string().superRefine((image, ctx) => {
+    const reason = unpinnedImageReason(image);
+    if (reason) ctx.addIssue({ code: "custom", message: `"${image}" ${reason}` });
+});
+const meshDuration = z.string().regex(/^\d+(\.\d+)?(ms|s|m|h)$/, { message: 'must be a duration such as "500ms", "5s" or "1m"' });
+
+const deliverySchema = z.strictObject({
+    strategy: z.enum(DELIVERY_STRATEGIES),
+    rolling: z.strictObject({ maxSurge: z.string().min(1).optional(), maxUnavailable: z.string().min(1).optional() }).optional(),
+    canary: z.strictObject({
+        weight: wholeNumber().min(0, { message: "must be 0-100" }).max(100, { message: "must be 0-100" }),
+        image: pinnedImage.optional(),
+        replicas: replicas.optional(),
+    }).optional(),
+    blueGreen: z.strictObject({
+        active: z.enum(DELIVERY_COLORS),
+        images: z.strictObject({ blue: pinnedImage.optional(), green: pinnedImage.optional() }).optional(),
+    }).optional(),
+}).superRefine((d, ctx) => {
+    // Only the chosen strategy's block is read; it must be there.
+    if (d.strategy === "canary" && !d.canary) {
+        ctx.addIssue({ code: "custom", path: ["canary"], message: 'is required when strategy is "canary" (set canary.weight, 0-100)' });
+    }
+    if (d.strategy === "blueGreen" && !d.blueGreen) {
+        ctx.addIssue({ code: "custom", path: ["blueGreen"], message: 'is required when strategy is "blueGreen" (set blueGreen.active: blue or green)' });
+    }
+});
+
+const shopServiceSchema = z.strictObject({
+    delivery: deliverySchema.optional(),
+    slo: z.number({ message: "must be a number" }).min(50, { message: "must be a percentage from 50 to below 100, e.g. 99.9" })
+        .lt(100, { message: "must be a percentage from 50 to below 100, e.g. 99.9" }).optional(),
+    faultInjection: z.strictObject({
+        delay: z.strictObject({ percent, fixedDelay: meshDuration }).optional(),
+        abort: z.strictObject({ percent, httpStatus: wholeNumber().min(200, { message: "must be an HTTP status 200-599" }).max(599, { message: "must be an HTTP status 200-599" }) }).optional(),
+    }).optional(),
+});
+
 const shopSchema = z.strictObject({
     enabled: z.boolean(),
     team: dnsLabel,
     image: z.string().min(1),
+    services: z.partialRecord(z.enum(SHOP_SERVICE_NAMES), shopServiceSchema),
 });
 
 export const profileSchema = z.strictObject({

@@ -124,12 +124,47 @@ export interface GitOpsSettings {
     syncPolicy: SyncPolicySettings;
 }
 
+export const DELIVERY_STRATEGIES = ["rolling", "canary", "blueGreen"] as const;
+export type DeliveryStrategy = (typeof DELIVERY_STRATEGIES)[number];
+export const DELIVERY_COLORS = ["blue", "green"] as const;
+export type DeliveryColor = (typeof DELIVERY_COLORS)[number];
+
+/**
+ * How a service's new versions reach users. Only the block of the chosen strategy is read, so a
+ * stack can switch strategy without deleting the other blocks. Moving `canary.weight` or
+ * `blueGreen.active` never renames (and so never replaces) a Deployment.
+ */
+export interface DeliverySettings {
+    strategy: DeliveryStrategy;
+    /** rolling (and each track's own rollout): overrides the profile's workloads.rollingUpdate. */
+    rolling?: { maxSurge?: string; maxUnavailable?: string };
+    /** canary: percent of requests (0-100) sent to the `<name>-canary` Deployment, and what it runs. */
+    canary?: { weight: number; image?: string; replicas?: number };
+    /** blueGreen: the colour serving users; each colour's image (default: the service image). */
+    blueGreen?: { active: DeliveryColor; images?: { blue?: string; green?: string } };
+}
+
+/** Faults the mesh injects into a service's requests, for resilience drills. Off unless set. */
+export interface FaultInjectionSettings {
+    delay?: { percent: number; fixedDelay: string };
+    abort?: { percent: number; httpStatus: number };
+}
+
+export interface ShopServiceSettings {
+    delivery?: DeliverySettings;
+    /** Availability SLO in percent (e.g. 99.9): drives the burn-rate alerts. */
+    slo?: number;
+    faultInjection?: FaultInjectionSettings;
+}
+
 export interface ShopSettings {
     enabled: boolean;
     /** Tenant team whose namespace hosts the shop. */
     team: string;
     /** podinfo image, pinned by tag or digest. */
     image: string;
+    /** Per-service delivery, SLO and fault injection, keyed by shop service name. */
+    services: Record<string, ShopServiceSettings>;
 }
 
 export interface ProviderSettings {

@@ -57,7 +57,10 @@ export const devProfile: EnvironmentProfile = {
         rootApp: { repoURL: "https://github.com/example-org/platform-apps.git", path: "envs/dev", targetRevision: "main" },
         syncPolicy: { automated: true, prune: true, selfHeal: true },
     },
-    shop: { enabled: true, team: "shop", image: SHOP_IMAGE },
+    // Every service rolls; try a canary with e.g.
+    //   pulumi config set --path 'platform:shop.services.catalog.delivery.strategy' canary
+    //   pulumi config set --path 'platform:shop.services.catalog.delivery.canary.weight' 20
+    shop: { enabled: true, team: "shop", image: SHOP_IMAGE, services: {} },
     protectStatefulData: false,
     chartRepositories: {},
     chartValues: {},

@@ -57,7 +57,17 @@ export const prodProfile: EnvironmentProfile = {
         rootApp: { repoURL: "https://github.com/example-org/platform-apps.git", path: "envs/prod", targetRevision: "main" },
         syncPolicy: { automated: false, prune: false, selfHeal: false },
     },
-    shop: { enabled: true, team: "shop", image: SHOP_IMAGE },
+    shop: {
+        enabled: true,
+        team: "shop",
+        image: SHOP_IMAGE,
+        services: {
+            frontend: { slo: 99.95 },
+            catalog: { slo: 99.9 },
+            orders: { slo: 99.9 },
+            payments: { slo: 99.95 },
+        },
+    },
     protectStatefulData: true,
     chartRepositories: {},
     chartValues: {},

@@ -57,7 +57,16 @@ export const stagingProfile: EnvironmentProfile = {
         rootApp: { repoURL: "https://github.com/example-org/platform-apps.git", path: "envs/staging", targetRevision: "main" },
         syncPolicy: { automated: true, prune: true, selfHeal: true },
     },
-    shop: { enabled: true, team: "shop", image: SHOP_IMAGE },
+    shop: {
+        enabled: true,
+        team: "shop",
+        image: SHOP_IMAGE,
+        services: {
+            frontend: { slo: 99.9 },
+            catalog: { delivery: { strategy: "canary", canary: { weight: 10 } }, slo: 99.5 },
+            payments: { delivery: { strategy: "blueGreen", blueGreen: { active: "blue" } }, slo: 99.9 },
+        },
+    },
     protectStatefulData: false,
     chartRepositories: {},
     chartValues: {},

@@ -1,0 +1,37 @@
+// Zero trust for one service: its namespace admits nothing by default, and this ALLOW policy
+// names the only identities that may call it (its callers' ServiceAccounts, plus the ingress
+// gateway when public). Prometheus, outside the mesh, may only GET /metrics on the metrics port.
+import type { IAuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy";
+
+export type AuthorizationPolicySpec = NonNullable<IAuthorizationPolicy["spec"]>;
+
+export const DEFAULT_TRUST_DOMAIN = "cluster.local";
+
+/** The SPIFFE identity Istio gives pods running as a ServiceAccount. */
+export function serviceAccountPrincipal(trustDomain: string, namespace: string, serviceAccount: string): string {
+    return `${trustDomain}/ns/${namespace}/sa/${serviceAccount}`;
+}
+
+export interface AuthorizationInputs {
+    /** Pod labels selecting every track of the service. */
+    selector: Record<string, string>;
+    /** Principals allowed on the http port. */
+    principals: string[];
+    httpPort: number;
+    /** The metrics port, when Prometheus scrapes it. */
+    scrapedPort?: number;
+}
+
+export function authorizationPolicySpec(i: AuthorizationInputs): AuthorizationPolicySpec {
+    const rules: NonNullable<AuthorizationPolicySpec["rules"]> = [];
+    if (i.principals.length > 0) {
+        rules.push({ from: [{ source: { principals: [...i.principals] } }], to: [{ operation: { ports: [String(i.httpPort)] } }] });
+    }
+    if (i.scrapedPort !== undefined) {
+        // Scrapes arrive in plaintext (see metricsMtls.ts), so there is no principal to match; the
+        // NetworkPolicy admits only the monitoring namespace on this port.
+        rules.push({ to: [{ operation: { ports: [String(i.scrapedPort)], methods: ["GET"], paths: ["/metrics"] } }] });
+    }
+    // With no rules an ALLOW policy matches nothing: nobody may call the service.
+    return { selector: { matchLabels: { ...i.selector } }, action: "ALLOW", rules };
+}

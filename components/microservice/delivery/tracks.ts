@@ -1,0 +1,45 @@
+// The Deployments a strategy runs. Each track is one Deployment whose name depends only on the
+// strategy, never on a weight or the active colour, so shifting traffic never replaces pods.
+import { MicroserviceSpec } from "../spec";
+
+export type TrackName = "stable" | "canary" | "blue" | "green";
+
+export interface Track {
+    /** Also the pods' `version` label and the DestinationRule subset name. */
+    name: TrackName;
+    /** Appended to the Pulumi and Kubernetes names: the stable track keeps the service's own name. */
+    suffix: "" | "-canary" | "-blue" | "-green";
+    image: string;
+    /** Fixed replica count, used when the track is not autoscaled. */
+    replicas: number;
+    autoscaled: boolean;
+    disruptionBudget: boolean;
+}
+
+/** The label that tells tracks apart (Istio's conventional `version` label). */
+export const TRACK_LABEL = "version";
+
+export function deliveryTracks(spec: MicroserviceSpec): Track[] {
+    const d = spec.delivery;
+    const full = {
+        replicas: spec.replicas,
+        autoscaled: spec.autoscaling.enabled,
+        disruptionBudget: spec.disruptionBudget.enabled,
+    };
+    switch (d.strategy) {
+        case "rolling":
+            return [{ name: "stable", suffix: "", image: spec.image, ...full }];
+        case "canary":
+            return [
+                { name: "stable", suffix: "", image: spec.image, ...full },
+                // A canary is a small, fixed sample: no autoscaler, no disruption budget.
+                { name: "canary", suffix: "-canary", image: d.canaryImage, replicas: d.canaryReplicas, autoscaled: false, disruptionBudget: false },
+            ];
+        case "blueGreen":
+            // Both colours stay at full size, so switching and rolling back are instant.
+            return [
+                { name: "blue", suffix: "-blue", image: d.images.blue, ...full },
+                { name: "green", suffix: "-green", image: d.images.green, ...full },
+            ];
+    }
+}

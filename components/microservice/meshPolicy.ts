@@ -1,0 +1,77 @@
+// Everything the mesh does for one service, grouped under one node: routing (DestinationRule,
+// VirtualServices with the delivery weights), authorization and the scrape exception. Each
+// object waits for the Istio CRDs.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { FaultInjectionSettings } from "../../infra/config/types";
+import { MeshIntegration } from "./args";
+import { authorizationPolicySpec, DEFAULT_TRUST_DOMAIN, serviceAccountPrincipal } from "./authorization";
+import { deliveryTracks } from "./delivery/tracks";
+import { metricsPortPeerAuthenticationSpec } from "./metricsMtls";
+import { destinationRuleSpec } from "./routing/destinationRule";
+import { httpRoutes, routePlan } from "./routing/httpRoutes";
+import { gatewayVirtualServiceSpec, meshVirtualServiceSpec } from "./routing/virtualService";
+import { MicroserviceSpec } from "./spec";
+
+/** The cluster's DNS domain, part of every service's mesh host name. */
+export const CLUSTER_DOMAIN = "cluster.local";
+const SERVICE_HTTP_PORT = 80;
+
+export interface MeshPolicyArgs {
+    spec: MicroserviceSpec;
+    mesh: MeshIntegration;
+    namespace: pulumi.Input<string>;
+    labels: Record<string, string>;
+    /** Pod labels selecting every track of the service. */
+    selector: Record<string, string>;
+    public: boolean;
+    /** ServiceAccount names (same namespace) allowed to call the service. */
+    callerServiceAccounts: string[];
+    /** The container's http port (authorization matches the workload's port). */
+    httpPort: number;
+    /** The container's metrics port, when Prometheus scrapes it. */
+    scrapedPort?: number;
+    faultInjection?: FaultInjectionSettings;
+}
+
+export class MeshPolicy extends pulumi.ComponentResource {
+    public readonly host: pulumi.Output<string>;
+
+    constructor(name: string, args: MeshPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("platform:workloads:MeshPolicy", name, {}, opts);
+        const { spec, mesh } = args;
+        const crd = { parent: this, dependsOn: [mesh.crdDependency, ...(mesh.controlPlane ? [mesh.controlPlane] : [])] };
+        const namespace = pulumi.output(args.namespace);
+        const meta = (objectName: string) => ({ name: objectName, namespace: args.namespace, labels: args.labels });
+        const istio = (type: string, resourceName: string, objectName: string, apiVersion: string, specOutput: pulumi.Input<object>) =>
+            new k8s.apiextensions.CustomResource(resourceName, { apiVersion, kind: type, metadata: meta(objectName), spec: specOutput }, crd);
+
+        this.host = namespace.apply((ns) => `${spec.name}.${ns}.svc.${CLUSTER_DOMAIN}`);
+        const tracks = deliveryTracks(spec);
+        istio("DestinationRule", name, spec.name, "networking.istio.io/v1",
+            this.host.apply((host) => destinationRuleSpec(host, tracks, spec.traffic)));
+
+        const routes = this.host.apply((host) =>
+            httpRoutes(routePlan(spec.delivery), host, SERVICE_HTTP_PORT, spec.traffic, args.faultInjection));
+        istio("VirtualService", name, spec.name, "networking.istio.io/v1",
+            pulumi.all([this.host, routes]).apply(([host, r]) => meshVirtualServiceSpec(host, r)));
+        if (args.public) {
+            istio("VirtualService", `${name}-public`, `${spec.name}-public`, "networking.istio.io/v1",
+                pulumi.all([mesh.gatewayRef, routes]).apply(([gatewayRef, r]) => gatewayVirtualServiceSpec(gatewayRef, mesh.gatewayHosts, r)));
+        }
+
+        const principals = pulumi.all([namespace, mesh.trustDomain ?? DEFAULT_TRUST_DOMAIN, mesh.ingressGatewayPrincipal])
+            .apply(([ns, trustDomain, gateway]) => [
+                ...args.callerServiceAccounts.map((sa) => serviceAccountPrincipal(trustDomain, ns, sa)),
+                ...(args.public ? [gateway] : []),
+            ]);
+        istio("AuthorizationPolicy", name, spec.name, "security.istio.io/v1", principals.apply((p) => authorizationPolicySpec({
+            selector: args.selector, principals: p, httpPort: args.httpPort, scrapedPort: args.scrapedPort,
+        })));
+        if (args.scrapedPort !== undefined) {
+            istio("PeerAuthentication", `${name}-metrics`, `${spec.name}-metrics`, "security.istio.io/v1",
+                metricsPortPeerAuthenticationSpec(args.selector, args.scrapedPort));
+        }
+        this.registerOutputs({ host: this.host });
+    }
+}

@@ -1,0 +1,71 @@
+// A Grafana dashboard per service (Grafana model JSON): traffic by delivery track, error %,
+// latency percentiles, and the pods' CPU, memory and restarts. The Grafana sidecar loads it from
+// a labelled ConfigMap in the service's own namespace.
+import { errorRate, latencyQuantile, PLATFORM_METRICS, requestRate, ServiceSeries, containerMatchers } from "./promql";
+
+const RATE = "$__rate_interval";
+const DATASOURCE = { type: "prometheus", uid: "${datasource}" };
+
+interface Panel {
+    title: string;
+    unit: string;
+    targets: { expr: string; legendFormat: string }[];
+}
+
+export function dashboardPanels(s: ServiceSeries): Panel[] {
+    const pods = containerMatchers(s);
+    return [
+        { title: "Request rate", unit: "reqps", targets: [{ expr: requestRate(s, RATE, "track"), legendFormat: "{{track}}" }] },
+        {
+            title: "Errors (5xx %)",
+            unit: "percent",
+            targets: [{ expr: `100 * ${errorRate(s, RATE, "track")}\n/\n${requestRate(s, RATE, "track")}`, legendFormat: "{{track}}" }],
+        },
+        {
+            title: "Latency",
+            unit: "s",
+            targets: [0.5, 0.95, 0.99].map((q) => ({ expr: latencyQuantile(s, q, RATE, "track"), legendFormat: `p${q * 100} {{track}}` })),
+        },
+        {
+            title: "CPU",
+            unit: "short",
+            targets: [{ expr: `sum by (pod) (rate(${PLATFORM_METRICS.cpuSeconds}{${pods}}[${RATE}]))`, legendFormat: "{{pod}}" }],
+        },
+        {
+            title: "Memory (working set)",
+            unit: "bytes",
+            targets: [{ expr: `sum by (pod) (${PLATFORM_METRICS.memoryWorkingSet}{${pods}})`, legendFormat: "{{pod}}" }],
+        },
+        {
+            title: "Container restarts (1h)",
+            unit: "short",
+            targets: [{ expr: `sum by (pod) (increase(${PLATFORM_METRICS.restarts}{${pods}}[1h]))`, legendFormat: "{{pod}}" }],
+        },
+    ];
+}
+
+/** Grafana uids are at most 40 characters. */
+export const dashboardUid = (namespace: string, service: string) => `svc-${namespace}-${service}`.slice(0, 40);
+
+export function dashboardJson(s: ServiceSeries): string {
+    const panels = dashboardPanels(s).map((p, i) => ({
+        id: i + 1,
+        type: "timeseries",
+        title: p.title,
+        datasource: DATASOURCE,
+        gridPos: { h: 8, w: 12, x: (i % 2) * 12, y: Math.floor(i / 2) * 8 },
+        fieldConfig: { defaults: { unit: p.unit }, overrides: [] },
+        targets: p.targets.map((t, j) => ({ refId: String.fromCharCode(65 + j), datasource: DATASOURCE, ...t })),
+    }));
+    return JSON.stringify({
+        uid: dashboardUid(s.namespace, s.service),
+        title: `${s.namespace} / ${s.service}`,
+        tags: ["service", s.namespace],
+        timezone: "browser",
+        schemaVersion: 39,
+        refresh: "30s",
+        time: { from: "now-3h", to: "now" },
+        templating: { list: [{ name: "datasource", type: "datasource", query: "prometheus", label: "Prometheus" }] },
+        panels,
+    }, null, 2);
+}

@@ -1,0 +1,48 @@
+// The series the alerts and the dashboard read, and how one service's series are selected.
+// A ServiceMonitor target carries the namespace and the Kubernetes Service's name as labels.
+import { RedMetricNames } from "../args";
+
+/** Prometheus naming conventions; podinfo exposes exactly these (pkg/api/http/metrics.go). */
+export const DEFAULT_RED_METRICS: RedMetricNames = {
+    requestsTotal: "http_requests_total",
+    statusLabel: "status",
+    durationHistogram: "http_request_duration_seconds",
+};
+
+/** Series the platform itself collects for every pod: kube-state-metrics and the kubelet's cAdvisor. */
+export const PLATFORM_METRICS = {
+    restarts: "kube_pod_container_status_restarts_total",
+    cpuSeconds: "container_cpu_usage_seconds_total",
+    memoryWorkingSet: "container_memory_working_set_bytes",
+} as const;
+
+export interface ServiceSeries {
+    namespace: string;
+    service: string;
+    /** The service's container name (the per-container series of kube-state-metrics and cAdvisor). */
+    container: string;
+    metrics: RedMetricNames;
+}
+
+const SERVER_ERRORS = "5..";
+
+/** Label matchers of the service's own scraped series. */
+export const serviceMatchers = (s: ServiceSeries) => `namespace="${s.namespace}", service="${s.service}"`;
+/** Label matchers of the series the platform collects about the service's containers. */
+export const containerMatchers = (s: ServiceSeries) => `namespace="${s.namespace}", container="${s.container}"`;
+
+export function requestRate(s: ServiceSeries, window: string, by = "namespace, service"): string {
+    return `sum by (${by}) (rate(${s.metrics.requestsTotal}{${serviceMatchers(s)}}[${window}]))`;
+}
+
+export function errorRate(s: ServiceSeries, window: string, by = "namespace, service"): string {
+    return `sum by (${by}) (rate(${s.metrics.requestsTotal}{${serviceMatchers(s)}, ${s.metrics.statusLabel}=~"${SERVER_ERRORS}"}[${window}]))`;
+}
+
+export function errorRatio(s: ServiceSeries, window: string, by = "namespace, service"): string {
+    return `${errorRate(s, window, by)}\n/\n${requestRate(s, window, by)}`;
+}
+
+export function latencyQuantile(s: ServiceSeries, quantile: number, window: string, by = "namespace, service"): string {
+    return `histogram_quantile(${quantile}, sum by (${by}, le) (rate(${s.metrics.durationHistogram}_bucket{${serviceMatchers(s)}}[${window}])))`;
+}

@@ -1,0 +1,56 @@
+// How requests split between a service's tracks: the header overrides first, then the weights.
+// Every route gets the same timeout, retries and (when drilling) injected faults.
+import type { IVirtualService } from "@kubernetes-models/istio/networking.istio.io/v1/VirtualService";
+import { FaultInjectionSettings } from "../../../infra/config/types";
+import { TrafficSettings } from "../args";
+import { CANARY_HEADER, PREVIEW_HEADER } from "../delivery/headers";
+import { ResolvedDelivery } from "../delivery/strategy";
+import { TrackName } from "../delivery/tracks";
+
+export type HttpRoute = NonNullable<NonNullable<IVirtualService["spec"]>["http"]>[number];
+
+export interface RoutePlan {
+    name: string;
+    header?: { name: string; value: string };
+    targets: { track: TrackName; weight: number }[];
+}
+
+/** Which tracks each route sends to, and with what weight (they sum to 100 per route). */
+export function routePlan(d: ResolvedDelivery): RoutePlan[] {
+    switch (d.strategy) {
+        case "rolling":
+            return [{ name: "stable", targets: [{ track: "stable", weight: 100 }] }];
+        case "canary":
+            return [
+                { name: "canary-forced", header: CANARY_HEADER, targets: [{ track: "canary", weight: 100 }] },
+                { name: "canary-split", targets: [{ track: "stable", weight: 100 - d.weight }, { track: "canary", weight: d.weight }] },
+            ];
+        case "blueGreen":
+            return [
+                { name: "preview", header: PREVIEW_HEADER, targets: [{ track: d.inactive, weight: 100 }] },
+                { name: "active", targets: [{ track: d.active, weight: 100 }] },
+            ];
+    }
+}
+
+function fault(f: FaultInjectionSettings | undefined): HttpRoute["fault"] {
+    if (!f || (!f.delay && !f.abort)) return undefined;
+    return {
+        ...(f.delay ? { delay: { percentage: { value: f.delay.percent }, fixedDelay: f.delay.fixedDelay } } : {}),
+        ...(f.abort ? { abort: { percentage: { value: f.abort.percent }, httpStatus: f.abort.httpStatus } } : {}),
+    };
+}
+
+export function httpRoutes(
+    plan: RoutePlan[], host: string, port: number, traffic: TrafficSettings, faults?: FaultInjectionSettings,
+): HttpRoute[] {
+    const injected = fault(faults);
+    return plan.map((r) => ({
+        name: r.name,
+        ...(r.header ? { match: [{ headers: { [r.header.name]: { exact: r.header.value } } }] } : {}),
+        route: r.targets.map((t) => ({ destination: { host, port: { number: port }, subset: t.track }, weight: t.weight })),
+        timeout: traffic.timeout,
+        retries: { ...traffic.retries },
+        ...(injected ? { fault: injected } : {}),
+    }));
+}
