@@ -149,9 +149,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
                 controlPlane: mesh.controlPlane,
             },
             monitoring: monitoring && { crdDependency: monitoring.crdChart, dashboardLabel: DASHBOARD_LABEL },
-            tracing: config.tracing.enabled
-                ? { otlpGrpcEndpoint: `jaeger-collector.${NAMESPACES.tracing}.svc.cluster.local:4317` }
-                : undefined,
+            tracing: config.tracing.enabled ? { otlpGrpcEndpoint: otlpGrpcEndpoint(NAMESPACES.tracing) } : undefined,
         }, opts)
         : undefined;
 
