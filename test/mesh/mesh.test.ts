@@ -2,6 +2,7 @@
 // the shared Gateway, ordering on the CRD chart and control plane, and the edge as the platform's
 // only LoadBalancer, run as the real program per stack.
 import { strict as assert } from "assert";
+import { otlpEndpoint } from "../../components/mesh/defaults";
 import { ofType, one, RecordedResource, RunResult, runStack, StackOverrides } from "../harness";
 
 const CHART = "kubernetes:helm.sh/v4:Chart";
@@ -16,6 +17,7 @@ const ISTIO_REPO = "https://istio-release.storage.googleapis.com/charts";
 const ISTIO_VERSION = "1.29.6";
 const REVISION = "1-29";
 const OTLP_COLLECTOR = { service: "jaeger-collector.tracing.svc.cluster.local", port: 4317 };
+const OTLP_COLLECTOR_ENDPOINT = { host: OTLP_COLLECTOR.service, port: OTLP_COLLECTOR.port };
 
 // Chart resource name -> upstream chart and the namespace it installs into.
 const CHARTS = {
@@ -288,6 +290,15 @@ describe("mesh", () => {
             const exported = run.outputs.mesh as Record<string, unknown>;
             assert.equal(exported.revision, "1-30");
             assert.equal(exported.istiodServiceName, "istiod-1-30");
+        });
+    });
+
+    describe("tracing endpoint", () => {
+        it("reads the tracing component's host:port and refuses anything else", () => {
+            assert.deepEqual(otlpEndpoint("jaeger-collector.tracing.svc.cluster.local:4317"), OTLP_COLLECTOR_ENDPOINT);
+            for (const bad of ["http://jaeger-collector:4317", "jaeger-collector", "jaeger-collector:port", ""]) {
+                assert.throws(() => otlpEndpoint(bad), /not host:port/, bad);
+            }
         });
     });
 
