@@ -6,7 +6,6 @@ import { MicroserviceArgs } from "../../components/microservice";
 import { devProfile } from "../../stacks/dev/profile";
 import { childrenOf, one, RecordedResource, RunResult, runStack } from "../harness";
 
-const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 const SERVICES = ["frontend", "catalog", "orders", "payments"];
 // Who calls whom in the sample shop: frontend -> catalog, frontend -> orders -> payments.
 const EXPECTED_CALLERS: Record<string, string[]> = { frontend: [], catalog: ["frontend"], orders: ["frontend"], payments: ["orders"] };
