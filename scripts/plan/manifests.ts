@@ -35,7 +35,9 @@ export function writeManifests(outDir: string, objects: readonly KubernetesObjec
         used.add(rel);
         const file = path.join(outDir, rel);
         fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, `# ${o.urn}\n${stringify(o.redacted, { lineWidth: 0 })}`);
+        const header = [`# ${o.urn}`];
+        if (o.autoNamed) header.push(`# metadata.name is generated at deploy time: ${o.name}-<random suffix>`);
+        fs.writeFileSync(file, `${header.join("\n")}\n${stringify(o.redacted, { lineWidth: 0 })}`);
         return rel;
     });
     fs.writeFileSync(path.join(outDir, INDEX), JSON.stringify(files, null, 2));

@@ -10,7 +10,10 @@ export interface KubernetesObject {
     apiVersion: string;
     kind: string;
     namespace?: string;
+    /** metadata.name; for an auto-named object, the resource name its generated name starts with. */
     name: string;
+    /** No metadata.name: the provider names it `<resource name>-<random suffix>` at deploy time. */
+    autoNamed: boolean;
     /** Inputs as the provider receives them: what schema validation and policies check. */
     manifest: Record<string, any>;
     /** The same with secret values masked: what is printed and written to disk. */
@@ -71,14 +74,14 @@ export function kubernetesObjects(resources: readonly RecordedResource[]): Kuber
             apiVersion,
             kind: manifest.kind ?? kind,
             namespace: manifest.metadata?.namespace,
-            // Without metadata.name the provider auto-names the object from the resource name.
-            name: manifest.metadata?.name ?? `${r.name}-<random suffix>`,
+            name: manifest.metadata?.name ?? r.name,
+            autoNamed: manifest.metadata?.name === undefined,
             manifest,
             redacted: redact(r.serializedInputs),
         };
     });
 }
 
-export function describeObject(o: Pick<KubernetesObject, "apiVersion" | "kind" | "namespace" | "name">): string {
-    return `${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name} (${o.apiVersion})`;
+export function describeObject(o: Pick<KubernetesObject, "apiVersion" | "kind" | "namespace" | "name" | "autoNamed">): string {
+    return `${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name}${o.autoNamed ? "-<random suffix>" : ""} (${o.apiVersion})`;
 }

@@ -43,7 +43,7 @@ export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): 
     const validator = new SchemaValidator();
     const schemaResults = await Promise.all(objects.map((o) => validator.validate(o)));
     const objectReports: ObjectReport[] = objects.map((o, i) => ({
-        apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace, name: o.name, urn: o.urn,
+        apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace, name: o.name, autoNamed: o.autoNamed, urn: o.urn,
         file: files[i], schema: schemaResults[i],
     }));
     // A failed program registered only part of its resources: policies over them would mislead.

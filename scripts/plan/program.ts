@@ -8,9 +8,10 @@ export interface ProgramRun {
     wallMillis: number;
 }
 
-export function runProgram(stack: string, syntheticServices = 0): ProgramRun {
+/** `cache: false` forces a fresh run even if this process already ran the same stack. */
+export function runProgram(stack: string, syntheticServices = 0, cache = true): ProgramRun {
     const started = Date.now();
-    const options: RunOptions = { syntheticServices, cache: false };
+    const options: RunOptions = { syntheticServices, cache };
     const result = runStack(stack, {}, options);
     return { result, wallMillis: Date.now() - started };
 }

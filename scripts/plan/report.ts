@@ -11,6 +11,7 @@ export interface ObjectReport {
     kind: string;
     namespace?: string;
     name: string;
+    autoNamed: boolean;
     urn: string;
     /** Relative to outDir. */
     file: string;
