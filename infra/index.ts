@@ -39,3 +39,19 @@ export const mesh = platform.mesh && {
     gatewayRef: platform.mesh.gatewayRef,
     gatewayPrincipal: platform.mesh.gatewayPrincipal,
 };
+
+/** Logging (EFK): HTTPS URLs (ECK's self-signed CA) and the Secret (in `namespace`, key `elastic`) with Kibana's `elastic` login. */
+export const logging = platform.logging && {
+    namespace: platform.logging.namespace,
+    elasticsearchUrl: platform.logging.elasticsearchUrl,
+    kibanaUrl: platform.logging.kibanaUrl,
+    credentialsSecretName: platform.logging.credentialsSecretName,
+};
+
+/** Tracing (Jaeger v2): where to send OTLP traces, and the query UI/API. */
+export const tracing = platform.tracing && {
+    namespace: platform.tracing.namespace,
+    otlpGrpcEndpoint: platform.tracing.otlpGrpcEndpoint,
+    otlpHttpEndpoint: platform.tracing.otlpHttpEndpoint,
+    queryUrl: platform.tracing.queryUrl,
+};
