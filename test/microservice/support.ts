@@ -1,0 +1,83 @@
+// Helpers for the Microservice delivery, mesh and observability suites: find one shop service's
+// objects in a program run, whichever sub-component (MeshPolicy, Observability) holds them.
+import { strict as assert } from "assert";
+import { ofType, one, RecordedResource, RunResult, runStack, StackOverrides } from "../harness";
+
+export const TYPES = {
+    deployment: "kubernetes:apps/v1:Deployment",
+    service: "kubernetes:core/v1:Service",
+    configMap: "kubernetes:core/v1:ConfigMap",
+    hpa: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
+    pdb: "kubernetes:policy/v1:PodDisruptionBudget",
+    serviceAccount: "kubernetes:core/v1:ServiceAccount",
+    destinationRule: "kubernetes:networking.istio.io/v1:DestinationRule",
+    virtualService: "kubernetes:networking.istio.io/v1:VirtualService",
+    authorizationPolicy: "kubernetes:security.istio.io/v1:AuthorizationPolicy",
+    peerAuthentication: "kubernetes:security.istio.io/v1:PeerAuthentication",
+    serviceMonitor: "kubernetes:monitoring.coreos.com/v1:ServiceMonitor",
+    prometheusRule: "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
+    chart: "kubernetes:helm.sh/v4:Chart",
+} as const;
+
+export const SHOP_NAMESPACE = "shop";
+export const MICROSERVICE = "platform:workloads:Microservice";
+
+export function ok(stack: string, overrides?: StackOverrides): RunResult {
+    const run = runStack(stack, overrides);
+    assert.equal(run.error, undefined, `program failed: ${run.error}`);
+    return run;
+}
+
+/** Every resource below the shop service's Microservice component, at any depth. */
+export function objectsOf(run: RunResult, service: string): RecordedResource[] {
+    const root = one(run, MICROSERVICE, `shop-${service}`);
+    const below = new Set([root.urn]);
+    const found: RecordedResource[] = [];
+    let grew = true;
+    while (grew) {
+        grew = false;
+        for (const r of run.resources) {
+            if (r.parent && below.has(r.parent) && !below.has(r.urn)) {
+                below.add(r.urn);
+                found.push(r);
+                grew = true;
+            }
+        }
+    }
+    return found;
+}
+
+export function kindOf(run: RunResult, service: string, type: string): RecordedResource[] {
+    return objectsOf(run, service).filter((r) => r.type === type);
+}
+
+export function onlyKind(run: RunResult, service: string, type: string): RecordedResource {
+    const found = kindOf(run, service, type);
+    assert.equal(found.length, 1, `${service}: one ${type}, found ${found.map((r) => r.name).join(", ") || "none"}`);
+    return found[0];
+}
+
+/** The mesh-internal VirtualService (not the one bound to the ingress gateway). */
+export function meshVirtualService(run: RunResult, service: string): RecordedResource {
+    return kindOf(run, service, TYPES.virtualService).find((v) => !v.inputs.spec.gateways)!;
+}
+
+export function chartUrn(run: RunResult, chartName: string): string {
+    return one(run, TYPES.chart, chartName).urn;
+}
+
+/** Weight per subset of the route without a header match (the one carrying real traffic). */
+export function splitWeights(vs: RecordedResource): Record<string, number> {
+    const split = vs.inputs.spec.http.find((r: any) => !r.match);
+    return Object.fromEntries(split.route.map((d: any) => [d.destination.subset, d.weight]));
+}
+
+/** The subset a request carrying `header: value` is sent to. */
+export function headerTarget(vs: RecordedResource, header: string, value: string): string | undefined {
+    const route = vs.inputs.spec.http.find((r: any) => r.match?.some((m: any) => m.headers?.[header]?.exact === value));
+    if (!route) return undefined;
+    assert.equal(route.route.length, 1);
+    return route.route[0].destination.subset;
+}
+
+export { ofType };
