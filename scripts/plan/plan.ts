@@ -34,20 +34,31 @@ function checkPolicyConfig(file: string): void {
 
 export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): Promise<PlanReport> {
     const started = Date.now();
+    let phaseStarted = started;
+    const phases: Record<string, number> = {};
+    const phaseDone = (name: string) => {
+        const now = Date.now();
+        phases[name] = now - phaseStarted;
+        phaseStarted = now;
+    };
     checkPolicyConfig(args.policyConfig);
     const { result, wallMillis } = runProgram(args.stack, args.services);
     const resources = [...result.resources, ...(injections.extraResources ?? [])];
+    phaseDone("program");
 
     const objects = kubernetesObjects(resources);
     const files = writeManifests(args.outDir, objects);
+    phaseDone("manifests");
     const validator = new SchemaValidator();
     const schemaResults = await Promise.all(objects.map((o) => validator.validate(o)));
+    phaseDone("schemas");
     const objectReports: ObjectReport[] = objects.map((o, i) => ({
         apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace, name: o.name, autoNamed: o.autoNamed, urn: o.urn,
         file: files[i], schema: schemaResults[i],
     }));
     // A failed program registered only part of its resources: policies over them would mislead.
     const policyDiagnostics = result.error === undefined ? await runPolicies(resources, args.policyConfig) : [];
+    phaseDone("policies");
 
     const summary = summarize(objectReports, policyDiagnostics);
     return {
@@ -66,5 +77,6 @@ export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): 
         summary,
         exitCode: exitCodeFor(summary, result.error),
         millis: Date.now() - started,
+        phaseMillis: phases,
     };
 }

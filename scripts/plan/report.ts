@@ -42,6 +42,8 @@ export interface PlanReport {
     /** 0 compliant; 1 a schema error, a mandatory policy violation or a program error. */
     exitCode: 0 | 1;
     millis: number;
+    /** Where the time went: program (child process), manifests, schemas, policies. */
+    phaseMillis: Record<string, number>;
 }
 
 export function summarize(objects: readonly ObjectReport[], diagnostics: readonly PolicyDiagnostic[]): PlanSummary {
