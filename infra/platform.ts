@@ -3,11 +3,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { GitOps } from "../components/gitops";
 import { elasticsearchUrl, Logging } from "../components/logging";
+import { CA_KEY as ELASTICSEARCH_CA_KEY } from "../components/logging/names";
 import { Mesh, otlpEndpoint } from "../components/mesh";
 import { DASHBOARD_LABEL, Monitoring } from "../components/monitoring";
 import { Shop } from "../components/shop";
 import { Tenancy } from "../components/tenancy";
-import { otlpGrpcEndpoint, Tracing } from "../components/tracing";
+import { otlpGrpcEndpoint, queryUrl as jaegerQueryUrl, Tracing } from "../components/tracing";
 import { PlatformConfig } from "./config";
 import { resolveChart } from "./charts";
 import { NAMESPACES, platformNamespaceSpecs } from "./namespaces";
@@ -65,7 +66,11 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             operatorChartValues: config.chartValues.eckOperator,
             fluentBitChartValues: config.chartValues.fluentBit,
             protectStatefulData: config.protectStatefulData,
-            caConsumerNamespaces: tracingUsesElasticsearch ? { tracing: tenancy.platformNamespaces[NAMESPACES.tracing] } : {},
+            caConsumerNamespaces: {
+                ...(tracingUsesElasticsearch ? { tracing: tenancy.platformNamespaces[NAMESPACES.tracing] } : {}),
+                // Grafana's Elasticsearch datasource verifies the HTTP certificate against this copy.
+                ...(config.monitoring.enabled ? { monitoring: tenancy.platformNamespaces[NAMESPACES.monitoring] } : {}),
+            },
         }, opts)
         : undefined;
 
@@ -98,6 +103,15 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             protectStatefulData: config.protectStatefulData,
             alertWebhookUrl: config.secrets.alertWebhookUrl,
             istioNamespace: config.mesh.enabled ? NAMESPACES.istioSystem : undefined,
+            jaegerQueryUrl: tracing ? jaegerQueryUrl(NAMESPACES.tracing) : undefined,
+            elasticsearch: logging
+                ? {
+                    url: elasticsearchUrl(NAMESPACES.logging),
+                    ...logging.credentialsFor("grafana"),
+                    indexPattern: logging.logIndexPattern,
+                    caSecret: { name: logging.caSecretName, key: ELASTICSEARCH_CA_KEY },
+                }
+                : undefined,
         }, opts)
         : undefined;
 

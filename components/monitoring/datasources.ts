@@ -3,7 +3,7 @@
 import { DATASOURCE_UID, TRACE_ID_FIELD } from "./names";
 import { ExemplarTraceIdDestination, GrafanaDatasource } from "./values";
 
-/** Environment variables (from the datasource credentials Secret) that Grafana expands at provisioning. */
+/** Environment variables of the Grafana container that it expands in its provisioning files. */
 export const DATASOURCE_ENV = {
     elasticsearchPassword: "ELASTICSEARCH_PASSWORD",
     elasticsearchCaCert: "ELASTICSEARCH_CA_CERT",
@@ -13,7 +13,14 @@ export interface DatasourceEndpoints {
     /** Jaeger query base URL; only when tracing is enabled. */
     jaegerQueryUrl?: string;
     /** Only when logging is enabled. */
-    elasticsearch?: { url: string; username: string; indexPattern: string; messageField: string; hasCaCertificate: boolean };
+    elasticsearch?: {
+        url: string;
+        username: string;
+        indexPattern: string;
+        messageField: string;
+        /** Secret (in Grafana's namespace) with the CA of the HTTP certificate. */
+        caSecret?: { name: string; key: string };
+    };
 }
 
 // Grafana expands $NAME and ${NAME} from its environment in provisioning files; "$$" is a literal "$".
@@ -61,14 +68,14 @@ export function additionalDatasources(e: DatasourceEndpoints): GrafanaDatasource
                 timeField: "@timestamp",
                 logMessageField: es.messageField,
                 // ECK serves a self-signed certificate; without its CA, verification is skipped.
-                ...(es.hasCaCertificate ? { tlsAuthWithCACert: true } : { tlsSkipVerify: true }),
+                ...(es.caSecret ? { tlsAuthWithCACert: true } : { tlsSkipVerify: true }),
                 ...(e.jaegerQueryUrl
                     ? { dataLinks: [{ field: TRACE_ID_FIELD, url: grafanaMacro("__value.raw"), datasourceUid: DATASOURCE_UID.jaeger }] }
                     : {}),
             },
             secureJsonData: {
                 basicAuthPassword: env(DATASOURCE_ENV.elasticsearchPassword),
-                ...(es.hasCaCertificate ? { tlsCACert: env(DATASOURCE_ENV.elasticsearchCaCert) } : {}),
+                ...(es.caSecret ? { tlsCACert: env(DATASOURCE_ENV.elasticsearchCaCert) } : {}),
             },
         });
     }
@@ -80,4 +87,10 @@ export function exemplarDestination(jaegerQueryUrl?: string): ExemplarTraceIdDes
     return jaegerQueryUrl
         ? { datasourceUid: DATASOURCE_UID.jaeger, traceIdLabelName: TRACE_ID_FIELD, urlDisplayLabel: "View trace" }
         : undefined;
+}
+
+/** Grafana env entries read from Secrets other than its own credentials Secret (chart key envValueFrom). */
+export function datasourceEnvValueFrom(e: DatasourceEndpoints): Record<string, { secretKeyRef: { name: string; key: string } }> {
+    const ca = e.elasticsearch?.caSecret;
+    return ca ? { [DATASOURCE_ENV.elasticsearchCaCert]: { secretKeyRef: { name: ca.name, key: ca.key } } } : {};
 }

@@ -2,7 +2,7 @@
 // to every namespace, and Grafana wired to its secrets and to the other add-ons' datasources.
 import * as pulumi from "@pulumi/pulumi";
 import { MonitoringSettings } from "../../infra/config/types";
-import { additionalDatasources, DatasourceEndpoints, exemplarDestination } from "./datasources";
+import { additionalDatasources, DatasourceEndpoints, datasourceEnvValueFrom, exemplarDestination } from "./datasources";
 import {
     GRAFANA_ADMIN_KEYS, GRAFANA_FULLNAME, KUBE_STATE_METRICS_FULLNAME, NODE_EXPORTER_FULLNAME, STACK_FULLNAME, DATASOURCE_UID,
 } from "./names";
@@ -47,6 +47,7 @@ export interface MonitoringValuesInput {
 export function monitoringValues(i: MonitoringValuesInput): KubePrometheusStackValues {
     const s = i.settings;
     const exemplars = exemplarDestination(i.datasources.jaegerQueryUrl);
+    const envValueFrom = datasourceEnvValueFrom(i.datasources);
     return {
         fullnameOverride: STACK_FULLNAME,
         prometheusOperator: {
@@ -112,6 +113,7 @@ export function monitoringValues(i: MonitoringValuesInput): KubePrometheusStackV
             },
             additionalDataSources: additionalDatasources(i.datasources),
             ...(i.datasourceSecretName ? { envFromSecret: i.datasourceSecretName } : {}),
+            ...(Object.keys(envValueFrom).length > 0 ? { envValueFrom } : {}),
         },
         "kube-state-metrics": {
             fullnameOverride: KUBE_STATE_METRICS_FULLNAME,

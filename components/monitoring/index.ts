@@ -28,8 +28,11 @@ export interface ElasticsearchEndpoint {
     indexPattern: string;
     /** Field with the log line; default "log" (Fluent Bit's CRI parser). */
     messageField?: string;
-    /** PEM CA of the Elasticsearch HTTP certificate; without it Grafana skips verification. */
-    caCertificate?: pulumi.Input<string>;
+    /**
+     * Secret in the monitoring namespace holding the CA of Elasticsearch's HTTP certificate (the
+     * logging component copies it there); without it Grafana skips certificate verification.
+     */
+    caSecret?: { name: string; key: string };
 }
 
 export interface MonitoringArgs {
@@ -92,7 +95,6 @@ export class Monitoring extends pulumi.ComponentResource {
                 type: "Opaque",
                 stringData: {
                     [DATASOURCE_ENV.elasticsearchPassword]: pulumi.secret(es.password),
-                    ...(es.caCertificate ? { [DATASOURCE_ENV.elasticsearchCaCert]: es.caCertificate } : {}),
                 },
             }, { ...child, additionalSecretOutputs: ["data", "stringData"] })
             : undefined;
@@ -113,7 +115,7 @@ export class Monitoring extends pulumi.ComponentResource {
                         username: es.username,
                         indexPattern: es.indexPattern,
                         messageField: es.messageField ?? "log",
-                        hasCaCertificate: es.caCertificate !== undefined,
+                        caSecret: es.caSecret,
                     },
                 },
                 retainVolumes: args.protectStatefulData,

@@ -99,6 +99,8 @@ export interface GrafanaValues {
     additionalDataSources: GrafanaDatasource[];
     /** Secret whose keys become Grafana's environment; datasource passwords are expanded from it. */
     envFromSecret?: pulumi.Input<string>;
+    /** Single environment variables from other Secrets (e.g. the Elasticsearch CA copied in by logging). */
+    envValueFrom?: Record<string, { secretKeyRef: { name: string; key: string } }>;
 }
 
 export interface KubePrometheusStackValues {

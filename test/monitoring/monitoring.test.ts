@@ -257,6 +257,34 @@ describe("monitoring", () => {
         assert.equal(chart.inputs.version, "88.5.3");
     });
 
+    it("adds Jaeger and Elasticsearch datasources, cross-linked, when tracing and logging are enabled", () => {
+        const run = runStack("dev");
+        const grafana = values(run).grafana;
+        const byType = (type: string) => grafana.additionalDataSources.find((s: { type: string }) => s.type === type);
+        const jaeger = byType("jaeger");
+        const es = byType("elasticsearch");
+        assert.equal(jaeger.url, "http://jaeger-query.tracing.svc.cluster.local:16686");
+        assert.equal(es.url, "https://elasticsearch-es-http.logging.svc:9200");
+        assert.equal(es.jsonData.index, "k8s-logs-*");
+        assert.equal(grafana.sidecar.datasources.exemplarTraceIdDestinations.datasourceUid, jaeger.uid);
+        assert.equal(jaeger.jsonData.tracesToLogsV2.datasourceUid, es.uid);
+        assert.equal(es.jsonData.dataLinks[0].datasourceUid, jaeger.uid);
+
+        // The password reaches Grafana only through its environment, from a Secret of its own namespace.
+        const variable = /^\$\{([A-Z_]+)\}$/.exec(es.secureJsonData.basicAuthPassword)?.[1];
+        assert.ok(variable, "secureJsonData expands an environment variable");
+        const credentials = secretNamed(run, grafana.envFromSecret);
+        assert.ok(credentials, "the envFromSecret Secret exists");
+        assert.equal(reveal(credentials.inputs.metadata).namespace, "monitoring");
+        const password = reveal(credentials.inputs).stringData[variable];
+        assert.ok(run.secretValues.includes(password), "it holds the logging component's generated password");
+        assert.ok(isSecretWrapper(credentials.serializedInputs.stringData));
+        // The CA Secret the logging component copies into the monitoring namespace.
+        const caVariable = /^\$\{([A-Z_]+)\}$/.exec(es.secureJsonData.tlsCACert)?.[1] as string;
+        assert.deepEqual(grafana.envValueFrom[caVariable], { secretKeyRef: { name: "elasticsearch-ca", key: "ca.crt" } });
+        assert.deepEqual(findSecretLeaks(run), []);
+    });
+
     it("adds only the Prometheus datasource when neither tracing nor logging is enabled", () => {
         const run = runStack("dev", { tracing: { enabled: false }, logging: { enabled: false } });
         assert.equal(run.error, undefined);

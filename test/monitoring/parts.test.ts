@@ -7,7 +7,7 @@ import { protectStatefulObjects } from "../../components/monitoring/protection";
 import { ALERTMANAGER_SERVICE, GRAFANA_SERVICE, PROMETHEUS_SERVICE, serviceUrl, STACK_FULLNAME, GRAFANA_FULLNAME } from "../../components/monitoring/names";
 
 const JAEGER = "http://jaeger.tracing.svc:16686";
-const ES = { url: "https://logs-es-http.logging.svc:9200", username: "grafana", indexPattern: "logs-*", messageField: "log", hasCaCertificate: false };
+const ES = { url: "https://logs-es-http.logging.svc:9200", username: "grafana", indexPattern: "logs-*", messageField: "log" };
 
 function grafanaFor(datasources: MonitoringValuesInput["datasources"]) {
     return monitoringValues({
@@ -73,11 +73,20 @@ describe("monitoring parts", () => {
             assert.equal(v.grafana.envFromSecret, "ds");
         });
 
-        it("verifies Elasticsearch's certificate when its CA is given", () => {
-            const es = byType(grafanaFor({ elasticsearch: { ...ES, hasCaCertificate: true } }).grafana.additionalDataSources, "elasticsearch");
+        it("verifies Elasticsearch's certificate against the CA Secret when one is given", () => {
+            const v = grafanaFor({ elasticsearch: { ...ES, caSecret: { name: "elasticsearch-ca", key: "ca.crt" } } });
+            const es = byType(v.grafana.additionalDataSources, "elasticsearch");
             assert.equal(es.jsonData.tlsAuthWithCACert, true);
             assert.equal(es.jsonData.tlsSkipVerify, undefined);
-            assert.match(es.secureJsonData.tlsCACert, /^\$\{[A-Z_]+\}$/);
+            const variable = /^\$\{([A-Z_]+)\}$/.exec(es.secureJsonData.tlsCACert)?.[1];
+            assert.ok(variable, "the CA comes from Grafana's environment");
+            assert.deepEqual(v.grafana.envValueFrom?.[variable], { secretKeyRef: { name: "elasticsearch-ca", key: "ca.crt" } });
+        });
+
+        it("skips certificate verification only when no CA Secret is given", () => {
+            const v = grafanaFor({ elasticsearch: ES });
+            assert.equal(byType(v.grafana.additionalDataSources, "elasticsearch").jsonData.tlsSkipVerify, true);
+            assert.equal(v.grafana.envValueFrom, undefined);
         });
     });
 
