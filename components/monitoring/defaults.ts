@@ -55,7 +55,8 @@ export function monitoringValues(i: MonitoringValuesInput): KubePrometheusStackV
             securityContext: podSecurity(65534),
             containerSecurityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
             prometheusConfigReloader: { resources: SMALL },
-            admissionWebhooks: { patch: { resources: SMALL } },
+            admissionWebhooks: { enabled: false },
+            tls: { enabled: false },
         },
         prometheus: {
             podDisruptionBudget: { enabled: s.prometheusReplicas > 1 },

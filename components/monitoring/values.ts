@@ -110,7 +110,11 @@ export interface KubePrometheusStackValues {
         securityContext: PodSecurityContext;
         containerSecurityContext: Omit<ContainerSecurityContext, "seccompProfile">;
         prometheusConfigReloader: { resources: Resources };
-        admissionWebhooks: { patch: { resources: Resources } };
+        // Chart v4 skips Helm hooks, and the webhook's certificate comes from hook Jobs: without
+        // them the operator would wait forever for its TLS Secret. Validation of PrometheusRules
+        // is the only loss (the chart sets its webhooks to failurePolicy Ignore anyway).
+        admissionWebhooks: { enabled: false };
+        tls: { enabled: false };
     };
     prometheus: {
         podDisruptionBudget: { enabled: boolean };

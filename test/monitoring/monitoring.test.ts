@@ -104,7 +104,6 @@ describe("monitoring", () => {
                 restrictedContainer(v.prometheusOperator.containerSecurityContext, "operator");
                 sized(v.prometheusOperator.resources, "operator");
                 sized(v.prometheusOperator.prometheusConfigReloader.resources, "config reloader");
-                sized(v.prometheusOperator.admissionWebhooks.patch.resources, "webhook patch job");
                 restrictedPod(v.prometheus.prometheusSpec.securityContext, "prometheus");
                 restrictedPod(v.alertmanager.alertmanagerSpec.securityContext, "alertmanager");
                 sized(v.alertmanager.alertmanagerSpec.resources, "alertmanager");
@@ -116,6 +115,13 @@ describe("monitoring", () => {
                 assert.equal(v.grafana.testFramework.enabled, false, "no unsized test pod");
                 sized(v["kube-state-metrics"].resources, "kube-state-metrics");
                 sized(v["prometheus-node-exporter"].resources, "node exporter");
+            });
+
+            it("needs no Helm hook (Chart v4 skips them): no admission webhook and its certificate Jobs", () => {
+                const operator = values(runStack(stack)).prometheusOperator;
+                assert.equal(operator.admissionWebhooks.enabled, false);
+                assert.equal(operator.tls.enabled, false, "no TLS Secret that only a hook Job would create");
+                assert.equal(values(runStack(stack)).grafana.testFramework.enabled, false);
             });
 
             it("routes critical and warning alerts grouped by namespace and service; critical inhibits warning", () => {
