@@ -1,6 +1,6 @@
 // One plan: run the program, summarise it, write and validate its objects, run the policy pack.
 import * as fs from "fs";
-import { RecordedResource } from "../../test/harness";
+import { RecordedResource, StackOverrides } from "../../test/harness";
 import { PolicyPackConfigFile, resolveConfig } from "../../test/policy/harness";
 import { PlanArgs, UsageError } from "./args";
 import { chartSummaries, VALUES_NOTE } from "./charts";
@@ -15,6 +15,8 @@ import { componentTree } from "./tree";
 export interface PlanInjections {
     /** Test only: resources added to the program's, e.g. an object that must fail its schema. */
     extraResources?: RecordedResource[];
+    /** Test only: stack config on top of Pulumi.<stack>.yaml, as the harness's runStack takes it. */
+    overrides?: StackOverrides;
 }
 
 /** The policy config is read and checked as the CLI would, before the program runs. */
@@ -42,7 +44,7 @@ export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): 
         phaseStarted = now;
     };
     checkPolicyConfig(args.policyConfig);
-    const { result, wallMillis } = runProgram(args.stack, args.services);
+    const { result, wallMillis } = runProgram(args.stack, args.services, true, injections.overrides);
     const resources = [...result.resources, ...(injections.extraResources ?? [])];
     phaseDone("program");
 

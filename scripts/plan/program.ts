@@ -1,6 +1,6 @@
 // Runs the platform program for a stack under the SDK's mocks, in a child process (the Pulumi
 // runtime is a process-wide singleton), through the same harness the tests use.
-import { RunOptions, RunResult, runStack } from "../../test/harness";
+import { RunOptions, RunResult, runStack, StackOverrides } from "../../test/harness";
 
 export interface ProgramRun {
     result: RunResult;
@@ -9,9 +9,9 @@ export interface ProgramRun {
 }
 
 /** `cache: false` forces a fresh run even if this process already ran the same stack. */
-export function runProgram(stack: string, syntheticServices = 0, cache = true): ProgramRun {
+export function runProgram(stack: string, syntheticServices = 0, cache = true, overrides: StackOverrides = {}): ProgramRun {
     const started = Date.now();
     const options: RunOptions = { syntheticServices, cache };
-    const result = runStack(stack, {}, options);
+    const result = runStack(stack, overrides, options);
     return { result, wallMillis: Date.now() - started };
 }

@@ -104,6 +104,15 @@ describe("plan", () => {
         });
     });
 
+    it("fails with exit code 1 when the program fails, with its error and nothing else to check", async () => {
+        const report = await runPlan(planArgs("dev"), { overrides: { workloads: { replicas: 0 } } });
+        assert.equal(report.exitCode, 1);
+        assert.match(report.program.error ?? "", /platform:workloads\.replicas: must be at least 1/);
+        assert.equal(report.objects.length, 0);
+        assert.deepEqual(report.policyDiagnostics, []);
+        assert.match(renderText(report), /The program failed:\n {2}Invalid stack configuration:[\s\S]*Result: FAIL \(the program failed\)/);
+    });
+
     describe("text output", () => {
         it("says what the chart values are, lists violations and ends with the summary table", async () => {
             const text = renderText(await runPlan(planArgs("dev")));
