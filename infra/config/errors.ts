@@ -18,15 +18,17 @@ function describe(value: unknown): string {
 
 /** The keys an object schema (or an enum-keyed record) accepts at `path`. */
 function acceptedKeysAt(schema: z.ZodType, path: PropertyKey[]): string[] {
-    let node: any = schema;
+    const unwrap = (n: any) => {
+        while (["optional", "default", "nullable"].includes(n?._zod?.def?.type)) n = n._zod.def.innerType;
+        return n;
+    };
+    let node: any = unwrap(schema);
     for (const key of path) {
         const def = node?._zod?.def;
-        if (def?.type === "object") node = def.shape[key as string];
-        else if (def?.type === "record" || def?.type === "array") node = def.valueType ?? def.element;
-        else if (def?.type === "optional") node = def.innerType;
+        if (def?.type === "object") node = unwrap(def.shape[key as string]);
+        else if (def?.type === "record" || def?.type === "array") node = unwrap(def.valueType ?? def.element);
         else return [];
     }
-    while (node?._zod?.def?.type === "optional") node = node._zod.def.innerType;
     const def = node?._zod?.def;
     if (def?.type === "object") return Object.keys(def.shape);
     if (def?.type === "record") return def.keyType?._zod?.def?.entries ? Object.keys(def.keyType._zod.def.entries) : [];

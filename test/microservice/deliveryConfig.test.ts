@@ -64,7 +64,7 @@ describe("shop service settings", () => {
         });
         it("a misspelt key inside a service", () => {
             rejects({ orders: { sloo: 99 } }, /platform:shop\.services\.orders\.sloo: unknown key; accepted: delivery, slo, faultInjection/);
-            rejects({ orders: { delivery: { strategy: "canary", canary: { wieght: 5 } } } }, /orders\.delivery\.canary\.wieght: unknown key/);
+            rejects({ orders: { delivery: { strategy: "canary", canary: { wieght: 5 } } } }, /orders\.delivery\.canary\.wieght: unknown key; accepted: weight, /);
         });
     });
 });
