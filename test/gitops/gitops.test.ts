@@ -139,7 +139,7 @@ describe("gitops", () => {
                 const hash = valuesOf(run).configs.secret.argocdServerAdminPassword;
                 assert.match(hash, BCRYPT);
                 assert.ok(run.secretValues.includes(hash), "the provider's hash, not one computed in the program");
-                const password = (run.outputs.gitops as any).adminPassword.value;
+                const password = (run.outputs.operators as any).argocdAdminPassword.value;
                 assert.ok(bcryptMatches(password, hash), "hash of the exported admin password");
             });
 
@@ -153,14 +153,16 @@ describe("gitops", () => {
             });
 
             it("exports the admin password only as a secret, with the in-cluster server URL", () => {
-                const exported = ok(stack).outputs.gitops as any;
-                assert.equal(exported.adminPassword.__secret, true);
-                assert.equal(typeof exported.adminPassword.value, "string");
-                assert.ok(exported.adminPassword.value.length >= 16);
-                assert.equal(exported.serverUrl, "https://argocd-server.argocd.svc.cluster.local");
-                assert.equal(exported.namespace, "argocd");
-                assert.equal(exported.rootApplicationName, "platform-root");
-                assert.deepEqual(exported.appProjects, { shop: "shop", data: "data" });
+                const { gitops: exported, operators } = ok(stack).outputs as any;
+                assert.equal(operators.argocdAdminPassword.__secret, true);
+                assert.equal(typeof operators.argocdAdminPassword.value, "string");
+                assert.ok(operators.argocdAdminPassword.value.length >= 16);
+                assert.equal(operators.argocdRootApplication, "platform-root");
+                assert.deepEqual(exported, {
+                    namespace: "argocd",
+                    serverUrl: "https://argocd-server.argocd.svc.cluster.local",
+                    appProjects: { shop: "shop", data: "data" },
+                });
             });
 
             for (const [team, repos] of Object.entries(TEAM_REPOS)) {
@@ -258,6 +260,7 @@ describe("gitops", () => {
             r.inputs?.metadata?.name === "argocd" || r.inputs?.metadata?.namespace === "argocd" ||
             r.type === "random:index/randomPassword:RandomPassword" && r.name.startsWith("gitops"));
         assert.deepEqual(argo.map((r) => `${r.type} ${r.name}`), []);
-        assert.equal(run.outputs.gitops, undefined);
+        assert.deepEqual(run.outputs.gitops, { namespace: null, serverUrl: null, appProjects: null });
+        assert.equal((run.outputs.operators as any).argocdAdminPassword, null);
     });
 });

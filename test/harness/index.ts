@@ -3,7 +3,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { SYNTHETIC_SERVICES_ENV } from "./syntheticEnv";
+import { ChildRunOptions, RUN_OPTIONS_ENV, SYNTHETIC_SERVICES_ENV } from "./childEnv";
 import { RecordedResource, RunResult, StackOverrides } from "./types";
 
 export * from "./types";
@@ -15,11 +15,38 @@ export interface RunOptions {
     syntheticServices?: number;
     /** Reuse a cached result for the same arguments (default true). */
     cache?: boolean;
+    /** Run another Pulumi project (its Pulumi.yaml main), e.g. an example consumer. */
+    projectDir?: string;
+    /** What StackReferences return: a platform run's resolved outputs (secrets stay secret). */
+    stackReferenceOutputs?: RunResult["outputs"];
+}
+
+/** A run's resolved outputs as the engine stores them for a StackReference. */
+function asStackReference(outputs: RunResult["outputs"]): ChildRunOptions["stackReference"] {
+    const unwrap = (v: unknown): unknown => {
+        if (Array.isArray(v)) return v.map(unwrap);
+        if (v && typeof v === "object") {
+            const o = v as Record<string, unknown>;
+            if (o.__secret === true) return unwrap(o.value);
+            return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, unwrap(x)]));
+        }
+        return v;
+    };
+    const hasSecret = (v: unknown): boolean => !!v && typeof v === "object" &&
+        ((v as { __secret?: boolean }).__secret === true || Object.values(v).some(hasSecret));
+    return {
+        outputs: unwrap(outputs) as Record<string, unknown>,
+        secretOutputNames: Object.keys(outputs).filter((k) => hasSecret(outputs[k])),
+    };
 }
 
 export function runStack(stack: string, overrides: StackOverrides = {}, options: RunOptions = {}): RunResult {
     const synthetic = options.syntheticServices ?? 0;
-    const key = `${stack}:${JSON.stringify(overrides)}:${synthetic}`;
+    const childOptions: ChildRunOptions = {
+        projectDir: options.projectDir,
+        stackReference: options.stackReferenceOutputs ? asStackReference(options.stackReferenceOutputs) : undefined,
+    };
+    const key = `${stack}:${JSON.stringify(overrides)}:${synthetic}:${JSON.stringify(childOptions)}`;
     const cached = options.cache === false ? undefined : cache.get(key);
     if (cached) return cached;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "platform-run-"));
@@ -32,7 +59,7 @@ export function runStack(stack: string, overrides: StackOverrides = {}, options:
     execFileSync(process.execPath, args, {
         cwd: path.resolve(__dirname, "../.."),
         stdio: ["ignore", "ignore", "inherit"],
-        env: { ...process.env, [SYNTHETIC_SERVICES_ENV]: String(synthetic) },
+        env: { ...process.env, [SYNTHETIC_SERVICES_ENV]: String(synthetic), [RUN_OPTIONS_ENV]: JSON.stringify(childOptions) },
     });
     const result = JSON.parse(fs.readFileSync(resultFile, "utf8")) as RunResult;
     fs.rmSync(dir, { recursive: true, force: true });

@@ -11,11 +11,13 @@ import { PlatformMocks } from "./mocks";
 import { RecordedResource, ResolvedValue, RunResult, StackOverrides } from "./types";
 import { loadStackConfig } from "./stackConfig";
 import { addSyntheticServices, syntheticServiceCount } from "./syntheticServices";
+import { ChildRunOptions, RUN_OPTIONS_ENV } from "./childEnv";
 
 const [stack, resultFile, overridesFile] = process.argv.slice(2);
-const root = path.resolve(__dirname, "../..");
+const runOptions: ChildRunOptions = JSON.parse(process.env[RUN_OPTIONS_ENV] || "{}");
+const root = path.resolve(__dirname, "../..", runOptions.projectDir ?? ".");
 const overrides: StackOverrides = overridesFile ? JSON.parse(fs.readFileSync(overridesFile, "utf8")) : {};
-const { project, config, secretKeys, secretValues } = loadStackConfig(root, stack, overrides);
+const { project, main, config, secretKeys, secretValues } = loadStackConfig(root, stack, overrides);
 
 const mocksModule = require("@pulumi/pulumi/runtime/mocks");
 const recorded: RecordedResource[] = [];
@@ -46,7 +48,9 @@ const mocks = new PlatformMocks();
 pulumi.runtime.setAllConfig(config, secretKeys);
 pulumi.runtime.setMocks({
     newResource: (args) => {
-        const result = mocks.newResource(args);
+        const result = args.type === "pulumi:pulumi:StackReference"
+            ? { id: args.inputs.name, state: { name: args.inputs.name, ...runOptions.stackReference } }
+            : mocks.newResource(args);
         const record = [...recorded].reverse().find((r) => r.type === args.type && r.name === args.name);
         if (record) record.inputs = args.inputs;
         return result;
@@ -90,7 +94,7 @@ async function settle(): Promise<void> {
     const result: RunResult = { stack, resources: recorded, outputs: {}, secretValues, error: undefined, millis: 0 };
     const started = Date.now();
     try {
-        const program = require(path.join(root, "infra"));
+        const program = require(path.join(root, main));
         await settle();
         const synthetic = syntheticServiceCount();
         if (synthetic > 0) {

@@ -7,6 +7,8 @@ import { StackOverrides } from "./types";
 
 export interface LoadedStackConfig {
     project: string;
+    /** The program's entry, relative to the project (Pulumi.yaml `main`). */
+    main: string;
     config: Record<string, string>;
     secretKeys: string[];
     secretValues: string[];
@@ -17,7 +19,8 @@ const isSecretOverride = (v: unknown): v is { secret: string } =>
     !!v && typeof v === "object" && Object.keys(v).length === 1 && "secret" in v;
 
 export function loadStackConfig(root: string, stack: string, overrides: StackOverrides = {}): LoadedStackConfig {
-    const project = parse(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8")).name as string;
+    const projectFile = parse(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8"));
+    const project = projectFile.name as string;
     const stackFile = path.join(root, `Pulumi.${stack}.yaml`);
     if (!fs.existsSync(stackFile)) throw new Error(`no stack file ${stackFile}`);
     const stackConfig: Record<string, unknown> = parse(fs.readFileSync(stackFile, "utf8"))?.config ?? {};
@@ -43,5 +46,5 @@ export function loadStackConfig(root: string, stack: string, overrides: StackOve
         else if (isSecretOverride(v)) setSecret(fullKey(k), v.secret);
         else config[fullKey(k)] = encode(v);
     }
-    return { project, config, secretKeys, secretValues };
+    return { project, main: projectFile.main ?? ".", config, secretKeys, secretValues };
 }

@@ -7,7 +7,7 @@ import { Microservice } from "../../components/microservice";
 import { PODINFO_PORTS } from "../../components/shop";
 import { loadPlatformConfig } from "../../infra/config";
 import { NAMESPACES } from "../../infra/namespaces";
-import { SYNTHETIC_SERVICES_ENV } from "./syntheticEnv";
+import { SYNTHETIC_SERVICES_ENV } from "./childEnv";
 
 export { SYNTHETIC_SERVICES_ENV };
 

@@ -312,8 +312,8 @@ describe("logging", () => {
 
             it("exports the namespace, in-cluster URLs and the Kibana login's Secret name", () => {
                 const outputs = ok(stack).outputs.logging as Record<string, unknown>;
+                assert.equal((ok(stack).outputs.namespaces as any).logging, "logging");
                 assert.deepEqual(outputs, {
-                    namespace: "logging",
                     elasticsearchUrl: "https://elasticsearch-es-http.logging.svc:9200",
                     kibanaUrl: "https://kibana-kb-http.logging.svc:5601",
                     credentialsSecretName: "elasticsearch-es-elastic-user",
@@ -330,7 +330,7 @@ describe("logging", () => {
             assert.deepEqual(ofType(run, KIBANA), []);
             assert.deepEqual(ofType(run, CHART).filter((c) => ["eck-operator", "fluent-bit"].includes(c.name)), []);
             assert.deepEqual(run.resources.filter((r) => /elasticsearch|fluent-bit|es-user/.test(r.name)), []);
-            assert.equal(run.outputs.logging, undefined);
+            assert.deepEqual(run.outputs.logging, { elasticsearchUrl: null, kibanaUrl: null, credentialsSecretName: null });
         });
 
         it("keeps user chart values over the defaults", () => {

@@ -237,13 +237,13 @@ describe("mesh", () => {
             });
 
             it("exports the mesh contract: revision, trust domain, mTLS mode, istiod and the gateway", () => {
-                const exported = ok(stack).outputs.mesh as Record<string, unknown>;
+                const { mesh: exported, operators, namespaces } = ok(stack).outputs as any;
+                assert.equal(operators.istiodServiceName, `istiod-${REVISION}`);
+                assert.equal(namespaces.meshControlPlane, "istio-system");
                 assert.deepEqual(exported, {
                     revision: REVISION,
                     trustDomain: "cluster.local",
                     mtlsMode: expected.mtls,
-                    istiodNamespace: "istio-system",
-                    istiodServiceName: `istiod-${REVISION}`,
                     gatewayNamespace: "istio-ingress",
                     gatewayServiceName: "istio-ingressgateway",
                     gatewayRef: "istio-ingress/public-gateway",
@@ -263,7 +263,7 @@ describe("mesh", () => {
             const names = ofType(run, NAMESPACE).map((n) => n.inputs.metadata.name);
             for (const ns of ["istio-system", "istio-cni", "istio-ingress"]) assert.ok(!names.includes(ns), ns);
             assert.equal(ofType(run, CHART).filter((c) => loadBalancerTypes(c.inputs.values) > 0).length, 0);
-            assert.equal(run.outputs.mesh, undefined);
+            assert.ok(Object.values(run.outputs.mesh as object).every((v) => v === null), "mesh contract fields are null");
         });
 
         it("exports no spans when tracing is disabled: no provider, no Telemetry; logs and mTLS stay", () => {
@@ -289,7 +289,7 @@ describe("mesh", () => {
             assert.equal(one(run, NAMESPACE, "istio-ingress").inputs.metadata.labels["istio.io/rev"], "1-30");
             const exported = run.outputs.mesh as Record<string, unknown>;
             assert.equal(exported.revision, "1-30");
-            assert.equal(exported.istiodServiceName, "istiod-1-30");
+            assert.equal((run.outputs.operators as any).istiodServiceName, "istiod-1-30");
         });
     });
 

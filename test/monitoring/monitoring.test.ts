@@ -193,12 +193,12 @@ describe("monitoring", () => {
                 const run = runStack(stack);
                 const v = values(run);
                 assert.deepEqual(run.outputs.monitoring, {
-                    namespace: "monitoring",
                     prometheusUrl: `http://${v.fullnameOverride}-prometheus.monitoring.svc:9090`,
                     alertmanagerUrl: `http://${v.fullnameOverride}-alertmanager.monitoring.svc:9093`,
                     grafanaUrl: `http://${v.grafana.fullnameOverride}.monitoring.svc`,
-                    grafanaAdminSecretName: v.grafana.admin.existingSecret,
                 });
+                assert.equal((run.outputs.namespaces as any).monitoring, "monitoring");
+                assert.equal((run.outputs.operators as any).grafanaAdminSecretName, v.grafana.admin.existingSecret);
             });
 
             it("scrapes istiod and every Envoy when the mesh is enabled, after the CRDs exist", () => {

@@ -118,8 +118,8 @@ describe("tracing", () => {
             });
 
             it("exports the OTLP endpoints and the query URL", () => {
+                assert.equal((ok(stack).outputs.namespaces as any).tracing, "tracing");
                 assert.deepEqual(ok(stack).outputs.tracing, {
-                    namespace: "tracing",
                     otlpGrpcEndpoint: "jaeger-collector.tracing.svc.cluster.local:4317",
                     otlpHttpEndpoint: "http://jaeger-collector.tracing.svc.cluster.local:4318",
                     queryUrl: "http://jaeger-query.tracing.svc.cluster.local:16686",
@@ -190,7 +190,7 @@ describe("tracing", () => {
             assert.deepEqual(ofType(run, COMPONENT), []);
             assert.deepEqual(ofType(run, CHART).filter((c) => c.name === "jaeger"), []);
             assert.deepEqual(run.resources.filter((r) => /jaeger/.test(r.name) && r.name !== "es-user-jaeger"), []);
-            assert.equal(run.outputs.tracing, undefined);
+            assert.deepEqual(run.outputs.tracing, { otlpGrpcEndpoint: null, otlpHttpEndpoint: null, queryUrl: null });
         });
 
         it("keeps user chart values over the defaults", () => {

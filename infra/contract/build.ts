@@ -1,0 +1,57 @@
+// The platform's side of the contract: each area's values from its component, or nulls.
+import * as pulumi from "@pulumi/pulumi";
+import { NAMESPACES } from "../namespaces";
+import type { Platform } from "../platform";
+import { CONTRACT_VERSION, PlatformContract } from "./schema";
+
+/** The contract's keys, each value still an Output (validated against the schema by the tests). */
+export type ContractOutputs = {
+    [A in keyof PlatformContract]: PlatformContract[A] extends object
+        ? { [F in keyof PlatformContract[A]]: pulumi.Input<unknown> }
+        : PlatformContract[A];
+};
+
+export function buildContract(p: Platform): ContractOutputs {
+    const { mesh, monitoring, tracing, logging, gitops } = p;
+    return {
+        contractVersion: CONTRACT_VERSION,
+        namespaces: {
+            meshControlPlane: mesh ? NAMESPACES.istioSystem : null,
+            ingressGateway: mesh ? mesh.gatewayNamespace : null,
+            monitoring: monitoring ? monitoring.namespace : null,
+            tracing: tracing ? tracing.namespace : null,
+            logging: logging ? logging.namespace : null,
+            gitops: gitops ? gitops.namespace : null,
+            teams: pulumi.output(p.tenancy.teamNamespaces),
+        },
+        mesh: {
+            gatewayServiceName: mesh ? mesh.gatewayServiceName : null,
+            gatewayNamespace: mesh ? mesh.gatewayNamespace : null,
+            gatewayRef: mesh ? mesh.gatewayRef : null,
+            revision: mesh ? mesh.revision : null,
+            trustDomain: mesh ? mesh.trustDomain : null,
+            mtlsMode: mesh ? mesh.mtlsMode : null,
+            gatewayPrincipal: mesh ? mesh.gatewayPrincipal : null,
+        },
+        monitoring: {
+            prometheusUrl: monitoring ? monitoring.prometheusUrl : null,
+            alertmanagerUrl: monitoring ? monitoring.alertmanagerUrl : null,
+            grafanaUrl: monitoring ? monitoring.grafanaUrl : null,
+        },
+        tracing: {
+            otlpGrpcEndpoint: tracing ? tracing.otlpGrpcEndpoint : null,
+            otlpHttpEndpoint: tracing ? tracing.otlpHttpEndpoint : null,
+            queryUrl: tracing ? tracing.queryUrl : null,
+        },
+        logging: {
+            elasticsearchUrl: logging ? logging.elasticsearchUrl : null,
+            kibanaUrl: logging ? logging.kibanaUrl : null,
+            credentialsSecretName: logging ? logging.credentialsSecretName : null,
+        },
+        gitops: {
+            namespace: gitops ? gitops.namespace : null,
+            serverUrl: gitops ? gitops.serverUrl : null,
+            appProjects: gitops ? pulumi.output(gitops.appProjects) : null,
+        },
+    };
+}

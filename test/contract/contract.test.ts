@@ -1,0 +1,91 @@
+// The stack-reference contract: same shape in every stack, nulls for disabled areas, secrets
+// secret, and no shape change without a new contract version.
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import { CONTRACT_AREAS, CONTRACT_VERSION, contractSchema } from "../../infra/contract";
+import { contractShape, shapeFile, SHAPES_DIR } from "../../infra/contract/shape";
+import { ResolvedValue, runStack } from "../harness";
+
+const STACKS = ["dev", "staging", "prod"];
+
+/** Keys and value kinds, with maps keyed by team reduced to one entry: the shape, not the data. */
+function shapeOf(value: ResolvedValue, path = ""): unknown {
+    if (value === null) return "null-or-value";
+    if (Array.isArray(value)) return ["array"];
+    if (typeof value === "object") {
+        const o = value as Record<string, ResolvedValue>;
+        if (o.__secret === true) return { secret: shapeOf(o.value as ResolvedValue, path) };
+        if (/\.(teams|appProjects)$/.test(path)) return { "<team>": "string" };
+        return Object.fromEntries(Object.keys(o).sort().map((k) => [k, shapeOf(o[k], `${path}.${k}`)]));
+    }
+    return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? "null-or-value" : typeof value;
+}
+
+describe("stack-reference contract", () => {
+    for (const stack of STACKS) {
+        it(`${stack}: exports contractVersion ${CONTRACT_VERSION} and every area, valid against the contract schema`, () => {
+            const { outputs, error } = runStack(stack);
+            assert.equal(error, undefined);
+            assert.equal(outputs.contractVersion, CONTRACT_VERSION);
+            const contract = Object.fromEntries(["contractVersion", ...CONTRACT_AREAS].map((k) => [k, outputs[k]]));
+            const parsed = contractSchema.safeParse(contract);
+            assert.ok(parsed.success, parsed.success ? "" : JSON.stringify(parsed.error.issues));
+        });
+    }
+
+    it("has the same shape in dev, staging and prod", () => {
+        const [first, ...rest] = STACKS.map((s) => shapeOf(runStack(s).outputs as ResolvedValue));
+        for (const other of rest) assert.deepEqual(other, first);
+    });
+
+    it("keeps a disabled area's keys, with null values", () => {
+        const run = runStack("dev", { logging: { enabled: false }, tracing: { enabled: false }, mesh: { enabled: false } });
+        const full = runStack("dev");
+        assert.equal(run.error, undefined);
+        for (const area of ["logging", "tracing", "mesh"]) {
+            const outputs = run.outputs[area] as Record<string, unknown>;
+            assert.deepEqual(Object.keys(outputs).sort(), Object.keys(full.outputs[area] as object).sort());
+            for (const [key, value] of Object.entries(outputs)) assert.equal(value, null, `${area}.${key}`);
+        }
+        assert.equal((run.outputs.namespaces as Record<string, unknown>).logging, null);
+        assert.ok(contractSchema.shape.logging.safeParse(run.outputs.logging).success);
+    });
+
+    it("names the logging credentials Secret and never exports a password", () => {
+        const text = JSON.stringify(runStack("prod").outputs.logging);
+        assert.match(text, /"credentialsSecretName":"[a-z0-9-]+"/);
+        assert.doesNotMatch(text, /password/i);
+    });
+
+    it("keeps secret outputs secret", () => {
+        for (const stack of STACKS) {
+            const { outputs, secretValues } = runStack(stack);
+            const operators = outputs.operators as Record<string, ResolvedValue>;
+            const password = operators.argocdAdminPassword as { __secret: boolean; value: string };
+            assert.equal(password.__secret, true, "the Argo CD admin password is a secret output");
+            assert.ok(secretValues.includes(password.value));
+            // Nowhere else in the outputs, secret-wrapped or not, does a generated secret appear.
+            const elsewhere = JSON.stringify({ ...outputs, operators: { ...operators, argocdAdminPassword: null } });
+            for (const secret of secretValues) assert.ok(!elsewhere.includes(secret));
+        }
+    });
+
+    describe("versioning", () => {
+        it(`records the shape of every version up to v${CONTRACT_VERSION}`, () => {
+            const recorded = fs.readdirSync(SHAPES_DIR).map((f) => Number(/^v(\d+)\.json$/.exec(f)?.[1])).sort((a, b) => a - b);
+            assert.deepEqual(recorded, Array.from({ length: CONTRACT_VERSION }, (_, i) => i + 1));
+        });
+
+        it("fails when the schema changes without a new contract version", () => {
+            const recorded = JSON.parse(fs.readFileSync(shapeFile(CONTRACT_VERSION), "utf8"));
+            assert.deepEqual(contractShape(), recorded,
+                `the contract's shape differs from the one recorded for v${CONTRACT_VERSION}: bump CONTRACT_VERSION ` +
+                "in infra/contract/schema.ts and run `npm run contract:record` (consumers must see the change)");
+        });
+
+        it("gives every version a shape of its own", () => {
+            const shapes = fs.readdirSync(SHAPES_DIR).map((f) => fs.readFileSync(`${SHAPES_DIR}/${f}`, "utf8"));
+            assert.equal(new Set(shapes).size, shapes.length);
+        });
+    });
+});

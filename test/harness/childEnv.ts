@@ -1,0 +1,14 @@
+// Environment variables through which runStack passes options to its child process.
+
+/** N synthetic services to add (bench only). */
+export const SYNTHETIC_SERVICES_ENV = "PLATFORM_SYNTHETIC_SERVICES";
+
+/** JSON of ChildRunOptions. */
+export const RUN_OPTIONS_ENV = "PLATFORM_RUN_OPTIONS";
+
+export interface ChildRunOptions {
+    /** A Pulumi project other than the platform (e.g. examples/team-service). */
+    projectDir?: string;
+    /** Outputs every StackReference returns; names listed in secretOutputNames are secret. */
+    stackReference?: { outputs: Record<string, unknown>; secretOutputNames: string[] };
+}
