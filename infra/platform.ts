@@ -103,6 +103,8 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             protectStatefulData: config.protectStatefulData,
             alertWebhookUrl: config.secrets.alertWebhookUrl,
             istioNamespace: config.mesh.enabled ? NAMESPACES.istioSystem : undefined,
+            // STRICT mTLS refuses plaintext scrapes; PERMISSIVE ports take them (and refuse Prometheus's TLS).
+            meshCertificates: config.mesh.enabled && config.mesh.mtlsMode === "STRICT" ? { revision: config.mesh.revision } : undefined,
             jaegerQueryUrl: tracing ? jaegerQueryUrl(NAMESPACES.tracing) : undefined,
             elasticsearch: logging
                 ? {
@@ -162,7 +164,14 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
                 crdDependency: mesh.crdChart,
                 controlPlane: mesh.controlPlane,
             },
-            monitoring: monitoring && { crdDependency: monitoring.crdChart, dashboardLabel: DASHBOARD_LABEL },
+            monitoring: monitoring && {
+                crdDependency: monitoring.crdChart,
+                dashboardLabel: DASHBOARD_LABEL,
+                mtlsScrape: monitoring.scrapeCertificateFiles && {
+                    certificateFiles: monitoring.scrapeCertificateFiles,
+                    prometheus: { namespace: NAMESPACES.monitoring, serviceAccount: monitoring.prometheusServiceAccountName },
+                },
+            },
             tracing: config.tracing.enabled ? { otlpGrpcEndpoint: otlpGrpcEndpoint(NAMESPACES.tracing) } : undefined,
         }, opts)
         : undefined;

@@ -96,6 +96,20 @@ export interface MonitoringIntegration {
     crdDependency: pulumi.Resource;
     /** Label the Grafana sidecar loads dashboards from; default grafana_dashboard: "1". */
     dashboardLabel?: { key: string; value: string };
+    /**
+     * Present when the mesh enforces STRICT mTLS (needs `mesh`): Prometheus scrapes the metrics port
+     * over mesh mTLS with its own workload certificate, and only its identity is admitted there.
+     * Absent: plaintext scrapes, for no mesh or a PERMISSIVE one (Prometheus cannot speak the TLS
+     * variant PERMISSIVE ports detect, so it must not use TLS there).
+     */
+    mtlsScrape?: MtlsScrape;
+}
+
+export interface MtlsScrape {
+    /** Prometheus's mesh certificate files, as its container sees them. */
+    certificateFiles: { ca: string; cert: string; key: string };
+    /** Where Prometheus runs, and as whom: its SPIFFE identity. */
+    prometheus: { namespace: pulumi.Input<string>; serviceAccount: pulumi.Input<string> };
 }
 
 export interface TracingIntegration {

@@ -1,6 +1,6 @@
 // Zero trust for one service: its namespace admits nothing by default, and this ALLOW policy
 // names the only identities that may call it (its callers' ServiceAccounts, plus the ingress
-// gateway when public). Prometheus, outside the mesh, may only GET /metrics on the metrics port.
+// gateway when public). Prometheus may only GET /metrics on the metrics port.
 import type { IAuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy";
 
 export type AuthorizationPolicySpec = NonNullable<IAuthorizationPolicy["spec"]>;
@@ -20,6 +20,11 @@ export interface AuthorizationInputs {
     httpPort: number;
     /** The metrics port, when Prometheus scrapes it. */
     scrapedPort?: number;
+    /**
+     * Prometheus's principal, when it scrapes over mesh mTLS (STRICT). Without one, scrapes arrive
+     * in plaintext (the mesh is PERMISSIVE) and carry no identity to match.
+     */
+    scraperPrincipal?: string;
 }
 
 export function authorizationPolicySpec(i: AuthorizationInputs): AuthorizationPolicySpec {
@@ -28,9 +33,9 @@ export function authorizationPolicySpec(i: AuthorizationInputs): AuthorizationPo
         rules.push({ from: [{ source: { principals: [...i.principals] } }], to: [{ operation: { ports: [String(i.httpPort)] } }] });
     }
     if (i.scrapedPort !== undefined) {
-        // Scrapes arrive in plaintext (see metricsMtls.ts), so there is no principal to match; the
-        // NetworkPolicy admits only the monitoring namespace on this port.
-        rules.push({ to: [{ operation: { ports: [String(i.scrapedPort)], methods: ["GET"], paths: ["/metrics"] } }] });
+        const scrape = { to: [{ operation: { ports: [String(i.scrapedPort)], methods: ["GET"], paths: ["/metrics"] } }] };
+        // Plaintext scrapes have no principal; the NetworkPolicy then admits only the monitoring namespace.
+        rules.push(i.scraperPrincipal ? { from: [{ source: { principals: [i.scraperPrincipal] } }], ...scrape } : scrape);
     }
     // With no rules an ALLOW policy matches nothing: nobody may call the service.
     return { selector: { matchLabels: { ...i.selector } }, action: "ALLOW", rules };

@@ -94,6 +94,7 @@ export class Microservice extends pulumi.ComponentResource {
                 callerServiceAccounts: spec.callers,
                 httpPort: args.ports.http,
                 scrapedPort,
+                scraper: args.monitoring?.mtlsScrape?.prometheus,
                 faultInjection: args.faultInjection,
             }, child);
         }

@@ -1,13 +1,12 @@
 // Everything the mesh does for one service, grouped under one node: routing (DestinationRule,
-// VirtualServices with the delivery weights), authorization and the scrape exception. Each
-// object waits for the Istio CRDs.
+// VirtualServices with the delivery weights) and authorization. Each object waits for the Istio
+// CRDs. The service's pods keep the mesh's mTLS mode on every port, the metrics port included.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { FaultInjectionSettings } from "../../infra/config/types";
 import { MeshIntegration } from "./args";
 import { authorizationPolicySpec, DEFAULT_TRUST_DOMAIN, serviceAccountPrincipal } from "./authorization";
 import { deliveryTracks } from "./delivery/tracks";
-import { metricsPortPeerAuthenticationSpec } from "./metricsMtls";
 import { destinationRuleSpec } from "./routing/destinationRule";
 import { httpRoutes, routePlan } from "./routing/httpRoutes";
 import { gatewayVirtualServiceSpec, meshVirtualServiceSpec } from "./routing/virtualService";
@@ -31,6 +30,8 @@ export interface MeshPolicyArgs {
     httpPort: number;
     /** The container's metrics port, when Prometheus scrapes it. */
     scrapedPort?: number;
+    /** Prometheus's namespace and ServiceAccount, when it scrapes over mesh mTLS. */
+    scraper?: { namespace: pulumi.Input<string>; serviceAccount: pulumi.Input<string> };
     faultInjection?: FaultInjectionSettings;
 }
 
@@ -60,18 +61,23 @@ export class MeshPolicy extends pulumi.ComponentResource {
                 pulumi.all([mesh.gatewayRef, routes]).apply(([gatewayRef, r]) => gatewayVirtualServiceSpec(gatewayRef, mesh.gatewayHosts, r)));
         }
 
-        const principals = pulumi.all([namespace, mesh.trustDomain ?? DEFAULT_TRUST_DOMAIN, mesh.ingressGatewayPrincipal])
-            .apply(([ns, trustDomain, gateway]) => [
-                ...args.callerServiceAccounts.map((sa) => serviceAccountPrincipal(trustDomain, ns, sa)),
-                ...(args.public ? [gateway] : []),
-            ]);
-        istio("AuthorizationPolicy", name, spec.name, "security.istio.io/v1", principals.apply((p) => authorizationPolicySpec({
-            selector: args.selector, principals: p, httpPort: args.httpPort, scrapedPort: args.scrapedPort,
-        })));
-        if (args.scrapedPort !== undefined) {
-            istio("PeerAuthentication", `${name}-metrics`, `${spec.name}-metrics`, "security.istio.io/v1",
-                metricsPortPeerAuthenticationSpec(args.selector, args.scrapedPort));
-        }
+        const policy = pulumi.all([
+            namespace, mesh.trustDomain ?? DEFAULT_TRUST_DOMAIN, mesh.ingressGatewayPrincipal,
+            args.scraper?.namespace, args.scraper?.serviceAccount,
+        ]).apply(([ns, trustDomain, gateway, scraperNamespace, scraperAccount]) =>
+            authorizationPolicySpec({
+                selector: args.selector,
+                principals: [
+                    ...args.callerServiceAccounts.map((sa) => serviceAccountPrincipal(trustDomain, ns, sa)),
+                    ...(args.public ? [gateway] : []),
+                ],
+                httpPort: args.httpPort,
+                scrapedPort: args.scrapedPort,
+                scraperPrincipal: scraperNamespace && scraperAccount
+                    ? serviceAccountPrincipal(trustDomain, scraperNamespace, scraperAccount)
+                    : undefined,
+            }));
+        istio("AuthorizationPolicy", name, spec.name, "security.istio.io/v1", policy);
         this.registerOutputs({ host: this.host });
     }
 }

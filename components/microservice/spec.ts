@@ -89,6 +89,9 @@ export function resolveMicroserviceSpec(name: string, args: MicroserviceArgs): M
     const traffic = resolveTraffic(args.traffic, problems);
     checkFaultInjection(args.faultInjection, problems);
     const objectives = resolveObjectives(args.slo, args.alertThresholds, problems);
+    if (args.monitoring?.mtlsScrape && !args.mesh) {
+        problems.push("monitoring.mtlsScrape: scraping over mesh mTLS needs the mesh (mesh is not set)");
+    }
     if (args.mesh && args.public && args.mesh.gatewayHosts.length === 0) {
         problems.push("mesh.gatewayHosts: a public service needs at least one host name");
     }

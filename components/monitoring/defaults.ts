@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MonitoringSettings } from "../../infra/config/types";
 import { additionalDatasources, DatasourceEndpoints, datasourceEnvValueFrom, exemplarDestination } from "./datasources";
+import { meshCertificateValues } from "./meshCertificates";
 import {
     GRAFANA_ADMIN_KEYS, GRAFANA_FULLNAME, KUBE_STATE_METRICS_FULLNAME, NODE_EXPORTER_FULLNAME, STACK_FULLNAME, DATASOURCE_UID,
 } from "./names";
@@ -42,6 +43,8 @@ export interface MonitoringValuesInput {
     datasources: DatasourceEndpoints;
     /** Keep Prometheus volume claims when the StatefulSet is deleted or scaled down. */
     retainVolumes: boolean;
+    /** Mesh revision whose workload certificate Prometheus scrapes with (STRICT mTLS); none otherwise. */
+    meshCertificatesRevision?: string;
 }
 
 export function monitoringValues(i: MonitoringValuesInput): KubePrometheusStackValues {
@@ -80,6 +83,7 @@ export function monitoringValues(i: MonitoringValuesInput): KubePrometheusStackV
                 ruleSelectorNilUsesHelmValues: false,
                 probeSelectorNilUsesHelmValues: false,
                 scrapeConfigSelectorNilUsesHelmValues: false,
+                ...(i.meshCertificatesRevision ? meshCertificateValues(i.meshCertificatesRevision) : {}),
             },
         },
         alertmanager: {

@@ -10,13 +10,15 @@ import { createAlertmanagerConfigSecret } from "./alertmanagerConfig";
 import { DATASOURCE_ENV } from "./datasources";
 import { monitoringValues } from "./defaults";
 import { createIstioMonitors } from "./istioMonitors";
+import { SCRAPE_CERTIFICATE_FILES, ScrapeCertificateFiles } from "./meshCertificates";
 import {
     ALERTMANAGER_SERVICE, GRAFANA_ADMIN_KEYS, GRAFANA_ADMIN_SECRET, GRAFANA_ADMIN_USER, GRAFANA_DATASOURCE_SECRET,
-    GRAFANA_SERVICE, PROMETHEUS_SERVICE, serviceUrl,
+    GRAFANA_SERVICE, PROMETHEUS_SERVICE, PROMETHEUS_SERVICE_ACCOUNT, serviceUrl,
 } from "./names";
 import { protectStatefulObjects } from "./protection";
 
 export { DASHBOARD_LABEL } from "./defaults";
+export { ScrapeCertificateFiles } from "./meshCertificates";
 
 /** The logging component's Elasticsearch, as Grafana should reach it. */
 export interface ElasticsearchEndpoint {
@@ -55,6 +57,11 @@ export interface MonitoringArgs {
     elasticsearch?: ElasticsearchEndpoint;
     /** Namespace of istiod, when the mesh is enabled: istiod and every Envoy get scraped. */
     istioNamespace?: string;
+    /**
+     * Set when the mesh enforces STRICT mTLS: Prometheus gets a certificate-only sidecar from this
+     * revision's injector, so it can scrape the services' metrics ports over mesh mTLS.
+     */
+    meshCertificates?: { revision: string };
 }
 
 export class Monitoring extends pulumi.ComponentResource {
@@ -65,6 +72,10 @@ export class Monitoring extends pulumi.ComponentResource {
     public readonly grafanaAdminSecretName: pulumi.Output<string>;
     /** Installs the monitoring.coreos.com CRDs: every ServiceMonitor, PodMonitor or PrometheusRule depends on it. */
     public readonly crdChart: k8s.helm.v4.Chart;
+    /** Prometheus's ServiceAccount in `namespace`: with the mesh certificate, its mesh identity. */
+    public readonly prometheusServiceAccountName: string = PROMETHEUS_SERVICE_ACCOUNT;
+    /** Prometheus's mesh certificate files, when it has one: ServiceMonitors scrape mesh workloads with them. */
+    public readonly scrapeCertificateFiles?: ScrapeCertificateFiles;
 
     constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:monitoring:Monitoring", name, {}, opts);
@@ -119,6 +130,7 @@ export class Monitoring extends pulumi.ComponentResource {
                     },
                 },
                 retainVolumes: args.protectStatefulData,
+                meshCertificatesRevision: args.meshCertificates?.revision,
             }),
             userValues: args.chartValues,
         }, {
@@ -135,6 +147,7 @@ export class Monitoring extends pulumi.ComponentResource {
         this.alertmanagerUrl = this.namespace.apply((ns) => serviceUrl(ALERTMANAGER_SERVICE, ns));
         this.grafanaUrl = this.namespace.apply((ns) => serviceUrl(GRAFANA_SERVICE, ns));
         this.grafanaAdminSecretName = adminSecret.metadata.name;
+        this.scrapeCertificateFiles = args.meshCertificates ? { ...SCRAPE_CERTIFICATE_FILES } : undefined;
         this.registerOutputs({
             namespace: this.namespace,
             prometheusUrl: this.prometheusUrl,

@@ -8,6 +8,8 @@ export const KUBE_STATE_METRICS_FULLNAME = "kube-state-metrics";
 export const NODE_EXPORTER_FULLNAME = "node-exporter";
 
 export const PROMETHEUS_SERVICE = { name: `${STACK_FULLNAME}-prometheus`, port: 9090 };
+/** The chart's Prometheus ServiceAccount (prometheus.serviceAccount.create, no name): its mesh identity scrapes. */
+export const PROMETHEUS_SERVICE_ACCOUNT = `${STACK_FULLNAME}-prometheus`;
 export const ALERTMANAGER_SERVICE = { name: `${STACK_FULLNAME}-alertmanager`, port: 9093 };
 export const GRAFANA_SERVICE = { name: GRAFANA_FULLNAME, port: 80 };
 

@@ -46,6 +46,11 @@ export interface PrometheusSpecValues {
     ruleSelectorNilUsesHelmValues: false;
     probeSelectorNilUsesHelmValues: false;
     scrapeConfigSelectorNilUsesHelmValues: false;
+    /** Propagated to the Prometheus pods (the CRD's podMetadata): the mesh certificate sidecar's label and annotations. */
+    podMetadata?: { labels: Record<string, string>; annotations: Record<string, string> };
+    /** Extra pod volumes and mounts in the `prometheus` container (the CRD's volumes/volumeMounts). */
+    volumes?: { name: string; emptyDir: { medium: "Memory" } }[];
+    volumeMounts?: { name: string; mountPath: string; readOnly: boolean }[];
 }
 
 export interface AlertmanagerSpecValues {

@@ -37,7 +37,7 @@ export class Observability extends pulumi.ComponentResource {
                 apiVersion: "monitoring.coreos.com/v1",
                 kind: "ServiceMonitor",
                 metadata: meta(spec.name),
-                spec: serviceMonitorSpec(args.serviceLabels, args.metricsPortName),
+                spec: serviceMonitorSpec(args.serviceLabels, args.metricsPortName, args.monitoring.mtlsScrape),
             }, crd);
         }
         new k8s.apiextensions.CustomResource(name, {

@@ -1,0 +1,50 @@
+// Under STRICT mesh mTLS, Prometheus (outside the mesh) scrapes application metrics ports with an
+// Istio workload certificate of its own, as Istio's Prometheus integration guide describes
+// ("TLS settings"): an injected sidecar that captures no traffic, inbound or outbound, and only
+// writes its rotating certificate to a memory volume the Prometheus container reads.
+// The monitoring namespace carries no injection label; the pod's istio.io/rev label alone selects
+// the revision's injector, and with the CNI plugin the injected containers pass `restricted`.
+import { PrometheusSpecValues } from "./values";
+
+export const CERTIFICATE_VOLUME = "istio-certs";
+/** Where the sidecar writes (pilot-agent's OUTPUT_CERTS). */
+export const SIDECAR_CERTIFICATE_DIR = "/etc/istio-output-certs";
+/** Where the Prometheus container reads the same files. */
+export const PROMETHEUS_CERTIFICATE_DIR = "/etc/prom-certs";
+
+/** The files pilot-agent writes, as the Prometheus container sees them. */
+export interface ScrapeCertificateFiles {
+    /** The mesh root certificate. */
+    ca: string;
+    /** Prometheus's workload certificate chain (SPIFFE identity of its ServiceAccount). */
+    cert: string;
+    key: string;
+}
+
+export const SCRAPE_CERTIFICATE_FILES: ScrapeCertificateFiles = {
+    ca: `${PROMETHEUS_CERTIFICATE_DIR}/root-cert.pem`,
+    cert: `${PROMETHEUS_CERTIFICATE_DIR}/cert-chain.pem`,
+    key: `${PROMETHEUS_CERTIFICATE_DIR}/key.pem`,
+};
+
+export type MeshCertificateValues = Required<Pick<PrometheusSpecValues, "podMetadata" | "volumes" | "volumeMounts">>;
+
+/** prometheusSpec keys that give every Prometheus pod a certificate-only sidecar of `revision`. */
+export function meshCertificateValues(revision: string): MeshCertificateValues {
+    return {
+        podMetadata: {
+            labels: { "istio.io/rev": revision },
+            annotations: {
+                // Empty lists: the CNI plugin redirects no inbound port and no outbound range, so
+                // Prometheus keeps reaching every target (and being reached) directly.
+                "traffic.sidecar.istio.io/includeInboundPorts": "",
+                "traffic.sidecar.istio.io/includeOutboundIPRanges": "",
+                "proxy.istio.io/config": JSON.stringify({ proxyMetadata: { OUTPUT_CERTS: SIDECAR_CERTIFICATE_DIR } }),
+                "sidecar.istio.io/userVolumeMount": JSON.stringify([{ name: CERTIFICATE_VOLUME, mountPath: SIDECAR_CERTIFICATE_DIR }]),
+            },
+        },
+        // Memory-backed: the private key never touches the node's disk.
+        volumes: [{ name: CERTIFICATE_VOLUME, emptyDir: { medium: "Memory" } }],
+        volumeMounts: [{ name: CERTIFICATE_VOLUME, mountPath: PROMETHEUS_CERTIFICATE_DIR, readOnly: true }],
+    };
+}
