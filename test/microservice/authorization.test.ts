@@ -1,8 +1,10 @@
 // Zero trust on the sample shop: each tenant namespace admits nothing in the mesh, and each
 // service admits exactly the ServiceAccounts of its declared callers (plus the ingress gateway
-// for the public frontend, and plaintext GET /metrics for Prometheus).
+// for the public frontend), and GET /metrics on the metrics port for Prometheus: by its mesh
+// identity under STRICT mTLS, in plaintext only where the mesh is PERMISSIVE (dev). No port of
+// any service is ever opened below the mesh's mTLS mode.
 import { strict as assert } from "assert";
-import { ofType, RunResult } from "../harness";
+import { one, ofType, RunResult } from "../harness";
 import { chartUrn, kindOf, ok, onlyKind, SHOP_NAMESPACE, TYPES } from "./support";
 
 // Independent of the code: the shop's call graph as its README draws it.
@@ -21,6 +23,19 @@ function callerPrincipals(run: RunResult, service: string): string[] {
 }
 
 const policyOf = (run: RunResult, service: string) => onlyKind(run, service, TYPES.authorizationPolicy).inputs.spec;
+const rulesOnPort = (run: RunResult, service: string, port: string) =>
+    policyOf(run, service).rules.filter((r: any) => r.to.some((t: any) => t.operation.ports.includes(port)));
+
+/**
+ * The identity Prometheus scrapes with: the ServiceAccount kube-prometheus-stack names
+ * "<fullname>-prometheus" (prometheus.serviceAccount.create with no name), in the chart's namespace.
+ */
+function prometheusPrincipal(run: RunResult, trustDomain = "cluster.local"): string {
+    const chart = one(run, TYPES.chart, "kube-prometheus-stack").inputs;
+    return `${trustDomain}/ns/${chart.namespace}/sa/${chart.values.fullnameOverride}-prometheus`;
+}
+const MTLS_MODE: Record<string, string> = { dev: "PERMISSIVE", staging: "STRICT", prod: "STRICT" };
+const PEER_AUTHENTICATION = TYPES.peerAuthentication;
 
 describe("zero-trust authorization", () => {
     for (const stack of ["dev", "staging", "prod"]) {
@@ -44,37 +59,64 @@ describe("zero-trust authorization", () => {
                     assert.equal(spec.action, "ALLOW");
                     assert.deepEqual(spec.selector.matchLabels["app.kubernetes.io/name"], service);
                     const expected = [...callerPrincipals(run, service), ...(service === "frontend" ? [GATEWAY_PRINCIPAL] : [])];
-                    const withPrincipals = spec.rules.filter((r: any) => r.from);
-                    const allowed = withPrincipals.flatMap((r: any) => r.from.flatMap((f: any) => f.source.principals ?? []));
+                    const httpRules = rulesOnPort(run, service, PODINFO.http);
+                    const allowed = httpRules.flatMap((r: any) => r.from.flatMap((f: any) => f.source.principals ?? []));
                     assert.deepEqual(allowed.sort(), expected.sort());
-                    for (const rule of withPrincipals) assert.deepEqual(rule.to.map((t: any) => t.operation.ports), [[PODINFO.http]]);
+                    for (const rule of httpRules) assert.deepEqual(rule.to.map((t: any) => t.operation.ports), [[PODINFO.http]]);
+                    // Every rule is about the http port or the metrics port, nothing else.
+                    assert.equal(spec.rules.length, httpRules.length + rulesOnPort(run, service, PODINFO.metrics).length);
                 });
 
-                it(`${service}: lets Prometheus GET /metrics on the metrics port and nothing else without an identity`, () => {
-                    const run = ok(stack);
-                    const anonymous = policyOf(run, service).rules.filter((r: any) => !r.from);
-                    assert.deepEqual(anonymous, [{ to: [{ operation: { ports: [PODINFO.metrics], methods: ["GET"], paths: ["/metrics"] } }] }]);
-                    // Plaintext scrapes are accepted on that port alone; every other port keeps the mesh's mTLS mode.
-                    const peer = onlyKind(run, service, TYPES.peerAuthentication).inputs.spec;
-                    assert.deepEqual(peer.portLevelMtls, { [PODINFO.metrics]: { mode: "PERMISSIVE" } });
-                    assert.equal(peer.mtls, undefined);
-                    assert.equal(peer.selector.matchLabels["app.kubernetes.io/name"], service);
-                });
+                if (MTLS_MODE[stack] === "STRICT") {
+                    it(`${service}: lets only Prometheus's mesh identity GET /metrics on the metrics port`, () => {
+                        const run = ok(stack);
+                        assert.deepEqual(rulesOnPort(run, service, PODINFO.metrics), [{
+                            from: [{ source: { principals: [prometheusPrincipal(run)] } }],
+                            to: [{ operation: { ports: [PODINFO.metrics], methods: ["GET"], paths: ["/metrics"] } }],
+                        }]);
+                        assert.equal(kindOf(run, service, PEER_AUTHENTICATION).length, 0, "the metrics port stays STRICT");
+                    });
+                } else {
+                    it(`${service}: takes Prometheus's plaintext GET /metrics on the metrics port, which the PERMISSIVE mesh accepts`, () => {
+                        const run = ok(stack);
+                        assert.deepEqual(rulesOnPort(run, service, PODINFO.metrics),
+                            [{ to: [{ operation: { ports: [PODINFO.metrics], methods: ["GET"], paths: ["/metrics"] } }] }]);
+                        assert.equal(kindOf(run, service, PEER_AUTHENTICATION).length, 0, "nothing needs loosening");
+                    });
+                }
             }
+
+            it("weakens mTLS nowhere: the only PeerAuthentication is the mesh-wide one, with no port exceptions", () => {
+                const run = ok(stack);
+                const peers = ofType(run, PEER_AUTHENTICATION);
+                assert.deepEqual(peers.map((p) => `${p.inputs.metadata.namespace}/${p.inputs.metadata.name}`), ["istio-system/default"]);
+                assert.equal(peers[0].inputs.spec.mtls.mode, MTLS_MODE[stack]);
+                for (const p of peers) assert.equal(p.inputs.spec.portLevelMtls, undefined);
+            });
         });
     }
 
     it("follows the trust domain the mesh is configured with", () => {
         const run = ok("staging", { chartValues: { istiod: { meshConfig: { trustDomain: "corp.example" } } } });
-        const principals = policyOf(run, "payments").rules.flatMap((r: any) => r.from?.[0].source.principals ?? []);
-        assert.deepEqual(principals, ["corp.example/ns/shop/sa/orders"]);
+        const principals = (port: string) => rulesOnPort(run, "payments", port).flatMap((r: any) => r.from?.[0].source.principals ?? []);
+        assert.deepEqual(principals(PODINFO.http), ["corp.example/ns/shop/sa/orders"]);
+        assert.deepEqual(principals(PODINFO.metrics), [prometheusPrincipal(run, "corp.example")]);
+    });
+
+    it("scrapes by identity as soon as a PERMISSIVE stack turns STRICT", () => {
+        const run = ok("dev", { mesh: { mtlsMode: "STRICT" } });
+        for (const service of Object.keys(CALLERS)) {
+            assert.deepEqual(rulesOnPort(run, service, PODINFO.metrics)[0].from, [{ source: { principals: [prometheusPrincipal(run)] } }]);
+        }
+        assert.ok(ofType(run, PEER_AUTHENTICATION).every((p) => p.inputs.spec.portLevelMtls === undefined));
     });
 
     it("opens no scrape path when monitoring is off", () => {
         const run = ok("staging", { monitoring: { enabled: false } });
         for (const service of Object.keys(CALLERS)) {
+            assert.deepEqual(rulesOnPort(run, service, PODINFO.metrics), [], `${service}: nothing on the metrics port`);
             assert.ok(policyOf(run, service).rules.every((r: any) => r.from), `${service}: every rule names principals`);
-            assert.equal(kindOf(run, service, TYPES.peerAuthentication).length, 0);
+            assert.equal(kindOf(run, service, PEER_AUTHENTICATION).length, 0);
         }
     });
 

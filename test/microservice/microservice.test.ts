@@ -2,7 +2,7 @@
 // input validation checked directly.
 import { strict as assert } from "assert";
 import { resolveMicroserviceSpec } from "../../components/microservice/spec";
-import { MicroserviceArgs } from "../../components/microservice";
+import { MicroserviceArgs, MonitoringIntegration } from "../../components/microservice";
 import { devProfile } from "../../stacks/dev/profile";
 import { childrenOf, one, RecordedResource, RunResult, runStack } from "../harness";
 
@@ -189,5 +189,15 @@ describe("Microservice", () => {
         it("rejects a port name Kubernetes would refuse", () =>
             invalid({ ports: { http: 80, "Metrics_Port": 9090 } }, /ports\.Metrics_Port: port names are lowercase/));
         it("rejects a relative writable path", () => invalid({ writablePaths: ["tmp"] }, /writablePaths: "tmp" must be an absolute path/));
+        it("rejects mTLS scraping without the mesh that would terminate it", () => invalid({
+            monitoring: {
+                // Validation never touches it.
+                crdDependency: {} as MonitoringIntegration["crdDependency"],
+                mtlsScrape: {
+                    certificateFiles: { ca: "/c/root-cert.pem", cert: "/c/cert-chain.pem", key: "/c/key.pem" },
+                    prometheus: { namespace: "monitoring", serviceAccount: "prometheus" },
+                },
+            },
+        }, /monitoring\.mtlsScrape: scraping over mesh mTLS needs the mesh/));
     });
 });

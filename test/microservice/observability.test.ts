@@ -2,7 +2,9 @@
 // only read series the service (or the platform) really has, a Grafana dashboard, OTLP traces
 // and JSON logs; nothing of it without the monitoring stack.
 import { strict as assert } from "assert";
-import { ofType, RunResult } from "../harness";
+import * as path from "path";
+import { parse as parseYaml } from "yaml";
+import { one, ofType, RunResult } from "../harness";
 import { chartUrn, kindOf, ok, onlyKind, SHOP_NAMESPACE, TYPES } from "./support";
 
 const SERVICES = ["frontend", "catalog", "orders", "payments"];
@@ -126,6 +128,71 @@ describe("per-service observability", () => {
             }
         });
     }
+
+    describe("scrape transport", () => {
+        const endpointOf = (run: RunResult, service: string) => onlyKind(run, service, TYPES.serviceMonitor).inputs.spec.endpoints[0];
+        const prometheusSpec = (run: RunResult) =>
+            one(run, TYPES.chart, "kube-prometheus-stack").inputs.values.prometheus.prometheusSpec;
+
+        /** Where, in the Prometheus container, the files the injected sidecar writes (OUTPUT_CERTS) show up. */
+        function certificateDirSeenByPrometheus(run: RunResult): string {
+            const spec = prometheusSpec(run);
+            const annotations = spec.podMetadata.annotations;
+            // Istio reads proxy.istio.io/config as YAML (JSON is YAML too).
+            const outputDir = parseYaml(annotations["proxy.istio.io/config"]).proxyMetadata.OUTPUT_CERTS;
+            const sidecarMount = JSON.parse(annotations["sidecar.istio.io/userVolumeMount"])
+                .find((m: any) => path.posix.normalize(m.mountPath) === path.posix.normalize(outputDir));
+            assert.ok(sidecarMount, "the sidecar writes into a mounted volume");
+            const volume = spec.volumes.find((v: any) => v.name === sidecarMount.name);
+            assert.deepEqual(volume.emptyDir, { medium: "Memory" }, "a pod-local memory volume, so the key never hits disk");
+            const prometheusMount = spec.volumeMounts.find((m: any) => m.name === sidecarMount.name);
+            assert.ok(prometheusMount, "the Prometheus container mounts the same volume");
+            return prometheusMount.mountPath;
+        }
+
+        for (const stack of ["staging", "prod"]) {
+            it(`${stack} (STRICT): scrapes every service over mesh mTLS with the certificate Prometheus's sidecar writes`, () => {
+                const run = ok(stack);
+                const dir = certificateDirSeenByPrometheus(run);
+                for (const service of SERVICES) {
+                    const endpoint = endpointOf(run, service);
+                    assert.equal(endpoint.scheme, "https");
+                    assert.deepEqual(endpoint.tlsConfig, {
+                        caFile: path.posix.join(dir, "root-cert.pem"),
+                        certFile: path.posix.join(dir, "cert-chain.pem"),
+                        keyFile: path.posix.join(dir, "key.pem"),
+                        // Workload certificates carry a SPIFFE identity, not a DNS name or IP.
+                        insecureSkipVerify: true,
+                    });
+                }
+            });
+        }
+
+        it("dev (PERMISSIVE): scrapes in plaintext, since PERMISSIVE ports refuse TLS without Istio's ALPN", () => {
+            const run = ok("dev");
+            for (const service of SERVICES) {
+                assert.equal(endpointOf(run, service).scheme, "http");
+                assert.equal(endpointOf(run, service).tlsConfig, undefined);
+            }
+        });
+
+        it("switches to mTLS scraping when a stack's mesh turns STRICT", () => {
+            const run = ok("dev", { mesh: { mtlsMode: "STRICT" } });
+            const dir = certificateDirSeenByPrometheus(run);
+            for (const service of SERVICES) {
+                assert.equal(endpointOf(run, service).scheme, "https");
+                assert.equal(endpointOf(run, service).tlsConfig.certFile, path.posix.join(dir, "cert-chain.pem"));
+            }
+        });
+
+        it("scrapes in plaintext without the mesh", () => {
+            const run = ok("prod", { mesh: { enabled: false } });
+            for (const service of SERVICES) {
+                assert.equal(endpointOf(run, service).scheme, "http");
+                assert.equal(endpointOf(run, service).tlsConfig, undefined);
+            }
+        });
+    });
 
     describe("SLO burn-rate alerts", () => {
         // Google SRE workbook, multiwindow multi-burn-rate: [long, short, burn factor, severity].

@@ -3,12 +3,20 @@
 import { strict as assert } from "assert";
 import { ofType, one, RecordedResource, RunResult, runStack } from "../harness";
 import { findSecretLeaks } from "../harness/secrets";
+import { parse as parseYaml } from "yaml";
 
 const CHART = "kubernetes:helm.sh/v4:Chart";
 const SECRET = "kubernetes:core/v1:Secret";
 const SERVICE_MONITOR = "kubernetes:monitoring.coreos.com/v1:ServiceMonitor";
 const POD_MONITOR = "kubernetes:monitoring.coreos.com/v1:PodMonitor";
 const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
+const NAMESPACE = "kubernetes:core/v1:Namespace";
+// Keys Istio's Prometheus integration guide ("TLS settings") sets on the Prometheus pod.
+const CERT_SIDECAR_ANNOTATIONS = [
+    "traffic.sidecar.istio.io/includeInboundPorts", "traffic.sidecar.istio.io/includeOutboundIPRanges",
+    "proxy.istio.io/config", "sidecar.istio.io/userVolumeMount",
+];
+const MTLS_MODE = { dev: "PERMISSIVE", staging: "STRICT", prod: "STRICT" } as const;
 
 // Independent expectations: the profiles' promises for metrics, restated here on purpose.
 const EXPECTED = {
@@ -201,6 +209,53 @@ describe("monitoring", () => {
                 assert.equal((run.outputs.operators as any).grafanaAdminSecretName, v.grafana.admin.existingSecret);
             });
 
+            if (MTLS_MODE[stack] === "STRICT") {
+                it("gives Prometheus a certificate-only sidecar of the teams' mesh revision, capturing no traffic", () => {
+                    const run = runStack(stack);
+                    const spec = values(run).prometheus.prometheusSpec;
+                    // The revision the tenant namespaces (whose pods Prometheus scrapes) are injected by.
+                    const teamRevision = one(run, NAMESPACE, "shop").inputs.metadata.labels["istio.io/rev"];
+                    assert.ok(teamRevision);
+                    assert.deepEqual(spec.podMetadata.labels, { "istio.io/rev": teamRevision });
+                    const a = spec.podMetadata.annotations;
+                    assert.equal(a["traffic.sidecar.istio.io/includeInboundPorts"], "", "no inbound port redirected");
+                    assert.equal(a["traffic.sidecar.istio.io/includeOutboundIPRanges"], "", "no outbound range redirected");
+                    const outputDir = parseYaml(a["proxy.istio.io/config"]).proxyMetadata.OUTPUT_CERTS;
+                    assert.ok(outputDir.startsWith("/"));
+                    const sidecarMounts = JSON.parse(a["sidecar.istio.io/userVolumeMount"]);
+                    assert.deepEqual(sidecarMounts.map((m: any) => m.mountPath), [outputDir]);
+                    assert.deepEqual(spec.volumes, [{ name: sidecarMounts[0].name, emptyDir: { medium: "Memory" } }]);
+                    assert.deepEqual(spec.volumeMounts, [{ name: sidecarMounts[0].name, mountPath: "/etc/prom-certs", readOnly: true }]);
+                });
+
+                it("keeps the monitoring namespace restricted with the injected sidecar (CNI, no istio-init, RuntimeDefault seccomp)", () => {
+                    const run = runStack(stack);
+                    const ns = one(run, NAMESPACE, "monitoring").inputs.metadata.labels;
+                    assert.equal(ns["pod-security.kubernetes.io/enforce"], "restricted");
+                    // Only the Prometheus pod opts in; no other pod of the namespace gets a sidecar.
+                    assert.equal(ns["istio.io/rev"], undefined);
+                    assert.equal(ns["istio-injection"], undefined);
+                    const annotations = values(run).prometheus.prometheusSpec.podMetadata.annotations;
+                    assert.deepEqual(Object.keys(annotations).sort(), [...CERT_SIDECAR_ANNOTATIONS].sort(),
+                        "nothing that asks for TPROXY, NET_BIND_SERVICE or another image");
+                    // What the injector builds the sidecar from: istiod's values for that revision.
+                    const revision = values(run).prometheus.prometheusSpec.podMetadata.labels["istio.io/rev"];
+                    const istiod = ofType(run, CHART).filter((c) => c.inputs.chart === "istiod" && c.inputs.values.revision === revision);
+                    assert.equal(istiod.length, 1, `one istiod of revision ${revision}`);
+                    const v = istiod[0].inputs.values;
+                    assert.equal(v.cni.enabled, true, "the CNI agent redirects traffic: istio-validation instead of a NET_ADMIN istio-init");
+                    assert.notEqual(v.global.proxy.privileged, true);
+                    assert.deepEqual(v.global.proxy.seccompProfile, { type: "RuntimeDefault" });
+                    const r = v.global.proxy.resources;
+                    assert.ok(r.requests.cpu && r.requests.memory && r.limits.memory, "the sidecar is sized");
+                });
+            } else {
+                it("gives Prometheus no sidecar: the PERMISSIVE mesh takes plaintext scrapes", () => {
+                    const spec = values(runStack(stack)).prometheus.prometheusSpec;
+                    for (const key of ["podMetadata", "volumes", "volumeMounts"]) assert.equal(spec[key], undefined, key);
+                });
+            }
+
             it("scrapes istiod and every Envoy when the mesh is enabled, after the CRDs exist", () => {
                 const run = runStack(stack);
                 const chartUrn = stackChart(run).urn;
@@ -227,6 +282,20 @@ describe("monitoring", () => {
         const ours = [...ofType(run, SERVICE_MONITOR), ...ofType(run, POD_MONITOR)]
             .filter((m) => m.parent?.includes("platform:monitoring:Monitoring"));
         assert.deepEqual(ours.map((m) => m.name), []);
+    });
+
+    it("gives Prometheus no mesh sidecar, label, annotation or volume without the mesh", () => {
+        for (const stack of ["staging", "prod"]) {
+            const spec = values(runStack(stack, { mesh: { enabled: false } })).prometheus.prometheusSpec;
+            for (const key of ["podMetadata", "volumes", "volumeMounts"]) assert.equal(spec[key], undefined, `${stack}: ${key}`);
+        }
+    });
+
+    it("gives Prometheus the certificate sidecar when a PERMISSIVE stack turns STRICT", () => {
+        const run = runStack("dev", { mesh: { mtlsMode: "STRICT" } });
+        const spec = values(run).prometheus.prometheusSpec;
+        assert.equal(spec.podMetadata.labels["istio.io/rev"], one(run, NAMESPACE, "shop").inputs.metadata.labels["istio.io/rev"]);
+        assert.equal(spec.volumeMounts[0].mountPath, "/etc/prom-certs");
     });
 
     it("registers nothing when disabled", () => {

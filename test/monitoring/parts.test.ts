@@ -90,6 +90,32 @@ describe("monitoring parts", () => {
         });
     });
 
+    describe("Prometheus mesh certificate", () => {
+        const prometheusSpecFor = (meshCertificatesRevision?: string) => monitoringValues({
+            settings: PROFILES.prod.monitoring,
+            nodeExporterNamespace: "node-exporter",
+            grafanaAdminSecretName: "admin",
+            alertmanagerConfigSecretName: "am",
+            datasources: {},
+            retainVolumes: true,
+            meshCertificatesRevision,
+        }).prometheus.prometheusSpec;
+
+        it("injects a sidecar of the given revision that writes its certificate where Prometheus reads it", () => {
+            const spec = prometheusSpecFor("canary");
+            assert.deepEqual(spec.podMetadata?.labels, { "istio.io/rev": "canary" });
+            const written = JSON.parse(spec.podMetadata!.annotations["proxy.istio.io/config"]).proxyMetadata.OUTPUT_CERTS;
+            const [sidecarMount] = JSON.parse(spec.podMetadata!.annotations["sidecar.istio.io/userVolumeMount"]);
+            assert.equal(sidecarMount.mountPath, written);
+            assert.equal(spec.volumeMounts?.find((m) => m.name === sidecarMount.name)?.mountPath, "/etc/prom-certs");
+        });
+
+        it("leaves the keys out entirely without a revision (the chart then renders none)", () => {
+            const spec = prometheusSpecFor(undefined);
+            assert.ok(!("podMetadata" in spec) && !("volumes" in spec) && !("volumeMounts" in spec));
+        });
+    });
+
     describe("protection transform", () => {
         const transform = protectStatefulObjects();
         const args = (type: string) => ({
