@@ -54,7 +54,7 @@ export interface MicroserviceArgs {
     /** The profile's workload defaults (config.workloads). */
     defaults: WorkloadDefaults;
     /** Namespaces whose traffic the service's NetworkPolicy admits. */
-    platformNamespaces: { ingressGateway: string; monitoring: string };
+    platformNamespaces: { ingressGateway: pulumi.Input<string>; monitoring: pulumi.Input<string> };
 
     /** rolling (default), canary or blueGreen; see DeliverySettings. */
     delivery?: DeliverySettings;
@@ -85,15 +85,18 @@ export interface MeshIntegration {
     ingressGatewayPrincipal: pulumi.Input<string>;
     /** The mesh trust domain; default "cluster.local". */
     trustDomain?: pulumi.Input<string>;
-    /** What installs the Istio CRDs (the base chart): every Istio object depends on it. */
-    crdDependency: pulumi.Resource;
+    /**
+     * What installs the Istio CRDs (the base chart): every Istio object depends on it. Absent when
+     * another stack installed them, as in an application team's program reading the platform.
+     */
+    crdDependency?: pulumi.Resource;
     /** istiod, whose validating webhook must be serving before Istio objects are applied. */
     controlPlane?: pulumi.Resource;
 }
 
 export interface MonitoringIntegration {
-    /** What installs the monitoring.coreos.com CRDs: the ServiceMonitor and PrometheusRule depend on it. */
-    crdDependency: pulumi.Resource;
+    /** What installs the monitoring.coreos.com CRDs (absent when another stack did): the ServiceMonitor and PrometheusRule depend on it. */
+    crdDependency?: pulumi.Resource;
     /** Label the Grafana sidecar loads dashboards from; default grafana_dashboard: "1". */
     dashboardLabel?: { key: string; value: string };
     /**
@@ -114,7 +117,7 @@ export interface MtlsScrape {
 
 export interface TracingIntegration {
     /** host:port of the collector's OTLP gRPC receiver. */
-    otlpGrpcEndpoint: string;
+    otlpGrpcEndpoint: pulumi.Input<string>;
 }
 
 export interface TrafficSettings {

@@ -41,7 +41,7 @@ export class MeshPolicy extends pulumi.ComponentResource {
     constructor(name: string, args: MeshPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:workloads:MeshPolicy", name, {}, opts);
         const { spec, mesh } = args;
-        const crd = { parent: this, dependsOn: [mesh.crdDependency, ...(mesh.controlPlane ? [mesh.controlPlane] : [])] };
+        const crd = { parent: this, dependsOn: [mesh.crdDependency, mesh.controlPlane].filter((r): r is pulumi.Resource => r !== undefined) };
         const namespace = pulumi.output(args.namespace);
         const meta = (objectName: string) => ({ name: objectName, namespace: args.namespace, labels: args.labels });
         const istio = (type: string, resourceName: string, objectName: string, apiVersion: string, specOutput: pulumi.Input<object>) =>

@@ -1,9 +1,10 @@
 // Who may reach this service: its declared callers on the http port, the ingress gateway when
 // public, and Prometheus on the metrics port. Everything else stays denied by the namespace.
 import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
 import { MicroserviceArgs } from "./args";
 
-const byNamespace = (name: string) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": name } } });
+const byNamespace = (name: pulumi.Input<string>) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": name } } });
 
 export function serviceNetworkPolicySpec(
     name: string, args: MicroserviceArgs, callers: string[],

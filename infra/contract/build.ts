@@ -37,6 +37,15 @@ export function buildContract(p: Platform): ContractOutputs {
             prometheusUrl: monitoring ? monitoring.prometheusUrl : null,
             alertmanagerUrl: monitoring ? monitoring.alertmanagerUrl : null,
             grafanaUrl: monitoring ? monitoring.grafanaUrl : null,
+            mtlsScrape: monitoring?.scrapeCertificateFiles
+                ? {
+                    caFile: monitoring.scrapeCertificateFiles.ca,
+                    certFile: monitoring.scrapeCertificateFiles.cert,
+                    keyFile: monitoring.scrapeCertificateFiles.key,
+                    prometheusNamespace: monitoring.namespace,
+                    prometheusServiceAccount: monitoring.prometheusServiceAccountName,
+                }
+                : null,
         },
         tracing: {
             otlpGrpcEndpoint: tracing ? tracing.otlpGrpcEndpoint : null,

@@ -49,7 +49,7 @@ export class PlatformReference {
     teamNamespace(team: string): pulumi.Output<string> {
         return this.namespaces.apply((ns) => {
             const found = ns.teams[team];
-            if (!found) throw new PlatformReferenceError(this.stack, `has no tenant team "${team}"; teams: ${Object.keys(ns.teams).join(", ")}`);
+            if (!found) throw new PlatformReferenceError(this.stack, `has no tenant team "${team}"; teams: ${Object.keys(ns.teams).sort().join(", ")}`);
             return found;
         });
     }

@@ -38,6 +38,17 @@ export const contractSchema = z.strictObject({
         prometheusUrl: url.nullable(),
         alertmanagerUrl: url.nullable(),
         grafanaUrl: url.nullable(),
+        /**
+         * Set when the mesh enforces STRICT mTLS: Prometheus scrapes with its mesh certificate (files
+         * as its container sees them), and a service admits its identity on the metrics port.
+         */
+        mtlsScrape: z.strictObject({
+            caFile: name,
+            certFile: name,
+            keyFile: name,
+            prometheusNamespace: name,
+            prometheusServiceAccount: name,
+        }).nullable(),
     }),
     tracing: z.strictObject({
         otlpGrpcEndpoint: hostPort.nullable(),

@@ -90,8 +90,19 @@ async function settle(): Promise<void> {
     }
 }
 
+const result: RunResult = { stack, resources: recorded, outputs: {}, secretValues, error: undefined, millis: 0 };
+
+/** A failure inside an Output (as the engine would report it) ends the run with that error. */
+function failRun(e: unknown): void {
+    result.error = e instanceof Error ? e.message : String(e);
+    result.secretValues = [...secretValues, ...mocks.generatedSecrets];
+    fs.writeFileSync(resultFile, JSON.stringify(result));
+    process.exit(0);
+}
+process.on("unhandledRejection", failRun);
+process.on("uncaughtException", failRun);
+
 (async () => {
-    const result: RunResult = { stack, resources: recorded, outputs: {}, secretValues, error: undefined, millis: 0 };
     const started = Date.now();
     try {
         const program = require(path.join(root, main));

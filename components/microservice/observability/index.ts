@@ -26,7 +26,7 @@ export class Observability extends pulumi.ComponentResource {
     constructor(name: string, args: ObservabilityArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:workloads:Observability", name, {}, opts);
         const { spec } = args;
-        const crd = { parent: this, dependsOn: [args.monitoring.crdDependency] };
+        const crd = { parent: this, dependsOn: args.monitoring.crdDependency ? [args.monitoring.crdDependency] : [] };
         const meta = (objectName: string, extra: Record<string, string> = {}) =>
             ({ name: objectName, namespace: args.namespace, labels: { ...args.labels, ...extra } });
         const series = pulumi.output(args.namespace).apply((namespace): ServiceSeries =>
