@@ -3,12 +3,12 @@
 import { strict as assert } from "assert";
 import { bcryptMatches } from "../harness/bcrypt";
 import { findSecretLeaks } from "../harness/secrets";
-import { ofType, one, RecordedResource, RunResult, runStack, StackOverrides } from "../harness";
+import { ofType, one, RecordedResource, RunResult, runOk } from "../harness";
+import { isWrappedSecret, unwrapSecrets } from "../harness/wire";
 
 const CHART = "kubernetes:helm.sh/v4:Chart";
 const APP_PROJECT = "kubernetes:argoproj.io/v1alpha1:AppProject";
 const APPLICATION = "kubernetes:argoproj.io/v1alpha1:Application";
-const SIGNATURE = "4dabf18193072939515e22adb298388d";
 const IN_CLUSTER = "https://kubernetes.default.svc";
 const BCRYPT = /^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$/;
 
@@ -19,15 +19,7 @@ const TEAM_REPOS: Record<string, string[]> = {
 const ROOT_REPO = "https://github.com/example-org/platform-apps.git";
 const STACKS = ["dev", "staging", "prod"];
 
-/** A wire value with its secret wrappers removed. */
-function unwrap(value: any): any {
-    if (Array.isArray(value)) return value.map(unwrap);
-    if (value && typeof value === "object") {
-        if (SIGNATURE in value) return unwrap(value.value);
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrap(v)]));
-    }
-    return value;
-}
+const unwrap = unwrapSecrets;
 
 const chartOf = (run: RunResult) => one(run, CHART, "argocd");
 /** The chart's values in plaintext (the wire inputs show which parts are secret). */
@@ -43,13 +35,8 @@ const rootApp = (run: RunResult) => {
     assert.equal(apps.length, 1, "one root Application");
     return apps[0];
 };
-const isWrappedSecret = (v: unknown) => !!v && typeof v === "object" && SIGNATURE in (v as object);
 
-function ok(stack: string, overrides?: StackOverrides): RunResult {
-    const run = runStack(stack, overrides);
-    assert.equal(run.error, undefined, `program failed: ${run.error}`);
-    return run;
-}
+const ok = runOk;
 
 /** Every string anywhere inside a value. */
 function strings(value: unknown): string[] {

@@ -67,6 +67,13 @@ export function runStack(stack: string, overrides: StackOverrides = {}, options:
     return result;
 }
 
+/** runStack, asserting the program ran without error. */
+export function runOk(stack: string, overrides: StackOverrides = {}): RunResult {
+    const run = runStack(stack, overrides);
+    if (run.error !== undefined) throw new Error(`program failed for ${stack}: ${run.error}`);
+    return run;
+}
+
 /** Resources of a type (e.g. "kubernetes:apps/v1:Deployment"), optionally narrowed by name. */
 export function ofType(run: RunResult, type: string, name?: string | RegExp): RecordedResource[] {
     return run.resources.filter((r) => r.type === type &&

@@ -1,8 +1,8 @@
 // Finds secret values that escaped their secret wrapper: in a resource's wire inputs (where a
 // secret stays wrapped in the runtime's signature object) or in a stack output.
 import { ResolvedValue, RunResult } from "./types";
+import { SECRET_SIGNATURE_KEY } from "./wire";
 
-const SECRET_SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
 
 export interface SecretLeak {
     where: string;

@@ -4,7 +4,8 @@
 // retention task and the CA copy, and nothing at all when logging is off.
 import { strict as assert } from "assert";
 import { findSecretLeaks } from "../harness/secrets";
-import { byUrn, childrenOf, ofType, one, RecordedResource, RunResult, runStack, StackOverrides } from "../harness";
+import { byUrn, childrenOf, ofType, one, RecordedResource, RunResult, runOk } from "../harness";
+import { isWrappedSecret, unwrapSecrets } from "../harness/wire";
 
 const CHART = "kubernetes:helm.sh/v4:Chart";
 const ELASTICSEARCH = "kubernetes:elasticsearch.k8s.elastic.co/v1:Elasticsearch";
@@ -15,7 +16,6 @@ const JOB = "kubernetes:batch/v1:Job";
 const CRON_JOB = "kubernetes:batch/v1:CronJob";
 const ROLE = "kubernetes:rbac.authorization.k8s.io/v1:Role";
 const COMPONENT = "platform:logging:Logging";
-const SIGNATURE = "4dabf18193072939515e22adb298388d";
 
 interface Expected {
     nodes: number;
@@ -47,26 +47,13 @@ const EXPECTED: Record<string, Expected> = {
     },
 };
 
-function ok(stack: string, overrides?: StackOverrides): RunResult {
-    const run = runStack(stack, overrides);
-    assert.equal(run.error, undefined, `program failed: ${run.error}`);
-    return run;
-}
+const ok = runOk;
 
 const operatorChart = (run: RunResult) => one(run, CHART, "eck-operator");
 const fluentBitChart = (run: RunResult) => one(run, CHART, "fluent-bit");
 const elasticsearch = (run: RunResult) => one(run, ELASTICSEARCH, "elasticsearch");
 const kibana = (run: RunResult) => one(run, KIBANA, "kibana");
-const isWrappedSecret = (v: unknown) => !!v && typeof v === "object" && SIGNATURE in (v as object);
-/** A wire value with its secret wrappers removed. */
-function unwrap(value: any): any {
-    if (Array.isArray(value)) return value.map(unwrap);
-    if (value && typeof value === "object") {
-        if (SIGNATURE in value) return unwrap(value.value);
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrap(v)]));
-    }
-    return value;
-}
+const unwrap = unwrapSecrets;
 /** Whether `key` of a Secret's wire stringData is secret (itself, or the whole map). */
 const secretKeyIsSecret = (r: RecordedResource, key: string) =>
     isWrappedSecret(r.serializedInputs.stringData) || isWrappedSecret(r.serializedInputs.stringData?.[key]);

@@ -1,7 +1,7 @@
 // Helpers for the Microservice delivery, mesh and observability suites: find one shop service's
 // objects in a program run, whichever sub-component (MeshPolicy, Observability) holds them.
 import { strict as assert } from "assert";
-import { ofType, one, RecordedResource, RunResult, runStack, StackOverrides } from "../harness";
+import { ofType, one, RecordedResource, RunResult } from "../harness";
 
 export const TYPES = {
     deployment: "kubernetes:apps/v1:Deployment",
@@ -22,11 +22,7 @@ export const TYPES = {
 export const SHOP_NAMESPACE = "shop";
 export const MICROSERVICE = "platform:workloads:Microservice";
 
-export function ok(stack: string, overrides?: StackOverrides): RunResult {
-    const run = runStack(stack, overrides);
-    assert.equal(run.error, undefined, `program failed: ${run.error}`);
-    return run;
-}
+export { runOk as ok } from "../harness";
 
 /** Every resource below the shop service's Microservice component, at any depth. */
 export function objectsOf(run: RunResult, service: string): RecordedResource[] {

@@ -4,13 +4,13 @@
 // nothing when tracing is off.
 import { strict as assert } from "assert";
 import { findSecretLeaks } from "../harness/secrets";
-import { childrenOf, ofType, one, RecordedResource, RunResult, runStack, StackOverrides } from "../harness";
+import { childrenOf, ofType, one, RecordedResource, RunResult, runStack, runOk } from "../harness";
+import { isWrappedSecret, unwrapSecrets } from "../harness/wire";
 
 const CHART = "kubernetes:helm.sh/v4:Chart";
 const SERVICE = "kubernetes:core/v1:Service";
 const SECRET = "kubernetes:core/v1:Secret";
 const COMPONENT = "platform:tracing:Tracing";
-const SIGNATURE = "4dabf18193072939515e22adb298388d";
 
 interface Expected {
     storage: "memory" | "elasticsearch";
@@ -32,11 +32,7 @@ const EXPECTED: Record<string, Expected> = {
     },
 };
 
-function ok(stack: string, overrides?: StackOverrides): RunResult {
-    const run = runStack(stack, overrides);
-    assert.equal(run.error, undefined, `program failed: ${run.error}`);
-    return run;
-}
+const ok = runOk;
 
 const chartOf = (run: RunResult) => one(run, CHART, "jaeger");
 const valuesOf = (run: RunResult) => chartOf(run).inputs.values;
@@ -46,15 +42,7 @@ const backendOf = (run: RunResult) => {
     assert.equal(config.extensions.jaeger_query.storage.traces, store, "the UI reads where the collector writes");
     return config.extensions.jaeger_storage.backends[store];
 };
-const isWrappedSecret = (v: unknown) => !!v && typeof v === "object" && SIGNATURE in (v as object);
-function unwrap(value: any): any {
-    if (Array.isArray(value)) return value.map(unwrap);
-    if (value && typeof value === "object") {
-        if (SIGNATURE in value) return unwrap(value.value);
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrap(v)]));
-    }
-    return value;
-}
+const unwrap = unwrapSecrets;
 function tracingResources(run: RunResult): RecordedResource[] {
     const found = [...ofType(run, COMPONENT)];
     for (let i = 0; i < found.length; i++) found.push(...childrenOf(run, found[i]));
