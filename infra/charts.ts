@@ -17,6 +17,18 @@ export const CHARTS = {
 
 export type ChartKey = keyof typeof CHARTS;
 
+/**
+ * Istio releases a mesh revision may run (platform:mesh.revisions[].version). Each pins all four
+ * Istio charts above at that version (only their repo and chart name are taken from CHARTS); the
+ * value keys the mesh sets exist in each release's charts. Add a release here to canary it.
+ */
+export const ISTIO_RELEASES = ["1.29.6", "1.30.3"] as const;
+export type IstioRelease = (typeof ISTIO_RELEASES)[number];
+
+export function isIstioRelease(version: string): version is IstioRelease {
+    return (ISTIO_RELEASES as readonly string[]).includes(version);
+}
+
 export function isChartKey(key: string): key is ChartKey {
     return Object.prototype.hasOwnProperty.call(CHARTS, key);
 }

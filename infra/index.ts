@@ -24,4 +24,6 @@ export const operators = {
     /** Secret in the monitoring namespace with Grafana's admin login. */
     grafanaAdminSecretName: platform.monitoring ? platform.monitoring.grafanaAdminSecretName : null,
     istiodServiceName: platform.mesh ? platform.mesh.istiodServiceName : null,
+    /** Installed Istio control planes ({ name, version }); the default is the contract's mesh.revision. */
+    meshRevisions: platform.mesh ? platform.mesh.revisions : null,
 };

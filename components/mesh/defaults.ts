@@ -1,4 +1,4 @@
-// The component's values for the four Istio charts: the profile's revision and replica counts,
+// The component's values for the four Istio charts: the profile's revisions and replica counts,
 // CNI-based traffic capture, restricted-compliant pods, and mesh-wide logging and tracing.
 import * as pulumi from "@pulumi/pulumi";
 import { MeshSettings } from "../../infra/config/types";
@@ -62,10 +62,11 @@ export function meshConfig(s: MeshSettings, tracing?: OtlpEndpoint): MeshConfigV
     };
 }
 
-export function istiodValues(s: MeshSettings, ns: MeshNamespaces, tracing?: OtlpEndpoint): IstiodValues {
+/** One control plane: every installed revision gets the same settings, only its name differs. */
+export function istiodValues(s: MeshSettings, revision: string, ns: MeshNamespaces, tracing?: OtlpEndpoint): IstiodValues {
     const ha = isHighlyAvailable(s.istiodReplicas);
     return {
-        revision: s.revision,
+        revision,
         replicaCount: s.istiodReplicas,
         autoscaleEnabled: ha,
         autoscaleMin: s.istiodReplicas,

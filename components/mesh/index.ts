@@ -1,20 +1,23 @@
-// Service mesh: Istio's CRDs (base), a revisioned control plane (istiod), the CNI node agent that
-// captures pod traffic without NET_ADMIN init containers, the ingress gateway (the platform's only
-// LoadBalancer Service), and the mesh-wide mTLS, tracing and public Gateway objects.
+// Service mesh: Istio's CRDs (base), one revisioned control plane (istiod) per installed revision
+// so an upgrade can be canaried, the CNI node agent that captures pod traffic without NET_ADMIN
+// init containers, the ingress gateway (the platform's only LoadBalancer Service), and the
+// mesh-wide mTLS, tracing and public Gateway objects.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ChartSource, MeshSettings } from "../../infra/config/types";
+import { ChartSource, MeshRevision, MeshSettings } from "../../infra/config/types";
 import { ChartValues, installChart, mergeValues } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
 import { baseValues, cniValues, gatewayValues, istiodValues, OtlpEndpoint } from "./defaults";
 import { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
 import { createMeshPeerAuthentication } from "./peerAuthentication";
 import { createPublicGateway } from "./publicGateway";
+import { crdVersionOf, defaultRevisionOf } from "./revisions";
 import { createMeshTelemetry } from "./telemetry";
 
 export { OtlpEndpoint, otlpEndpoint } from "./defaults";
 export { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, gatewayPrincipal, publicGatewayRef } from "./names";
 
+/** Where each chart comes from; its version is that of the revision the chart follows. */
 export interface MeshCharts {
     base: ChartSource;
     istiod: ChartSource;
@@ -45,9 +48,19 @@ export interface MeshArgs {
     tracing?: OtlpEndpoint;
 }
 
+/** The same chart at the Istio release a revision runs (validated against ISTIO_RELEASES by the config). */
+const atVersion = (source: ChartSource, version: string): ChartSource => ({ ...source, version });
+
+/** Each revision's istiod keeps its name whichever revision is the default, so adding a canary replaces nothing. */
+export const istiodChartName = (revision: string) => `istiod-${revision}`;
+/** The name of the single istiod before revisions were installed side by side. */
+const SINGLE_ISTIOD_CHART = "istiod";
+
 export class Mesh extends pulumi.ComponentResource {
-    /** The control plane's revision: namespaces opt in with the label istio.io/rev=<revision>. */
+    /** The default revision: namespaces opt in with the label istio.io/rev=<revision>. */
     public readonly revision: pulumi.Output<string>;
+    /** Every installed control plane (name and Istio version); the default is one of them. */
+    public readonly revisions: pulumi.Output<MeshRevision[]>;
     public readonly trustDomain: pulumi.Output<string>;
     /** The mesh-wide PeerAuthentication mode. */
     public readonly mtlsMode: pulumi.Output<string>;
@@ -62,8 +75,10 @@ export class Mesh extends pulumi.ComponentResource {
     public readonly gatewayPrincipal: pulumi.Output<string>;
     /** Installs the Istio CRDs: every Istio custom resource depends on it. */
     public readonly crdChart: k8s.helm.v4.Chart;
-    /** istiod: validates Istio resources and injects sidecars; depend on it to be validated or injected. */
+    /** The default revision's istiod: validates Istio resources; depend on it to be validated. */
     public readonly controlPlane: k8s.helm.v4.Chart;
+    /** Revision name -> its istiod, which injects the sidecars of namespaces labelled with it. */
+    public readonly controlPlanes: Record<string, k8s.helm.v4.Chart> = {};
 
     constructor(name: string, args: MeshArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:mesh:Mesh", name, {}, opts);
@@ -73,24 +88,35 @@ export class Mesh extends pulumi.ComponentResource {
         const labels = recommendedLabels({ name: "istio", instance: name, component: "service-mesh", env: args.env });
         const namespaces = { istioSystem: args.namespaces.istioSystem, istioCni: args.namespaces.istioCni };
 
+        const defaultRevision = defaultRevisionOf(s.revisions, s.revision);
+
+        // Cluster-wide and shared by every revision; its defaultRevision picks who validates unlabelled objects.
         this.crdChart = installChart("istio-base", {
-            source: args.charts.base,
+            source: atVersion(args.charts.base, crdVersionOf(s.revisions)),
             namespace: args.namespaces.istioSystem,
             values: baseValues(s, namespaces),
             userValues: userValues.base,
         }, child);
 
-        const istiod = istiodValues(s, namespaces, args.tracing);
-        this.controlPlane = installChart("istiod", {
-            source: args.charts.istiod,
-            namespace: args.namespaces.istioSystem,
-            values: istiod,
-            userValues: userValues.istiod,
-        }, { ...child, dependsOn: [this.crdChart] });
+        for (const revision of s.revisions) {
+            this.controlPlanes[revision.name] = installChart(istiodChartName(revision.name), {
+                source: atVersion(args.charts.istiod, revision.version),
+                namespace: args.namespaces.istioSystem,
+                values: istiodValues(s, revision.name, namespaces, args.tracing),
+                userValues: userValues.istiod,
+            }, {
+                ...child,
+                dependsOn: [this.crdChart],
+                // Stacks deployed before revisions ran side by side have the default's istiod under the old name.
+                aliases: revision.name === s.revision ? [{ name: SINGLE_ISTIOD_CHART }] : [],
+            });
+        }
+        this.controlPlane = this.controlPlanes[defaultRevision.name];
 
+        // Shared by every revision (within one minor version of each); follows the default revision.
         // Independent of the control plane: the agent only needs the node, and repairs pods started before it.
         installChart("istio-cni", {
-            source: args.charts.cni,
+            source: atVersion(args.charts.cni, defaultRevision.version),
             namespace: args.namespaces.istioCni,
             values: cniValues(),
             userValues: userValues.cni,
@@ -98,7 +124,7 @@ export class Mesh extends pulumi.ComponentResource {
 
         // The gateway's proxy image is injected by istiod's webhook ("image: auto"), so istiod comes first.
         installChart(GATEWAY_NAME, {
-            source: args.charts.gateway,
+            source: atVersion(args.charts.gateway, defaultRevision.version),
             namespace: args.namespaces.ingressGateway,
             values: gatewayValues(s),
             userValues: userValues.gateway,
@@ -125,8 +151,9 @@ export class Mesh extends pulumi.ComponentResource {
             labels,
         }, afterControlPlane);
 
-        const mergedMeshConfig = mergeValues(istiod, userValues.istiod).meshConfig;
+        const mergedMeshConfig = mergeValues(istiodValues(s, s.revision, namespaces, args.tracing), userValues.istiod).meshConfig;
         this.revision = pulumi.output(s.revision);
+        this.revisions = pulumi.output(s.revisions.map((r) => ({ name: r.name, version: r.version })));
         this.trustDomain = pulumi.output(mergedMeshConfig?.trustDomain || DEFAULT_TRUST_DOMAIN);
         this.mtlsMode = pulumi.output(s.mtlsMode);
         this.istiodNamespace = pulumi.output(args.namespaces.istioSystem);
@@ -138,6 +165,7 @@ export class Mesh extends pulumi.ComponentResource {
             .apply(([trustDomain, ns]) => gatewayPrincipal(trustDomain, ns));
         this.registerOutputs({
             revision: this.revision,
+            revisions: this.revisions,
             trustDomain: this.trustDomain,
             mtlsMode: this.mtlsMode,
             istiodNamespace: this.istiodNamespace,

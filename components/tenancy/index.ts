@@ -14,7 +14,8 @@ export { podSecurityLabels } from "./podSecurity";
 export interface TenancyArgs {
     env: string;
     tenancy: TenancySettings;
-    mesh: { enabled: boolean; revision: string };
+    /** `revision` labels every meshed namespace, except teams listed in `teamRevisions` (a canary). */
+    mesh: { enabled: boolean; revision: string; teamRevisions?: Readonly<Record<string, string>> };
     platformNamespaces: PlatformNamespaceSpec[];
     ingressGatewayNamespace: string;
     monitoringNamespace: string;
@@ -54,7 +55,7 @@ export class Tenancy extends pulumi.ComponentResource {
                 team,
                 env: args.env,
                 tenancy: args.tenancy,
-                mesh: args.mesh,
+                mesh: { enabled: args.mesh.enabled, revision: args.mesh.teamRevisions?.[team.name] ?? args.mesh.revision },
                 ingressGatewayNamespace: args.ingressGatewayNamespace,
                 monitoringNamespace: args.monitoringNamespace,
                 meshControlPlaneNamespace: args.meshControlPlaneNamespace,

@@ -12,6 +12,7 @@ export interface TeamNamespaceArgs {
     team: TeamSettings;
     env: string;
     tenancy: Pick<TenancySettings, "podSecurityLevel" | "quota" | "containerDefaults">;
+    /** The revision this team's namespace is labelled with. */
     mesh: { enabled: boolean; revision: string };
     ingressGatewayNamespace: string;
     monitoringNamespace: string;

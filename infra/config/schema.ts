@@ -1,7 +1,8 @@
 // The shape every merged profile must have. Objects are strict, so a mistyped key in a stack
 // file is reported with its path instead of being silently ignored.
 import { z } from "zod";
-import { CHARTS, ChartKey } from "../charts";
+import { CHARTS, ChartKey, ISTIO_RELEASES, isIstioRelease } from "../charts";
+import { compareVersions, MAX_MINOR_SKEW, MAX_REVISIONS, minorSkew } from "../../components/mesh/revisions";
 import { SHOP_SERVICE_NAMES } from "../../components/shop/topology";
 import { unpinnedImageReason } from "../../components/shared/image";
 import { DELIVERY_COLORS, DELIVERY_STRATEGIES, POD_SECURITY_LEVELS } from "./types";
@@ -58,9 +59,51 @@ const tenancySchema = z.strictObject({
     teams: z.array(teamSchema).min(1),
 });
 
+const meshRevisionSchema = z.strictObject({
+    name: dnsLabel,
+    version: z.string().refine(isIstioRelease, {
+        message: `must be an Istio release pinned in infra/charts.ts (ISTIO_RELEASES): ${ISTIO_RELEASES.join(", ")}`,
+    }),
+});
+
+/** The default revision and every team's revision must be installed; installed ones at most one minor apart. */
+function checkMeshRevisions(m: { revision: string; revisions: { name: string; version: string }[]; teamRevisions?: Record<string, string> },
+    ctx: z.core.$RefinementCtx): void {
+    if (!Array.isArray(m.revisions)) return;
+    const names = m.revisions.map((r) => r?.name);
+    const installed = `must be one of the installed revisions (mesh.revisions): ${names.join(", ")}`;
+    names.forEach((name, i) => {
+        if (names.indexOf(name) !== i) ctx.addIssue({ code: "custom", path: ["revisions", i, "name"], message: `revision "${name}" is listed twice` });
+    });
+    // A value that already fails its own rule is reported once, by that rule.
+    if (dnsLabel.safeParse(m.revision).success && !names.includes(m.revision)) {
+        ctx.addIssue({ code: "custom", path: ["revision"], message: installed });
+    }
+    for (const [team, revision] of Object.entries(m.teamRevisions ?? {})) {
+        if (dnsLabel.safeParse(revision).success && !names.includes(revision)) {
+            ctx.addIssue({ code: "custom", path: ["teamRevisions", team], message: installed });
+        }
+    }
+    const versions = m.revisions.map((r) => r?.version).filter((v): v is string => typeof v === "string" && isIstioRelease(v));
+    for (const a of versions) {
+        for (const b of versions) {
+            if (compareVersions(a, b) < 0 && minorSkew(a, b) > MAX_MINOR_SKEW) {
+                ctx.addIssue({
+                    code: "custom", path: ["revisions"],
+                    message: `${a} and ${b} are more than one minor version apart; Istio upgrades one minor version at a time`,
+                });
+            }
+        }
+    }
+}
+
 const meshSchema = z.strictObject({
     enabled: z.boolean(),
     revision: dnsLabel,
+    revisions: z.array(meshRevisionSchema)
+        .min(1, { message: "must list at least the default revision's control plane" })
+        .max(MAX_REVISIONS, { message: `at most ${MAX_REVISIONS} control planes: the current one and one canary` }),
+    teamRevisions: z.record(dnsLabel, dnsLabel).optional(),
     mtlsMode: z.enum(["STRICT", "PERMISSIVE"]),
     tracingSamplingPercent: percent,
     accessLogging: z.boolean(),
@@ -68,7 +111,19 @@ const meshSchema = z.strictObject({
     gatewayReplicas: replicas,
     gatewayTlsSecretName: dnsLabel,
     gatewayHosts: z.array(z.string().min(1)).min(1),
-});
+}).superRefine(checkMeshRevisions);
+
+/** Only tenant teams can be moved to another revision. */
+function checkMeshTeams(p: { mesh: { teamRevisions?: Record<string, string> }; tenancy: { teams: { name: string }[] } },
+    ctx: z.core.$RefinementCtx): void {
+    if (!Array.isArray(p.tenancy?.teams)) return;
+    const teams = p.tenancy.teams.map((t) => t?.name);
+    for (const team of Object.keys(p.mesh?.teamRevisions ?? {})) {
+        if (!teams.includes(team)) {
+            ctx.addIssue({ code: "custom", path: ["mesh", "teamRevisions", team], message: `"${team}" is not a tenant team; accepted: ${teams.join(", ")}` });
+        }
+    }
+}
 
 const monitoringSchema = z.strictObject({
     enabled: z.boolean(),
@@ -166,7 +221,7 @@ export const profileSchema = z.strictObject({
         message: "must be an https:// Helm repository or an oci:// registry",
     })),
     chartValues: z.partialRecord(chartKey, z.record(z.string(), z.unknown())),
-});
+}).superRefine(checkMeshTeams);
 
 export const providerSchema = z.strictObject({
     context: z.string().min(1).optional(),

@@ -67,10 +67,25 @@ export interface ChartSource {
     version: string;
 }
 
+/** One installed Istio control plane. */
+export interface MeshRevision {
+    /** DNS label, e.g. "1-29": names istiod-<name> and is the istio.io/rev label that selects it. */
+    name: string;
+    /** The Istio release it runs: one of ISTIO_RELEASES in infra/charts.ts, e.g. "1.29.6". */
+    version: string;
+}
+
 export interface MeshSettings {
     enabled: boolean;
-    /** Istio revision label (e.g. "1-29"); a new revision canaries a control-plane upgrade. */
+    /**
+     * The default revision, one of `revisions`: the add-on namespaces, the ingress gateway and every
+     * team not in `teamRevisions` run on it, and it validates Istio objects.
+     */
     revision: string;
+    /** The installed control planes, one istiod each: the current one and at most one canary. */
+    revisions: MeshRevision[];
+    /** Team name -> installed revision, for teams moved to a canary ahead of the default. */
+    teamRevisions?: Record<string, string>;
     mtlsMode: "STRICT" | "PERMISSIVE";
     /** Percentage of requests traced, 0-100. */
     tracingSamplingPercent: number;

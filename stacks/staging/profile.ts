@@ -20,6 +20,8 @@ export const stagingProfile: EnvironmentProfile = {
     mesh: {
         enabled: true,
         revision: "1-29",
+        // Canary a control-plane upgrade: install a second revision, move teams (teamRevisions), then the default.
+        revisions: [{ name: "1-29", version: "1.29.6" }],
         mtlsMode: "STRICT",
         tracingSamplingPercent: 10,
         accessLogging: true,

@@ -22,7 +22,8 @@ const OTLP_COLLECTOR_ENDPOINT = { host: OTLP_COLLECTOR.service, port: OTLP_COLLE
 // Chart resource name -> upstream chart and the namespace it installs into.
 const CHARTS = {
     "istio-base": { chart: "base", namespace: "istio-system" },
-    istiod: { chart: "istiod", namespace: "istio-system" },
+    // The profiles' only revision; test/mesh/revisions.test.ts installs a canary next to it.
+    "istiod-1-29": { chart: "istiod", namespace: "istio-system" },
     "istio-cni": { chart: "cni", namespace: "istio-cni" },
     "istio-ingressgateway": { chart: "gateway", namespace: "istio-ingress" },
 } as const;
@@ -101,7 +102,7 @@ describe("mesh", () => {
             });
 
             it(`runs istiod as revision ${REVISION} with ${expected.istiodReplicas} replica(s), relying on the CNI agent`, () => {
-                const istiod = valuesOf(ok(stack), "istiod");
+                const istiod = valuesOf(ok(stack), "istiod-1-29");
                 assert.equal(istiod.revision, REVISION);
                 assert.equal(istiod.global.istioNamespace, "istio-system");
                 assert.equal(istiod.cni.enabled, true, "pods get no NET_ADMIN istio-init container");
@@ -115,14 +116,14 @@ describe("mesh", () => {
             });
 
             it("gives injected sidecars a seccomp profile and full requests and limits (team quotas cap limits.cpu)", () => {
-                const proxy = valuesOf(ok(stack), "istiod").global.proxy;
+                const proxy = valuesOf(ok(stack), "istiod-1-29").global.proxy;
                 assert.equal(proxy.seccompProfile.type, "RuntimeDefault");
                 const r = proxy.resources;
                 assert.ok(r.requests.cpu && r.requests.memory && r.limits.cpu && r.limits.memory, JSON.stringify(r));
             });
 
             it("logs every request to stdout as JSON and traces over OTLP to the collector", () => {
-                const meshConfig = valuesOf(ok(stack), "istiod").meshConfig;
+                const meshConfig = valuesOf(ok(stack), "istiod-1-29").meshConfig;
                 assert.equal(meshConfig.accessLogFile, "/dev/stdout");
                 assert.equal(meshConfig.accessLogEncoding, "JSON");
                 assert.equal(meshConfig.trustDomain, "cluster.local");
@@ -137,7 +138,7 @@ describe("mesh", () => {
                 assert.deepEqual([telemetry.metadata.namespace, telemetry.metadata.name], ["istio-system", "mesh-default"]);
                 assert.equal(telemetry.spec.tracing.length, 1);
                 assert.equal(telemetry.spec.tracing[0].randomSamplingPercentage, expected.sampling);
-                const provider = valuesOf(run, "istiod").meshConfig.extensionProviders[0].name;
+                const provider = valuesOf(run, "istiod-1-29").meshConfig.extensionProviders[0].name;
                 assert.deepEqual(telemetry.spec.tracing[0].providers, [{ name: provider }]);
             });
 
@@ -224,8 +225,8 @@ describe("mesh", () => {
             it("creates the control plane and gateway after the CRDs, and every Istio object after the CRDs and istiod", () => {
                 const run = ok(stack);
                 const base = chart(run, "istio-base").urn;
-                const istiod = chart(run, "istiod").urn;
-                assert.ok(chart(run, "istiod").dependencies.includes(base), "istiod after base");
+                const istiod = chart(run, "istiod-1-29").urn;
+                assert.ok(chart(run, "istiod-1-29").dependencies.includes(base), "istiod after base");
                 assert.ok(chart(run, "istio-ingressgateway").dependencies.includes(base), "gateway after base");
                 assert.ok(chart(run, "istio-ingressgateway").dependencies.includes(istiod), "gateway after istiod (injection)");
                 const istioObjects = run.resources.filter((r) => /^kubernetes:[a-z.]+\.istio\.io\//.test(r.type));
@@ -269,27 +270,16 @@ describe("mesh", () => {
         it("exports no spans when tracing is disabled: no provider, no Telemetry; logs and mTLS stay", () => {
             const run = ok("staging", { tracing: { enabled: false } });
             assert.deepEqual(ofType(run, TELEMETRY), []);
-            const meshConfig = valuesOf(run, "istiod").meshConfig;
+            const meshConfig = valuesOf(run, "istiod-1-29").meshConfig;
             assert.equal(meshConfig.extensionProviders, undefined);
             assert.equal(meshConfig.accessLogFile, "/dev/stdout");
             assert.equal(onlyOne(run, PEER_AUTHENTICATION).inputs.spec.mtls.mode, "STRICT");
         });
 
         it("drops access logging when the profile turns it off", () => {
-            const meshConfig = valuesOf(ok("dev", { mesh: { accessLogging: false } }), "istiod").meshConfig;
+            const meshConfig = valuesOf(ok("dev", { mesh: { accessLogging: false } }), "istiod-1-29").meshConfig;
             assert.equal(meshConfig.accessLogFile, undefined);
             assert.equal(meshConfig.accessLogEncoding, undefined);
-        });
-
-        it("follows a new revision everywhere: istiod, gateway, webhook default, namespaces and exports", () => {
-            const run = ok("staging", { mesh: { revision: "1-30" } });
-            assert.equal(valuesOf(run, "istiod").revision, "1-30");
-            assert.equal(valuesOf(run, "istio-ingressgateway").revision, "1-30");
-            assert.equal(valuesOf(run, "istio-base").defaultRevision, "1-30");
-            assert.equal(one(run, NAMESPACE, "istio-ingress").inputs.metadata.labels["istio.io/rev"], "1-30");
-            const exported = run.outputs.mesh as Record<string, unknown>;
-            assert.equal(exported.revision, "1-30");
-            assert.equal((run.outputs.operators as any).istiodServiceName, "istiod-1-30");
         });
     });
 
@@ -318,7 +308,7 @@ describe("mesh", () => {
             const base = valuesOf(run, "istio-base");
             assert.deepEqual(base.base.excludedCRDs, ["wasmplugins.extensions.istio.io"]);
             assert.equal(base.base.validationFailurePolicy, "Fail");
-            const istiod = valuesOf(run, "istiod");
+            const istiod = valuesOf(run, "istiod-1-29");
             assert.equal(istiod.meshConfig.trustDomain, "corp.example");
             assert.deepEqual(istiod.meshConfig.outboundTrafficPolicy, { mode: "REGISTRY_ONLY" });
             assert.equal(istiod.meshConfig.accessLogEncoding, "JSON");
@@ -342,7 +332,7 @@ describe("mesh", () => {
 
         it("a chart mirror replaces only that chart's repository, version kept", () => {
             const run = ok("prod", overrides);
-            const istiod = chart(run, "istiod").inputs;
+            const istiod = chart(run, "istiod-1-29").inputs;
             assert.equal(istiod.chart, "oci://mirror.example/istio/istiod");
             assert.equal(istiod.version, ISTIO_VERSION);
             assert.equal(istiod.repositoryOpts, undefined);

@@ -221,7 +221,7 @@ describe("delivery strategies", () => {
 
         it("makes every Istio object wait for the Istio CRDs and istiod", () => {
             const run = ok(STAGING);
-            const needs = [chartUrn(run, "istio-base"), chartUrn(run, "istiod")];
+            const needs = [chartUrn(run, "istio-base"), chartUrn(run, "istiod-1-29")];
             for (const service of ["frontend", "catalog", "orders", "payments"]) {
                 const istio = objectsOf(run, service).filter((r) => r.type.includes("istio.io"));
                 // DestinationRule, VirtualService(s) and AuthorizationPolicy.
