@@ -204,6 +204,14 @@ describe("monitoring", () => {
                     prometheusUrl: `http://${v.fullnameOverride}-prometheus.monitoring.svc:9090`,
                     alertmanagerUrl: `http://${v.fullnameOverride}-alertmanager.monitoring.svc:9093`,
                     grafanaUrl: `http://${v.grafana.fullnameOverride}.monitoring.svc`,
+                    // Only a STRICT mesh (staging, prod) has Prometheus scrape with its mesh certificate.
+                    mtlsScrape: stack === "dev" ? null : {
+                        caFile: "/etc/prom-certs/root-cert.pem",
+                        certFile: "/etc/prom-certs/cert-chain.pem",
+                        keyFile: "/etc/prom-certs/key.pem",
+                        prometheusNamespace: "monitoring",
+                        prometheusServiceAccount: "monitoring-prometheus",
+                    },
                 });
                 assert.equal((run.outputs.namespaces as any).monitoring, "monitoring");
                 assert.equal((run.outputs.operators as any).grafanaAdminSecretName, v.grafana.admin.existingSecret);
