@@ -5,6 +5,7 @@ import { strict as assert } from "assert";
 import { compareVersions, crdVersionOf, minorSkew } from "../../components/mesh/revisions";
 import { ConfigError, resolvePlatformConfig } from "../../infra/config";
 import { ofType, one, RecordedResource, RunResult, runStack, StackOverrides } from "../harness";
+import { runPolicyPack } from "../policy/harness";
 
 const CHART = "kubernetes:helm.sh/v4:Chart";
 const NAMESPACE = "kubernetes:core/v1:Namespace";
@@ -158,6 +159,21 @@ describe("mesh revisions", () => {
             assert.deepEqual([added, removed], [[], ["istiod-1-29"]]);
             assert.deepEqual(chart(after, "istiod-1-30").inputs, chart(before, "istiod-1-30").inputs);
             assert.equal(chart(after, "istio-base").inputs.version, CANARY.version);
+        });
+    });
+
+    describe("guardrails", () => {
+        it("every step passes prod's policy pack with exactly the diagnostics of the single control plane", async () => {
+            const diagnosticsOf = async (overrides?: StackOverrides) => {
+                const run = runStack("prod", overrides);
+                assert.equal(run.error, undefined, `program failed: ${run.error}`);
+                const resources = run.resources.filter((r) => r.urn).map((r) =>
+                    ({ type: r.type, name: r.name, urn: r.urn, props: r.inputs, dependencies: r.dependencies, parent: r.parent }));
+                return (await runPolicyPack(resources, "prod")).map((d) => `${d.level} ${d.policy}: ${d.message}`).sort();
+            };
+            const baseline = await diagnosticsOf();
+            assert.ok(!baseline.some((d) => d.startsWith("mandatory")), baseline.join("\n"));
+            for (const [step, overrides] of Object.entries(STEPS)) assert.deepEqual(await diagnosticsOf(overrides), baseline, step);
         });
     });
 
