@@ -1,6 +1,7 @@
-// Exactly the Istio 1.29 chart value keys this component sets, checked against each chart's
-// values.yaml (and, for the gateway chart, its values.schema.json, which rejects unknown keys) in
-// istio/istio manifests/charts/{base,istio-control/istio-discovery,istio-cni,gateway}.
+// Exactly the Istio chart value keys this component sets, checked against each chart's values.yaml
+// (and, for the gateway chart, its values.schema.json, which rejects unknown keys) in istio/istio
+// manifests/charts/{base,istio-control/istio-discovery,istio-cni,gateway} at every release in
+// ISTIO_RELEASES (infra/charts.ts): 1.29.6 and 1.30.3.
 // A misspelt key fails to compile.
 import * as pulumi from "@pulumi/pulumi";
 
