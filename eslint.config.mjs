@@ -27,7 +27,7 @@ export default tseslint.config(
     {
         // Resource props reach policies as untyped JSON (the @pulumi/policy SDK types them `any`), and
         // tests, the harness and the plan scripts handle the same recorded manifests.
-        files: ["policy/**/*.ts", "test/**/*.ts", "scripts/**/*.ts"],
+        files: ["policy/**/*.ts", "test/**/*.ts", "scripts/**/*.ts", "examples/*/test/**/*.ts"],
         rules: { "@typescript-eslint/no-explicit-any": "off" },
     },
     {
