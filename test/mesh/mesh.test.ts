@@ -3,7 +3,7 @@
 // only LoadBalancer, run as the real program per stack.
 import { strict as assert } from "assert";
 import { otlpEndpoint } from "../../components/mesh/defaults";
-import { ofType, one, RecordedResource, RunResult, runStack, StackOverrides } from "../harness";
+import { ofType, one, RecordedResource, runOk, RunResult, StackOverrides } from "../harness";
 
 const CHART = "kubernetes:helm.sh/v4:Chart";
 const SERVICE = "kubernetes:core/v1:Service";
@@ -41,11 +41,7 @@ const SAFE_SYSCTLS = [
     "net.ipv4.tcp_syncookies", "net.ipv4.ping_group_range",
 ];
 
-function ok(stack: string, overrides?: StackOverrides): RunResult {
-    const run = runStack(stack, overrides);
-    assert.equal(run.error, undefined, `program failed: ${run.error}`);
-    return run;
-}
+const ok = runOk;
 
 const chart = (run: RunResult, name: keyof typeof CHARTS) => one(run, CHART, name);
 const valuesOf = (run: RunResult, name: keyof typeof CHARTS) => chart(run, name).inputs.values;

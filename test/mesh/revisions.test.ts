@@ -4,7 +4,7 @@
 import { strict as assert } from "assert";
 import { compareVersions, crdVersionOf, minorSkew } from "../../components/mesh/revisions";
 import { ConfigError, resolvePlatformConfig } from "../../infra/config";
-import { ofType, one, RecordedResource, RunResult, runStack, StackOverrides } from "../harness";
+import { ofType, one, RecordedResource, runOk, RunResult, runStack, StackOverrides } from "../harness";
 import { runPolicyPack } from "../policy/harness";
 
 const CHART = "kubernetes:helm.sh/v4:Chart";
@@ -24,11 +24,7 @@ const STEPS = {
     removeOld: { mesh: { revision: CANARY.name, revisions: [CANARY] } },
 } satisfies Record<string, StackOverrides>;
 
-function ok(overrides?: StackOverrides): RunResult {
-    const run = runStack(STACK, overrides);
-    assert.equal(run.error, undefined, `program failed: ${run.error}`);
-    return run;
-}
+const ok = (overrides?: StackOverrides): RunResult => runOk(STACK, overrides);
 
 const chart = (run: RunResult, name: string) => one(run, CHART, name);
 const istiodCharts = (run: RunResult) => ofType(run, CHART).filter((c) => c.inputs.chart === "istiod")
