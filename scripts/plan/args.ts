@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
+import { ChartCache, chartCache } from "../helm/chartCache";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
@@ -17,6 +18,10 @@ Options:
   --policy-config <file>  policy pack config (default: stacks/<stack>/policy-config.json)
   --json                  print the report as JSON on stdout instead of text
   --services <n>          add n synthetic services through the Microservice component (bench)
+  --render                render every Helm chart with a real Helm from the chart cache, and
+                          validate and judge the charts' objects with the program's own
+  --charts <dir>          chart cache for --render: archives as \`helm pull\` names them
+                          (default: $PLATFORM_CHART_CACHE, else .charts/; fill it: npm run charts:pull)
   -h, --help              show this help
 
 Exit codes: 0 compliant; 1 schema error, mandatory policy violation or program error;
@@ -28,6 +33,8 @@ export interface PlanArgs {
     policyConfig: string;
     json: boolean;
     services: number;
+    /** Render the charts from this cache (undefined: no --render). */
+    render?: ChartCache;
 }
 
 /** A problem with the command line: printed with the usage, exit code 2. */
@@ -80,6 +87,8 @@ export function parsePlanArgs(argv: string[], root: string = ROOT): PlanArgs | u
                 "policy-config": { type: "string" },
                 json: { type: "boolean", default: false },
                 services: { type: "string" },
+                render: { type: "boolean", default: false },
+                charts: { type: "string" },
                 help: { type: "boolean", short: "h", default: false },
             },
         }).values;
@@ -99,5 +108,7 @@ export function parsePlanArgs(argv: string[], root: string = ROOT): PlanArgs | u
     }
     const outDir = path.resolve(values.out ?? path.join(root, "out", "plan", values.stack));
     ensureWritableDir(outDir);
-    return { stack: values.stack, outDir, policyConfig, json: values.json ?? false, services };
+    if (values.charts !== undefined && !values.render) throw new UsageError("--charts is the chart cache of --render: add --render");
+    const render = values.render ? chartCache(values.charts) : undefined;
+    return { stack: values.stack, outDir, policyConfig, json: values.json ?? false, services, ...(render ? { render } : {}) };
 }

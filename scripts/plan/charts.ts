@@ -6,7 +6,8 @@
 import { RecordedResource } from "../../test/harness";
 import { redact } from "./objects";
 
-export const CHART_TYPE = "kubernetes:helm.sh/v4:Chart";
+import { CHART_TYPE } from "../helm/renderCharts";
+export { CHART_TYPE };
 
 export const VALUES_NOTE =
     "values: every value the platform sets for the chart (component defaults + platform:chartValues), " +

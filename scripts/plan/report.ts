@@ -5,6 +5,14 @@ import { describeObject } from "./objects";
 import { countByLevel, PolicyDiagnostic } from "./policy";
 import { SchemaResult } from "./schemas";
 import { ComponentTree, renderTree } from "./tree";
+import { ChartRender } from "../helm/renderCharts";
+
+/** What `--render` did: the cache, the Helm used, and each chart's outcome. */
+export interface RenderReport {
+    cache: string;
+    helm?: string;
+    charts: ChartRender[];
+}
 
 export interface ObjectReport {
     apiVersion: string;
@@ -26,6 +34,9 @@ export interface PlanSummary {
     unchecked: number;
     policyMandatory: number;
     policyAdvisory: number;
+    /** With --render: charts rendered, and charts that could not be. */
+    chartsRendered?: number;
+    chartsNotRendered?: number;
 }
 
 export interface PlanReport {
@@ -36,6 +47,7 @@ export interface PlanReport {
     componentTree: ComponentTree;
     charts: ChartSummary[];
     chartValuesNote: string;
+    rendering?: RenderReport;
     objects: ObjectReport[];
     policyDiagnostics: PolicyDiagnostic[];
     summary: PlanSummary;
@@ -46,9 +58,13 @@ export interface PlanReport {
     phaseMillis: Record<string, number>;
 }
 
-export function summarize(objects: readonly ObjectReport[], diagnostics: readonly PolicyDiagnostic[]): PlanSummary {
+export function summarize(objects: readonly ObjectReport[], diagnostics: readonly PolicyDiagnostic[], rendering?: RenderReport): PlanSummary {
     const levels = countByLevel(diagnostics);
     return {
+        ...(rendering ? {
+            chartsRendered: rendering.charts.filter((c) => c.rendered).length,
+            chartsNotRendered: rendering.charts.filter((c) => !c.rendered).length,
+        } : {}),
         objects: objects.length,
         schemaValid: objects.filter((o) => o.schema.status === "valid").length,
         schemaErrors: objects.filter((o) => o.schema.status === "invalid").length,
@@ -59,7 +75,8 @@ export function summarize(objects: readonly ObjectReport[], diagnostics: readonl
 }
 
 export function exitCodeFor(summary: PlanSummary, programError?: string): 0 | 1 {
-    return programError !== undefined || summary.schemaErrors > 0 || summary.policyMandatory > 0 ? 1 : 0;
+    return programError !== undefined || summary.schemaErrors > 0 || summary.policyMandatory > 0 ||
+        (summary.chartsNotRendered ?? 0) > 0 ? 1 : 0;
 }
 
 export function summaryTable(s: PlanSummary): string[] {
@@ -70,6 +87,8 @@ export function summaryTable(s: PlanSummary): string[] {
         ["unchecked (no schema package)", s.unchecked],
         ["policy violations: mandatory", s.policyMandatory],
         ["policy violations: advisory", s.policyAdvisory],
+        ...(s.chartsRendered !== undefined ? [["charts rendered", s.chartsRendered] as [string, number]] : []),
+        ...(s.chartsNotRendered ? [["charts NOT rendered", s.chartsNotRendered] as [string, number]] : []),
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     const numbers = Math.max(...rows.map(([, v]) => String(v).length));
@@ -93,6 +112,7 @@ export function renderText(r: PlanReport): string {
     out.push("", "Component tree (custom resources per component)", ...renderTree(r.componentTree));
     out.push("", `Helm charts (${r.charts.length})`, `  ${r.chartValuesNote}`, ...renderCharts(r.charts));
 
+    out.push("", ...renderingLines(r));
     out.push("", `Kubernetes objects: ${r.objects.length}, written to ${rel(r.outDir)} (one YAML file per object, by namespace)`);
     const invalid = r.objects.filter((o) => o.schema.status === "invalid");
     const unchecked = r.objects.filter((o) => o.schema.status === "unchecked");
@@ -118,6 +138,27 @@ export function renderText(r: PlanReport): string {
             r.program.error ? "the program failed" : "",
             r.summary.schemaErrors > 0 ? `${r.summary.schemaErrors} object(s) fail their schema` : "",
             r.summary.policyMandatory > 0 ? `${r.summary.policyMandatory} mandatory policy violation(s)` : "",
+            r.summary.chartsNotRendered ? `${r.summary.chartsNotRendered} chart(s) not rendered` : "",
         ].filter(Boolean).join("; ")}) (${r.millis} ms)`);
     return out.join("\n");
+}
+
+/** One line per rendered chart; the charts that could not be rendered, with why, on one line. */
+export function renderingLines(r: Pick<PlanReport, "rendering" | "charts">): string[] {
+    if (!r.rendering) {
+        return [`Chart objects: not rendered (${r.charts.length} charts; add --render to render them with Helm and judge their objects)`];
+    }
+    const rendered = r.rendering.charts.filter((c) => c.rendered);
+    const lines = [`Chart rendering (cache ${r.rendering.cache}${r.rendering.helm ? `, helm ${r.rendering.helm}` : ""})`];
+    for (const c of rendered) {
+        const hooks = c.droppedHooks > 0 ? `, ${c.droppedHooks} hook object(s) dropped as the v4 Chart does` : "";
+        lines.push(`  ${c.name}: ${c.chart} ${c.version}: ${c.objects} objects${hooks} (${c.millis} ms)`);
+    }
+    const missing = r.rendering.charts.filter((c) => !c.rendered);
+    const byReason = new Map<string, string[]>();
+    for (const c of missing) byReason.set(c.reason ?? "", [...(byReason.get(c.reason ?? "") ?? []), c.name]);
+    if (missing.length > 0) {
+        lines.push(`  NOT rendered: ${[...byReason].map(([reason, names]) => `${names.join(", ")}: ${reason}`).join("; ")}`);
+    }
+    return lines;
 }

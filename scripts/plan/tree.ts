@@ -1,6 +1,7 @@
 // The component tree: every ComponentResource (platform components and Helm charts) under its
 // parent, with how many resources it declares directly and in total.
 import { RecordedResource } from "../../test/harness";
+import { CHART_TYPE } from "../helm/renderCharts";
 
 export interface ComponentNode {
     type: string;
@@ -11,6 +12,8 @@ export interface ComponentNode {
     /** Custom resources anywhere below it. */
     totalResources: number;
     children: ComponentNode[];
+    /** For a Helm chart rendered by `plan --render`: its objects, "Kind namespace/name". */
+    objects?: string[];
 }
 
 export interface ComponentTree {
@@ -34,6 +37,10 @@ export function componentTree(resources: readonly RecordedResource[]): Component
             (parent ? parent.children : roots).push(node);
         } else if (parent) {
             parent.directResources++;
+            if (parent.type === CHART_TYPE) {
+                const m = r.inputs?.metadata;
+                (parent.objects ??= []).push(`${r.inputs?.kind ?? r.type} ${m?.namespace ? `${m.namespace}/` : ""}${m?.name ?? r.name}`);
+            }
         } else {
             topLevelResources.push({ type: r.type, name: r.name });
         }
@@ -50,6 +57,7 @@ export function renderTree(tree: ComponentTree): string[] {
         const counts = n.children.length > 0 ? `${n.directResources} direct, ${n.totalResources} total` : `${n.totalResources}`;
         lines.push(`${"  ".repeat(depth)}${n.name}  [${n.type}]  ${counts}`);
         n.children.forEach((c) => walk(c, depth + 1));
+        for (const o of n.objects ?? []) lines.push(`${"  ".repeat(depth + 1)}- ${o}`);
     };
     tree.roots.forEach((n) => walk(n, 1));
     for (const r of tree.topLevelResources) lines.push(`  ${r.name}  [${r.type}]  (outside components)`);
