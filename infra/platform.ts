@@ -97,6 +97,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             env: config.stack,
             settings: config.monitoring,
             namespace: tenancy.platformNamespaces[NAMESPACES.monitoring],
+            dashboardNamespaces: Object.values(tenancy.teamNamespaces),
             nodeExporterNamespace: tenancy.platformNamespaces[NAMESPACES.nodeExporter],
             chart: resolveChart("kubePrometheusStack", config.chartRepositories),
             chartValues: config.chartValues.kubePrometheusStack,

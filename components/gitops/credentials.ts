@@ -1,5 +1,6 @@
-// Credentials the component generates: the admin password (the chart gets only its bcrypt hash)
-// and the Redis password, kept in the `argocd-redis` Secret the chart's workloads read.
+// Credentials the component generates, each kept in a Secret the chart's workloads read by name:
+// the admin password (argocd-secret holds only its bcrypt hash) and the Redis password
+// (argocd-redis). No secret is a chart value, so the chart renders during preview.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
@@ -9,6 +10,9 @@ import * as random from "@pulumi/random";
  * render identical; it is also a keeper, so changing it rotates the password and ends old sessions.
  */
 export const ADMIN_PASSWORD_MTIME = "2026-01-01T00:00:00Z";
+
+/** The Secret Argo CD reads its admin password from (the chart's is off: configs.secret.createSecret). */
+export const ADMIN_SECRET = { name: "argocd-secret", hashKey: "admin.password", mtimeKey: "admin.passwordMtime" } as const;
 
 /** Name and key hard-coded in the argo-cd chart's Redis and redis-ha templates. */
 export const REDIS_SECRET = { name: "argocd-redis", key: "auth" } as const;
@@ -28,6 +32,17 @@ export function createAdminPassword(name: string, parent: pulumi.Resource): Admi
         keepers: { passwordMtime: ADMIN_PASSWORD_MTIME },
     }, { parent });
     return { password: pulumi.secret(admin.result), hash: pulumi.secret(admin.bcryptHash), mtime: ADMIN_PASSWORD_MTIME };
+}
+
+/** argocd-secret with the admin password's hash; Argo CD adds its own server.secretkey to it at start. */
+export function createAdminSecret(
+    name: string, namespace: pulumi.Input<string>, labels: Record<string, string>, admin: AdminPassword, parent: pulumi.Resource,
+): k8s.core.v1.Secret {
+    return new k8s.core.v1.Secret(name, {
+        metadata: { name: ADMIN_SECRET.name, namespace, labels: { ...labels, "app.kubernetes.io/part-of": "argocd" } },
+        type: "Opaque",
+        stringData: { [ADMIN_SECRET.hashKey]: admin.hash, [ADMIN_SECRET.mtimeKey]: admin.mtime },
+    }, { parent });
 }
 
 export function createRedisSecret(

@@ -7,7 +7,7 @@ import { ChartSource, GitOpsSettings, TeamSettings } from "../../infra/config/ty
 import { ChartValues, installChart } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
 import { PLATFORM_PROJECT, RESERVED_PROJECT_NAMES, platformProjectSpec, teamProjectSpec } from "./appProjects";
-import { createAdminPassword, createRedisSecret } from "./credentials";
+import { createAdminPassword, createAdminSecret, createRedisSecret } from "./credentials";
 import { argoCdValues } from "./defaults";
 import { ROOT_APPLICATION, rootApplicationSpec } from "./rootApplication";
 
@@ -52,15 +52,16 @@ export class GitOps extends pulumi.ComponentResource {
 
         const admin = createAdminPassword(`${name}-admin-password`, this);
         this.adminPassword = admin.password;
+        const adminSecret = createAdminSecret(`${name}-admin-secret`, this.namespace, labels("server"), admin, this);
         const redisSecret = createRedisSecret(`${name}-redis`, this.namespace, labels("redis"), this);
 
-        // The Secret first, so Argo CD's pods do not start without their Redis password.
+        // The Secrets first, so Argo CD's pods do not start without their passwords.
         const chart = installChart(RELEASE, {
             source: args.chart,
             namespace: this.namespace,
-            values: argoCdValues(args.settings, { passwordHash: admin.hash, passwordMtime: admin.mtime }),
+            values: argoCdValues(args.settings),
             userValues: args.chartValues,
-        }, { parent: this, dependsOn: [redisSecret] });
+        }, { parent: this, dependsOn: [adminSecret, redisSecret] });
         // Custom resources wait for the chart, which installs their CRDs.
         const afterChart = { parent: this, dependsOn: [chart] };
 

@@ -13,14 +13,12 @@ export interface ArgoCdSizing {
     /** Also used by its copyutil init container (the chart's default). */
     repoServer: ContainerResources;
     applicationSet: ContainerResources;
-    dex: ContainerResources;
-    notifications: ContainerResources;
     redis: ContainerResources;
     redisHa: {
         redis: ContainerResources;
         sentinel: ContainerResources;
         splitBrainDetection: ContainerResources;
-        /** Init containers and Helm test pods. */
+        /** Init containers. */
         helpers: ContainerResources;
         haproxy: ContainerResources;
     };
@@ -33,8 +31,6 @@ const single: ArgoCdSizing = {
     server: size("50m", "128Mi", "256Mi"),
     repoServer: size("100m", "256Mi", "512Mi"),
     applicationSet: size("50m", "64Mi", "128Mi"),
-    dex: size("20m", "64Mi", "128Mi"),
-    notifications: size("20m", "64Mi", "128Mi"),
     redis: size("50m", "64Mi", "256Mi"),
     redisHa: { redis: size("100m", "128Mi", "512Mi"), sentinel: helper, splitBrainDetection: helper, helpers: helper, haproxy: size("50m", "64Mi", "128Mi") },
 };
@@ -44,8 +40,6 @@ const highlyAvailable: ArgoCdSizing = {
     server: size("100m", "256Mi", "512Mi"),
     repoServer: size("250m", "512Mi", "1Gi"),
     applicationSet: size("100m", "128Mi", "256Mi"),
-    dex: size("20m", "64Mi", "128Mi"),
-    notifications: size("20m", "64Mi", "128Mi"),
     redis: size("100m", "128Mi", "512Mi"),
     redisHa: {
         redis: size("200m", "256Mi", "1Gi"),

@@ -1,7 +1,5 @@
 // The argo-cd chart (10.1.1) value keys this component sets, checked against the chart's values.yaml
 // and, under `redis-ha`, the redis-ha 4.38.0 subchart's. A misspelt key fails to compile.
-import * as pulumi from "@pulumi/pulumi";
-
 export interface ContainerResources {
     requests: { cpu: string; memory: string };
     limits: { cpu?: string; memory: string };
@@ -36,22 +34,25 @@ export interface ScaledArgoWorkload extends ArgoWorkload {
     pdb: DisruptionBudget;
 }
 
+export interface ImageRepository {
+    repository: string;
+}
+
 export interface RedisHaValues {
-    enabled: boolean;
+    enabled: true;
+    image: ImageRepository;
     podDisruptionBudget: { maxUnavailable?: number };
     containerSecurityContext: ContainerSecurityContext;
     init: { resources: ContainerResources };
     redis: { resources: ContainerResources };
     sentinel: { resources: ContainerResources };
     splitBrainDetection: { resources: ContainerResources };
-    /** Helm test pods; sized in case a renderer does not skip test hooks. */
-    configmapTest: { resources: ContainerResources };
     haproxy: {
+        image: ImageRepository;
         podDisruptionBudget: { maxUnavailable?: number };
         containerSecurityContext: ContainerSecurityContext;
         resources: ContainerResources;
         init: { resources: ContainerResources };
-        tests: { resources: ContainerResources };
     };
 }
 
@@ -61,21 +62,18 @@ export interface ArgoCdValues {
         logging: { format: "text" | "json" };
     };
     configs: {
-        secret: {
-            /** bcrypt hash of the admin password, wrapped as a Pulumi secret. */
-            argocdServerAdminPassword: pulumi.Output<string>;
-            /** RFC 3339; sessions issued before it are invalid. A fixed value keeps renders stable. */
-            argocdServerAdminPasswordMtime: string;
-        };
+        /** The component creates argocd-secret itself (admin password hash), so no secret is a chart value. */
+        secret: { createSecret: false };
     };
     controller: ArgoWorkload & { replicas: number };
     server: ScaledArgoWorkload;
     repoServer: ScaledArgoWorkload;
     applicationSet: ScaledArgoWorkload;
-    dex: ArgoWorkload & { enabled: boolean };
-    notifications: ArgoWorkload & { enabled: boolean };
-    redis: ArgoWorkload;
+    dex: { enabled: false };
+    notifications: { enabled: false };
+    /** The standalone Redis, when redis-ha is off. */
+    redis?: ArgoWorkload & { image: ImageRepository };
     /** The component creates the `argocd-redis` Secret itself, so the chart's hook Job is off. */
     redisSecretInit: { enabled: boolean };
-    "redis-ha": RedisHaValues;
+    "redis-ha": RedisHaValues | { enabled: false };
 }

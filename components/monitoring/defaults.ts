@@ -9,7 +9,7 @@ import {
 } from "./names";
 import { ContainerSecurityContext, KubePrometheusStackValues, PodSecurityContext, Resources } from "./values";
 
-/** Label and value the Grafana sidecar watches for in every namespace to load dashboards from ConfigMaps. */
+/** Label and value the Grafana sidecar watches for, in the dashboard namespaces, to load dashboards from ConfigMaps. */
 export const DASHBOARD_LABEL = { key: "grafana_dashboard", value: "1" } as const;
 
 // Sizes for the stack's small helpers; the profile sizes Prometheus itself. Override per stack
@@ -41,6 +41,10 @@ export interface MonitoringValuesInput {
     /** Secret holding datasource credentials as environment variables; set only when one is needed. */
     datasourceSecretName?: pulumi.Input<string>;
     datasources: DatasourceEndpoints;
+    /** Grafana's own namespace, where the chart's dashboards and datasources live. */
+    namespace: pulumi.Input<string>;
+    /** Namespaces whose labelled ConfigMaps hold dashboards (the tenants'). */
+    dashboardNamespaces: pulumi.Input<string>[];
     /** Keep Prometheus volume claims when the StatefulSet is deleted or scaled down. */
     retainVolumes: boolean;
     /** Mesh revision whose workload certificate Prometheus scrapes with (STRICT mTLS); none otherwise. */
@@ -103,11 +107,15 @@ export function monitoringValues(i: MonitoringValuesInput): KubePrometheusStackV
             resources: GRAFANA,
             securityContext: podSecurity(472),
             containerSecurityContext: containerSecurity(),
-            testFramework: { enabled: false },
+            ...(s.grafanaReplicas > 1 ? { podDisruptionBudget: { maxUnavailable: 1 } } : {}),
+            rbac: { namespaced: true, namespaces: i.dashboardNamespaces },
             sidecar: {
                 resources: SMALL,
                 securityContext: containerSecurity(),
-                dashboards: { enabled: true, label: DASHBOARD_LABEL.key, labelValue: DASHBOARD_LABEL.value, searchNamespace: "ALL" },
+                dashboards: {
+                    enabled: true, label: DASHBOARD_LABEL.key, labelValue: DASHBOARD_LABEL.value,
+                    resource: "configmap", searchNamespace: [i.namespace, ...i.dashboardNamespaces],
+                },
                 datasources: {
                     enabled: true,
                     defaultDatasourceEnabled: true,

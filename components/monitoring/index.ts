@@ -42,6 +42,8 @@ export interface MonitoringArgs {
     settings: MonitoringSettings;
     /** The monitoring namespace (restricted), from the Tenancy component. */
     namespace: pulumi.Input<string>;
+    /** Namespaces whose dashboard ConfigMaps Grafana loads (the tenants'); Grafana may read only there. */
+    dashboardNamespaces: pulumi.Input<string>[];
     /** The node exporter's namespace (privileged: host network, PID and filesystem). */
     nodeExporterNamespace: pulumi.Input<string>;
     chart: ChartSource;
@@ -115,6 +117,8 @@ export class Monitoring extends pulumi.ComponentResource {
             namespace: args.namespace,
             values: monitoringValues({
                 settings: args.settings,
+                namespace: args.namespace,
+                dashboardNamespaces: args.dashboardNamespaces,
                 nodeExporterNamespace: args.nodeExporterNamespace,
                 grafanaAdminSecretName: adminSecret.metadata.name,
                 alertmanagerConfigSecretName: alertmanagerConfig.metadata.name,

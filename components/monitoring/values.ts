@@ -88,11 +88,15 @@ export interface GrafanaValues {
     resources: Resources;
     securityContext: PodSecurityContext;
     containerSecurityContext: ContainerSecurityContext;
-    testFramework: { enabled: false };
+    /** Set when Grafana runs more than one replica. */
+    podDisruptionBudget?: { maxUnavailable: number };
+    /** Roles in the listed namespaces (and Grafana's own) instead of a cluster-wide ClusterRole. */
+    rbac: { namespaced: true; namespaces: pulumi.Input<string>[] };
     sidecar: {
         resources: Resources;
         securityContext: ContainerSecurityContext;
-        dashboards: { enabled: true; label: string; labelValue: string; searchNamespace: "ALL" };
+        /** Only ConfigMaps, and only in the namespaces the Roles cover. */
+        dashboards: { enabled: true; label: string; labelValue: string; resource: "configmap"; searchNamespace: pulumi.Input<string>[] };
         datasources: {
             enabled: true;
             defaultDatasourceEnabled: true;

@@ -98,6 +98,14 @@ export class Tracing extends pulumi.ComponentResource {
             { name: "grpc-query", port: PORTS.queryGrpc, targetPort: PORTS.queryGrpc, appProtocol: "grpc" },
         ]);
 
+        // The chart has no PodDisruptionBudget template: with replicas, one drain at a time.
+        if (args.settings.replicas > 1) {
+            new k8s.policy.v1.PodDisruptionBudget("jaeger", {
+                metadata: { name: RELEASE, namespace: args.namespace, labels: labels("collector") },
+                spec: { maxUnavailable: 1, selector: { matchLabels: { ...JAEGER_POD_SELECTOR } } },
+            }, { ...child, dependsOn: [this.chart] });
+        }
+
         this.otlpGrpcEndpoint = this.namespace.apply(otlpGrpcEndpoint);
         this.otlpHttpEndpoint = this.namespace.apply(otlpHttpEndpoint);
         this.queryUrl = this.namespace.apply(queryUrl);

@@ -9,7 +9,7 @@ import { kubernetesObjects } from "./objects";
 import { runPolicies } from "./policy";
 import { runProgram } from "./program";
 import { exitCodeFor, ObjectReport, PlanReport, summarize } from "./report";
-import { SchemaValidator } from "./schemas";
+import { crdSchemas, SchemaValidator } from "./schemas";
 import { componentTree } from "./tree";
 import { renderCharts } from "../helm/renderCharts";
 import { helmBinary, helmVersion } from "../helm/helmBinary";
@@ -56,7 +56,7 @@ export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): 
     const objects = kubernetesObjects(resources);
     const files = writeManifests(args.outDir, objects);
     phaseDone("manifests");
-    const validator = new SchemaValidator();
+    const validator = new SchemaValidator(crdSchemas(objects.filter((o) => o.kind === "CustomResourceDefinition").map((o) => o.manifest)));
     const schemaResults = await Promise.all(objects.map((o) => validator.validate(o)));
     phaseDone("schemas");
     const objectReports: ObjectReport[] = objects.map((o, i) => ({

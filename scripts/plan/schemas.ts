@@ -2,6 +2,9 @@
 // groups (the Kubernetes OpenAPI schema, or the project's CRDs) and a model class per kind whose
 // validate() checks an object against them. Which package covers an API group is the small
 // registry below; the class is found by walking that package's exports for the apiVersion.
+// A custom resource whose CustomResourceDefinition is in the same plan (a rendered chart's) is
+// checked against that CRD's own openAPIV3Schema first: the schema the API server applies.
+import Ajv, { ValidateFunction } from "ajv";
 import { KubernetesObject } from "./objects";
 
 interface SchemaSource {
@@ -40,8 +43,51 @@ interface ModelClass {
 
 const groupOf = (apiVersion: string) => (apiVersion.includes("/") ? apiVersion.split("/")[0] : "");
 
+/** "<group>/<version>/<Kind>" -> the openAPIV3Schema of every served version of the CRDs given. */
+export function crdSchemas(crds: readonly Record<string, any>[]): Map<string, object> {
+    const schemas = new Map<string, object>();
+    for (const crd of crds) {
+        for (const version of crd.spec?.versions ?? []) {
+            const schema = version.schema?.openAPIV3Schema;
+            if (version.served && schema) schemas.set(`${crd.spec.group}/${version.name}/${crd.spec.names?.kind}`, schema);
+        }
+    }
+    return schemas;
+}
+
+/**
+ * CRD patterns are Go (RE2) regular expressions. The common difference, a leading `(?i)`, becomes the
+ * `i` flag; a pattern JavaScript cannot compile is not judged (it matches everything).
+ */
+function goRegExp(pattern: string, flags: string): { test: (s: string) => boolean } {
+    const caseless = pattern.startsWith("(?i)");
+    try {
+        return new RegExp(caseless ? pattern.slice(4) : pattern, caseless ? `${flags}i` : flags);
+    } catch {
+        return { test: () => true };
+    }
+}
+goRegExp.code = "goRegExp";
+
 export class SchemaValidator {
     private readonly modules = new Map<string, Promise<Record<string, unknown> | undefined>>();
+    private readonly compiled = new Map<string, ValidateFunction>();
+    // CRD schemas are OpenAPI v3 with x-kubernetes-* extensions and Kubernetes formats (int-or-string, ...).
+    private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { regExp: goRegExp } });
+
+    constructor(private readonly crds: ReadonlyMap<string, object> = new Map()) {}
+
+    private crdValidator(apiVersion: string, kind: string): ValidateFunction | undefined {
+        const key = `${apiVersion}/${kind}`;
+        const schema = this.crds.get(key);
+        if (!schema) return undefined;
+        let validate = this.compiled.get(key);
+        if (!validate) {
+            validate = this.ajv.compile(schema);
+            this.compiled.set(key, validate);
+        }
+        return validate;
+    }
 
     private load(specifier: string): Promise<Record<string, unknown> | undefined> {
         let loaded = this.modules.get(specifier);
@@ -66,6 +112,12 @@ export class SchemaValidator {
 
     async validate(object: Pick<KubernetesObject, "apiVersion" | "kind" | "manifest">): Promise<SchemaResult> {
         const group = groupOf(object.apiVersion);
+        const fromCrd = this.crdValidator(object.apiVersion, object.kind);
+        if (fromCrd) {
+            return fromCrd(object.manifest)
+                ? { status: "valid", source: "its CustomResourceDefinition" }
+                : { status: "invalid", source: "its CustomResourceDefinition", errors: validationMessages({ errors: fromCrd.errors }) };
+        }
         const source = SCHEMA_SOURCES.find((s) => s.covers(group));
         if (!source) {
             const known = KNOWN_UNCOVERED.find((u) => u.covers(group));

@@ -46,16 +46,13 @@ function strings(value: unknown): string[] {
     return [];
 }
 
-// The containers the argo-cd chart renders (dex and notifications only when enabled there; the
-// redis-ha ones with highAvailability), as paths into the values that size and secure them.
-const CONTAINER_RESOURCES = [
-    "controller", "server", "repoServer", "applicationSet", "dex", "notifications", "redis",
-    "redis-ha.redis", "redis-ha.sentinel", "redis-ha.splitBrainDetection", "redis-ha.init",
-    "redis-ha.haproxy", "redis-ha.haproxy.init", "redis-ha.configmapTest", "redis-ha.haproxy.tests",
-];
-const CONTAINER_SECURITY = [
-    "controller", "server", "repoServer", "applicationSet", "dex", "notifications", "redis", "redis-ha", "redis-ha.haproxy",
-];
+// The containers the argo-cd chart renders (the standalone Redis without highAvailability, the
+// redis-ha ones with it), as paths into the values that size and secure them.
+const ARGO_WORKLOADS = ["controller", "server", "repoServer", "applicationSet"];
+const containerResources = (ha: boolean) => [...ARGO_WORKLOADS, ...(ha
+    ? ["redis-ha.redis", "redis-ha.sentinel", "redis-ha.splitBrainDetection", "redis-ha.init", "redis-ha.haproxy", "redis-ha.haproxy.init"]
+    : ["redis"])];
+const containerSecurity = (ha: boolean) => [...ARGO_WORKLOADS, ...(ha ? ["redis-ha", "redis-ha.haproxy"] : ["redis"])];
 const at = (values: any, path: string) => path.split(".").reduce((v, k) => v?.[k], values);
 
 describe("gitops", () => {
@@ -80,8 +77,12 @@ describe("gitops", () => {
                     if (prod) assert.equal(values[workload].pdb.maxUnavailable, 1);
                 }
                 assert.equal(values.controller.replicas, 1, "the controller shards by cluster: one replica");
-                const redisBudgets = [values["redis-ha"].podDisruptionBudget, values["redis-ha"].haproxy.podDisruptionBudget];
-                for (const budget of redisBudgets) assert.deepEqual(budget, prod ? { maxUnavailable: 1 } : {});
+                if (prod) {
+                    const redisBudgets = [values["redis-ha"].podDisruptionBudget, values["redis-ha"].haproxy.podDisruptionBudget];
+                    for (const budget of redisBudgets) assert.deepEqual(budget, { maxUnavailable: 1 });
+                } else {
+                    assert.deepEqual(values["redis-ha"], { enabled: false }, "nothing else set for the redis-ha it does not run");
+                }
             });
 
             it("disables dex and the Redis secret hook Job, and creates argocd-redis itself", () => {
@@ -99,7 +100,7 @@ describe("gitops", () => {
 
             it("sizes every container: CPU and memory requests, a memory limit", () => {
                 const values = valuesOf(ok(stack));
-                for (const path of CONTAINER_RESOURCES) {
+                for (const path of containerResources(prod)) {
                     const r = at(values, `${path}.resources`);
                     assert.ok(r?.requests?.cpu && r.requests.memory && r.limits?.memory, `${path}.resources`);
                 }
@@ -109,7 +110,7 @@ describe("gitops", () => {
                 const values = valuesOf(ok(stack));
                 assert.equal(values.global.securityContext.runAsNonRoot, true);
                 assert.equal(values.global.securityContext.seccompProfile.type, "RuntimeDefault");
-                for (const path of CONTAINER_SECURITY) {
+                for (const path of containerSecurity(prod)) {
                     const c = at(values, `${path}.containerSecurityContext`);
                     assert.equal(c?.runAsNonRoot, true, `${path} runAsNonRoot`);
                     assert.equal(c.allowPrivilegeEscalation, false, `${path} allowPrivilegeEscalation`);
@@ -118,12 +119,17 @@ describe("gitops", () => {
                 }
             });
 
-            it("hands the chart the secret bcrypt hash of the exported password and a fixed mtime", () => {
+            it("keeps the bcrypt hash of the exported password and a fixed mtime in argocd-secret, not in chart values", () => {
                 const run = ok(stack);
-                const wire = chartOf(run).serializedInputs.values.configs.secret;
-                assert.ok(isWrappedSecret(wire.argocdServerAdminPassword), "hash is a secret");
-                assert.match(wire.argocdServerAdminPasswordMtime, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-                const hash = valuesOf(run).configs.secret.argocdServerAdminPassword;
+                assert.deepEqual(chartOf(run).serializedInputs.values.configs.secret, { createSecret: false });
+                const [secret] = ofType(run, "kubernetes:core/v1:Secret").filter((s) => s.inputs.metadata.name === "argocd-secret");
+                assert.ok(secret, "argocd-secret Secret");
+                assert.equal(secret.inputs.metadata.namespace, "argocd");
+                const wire = secret.serializedInputs.stringData;
+                assert.ok(isWrappedSecret(wire) || isWrappedSecret(wire["admin.password"]), "hash is a secret");
+                const stringData = unwrap(wire);
+                assert.match(stringData["admin.passwordMtime"], /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+                const hash = stringData["admin.password"];
                 assert.match(hash, BCRYPT);
                 assert.ok(run.secretValues.includes(hash), "the provider's hash, not one computed in the program");
                 const password = (run.outputs.operators as any).argocdAdminPassword.value;
@@ -218,15 +224,16 @@ describe("gitops", () => {
         assert.deepEqual(values.server.extraArgs, ["--insecure"]);
         assert.equal(values.configs.cm["exec.enabled"], true);
         assert.ok(values.server.resources.limits.memory, "default server resources kept");
-        assert.match(values.configs.secret.argocdServerAdminPassword, BCRYPT);
-        assert.ok(isWrappedSecret(chartOf(run).serializedInputs.values.configs.secret.argocdServerAdminPassword));
+        assert.deepEqual(values.configs.secret, { createSecret: false }, "argocd-secret stays the component's");
     });
 
     it("keeps the mtime fixed across runs while the password is new", () => {
-        const first = valuesOf(ok("dev")).configs.secret;
-        const second = valuesOf(ok("dev", { gitops: { enabled: true } })).configs.secret;
-        assert.equal(second.argocdServerAdminPasswordMtime, first.argocdServerAdminPasswordMtime);
-        assert.notEqual(second.argocdServerAdminPassword, first.argocdServerAdminPassword);
+        const adminSecret = (run: RunResult) => unwrap(ofType(run, "kubernetes:core/v1:Secret")
+            .find((s) => s.inputs.metadata.name === "argocd-secret")!.serializedInputs.stringData);
+        const first = adminSecret(ok("dev"));
+        const second = adminSecret(ok("dev", { gitops: { enabled: true } }));
+        assert.equal(second["admin.passwordMtime"], first["admin.passwordMtime"]);
+        assert.notEqual(second["admin.password"], first["admin.password"]);
     });
 
     it("gives a new team its own AppProject with exactly its repositories", () => {

@@ -120,7 +120,6 @@ describe("monitoring", () => {
                 restrictedContainer(v.grafana.sidecar.securityContext, "grafana sidecars");
                 sized(v.grafana.resources, "grafana");
                 sized(v.grafana.sidecar.resources, "grafana sidecars");
-                assert.equal(v.grafana.testFramework.enabled, false, "no unsized test pod");
                 sized(v["kube-state-metrics"].resources, "kube-state-metrics");
                 sized(v["prometheus-node-exporter"].resources, "node exporter");
             });
@@ -129,7 +128,6 @@ describe("monitoring", () => {
                 const operator = values(runStack(stack)).prometheusOperator;
                 assert.equal(operator.admissionWebhooks.enabled, false);
                 assert.equal(operator.tls.enabled, false, "no TLS Secret that only a hook Job would create");
-                assert.equal(values(runStack(stack)).grafana.testFramework.enabled, false);
             });
 
             it("routes critical and warning alerts grouped by namespace and service; critical inhibits warning", () => {
@@ -183,12 +181,20 @@ describe("monitoring", () => {
                 assert.deepEqual(findSecretLeaks(run), []);
             });
 
-            it("loads dashboards from labelled ConfigMaps in every namespace", () => {
-                const dashboards = values(runStack(stack)).grafana.sidecar.dashboards;
+            it("loads dashboards from labelled ConfigMaps in its own and the tenants' namespaces, with Roles there only", () => {
+                const run = runStack(stack);
+                const grafana = values(run).grafana;
+                const tenants = ofType(run, "kubernetes:core/v1:Namespace")
+                    .filter((n) => n.inputs.metadata.labels?.["platform.example.com/tenant"] === "true")
+                    .map((n) => n.inputs.metadata.name);
+                assert.ok(tenants.length > 0, "the stack has tenant namespaces");
+                const dashboards = grafana.sidecar.dashboards;
                 assert.equal(dashboards.enabled, true);
                 assert.equal(dashboards.label, "grafana_dashboard");
                 assert.equal(dashboards.labelValue, "1");
-                assert.equal(dashboards.searchNamespace, "ALL");
+                assert.equal(dashboards.resource, "configmap");
+                assert.deepEqual([...dashboards.searchNamespace].sort(), ["monitoring", ...tenants].sort());
+                assert.deepEqual(grafana.rbac, { namespaced: true, namespaces: tenants });
             });
 
             it("keeps Prometheus volumes on deletion only where stateful data is protected", () => {
@@ -330,7 +336,7 @@ describe("monitoring", () => {
         assert.equal(v.prometheus.prometheusSpec.scrapeInterval, "15s");
         assert.equal(v.prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec.resources.requests.storage, "5Gi");
         assert.equal(v.grafana.sidecar.dashboards.folderAnnotation, "grafana_folder");
-        assert.equal(v.grafana.sidecar.dashboards.searchNamespace, "ALL");
+        assert.equal(v.grafana.sidecar.dashboards.resource, "configmap");
     });
 
     it("mirrors the chart repository when the stack says so", () => {

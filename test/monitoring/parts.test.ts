@@ -12,6 +12,8 @@ const ES = { url: "https://logs-es-http.logging.svc:9200", username: "grafana", 
 function grafanaFor(datasources: MonitoringValuesInput["datasources"]) {
     return monitoringValues({
         settings: PROFILES.dev.monitoring,
+        namespace: "monitoring",
+        dashboardNamespaces: ["shop"],
         nodeExporterNamespace: "node-exporter",
         grafanaAdminSecretName: "admin",
         alertmanagerConfigSecretName: "am",
@@ -93,6 +95,8 @@ describe("monitoring parts", () => {
     describe("Prometheus mesh certificate", () => {
         const prometheusSpecFor = (meshCertificatesRevision?: string) => monitoringValues({
             settings: PROFILES.prod.monitoring,
+            namespace: "monitoring",
+            dashboardNamespaces: ["shop"],
             nodeExporterNamespace: "node-exporter",
             grafanaAdminSecretName: "admin",
             alertmanagerConfigSecretName: "am",
