@@ -11,4 +11,9 @@ export interface ChildRunOptions {
     projectDir?: string;
     /** Outputs every StackReference returns; names listed in secretOutputNames are secret. */
     stackReference?: { outputs: Record<string, unknown>; secretOutputNames: string[] };
+    /**
+     * Run as `pulumi preview` does for a new stack: providers answer with the inputs only, so every
+     * output a provider computes (a generated password, a hash, an id) is unknown.
+     */
+    preview?: boolean;
 }

@@ -19,6 +19,8 @@ export interface RunOptions {
     projectDir?: string;
     /** What StackReferences return: a platform run's resolved outputs (secrets stay secret). */
     stackReferenceOutputs?: RunResult["outputs"];
+    /** Preview a new stack: computed outputs are unknown (see ChildRunOptions.preview). */
+    preview?: boolean;
 }
 
 /** A run's resolved outputs as the engine stores them for a StackReference. */
@@ -45,6 +47,7 @@ export function runStack(stack: string, overrides: StackOverrides = {}, options:
     const childOptions: ChildRunOptions = {
         projectDir: options.projectDir,
         stackReference: options.stackReferenceOutputs ? asStackReference(options.stackReferenceOutputs) : undefined,
+        preview: options.preview,
     };
     const key = `${stack}:${JSON.stringify(overrides)}:${synthetic}:${JSON.stringify(childOptions)}`;
     const cached = options.cache === false ? undefined : cache.get(key);

@@ -50,19 +50,21 @@ pulumi.runtime.setMocks({
     newResource: (args) => {
         const result = args.type === "pulumi:pulumi:StackReference"
             ? { id: args.inputs.name, state: { name: args.inputs.name, ...runOptions.stackReference } }
-            : mocks.newResource(args);
+            : runOptions.preview ? { id: undefined, state: args.inputs } : mocks.newResource(args);
         const record = [...recorded].reverse().find((r) => r.type === args.type && r.name === args.name);
         if (record) record.inputs = args.inputs;
         return result;
     },
     call: (args) => mocks.call(args),
-}, project, stack, false);
+}, project, stack, runOptions.preview === true);
 
 async function resolve(value: unknown, depth = 0): Promise<ResolvedValue> {
     if (depth > 30) throw new Error("output nesting too deep");
     if (pulumi.Output.isInstance(value)) {
         const output = value as pulumi.Output<unknown>;
         const secret = await pulumi.isSecret(output);
+        // An unknown output (preview) never runs apply callbacks: record the wire's unknown sentinel.
+        if (!(await (output as unknown as { isKnown: Promise<boolean> }).isKnown)) return pulumi.runtime.unknownValue;
         const inner = await new Promise<unknown>((done) => output.apply((v) => { done(v); return v; }));
         const resolved = await resolve(inner, depth + 1);
         return secret ? { __secret: true, value: resolved } : resolved;

@@ -2,12 +2,14 @@
 // platform must keep its own guardrails, and a deliberately bad tenant workload must be caught.
 import { strict as assert } from "assert";
 import { HarnessResource, runPolicyPack } from "../policy/harness";
-import { RunResult, runStack } from "../harness";
+import { RecordedResource, RunResult, runStack } from "../harness";
+import { renderedStack, withChartCache } from "../harness/renderedCharts";
+import { unwrapSecrets } from "../harness/wire";
 
-function asPolicyResources(run: RunResult): HarnessResource[] {
+function asPolicyResources(run: RunResult | { resources: RecordedResource[] }): HarnessResource[] {
     return run.resources
         .filter((r) => r.urn)
-        .map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: r.inputs, dependencies: r.dependencies, parent: r.parent }));
+        .map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: unwrapSecrets(r.inputs), dependencies: r.dependencies, parent: r.parent }));
 }
 
 /** A Deployment a careless team might write: root, host network, a mutable image, no limits. */
@@ -45,6 +47,17 @@ describe("guardrails over the whole program", () => {
             assert.deepEqual(mandatory.map((d) => `${d.policy}: ${d.message}`), []);
         });
     }
+
+    withChartCache("the whole pack over each stack's rendered charts (test/stacks/guardrails.test.ts)", (cache) => {
+        for (const stack of ["dev", "staging", "prod"]) {
+            it(`${stack}: passes its own pack with every object the charts render, as a real preview judges them`, async () => {
+                const rendered = await renderedStack(stack, cache);
+                assert.ok(rendered.rendering.children.length > 100, "the charts' objects are in");
+                const diagnostics = await runPolicyPack(asPolicyResources(rendered), stack);
+                assert.deepEqual(diagnostics.filter((d) => d.level === "mandatory").map((d) => `${d.policy}: ${d.message}`), []);
+            });
+        }
+    });
 
     it("prod blocks a non-compliant workload in a tenant namespace", async () => {
         const run = runStack("prod");
