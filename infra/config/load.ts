@@ -49,10 +49,11 @@ function resolveProfile(raw: RawStackConfig, problems: string[]): ProfileName | 
 }
 
 /** A bare "*" lets a team deploy from any repository: tolerated in dev only. */
-function checkSourceRepos(profile: ProfileName, merged: Record<string, any>, problems: string[]): void {
-    if (profile === "dev" || !Array.isArray(merged.tenancy?.teams)) return;
-    merged.tenancy.teams.forEach((team: any, i: number) => {
-        const repos: unknown[] = Array.isArray(team?.sourceRepos) ? team.sourceRepos : [];
+function checkSourceRepos(profile: ProfileName, merged: Record<string, unknown>, problems: string[]): void {
+    const teams = (merged.tenancy as { teams?: unknown } | undefined)?.teams;
+    if (profile === "dev" || !Array.isArray(teams)) return;
+    teams.forEach((team: { sourceRepos?: unknown } | null, i) => {
+        const repos = Array.isArray(team?.sourceRepos) ? team.sourceRepos : [];
         repos.forEach((repo, j) => {
             if (repo === "*") {
                 problems.push(`${CONFIG_NAMESPACE}:tenancy.teams[${i}].sourceRepos[${j}]: a bare "*" lets the team deploy from any repository; ` +

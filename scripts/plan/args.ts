@@ -159,7 +159,7 @@ export function parsePlanArgs(argv: string[], root: string = ROOT): PlanArgs | u
 /** Pulumi.yaml and the stack's file parse as YAML mappings; else the file, line and column. */
 export function checkStackFiles(root: string, stack: string): void {
     for (const name of ["Pulumi.yaml", `Pulumi.${stack}.yaml`]) {
-        const doc = parseDocument(fs.readFileSync(path.join(root, name), "utf8"), { prettyErrors: false });
+        const doc = parseDocument(fs.readFileSync(path.join(root, name), "utf8"));
         const error = doc.errors[0];
         if (error) {
             const at = error.linePos?.[0];

@@ -13,7 +13,7 @@ function usageFailure(e: UsageError): number {
 
 /** `npm run` without -s prints its banner on stdout, ahead of anything this process writes. */
 function npmBannerOnStdout(): boolean {
-    return process.env.npm_lifecycle_event !== undefined && process.env.npm_config_loglevel !== "silent";
+    return process.env.npm_lifecycle_event === "plan" && process.env.npm_config_loglevel !== "silent";
 }
 
 async function main(argv: string[]): Promise<number> {
