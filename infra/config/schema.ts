@@ -184,7 +184,7 @@ const deliverySchema = z.strictObject({
     if (d.strategy === "blueGreen" && !d.blueGreen) {
         ctx.addIssue({ code: "custom", path: ["blueGreen"], message: 'is required when strategy is "blueGreen" (set blueGreen.active: blue or green)' });
     }
-});
+}, EVERY_PASS);
 
 const shopServiceSchema = z.strictObject({
     delivery: deliverySchema.optional(),
