@@ -24,11 +24,12 @@ const numericText = (v: unknown) => (typeof v === "string" && NUMERIC_TEXT.test(
 
 /** A number, also given as a numeric string. */
 export const numberFrom = <T extends z.ZodType>(schema: T) => z.preprocess(numericText, schema);
-export const number = () => z.number({ message: "must be a number" });
-export const whole = () => number().int({ message: "must be a whole number" });
+export const number = (message = "must be a number") => z.number({ message });
+export const whole = (message?: string) => number(message).int({ message: "must be a whole number" });
 export const atLeast = (min: number) => numberFrom(whole().min(min, { message: `must be at least ${min}` }));
+/** A whole number in [min, max]; a missing or non-numeric value is told the range too. */
 export const wholeRange = (min: number, max: number, message = `must be ${min}-${max}`) =>
-    numberFrom(whole().min(min, { message }).max(max, { message }));
+    numberFrom(whole(`must be a number, ${min}-${max}`).min(min, { message }).max(max, { message }));
 export const percent = numberFrom(number().min(0, { message: "must be 0-100" }).max(100, { message: "must be 0-100" }));
 export const replicas = atLeast(1);
 
