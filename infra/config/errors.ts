@@ -46,6 +46,10 @@ export function formatIssues(namespace: string, schema: z.ZodType, issues: z.cor
             return `${issue.keys.map((k) => `${where}${issue.path.length ? "." : ":"}${k}`).join(", ")}: unknown key; ` +
                 (accepted.length ? `accepted: ${accepted.join(", ")}` : "see README.md#configuration");
         }
-        return `${key}: ${issue.message.replace(/^Invalid input: /, "")} (got ${describe(valueAt(input, issue.path))})`;
+        const given = valueAt(input, issue.path);
+        const message = issue.message.replace(/^Invalid input: /, "");
+        // A missing key fails its type check; say what is wrong first.
+        if (given === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union")) return `${key}: required; ${message}`;
+        return `${key}: ${message} (got ${describe(given)})`;
     });
 }

@@ -3,12 +3,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import deepmerge from "deepmerge";
 import { z } from "zod";
-import { unpinnedImageReason } from "../../components/shared/image";
 import { PROFILES } from "../../stacks/profiles";
 import { ConfigError, formatIssues } from "./errors";
-import { parseQuantity } from "./quantity";
 import { profileSchema, providerSchema } from "./schema";
-import { ComputeResources, EnvironmentProfile, PlatformConfig, PROFILE_NAMES, ProfileName } from "./types";
+import { foreignKeyProblem } from "./foreignKeys";
+import { EnvironmentProfile, PlatformConfig, PROFILE_NAMES, ProfileName } from "./types";
 
 export const CONFIG_NAMESPACE = "platform";
 
@@ -23,6 +22,8 @@ export interface RawStackConfig {
     /** Keys without the namespace, values as the engine passes them (strings; objects JSON-encoded). */
     values: Record<string, string>;
     secretKeys: ReadonlySet<string>;
+    /** Full keys of the stack's config outside the platform namespace (`kubernetes:context`, ...). */
+    foreignKeys?: readonly string[];
 }
 
 type PlainConfig = Omit<PlatformConfig, "secrets">;
@@ -47,38 +48,19 @@ function resolveProfile(raw: RawStackConfig, problems: string[]): ProfileName | 
     return undefined;
 }
 
-function checkRequestsWithinLimits(path: string, r: ComputeResources, problems: string[]): void {
-    if (r.limits.cpu !== undefined && parseQuantity(r.requests.cpu) > parseQuantity(r.limits.cpu)) {
-        problems.push(`${path}.requests.cpu: ${r.requests.cpu} exceeds limits.cpu ${r.limits.cpu}`);
-    }
-    if (parseQuantity(r.requests.memory) > parseQuantity(r.limits.memory)) {
-        problems.push(`${path}.requests.memory: ${r.requests.memory} exceeds limits.memory ${r.limits.memory}`);
-    }
-}
-
-/** Cross-field rules that a per-field schema cannot express. */
-function checkConsistency(c: EnvironmentProfile, problems: string[]): void {
-    const ns = CONFIG_NAMESPACE;
-    checkRequestsWithinLimits(`${ns}:workloads.resources`, c.workloads.resources, problems);
-    checkRequestsWithinLimits(`${ns}:tenancy.containerDefaults`, c.tenancy.containerDefaults, problems);
-    checkRequestsWithinLimits(`${ns}:monitoring.prometheusResources`, c.monitoring.prometheusResources, problems);
-    checkRequestsWithinLimits(`${ns}:tracing.resources`, c.tracing.resources, problems);
-    checkRequestsWithinLimits(`${ns}:logging.elasticsearchResources`, c.logging.elasticsearchResources, problems);
-    const a = c.workloads.autoscaling;
-    if (a.maxReplicas < a.minReplicas) {
-        problems.push(`${ns}:workloads.autoscaling.maxReplicas: ${a.maxReplicas} is below minReplicas ${a.minReplicas}`);
-    }
-    const teams = c.tenancy.teams.map((t) => t.name);
-    const duplicate = teams.find((t, i) => teams.indexOf(t) !== i);
-    if (duplicate) problems.push(`${ns}:tenancy.teams: team "${duplicate}" is listed twice`);
-    if (c.shop.enabled && !teams.includes(c.shop.team)) {
-        problems.push(`${ns}:shop.team: "${c.shop.team}" is not a tenant team; accepted: ${teams.join(", ")}`);
-    }
-    if (c.tracing.enabled && c.tracing.storage === "elasticsearch" && !c.logging.enabled) {
-        problems.push(`${ns}:tracing.storage: "elasticsearch" needs ${ns}:logging.enabled true; use "memory" otherwise`);
-    }
-    const unpinned = unpinnedImageReason(c.shop.image);
-    if (unpinned) problems.push(`${ns}:shop.image: "${c.shop.image}" ${unpinned}`);
+/** A bare "*" lets a team deploy from any repository: tolerated in dev only. */
+function checkSourceRepos(profile: ProfileName, merged: Record<string, unknown>, problems: string[]): void {
+    const teams = (merged.tenancy as { teams?: unknown } | undefined)?.teams;
+    if (profile === "dev" || !Array.isArray(teams)) return;
+    teams.forEach((team: { sourceRepos?: unknown } | null, i) => {
+        const repos = Array.isArray(team?.sourceRepos) ? team.sourceRepos : [];
+        repos.forEach((repo, j) => {
+            if (repo === "*") {
+                problems.push(`${CONFIG_NAMESPACE}:tenancy.teams[${i}].sourceRepos[${j}]: a bare "*" lets the team deploy from any repository; ` +
+                    `not allowed in ${profile}: list the team's repositories (globs such as "https://github.com/org/*" are accepted) (got "*")`);
+            }
+        });
+    });
 }
 
 /** Validates the stack's knobs and merges them onto its environment profile. Throws ConfigError. */
@@ -93,6 +75,10 @@ export function resolvePlatformConfig(raw: RawStackConfig): PlainConfig {
         if (raw.values[key] !== undefined && !raw.secretKeys.has(key)) {
             problems.push(`${ns}:${key}: holds a secret and must be set with \`pulumi config set --secret ${key} ...\``);
         }
+    }
+    for (const key of raw.foreignKeys ?? []) {
+        const problem = foreignKeyProblem(key, accepted);
+        if (problem) problems.push(problem);
     }
     const profile = resolveProfile(raw, problems);
     if (!profile) throw new ConfigError(problems);
@@ -111,7 +97,7 @@ export function resolvePlatformConfig(raw: RawStackConfig): PlainConfig {
         problems.push(...formatIssues(ns, z.strictObject({ kubernetes: providerSchema }), provider.error.issues.map((i) => ({ ...i, path: ["kubernetes", ...i.path] })),
             { kubernetes: providerInput }));
     }
-    if (parsed.success) checkConsistency(parsed.data as EnvironmentProfile, problems);
+    checkSourceRepos(profile, merged, problems);
     if (problems.length > 0 || !parsed.success || !provider.success) throw new ConfigError(problems);
 
     return deepFreeze({ stack: raw.stack, profile, provider: provider.data, ...(parsed.data as EnvironmentProfile) });
@@ -121,11 +107,13 @@ export function resolvePlatformConfig(raw: RawStackConfig): PlainConfig {
 export function loadPlatformConfig(): Readonly<PlatformConfig> {
     const prefix = `${CONFIG_NAMESPACE}:`;
     const values: Record<string, string> = {};
+    const foreignKeys: string[] = [];
     for (const [key, value] of Object.entries(pulumi.runtime.allConfig())) {
         if (key.startsWith(prefix)) values[key.slice(prefix.length)] = value;
+        else foreignKeys.push(key);
     }
     const secretKeys = new Set(Object.keys(values).filter((k) => isConfigSecret(`${prefix}${k}`)));
-    const plain = resolvePlatformConfig({ stack: pulumi.getStack(), values, secretKeys });
+    const plain = resolvePlatformConfig({ stack: pulumi.getStack(), values, secretKeys, foreignKeys });
     const config = new pulumi.Config(CONFIG_NAMESPACE);
     return Object.freeze({
         ...plain,

@@ -21,6 +21,21 @@ export function parseQuantity(value: string): number {
     return Number(number) * factor;
 }
 
+/**
+ * A quantity as a stack file may hold it: Kubernetes takes 2 and "2" alike, and
+ * `pulumi config set --path ... 2` stores a number. The string form, or undefined when malformed.
+ */
+export function quantityText(value: unknown): string | undefined {
+    const text = typeof value === "number" && Number.isFinite(value) ? String(value) : value;
+    return typeof text === "string" && isQuantity(text) ? text : undefined;
+}
+
+/** The value in base units of a well-formed quantity (string or number), else undefined. */
+export function quantityValue(value: unknown): number | undefined {
+    const text = quantityText(value);
+    return text === undefined ? undefined : parseQuantity(text);
+}
+
 /** Prometheus/Go-style durations used for retention: "12h", "15d", "2w". */
 export function isDuration(value: string): boolean {
     return /^(\d+(ms|s|m|h|d|w|y))+$/.test(value);

@@ -1,29 +1,27 @@
 // The shape every merged profile must have. Objects are strict, so a mistyped key in a stack
-// file is reported with its path instead of being silently ignored.
+// file is reported with its path instead of being silently ignored. Field kinds are in ./fields,
+// cross-field rules in ./consistency; both run in one pass, so every problem is reported at once.
 import { z } from "zod";
 import { CHARTS, ChartKey, ISTIO_RELEASES, isIstioRelease } from "../charts";
 import { compareVersions, MAX_MINOR_SKEW, MAX_REVISIONS, minorSkew } from "../../components/mesh/revisions";
 import { SHOP_SERVICE_NAMES } from "../../components/shop/topology";
-import { unpinnedImageReason } from "../../components/shared/image";
 import { DELIVERY_COLORS, DELIVERY_STRATEGIES, POD_SECURITY_LEVELS } from "./types";
-import { isDuration, isQuantity } from "./quantity";
+import {
+    atLeast, bytes, cpu, dnsLabel, duration, EVERY_PASS, EVERY_PASS_ARRAY, host, intOrPercent, number, numberFrom, percent, pinnedImage,
+    replicas, repositoryUrl, teamName, wholeRange,
+} from "./fields";
+import {
+    autoscalingRange, chartRepositoriesUseHttps, profileConsistency, quotaRequestsWithinLimits, requestsWithinLimits,
+    rolloutCanProgress, uniqueTeams,
+} from "./consistency";
+import { invalidChartRepositoryReason } from "./references";
 
-const quantity = z.string().refine(isQuantity, {
-    message: 'must be a Kubernetes quantity such as "250m", "512Mi" or "2Gi"',
-});
-const duration = z.string().refine(isDuration, { message: 'must be a duration such as "12h", "15d" or "2w"' });
-const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, {
-    message: "must be a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters",
-});
 const chartKey = z.enum(Object.keys(CHARTS) as [ChartKey, ...ChartKey[]]);
-const wholeNumber = () => z.number({ message: "must be a number" }).int({ message: "must be a whole number" });
-const replicas = wholeNumber().min(1, { message: "must be at least 1" });
-const percent = z.number({ message: "must be a number" }).min(0, { message: "must be 0-100" }).max(100, { message: "must be 0-100" });
 
 export const computeResourcesSchema = z.strictObject({
-    requests: z.strictObject({ cpu: quantity, memory: quantity }),
-    limits: z.strictObject({ cpu: quantity.optional(), memory: quantity }),
-});
+    requests: z.strictObject({ cpu, memory: bytes }),
+    limits: z.strictObject({ cpu: cpu.optional(), memory: bytes }),
+}).superRefine(requestsWithinLimits, EVERY_PASS);
 
 const workloadsSchema = z.strictObject({
     replicas,
@@ -32,31 +30,32 @@ const workloadsSchema = z.strictObject({
         enabled: z.boolean(),
         minReplicas: replicas,
         maxReplicas: replicas,
-        targetCpuUtilizationPercent: wholeNumber().min(1, { message: "must be 1-100" }).max(100, { message: "must be 1-100" }),
-        targetMemoryUtilizationPercent: wholeNumber().min(1, { message: "must be 1-100" }).max(100, { message: "must be 1-100" }),
-    }),
-    disruptionBudget: z.strictObject({ enabled: z.boolean(), maxUnavailable: wholeNumber().min(1, { message: "must be at least 1" }) }),
-    rollingUpdate: z.strictObject({ maxSurge: z.string(), maxUnavailable: z.string() }),
+        targetCpuUtilizationPercent: wholeRange(1, 100),
+        targetMemoryUtilizationPercent: wholeRange(1, 100),
+    }).superRefine(autoscalingRange, EVERY_PASS),
+    disruptionBudget: z.strictObject({ enabled: z.boolean(), maxUnavailable: atLeast(1) }),
+    rollingUpdate: z.strictObject({ maxSurge: intOrPercent(), maxUnavailable: intOrPercent(100) }).superRefine(rolloutCanProgress, EVERY_PASS),
 });
 
 const teamSchema = z.strictObject({
-    name: dnsLabel,
+    name: teamName,
     group: z.string().min(1),
     costCenter: z.string().min(1),
-    sourceRepos: z.array(z.string().min(1)),
+    /** Argo CD AppProject sourceRepos: URLs or globs; a bare "*" only in dev (load.ts). */
+    sourceRepos: z.array(repositoryUrl(/./, "must not be empty")),
 });
 
 const tenancySchema = z.strictObject({
     podSecurityLevel: z.enum(POD_SECURITY_LEVELS),
     quota: z.strictObject({
-        requestsCpu: quantity,
-        requestsMemory: quantity,
-        limitsCpu: quantity,
-        limitsMemory: quantity,
-        pods: wholeNumber().min(1, { message: "must be at least 1" }),
-    }),
+        requestsCpu: cpu,
+        requestsMemory: bytes,
+        limitsCpu: cpu,
+        limitsMemory: bytes,
+        pods: atLeast(1),
+    }).superRefine(quotaRequestsWithinLimits, EVERY_PASS),
     containerDefaults: computeResourcesSchema,
-    teams: z.array(teamSchema).min(1),
+    teams: z.array(teamSchema).min(1).superRefine(uniqueTeams, EVERY_PASS_ARRAY),
 });
 
 const meshRevisionSchema = z.strictObject({
@@ -110,13 +109,13 @@ const meshSchema = z.strictObject({
     istiodReplicas: replicas,
     gatewayReplicas: replicas,
     gatewayTlsSecretName: dnsLabel,
-    gatewayHosts: z.array(z.string().min(1)).min(1),
-}).superRefine(checkMeshRevisions);
+    gatewayHosts: z.array(host).min(1),
+}).superRefine(checkMeshRevisions, EVERY_PASS);
 
 /** Only tenant teams can be moved to another revision. */
 function checkMeshTeams(p: { mesh: { teamRevisions?: Record<string, string> }; tenancy: { teams: { name: string }[] } },
     ctx: z.core.$RefinementCtx): void {
-    if (!Array.isArray(p.tenancy?.teams)) return;
+    if (!Array.isArray(p.tenancy?.teams) || !p.mesh) return;
     const teams = p.tenancy.teams.map((t) => t?.name);
     for (const team of Object.keys(p.mesh?.teamRevisions ?? {})) {
         if (!teams.includes(team)) {
@@ -129,7 +128,7 @@ const monitoringSchema = z.strictObject({
     enabled: z.boolean(),
     prometheusReplicas: replicas,
     retention: duration,
-    storageSize: quantity,
+    storageSize: bytes,
     prometheusResources: computeResourcesSchema,
     alertmanagerReplicas: replicas,
     grafanaReplicas: replicas,
@@ -145,34 +144,31 @@ const tracingSchema = z.strictObject({
 const loggingSchema = z.strictObject({
     enabled: z.boolean(),
     elasticsearchNodes: replicas,
-    elasticsearchStorageSize: quantity,
+    elasticsearchStorageSize: bytes,
     elasticsearchResources: computeResourcesSchema,
     kibanaReplicas: replicas,
-    retentionDays: wholeNumber().min(1, { message: "must be at least 1" }),
+    retentionDays: atLeast(1),
 });
 
 const gitopsSchema = z.strictObject({
     enabled: z.boolean(),
     highAvailability: z.boolean(),
     rootApp: z.strictObject({
-        repoURL: z.string().regex(/^(https:\/\/|ssh:\/\/|git@)/, { message: "must be an https://, ssh:// or git@ URL" }),
+        repoURL: repositoryUrl(/^(https:\/\/|ssh:\/\/|git@)/, "must be an https://, ssh:// or git@ URL"),
         path: z.string().min(1),
         targetRevision: z.string().min(1),
     }),
     syncPolicy: z.strictObject({ automated: z.boolean(), prune: z.boolean(), selfHeal: z.boolean() }),
 });
 
-const pinnedImage = z.string().superRefine((image, ctx) => {
-    const reason = unpinnedImageReason(image);
-    if (reason) ctx.addIssue({ code: "custom", message: `"${image}" ${reason}` });
-});
 const meshDuration = z.string().regex(/^\d+(\.\d+)?(ms|s|m|h)$/, { message: 'must be a duration such as "500ms", "5s" or "1m"' });
 
 const deliverySchema = z.strictObject({
     strategy: z.enum(DELIVERY_STRATEGIES),
-    rolling: z.strictObject({ maxSurge: z.string().min(1).optional(), maxUnavailable: z.string().min(1).optional() }).optional(),
+    rolling: z.strictObject({ maxSurge: intOrPercent().optional(), maxUnavailable: intOrPercent(100).optional() })
+        .superRefine(rolloutCanProgress, EVERY_PASS).optional(),
     canary: z.strictObject({
-        weight: wholeNumber().min(0, { message: "must be 0-100" }).max(100, { message: "must be 0-100" }),
+        weight: wholeRange(0, 100),
         image: pinnedImage.optional(),
         replicas: replicas.optional(),
     }).optional(),
@@ -188,22 +184,22 @@ const deliverySchema = z.strictObject({
     if (d.strategy === "blueGreen" && !d.blueGreen) {
         ctx.addIssue({ code: "custom", path: ["blueGreen"], message: 'is required when strategy is "blueGreen" (set blueGreen.active: blue or green)' });
     }
-});
+}, EVERY_PASS);
 
 const shopServiceSchema = z.strictObject({
     delivery: deliverySchema.optional(),
-    slo: z.number({ message: "must be a number" }).min(50, { message: "must be a percentage from 50 to below 100, e.g. 99.9" })
-        .lt(100, { message: "must be a percentage from 50 to below 100, e.g. 99.9" }).optional(),
+    slo: numberFrom(number().min(50, { message: "must be a percentage from 50 to below 100, e.g. 99.9" })
+        .lt(100, { message: "must be a percentage from 50 to below 100, e.g. 99.9" })).optional(),
     faultInjection: z.strictObject({
         delay: z.strictObject({ percent, fixedDelay: meshDuration }).optional(),
-        abort: z.strictObject({ percent, httpStatus: wholeNumber().min(200, { message: "must be an HTTP status 200-599" }).max(599, { message: "must be an HTTP status 200-599" }) }).optional(),
+        abort: z.strictObject({ percent, httpStatus: wholeRange(200, 599, "must be an HTTP status 200-599, e.g. 503") }).optional(),
     }).optional(),
 });
 
 const shopSchema = z.strictObject({
     enabled: z.boolean(),
     team: dnsLabel,
-    image: z.string().min(1),
+    image: pinnedImage,
     services: z.partialRecord(z.enum(SHOP_SERVICE_NAMES), shopServiceSchema),
 });
 
@@ -217,11 +213,15 @@ export const profileSchema = z.strictObject({
     gitops: gitopsSchema,
     shop: shopSchema,
     protectStatefulData: z.boolean(),
-    chartRepositories: z.partialRecord(chartKey, z.string().regex(/^(https?|oci):\/\//, {
-        message: "must be an https:// Helm repository or an oci:// registry",
-    })),
+    /** Checked with httpChartRepositories, below. */
+    chartRepositories: z.partialRecord(chartKey, z.string()),
+    /** Chart key -> why its mirror may use plain http (no TLS on an air-gapped network, ...). */
+    httpChartRepositories: z.partialRecord(chartKey, z.string().min(10, { message: "must give the reason http is acceptable" })).optional(),
     chartValues: z.partialRecord(chartKey, z.record(z.string(), z.unknown())),
-}).superRefine(checkMeshTeams);
+})
+    .superRefine(checkMeshTeams, EVERY_PASS)
+    .superRefine(profileConsistency, EVERY_PASS)
+    .superRefine((p, ctx) => chartRepositoriesUseHttps(p, ctx, invalidChartRepositoryReason), EVERY_PASS);
 
 export const providerSchema = z.strictObject({
     context: z.string().min(1).optional(),

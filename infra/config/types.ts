@@ -203,6 +203,8 @@ export interface EnvironmentProfile {
     protectStatefulData: boolean;
     /** Per-chart repository overrides (mirrors, oci://), keyed by chart key in infra/charts.ts. */
     chartRepositories: Record<string, string>;
+    /** Chart key -> the reason its chartRepositories mirror may use plain http; https otherwise. */
+    httpChartRepositories?: Record<string, string>;
     /** Per-chart Helm values deep-merged over the component's defaults, keyed like chartRepositories. */
     chartValues: Record<string, Record<string, unknown>>;
 }

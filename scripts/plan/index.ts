@@ -1,8 +1,20 @@
-// `npm run plan -- --stack <name> [--out DIR] [--json] [--services N] [--policy-config FILE]`
+// `npm run plan -- --stack <name> [--out DIR] [--json] [--json-file FILE] [--services N] [--policy-config FILE]`
 // See args.ts for the usage text and exit codes.
+import "../checkNode";
+import * as fs from "fs";
 import { parsePlanArgs, USAGE, UsageError } from "./args";
 import { runPlan } from "./plan";
 import { renderText } from "./report";
+
+function usageFailure(e: UsageError): number {
+    process.stderr.write(e.showUsage ? `plan: ${e.message}\n\n${USAGE}\n` : `plan: ${e.message}\n`);
+    return 2;
+}
+
+/** `npm run` without -s prints its banner on stdout, ahead of anything this process writes. */
+function npmBannerOnStdout(): boolean {
+    return process.env.npm_lifecycle_event === "plan" && process.env.npm_config_loglevel !== "silent";
+}
 
 async function main(argv: string[]): Promise<number> {
     let args;
@@ -10,8 +22,7 @@ async function main(argv: string[]): Promise<number> {
         args = parsePlanArgs(argv);
     } catch (e) {
         if (!(e instanceof UsageError)) throw e;
-        process.stderr.write(`plan: ${e.message}\n\n${USAGE}\n`);
-        return 2;
+        return usageFailure(e);
     }
     if (!args) {
         process.stdout.write(`${USAGE}\n`);
@@ -19,13 +30,16 @@ async function main(argv: string[]): Promise<number> {
     }
     try {
         const report = await runPlan(args);
-        process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderText(report)}\n`);
+        const json = `${JSON.stringify(report, null, 2)}\n`;
+        if (args.jsonFile) fs.writeFileSync(args.jsonFile, json);
+        if (args.json && npmBannerOnStdout()) {
+            process.stderr.write("plan: npm printed its banner on stdout before this JSON; for pure JSON run `npm run -s plan -- ...` " +
+                "or pass --json-file <file>\n");
+        }
+        process.stdout.write(args.json ? json : `${renderText(report)}\n`);
         return report.exitCode;
     } catch (e) {
-        if (e instanceof UsageError) {
-            process.stderr.write(`plan: ${e.message}\n\n${USAGE}\n`);
-            return 2;
-        }
+        if (e instanceof UsageError) return usageFailure(e);
         throw e;
     }
 }

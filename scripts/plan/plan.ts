@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import { RecordedResource, StackOverrides } from "../../test/harness";
 import { PolicyPackConfigFile, resolveConfig } from "../../test/policy/harness";
-import { PlanArgs, UsageError } from "./args";
+import { PlanArgs, shownPath, UsageError } from "./args";
 import { chartSummaries, VALUES_NOTE } from "./charts";
 import { writeManifests } from "./manifests";
 import { kubernetesObjects } from "./objects";
@@ -24,16 +24,20 @@ export interface PlanInjections {
 
 /** The policy config is read and checked as the CLI would, before the program runs. */
 function checkPolicyConfig(file: string): void {
+    const shown = shownPath(file);
     let parsed: PolicyPackConfigFile;
     try {
         parsed = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (e) {
-        throw new UsageError(`policy config ${file} is not valid JSON: ${(e as Error).message}`);
+        throw new UsageError(`policy config ${shown} is not valid JSON: ${(e as Error).message}`, false);
+    }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+        throw new UsageError(`policy config ${shown} must be a JSON object keyed by policy name (the --policy-pack-config format)`, false);
     }
     try {
         resolveConfig(parsed);
     } catch (e) {
-        throw new UsageError(`policy config ${file}: ${(e as Error).message}`);
+        throw new UsageError(`policy config ${shown}: ${(e as Error).message}`, false);
     }
 }
 
@@ -53,8 +57,10 @@ export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): 
     const resources = [...result.resources, ...(rendering?.children ?? []), ...(injections.extraResources ?? [])];
     if (rendering) phaseDone("render");
 
-    const objects = kubernetesObjects(resources);
-    const files = writeManifests(args.outDir, objects);
+    // A failed program registered only part of its resources (none for a config error): the
+    // previous run's manifests stay, and nothing is validated or checked against policies.
+    const objects = result.error === undefined ? kubernetesObjects(resources) : [];
+    const files = result.error === undefined ? writeManifests(args.outDir, objects) : [];
     phaseDone("manifests");
     const validator = new SchemaValidator(crdSchemas(objects.filter((o) => o.kind === "CustomResourceDefinition").map((o) => o.manifest)));
     const schemaResults = await Promise.all(objects.map((o) => validator.validate(o)));
@@ -63,7 +69,6 @@ export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): 
         apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace, name: o.name, autoNamed: o.autoNamed, urn: o.urn,
         file: files[i], schema: schemaResults[i],
     }));
-    // A failed program registered only part of its resources: policies over them would mislead.
     const policyDiagnostics = result.error === undefined ? await runPolicies(resources, args.policyConfig) : [];
     phaseDone("policies");
 

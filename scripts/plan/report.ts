@@ -1,5 +1,5 @@
 // The plan's report: one object for `--json`, and its text rendering ending in a summary table.
-import * as path from "path";
+import { shownPath } from "./args";
 import { ChartSummary, renderCharts } from "./charts";
 import { describeObject } from "./objects";
 import { countByLevel, PolicyDiagnostic } from "./policy";
@@ -103,17 +103,20 @@ function policyLine(d: PolicyDiagnostic): string {
 
 export function renderText(r: PlanReport): string {
     const out: string[] = [];
-    const rel = (p: string) => path.relative(process.cwd(), p) || ".";
     const synthetic = r.program.syntheticServices > 0 ? `, ${r.program.syntheticServices} synthetic services` : "";
     out.push(`plan: stack ${r.stack} (program under mocks: ${r.program.resources} resources${synthetic}, ${r.program.millis} ms)`);
     if (r.program.error) {
-        out.push("", "The program failed:", ...r.program.error.split("\n").map((l) => `  ${l}`));
+        // Nothing was validated or checked: no section that could read as a pass.
+        out.push("", "The program failed:", ...r.program.error.split("\n").map((l) => `  ${l}`), "",
+            `Nothing was validated or checked against the policy pack; ${shownPath(r.outDir)} was left as it was.`,
+            `Result: FAIL (the program failed) (${r.millis} ms)`);
+        return out.join("\n");
     }
     out.push("", "Component tree (custom resources per component)", ...renderTree(r.componentTree));
     out.push("", `Helm charts (${r.charts.length})`, `  ${r.chartValuesNote}`, ...renderCharts(r.charts));
 
     out.push("", ...renderingLines(r));
-    out.push("", `Kubernetes objects: ${r.objects.length}, written to ${rel(r.outDir)} (one YAML file per object, by namespace)`);
+    out.push("", `Kubernetes objects: ${r.objects.length}, written to ${shownPath(r.outDir)} (one YAML file per object, by namespace)`);
     const invalid = r.objects.filter((o) => o.schema.status === "invalid");
     const unchecked = r.objects.filter((o) => o.schema.status === "unchecked");
     out.push("", `Schema validation (a custom resource against its CRD in the plan, else kubernetes-models, @kubernetes-models/{istio,prometheus-operator,argo-cd})`);
@@ -126,7 +129,7 @@ export function renderText(r: PlanReport): string {
         if (o.schema.status === "unchecked") out.push(`  unchecked ${describeObject(o)}: ${o.schema.reason}`);
     }
 
-    out.push("", `Policy pack (${rel(r.policyConfig)})`);
+    out.push("", `Policy pack (${shownPath(r.policyConfig)})`);
     if (r.policyDiagnostics.length === 0) out.push("  no violations");
     const ordered = [...r.policyDiagnostics].sort((a, b) => (a.level === b.level ? 0 : a.level === "mandatory" ? -1 : 1));
     out.push(...ordered.map(policyLine));

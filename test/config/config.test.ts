@@ -1,14 +1,8 @@
 // Stack configuration: profiles as defaults, knobs merged on top, and every kind of bad input
 // rejected with a message that names the key and what is accepted.
 import { strict as assert } from "assert";
-import { ConfigError, resolvePlatformConfig } from "../../infra/config";
-
-const resolve = (values: Record<string, unknown>, stack = "dev", secretKeys: string[] = []) =>
-    resolvePlatformConfig({
-        stack,
-        values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])),
-        secretKeys: new Set(secretKeys),
-    });
+import { ConfigError } from "../../infra/config";
+import { resolveConfig as resolve } from "./resolve";
 
 function rejects(values: Record<string, unknown>, ...expected: RegExp[]): void {
     assert.throws(() => resolve(values), (e: unknown) => {
@@ -62,7 +56,7 @@ describe("stack configuration", () => {
             rejects({ monitoring: { storageSize: "500mb" } }, /platform:monitoring\.storageSize: must be a Kubernetes quantity.*"500mb"/));
         it("a request above its limit", () =>
             rejects({ workloads: { resources: { requests: { memory: "1Gi" }, limits: { memory: "512Mi" } } } },
-                /platform:workloads\.resources\.requests\.memory: 1Gi exceeds limits\.memory 512Mi/));
+                /platform:workloads\.resources\.requests\.memory: exceeds limits\.memory "512Mi" \(got "1Gi"\)/));
         it("an unknown profile", () =>
             rejects({ profile: "qa" }, /platform:profile: must be one of "dev", "staging", "prod" \(got "qa"\)/));
         it("a value outside an enum", () =>
@@ -81,7 +75,7 @@ describe("stack configuration", () => {
             rejects({ shop: { image: "ghcr.io/stefanprodan/podinfo:latest" } }, /platform:shop\.image: .*"latest"/);
         });
         it("a shop team that is not a tenant", () =>
-            rejects({ shop: { team: "nobody" } }, /platform:shop\.team: "nobody" is not a tenant team; accepted: shop, data/));
+            rejects({ shop: { team: "nobody" } }, /platform:shop\.team: is not a tenant team; accepted: shop, data \(got "nobody"\)/));
         it("trace storage in Elasticsearch with logging off", () =>
             rejects({ logging: { enabled: false }, tracing: { storage: "elasticsearch" } }, /platform:tracing\.storage/));
         it("an unknown provider setting", () =>
@@ -91,6 +85,21 @@ describe("stack configuration", () => {
         it("several problems at once, each on its own line", () => {
             assert.throws(() => resolve({ workloads: { replicas: -1 }, mesh: { revision: "Bad_Rev" } }),
                 (e: Error) => e.message.split("\n").filter((l) => l.startsWith("  - ")).length === 2);
+        });
+        it("per-field and cross-field problems in the same run", () => {
+            assert.throws(() => resolve({
+                workloads: { replicas: 0, autoscaling: { minReplicas: 4, maxReplicas: 2 } },
+                tenancy: { quota: { requestsCpu: "8", limitsCpu: "4" }, teams: [{ name: "shop", group: "g", costCenter: "c", sourceRepos: [] }] },
+                shop: { team: "nobody", image: "podinfo:latest" },
+                monitoring: { retention: "a week" },
+            }), (e: Error) => {
+                const lines = e.message.split("\n").filter((l) => l.startsWith("  - "));
+                assert.deepEqual(lines.map((l) => /^ {2}- (platform:[^:]+):/.exec(l)?.[1]).sort(), [
+                    "platform:monitoring.retention", "platform:shop.image", "platform:shop.team",
+                    "platform:tenancy.quota.requestsCpu", "platform:workloads.autoscaling.maxReplicas", "platform:workloads.replicas",
+                ]);
+                return true;
+            });
         });
     });
 

@@ -1,0 +1,109 @@
+// Field schemas shared by the config's shape: what each kind of value accepts, and the message
+// that says so. Values are taken in the forms a stack file can hold them: `pulumi config set --path`
+// stores integers as numbers and everything else as strings, so numeric strings are numbers here
+// ("0.5" needs no --type float) and quantities and int-or-percent values take numbers too.
+import { z } from "zod";
+import { NAMESPACES } from "../namespaces";
+import { isDuration, quantityText, parseQuantity } from "./quantity";
+import { credentialsInUrlReason, invalidHostReason, invalidImageReason } from "./references";
+import { unpinnedImageReason } from "../../components/shared/image";
+
+/**
+ * Options for a cross-field refinement: it runs even when some fields of its object failed their
+ * own rules, so one run reports every problem. It reads fields with the guards of ./consistency.
+ */
+export const EVERY_PASS = { when: (payload: { value: unknown }) => isRecord(payload.value) };
+export const EVERY_PASS_ARRAY = { when: (payload: { value: unknown }) => Array.isArray(payload.value) };
+
+export function isRecord(value: unknown): value is Record<string, any> {
+    return !!value && typeof value === "object" && !Array.isArray(value);
+}
+
+const NUMERIC_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const numericText = (v: unknown) => (typeof v === "string" && NUMERIC_TEXT.test(v) ? Number(v) : v);
+
+/** A number, also given as a numeric string. */
+export const numberFrom = <T extends z.ZodType>(schema: T) => z.preprocess(numericText, schema);
+export const number = (message = "must be a number") => z.number({ message });
+export const whole = (message?: string) => number(message).int({ message: "must be a whole number" });
+export const atLeast = (min: number) => numberFrom(whole().min(min, { message: `must be at least ${min}` }));
+/** A whole number in [min, max]; a missing or non-numeric value is told the range too. */
+export const wholeRange = (min: number, max: number, message = `must be ${min}-${max}`) =>
+    numberFrom(whole(`must be a number, ${min}-${max}`).min(min, { message }).max(max, { message }));
+export const percent = numberFrom(number().min(0, { message: "must be 0-100" }).max(100, { message: "must be 0-100" }));
+export const replicas = atLeast(1);
+
+const QUANTITY_MESSAGE = 'must be a Kubernetes quantity such as "250m", "512Mi" or "2Gi"';
+
+/**
+ * A resource quantity above zero, as a string. `bytes` (memory, storage) must be at least one
+ * byte: "512m" is half a byte, a common slip for "512Mi".
+ */
+export const quantity = (unit: "cores" | "bytes") => z.union([z.string(), z.number()], { message: QUANTITY_MESSAGE })
+    .transform((value, ctx) => {
+        const text = quantityText(value);
+        if (text === undefined) {
+            ctx.addIssue({ code: "custom", message: QUANTITY_MESSAGE });
+            return z.NEVER;
+        }
+        const amount = parseQuantity(text);
+        if (amount <= 0) ctx.addIssue({ code: "custom", message: "must be above zero" });
+        else if (unit === "bytes" && amount < 1) {
+            ctx.addIssue({ code: "custom", message: `is less than one byte ("m" means thousandths); did you mean "${text.replace(/m$/, "Mi")}"?` });
+        }
+        return text;
+    });
+export const cpu = quantity("cores");
+export const bytes = quantity("bytes");
+
+/** Deployment rollout's maxSurge / maxUnavailable: a whole number (1, "1") or a percentage ("25%"). */
+export const intOrPercent = (maxPercent?: number) => z.union([z.string(), z.number()], { message: 'must be a whole number such as 1 or a percentage such as "25%"' })
+    .transform((value, ctx) => {
+        const text = String(value);
+        const match = /^(\d+)(%?)$/.exec(text);
+        if (!match) ctx.addIssue({ code: "custom", message: 'must be a whole number such as 1 or a percentage such as "25%"' });
+        else if (match[2] && maxPercent !== undefined && Number(match[1]) > maxPercent) {
+            ctx.addIssue({ code: "custom", message: `must be at most ${maxPercent}%` });
+        }
+        return text;
+    });
+
+/** "0", 0 or "0%": no pods above (or below) the desired count during a rollout. */
+export const isZeroIntOrPercent = (value: unknown) => /^0+%?$/.test(String(value));
+
+export const duration = z.string().refine(isDuration, { message: 'must be a duration such as "12h", "15d" or "2w"' });
+
+export const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, {
+    message: "must be a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters",
+});
+
+const PLATFORM_NAMESPACES: readonly string[] = Object.values(NAMESPACES);
+
+/** A team's name becomes its namespace: it may not be one Kubernetes or the platform itself uses. */
+export const teamName = dnsLabel.superRefine((name, ctx) => {
+    if (name === "default" || name.startsWith("kube-")) {
+        ctx.addIssue({ code: "custom", message: `"${name}" is reserved by Kubernetes (default, kube-*); choose another team name` });
+    } else if (PLATFORM_NAMESPACES.includes(name)) {
+        ctx.addIssue({
+            code: "custom",
+            message: `"${name}" is a namespace the platform uses (infra/namespaces.ts: ${PLATFORM_NAMESPACES.join(", ")}); choose another team name`,
+        });
+    }
+});
+
+export const host = z.string().superRefine((value, ctx) => {
+    const reason = invalidHostReason(value);
+    if (reason) ctx.addIssue({ code: "custom", message: reason });
+});
+
+/** A valid image reference (./references), pinned by a tag other than latest or by a digest. */
+export const pinnedImage = z.string().superRefine((image, ctx) => {
+    const reason = invalidImageReason(image) ?? unpinnedImageReason(image);
+    if (reason) ctx.addIssue({ code: "custom", message: reason });
+});
+
+/** A URL or pattern naming a Git repository, with no credentials in it. */
+export const repositoryUrl = (pattern: RegExp, message: string) => z.string().regex(pattern, { message }).superRefine((url, ctx) => {
+    const reason = credentialsInUrlReason(url);
+    if (reason) ctx.addIssue({ code: "custom", message: reason });
+});

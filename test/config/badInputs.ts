@@ -1,0 +1,83 @@
+// Realistic mistakes in a stack file, one per line: the config a user set (keys as in
+// Pulumi.<stack>.yaml: platform keys bare, other namespaces in full), the line the run must print
+// (or VALID), and where else the case runs besides the config loader: "program" (the program under
+// mocks: fails before any resource is registered), "plan" (through `npm run plan` too).
+// Add a case by adding a line.
+export const VALID = "valid";
+
+export interface BadInput {
+    title: string;
+    config: Record<string, unknown>;
+    expect: RegExp | typeof VALID;
+    stack?: string;
+    also?: "program" | "plan";
+}
+
+const team = (name: string, extra: Record<string, unknown> = {}) => ({ name, group: `team-${name}`, costCenter: "cc-1", sourceRepos: [], ...extra });
+const teams = (...names: string[]) => ({ tenancy: { teams: names.map((n) => team(n)) }, shop: { team: names[0] } });
+const delivery = (rolling: Record<string, unknown>) => ({ shop: { services: { catalog: { delivery: { strategy: "rolling", rolling } } } } });
+const LONG_NAME = "a".repeat(63);
+
+export const BAD_INPUTS: BadInput[] = [
+    // names that clash with Kubernetes or the platform
+    { title: "team named default", config: teams("default"), expect: /platform:tenancy\.teams\[0\]\.name: "default" is reserved by Kubernetes/, also: "program" },
+    { title: "team named kube-system", config: teams("shop", "kube-system"), expect: /platform:tenancy\.teams\[1\]\.name: "kube-system" is reserved by Kubernetes \(default, kube-\*\)/ },
+    { title: "team named monitoring", config: teams("monitoring"), expect: /platform:tenancy\.teams\[0\]\.name: "monitoring" is a namespace the platform uses \(infra\/namespaces\.ts/, also: "plan" },
+    { title: "team named istio-system", config: teams("shop", "istio-system"), expect: /platform:tenancy\.teams\[1\]\.name: "istio-system" is a namespace the platform uses/ },
+    { title: "team listed twice", config: teams("shop", "shop"), expect: /platform:tenancy\.teams\[1\]\.name: team "shop" is listed twice/ },
+    { title: "63-character team name", config: teams(LONG_NAME), expect: VALID, also: "program" },
+    { title: "64-character team name", config: teams(`${LONG_NAME}a`), expect: /platform:tenancy\.teams\[0\]\.name: must be a DNS-1123 label.*at most 63 characters/ },
+    // quantities
+    { title: "storage 0", config: { monitoring: { storageSize: "0" } }, expect: /platform:monitoring\.storageSize: must be above zero \(got "0"\)/ },
+    { title: "negative storage", config: { logging: { elasticsearchStorageSize: "-1Gi" } }, expect: /platform:logging\.elasticsearchStorageSize: must be above zero \(got "-1Gi"\)/ },
+    { title: "negative memory request", config: { workloads: { resources: { requests: { memory: "-64Mi" } } } }, expect: /platform:workloads\.resources\.requests\.memory: must be above zero \(got "-64Mi"\)/, also: "program" },
+    { title: "memory request 0", config: { tracing: { resources: { requests: { memory: "0" } } } }, expect: /platform:tracing\.resources\.requests\.memory: must be above zero \(got "0"\)/ },
+    { title: "memory in millibytes", config: { workloads: { resources: { limits: { memory: "512m" } } } }, expect: /platform:workloads\.resources\.limits\.memory: is less than one byte .*did you mean "512Mi"\?/ },
+    { title: "malformed quantity", config: { monitoring: { storageSize: "500mb" } }, expect: /platform:monitoring\.storageSize: must be a Kubernetes quantity such as "250m", "512Mi" or "2Gi" \(got "500mb"\)/ },
+    { title: "1.5Gi memory", config: { workloads: { resources: { limits: { memory: "1.5Gi" } } } }, expect: VALID },
+    { title: "CPU request as a number", config: { tenancy: { quota: { requestsCpu: 1 } } }, expect: VALID },
+    { title: "CPU request as a string", config: { tenancy: { quota: { requestsCpu: "1" } } }, expect: VALID },
+    { title: "requestsCpu 4 as pulumi config set --path stores it", config: { tenancy: { quota: { requestsCpu: 4, limitsCpu: 8 } } }, expect: VALID, also: "program" },
+    { title: "requests.cpu 1 as a number", config: { workloads: { resources: { requests: { cpu: 1 }, limits: { cpu: "2" } } } }, expect: VALID },
+    { title: "quota requests above limits", config: { tenancy: { quota: { requestsMemory: "16Gi", limitsMemory: "8Gi" } } }, expect: /platform:tenancy\.quota\.requestsMemory: exceeds limitsMemory "8Gi" \(got "16Gi"\)/ },
+    { title: "container request above its limit", config: { workloads: { resources: { requests: { memory: "1Gi" }, limits: { memory: "512Mi" } } } }, expect: /platform:workloads\.resources\.requests\.memory: exceeds limits\.memory "512Mi" \(got "1Gi"\)/ },
+    // rollouts (int-or-string)
+    { title: "maxSurge empty", config: { workloads: { rollingUpdate: { maxSurge: "" } } }, expect: /platform:workloads\.rollingUpdate\.maxSurge: must be a whole number such as 1 or a percentage such as "25%" \(got ""\)/ },
+    { title: "maxSurge abc", config: { workloads: { rollingUpdate: { maxSurge: "abc" } } }, expect: /platform:workloads\.rollingUpdate\.maxSurge: must be a whole number .* \(got "abc"\)/, also: "program" },
+    { title: "maxSurge and maxUnavailable both 0", config: { workloads: { rollingUpdate: { maxSurge: "0", maxUnavailable: "0" } } }, expect: /platform:workloads\.rollingUpdate\.maxSurge: is 0 and so is maxUnavailable/ },
+    { title: "a service's rolling update stalls with the defaults", config: delivery({ maxSurge: 0 }), expect: /platform:shop\.services\.catalog\.delivery\.rolling: gives maxSurge 0 and maxUnavailable 0/ },
+    { title: "maxUnavailable above 100%", config: { workloads: { rollingUpdate: { maxUnavailable: "150%" } } }, expect: /platform:workloads\.rollingUpdate\.maxUnavailable: must be at most 100% \(got "150%"\)/ },
+    { title: "maxSurge 1 as a number", config: { workloads: { rollingUpdate: { maxSurge: 1 } } }, expect: VALID },
+    { title: "maxSurge as a percentage", config: delivery({ maxSurge: "50%", maxUnavailable: 0 }), expect: VALID },
+    // numbers
+    { title: "tracingSamplingPercent as the string pulumi stores without --type float", config: { mesh: { tracingSamplingPercent: "0.5" } }, expect: VALID },
+    { title: "a number given as words", config: { logging: { elasticsearchNodes: "three" } }, expect: /platform:logging\.elasticsearchNodes: must be a number \(got "three"\)/ },
+    { title: "fault injection without httpStatus", config: { shop: { services: { orders: { faultInjection: { abort: { percent: 10 } } } } } }, expect: /platform:shop\.services\.orders\.faultInjection\.abort\.httpStatus: required/, also: "program" },
+    { title: "the README's resilience drill", config: { shop: { services: { orders: { faultInjection: { abort: { percent: 10, httpStatus: 503 } } } } } }, expect: VALID },
+    { title: "autoscaling max below min", config: { workloads: { autoscaling: { minReplicas: 5, maxReplicas: 2 } } }, expect: /platform:workloads\.autoscaling\.maxReplicas: is below minReplicas 5 \(got 2\)/ },
+    // hosts, images, URLs
+    { title: "gateway host as a URL", config: { mesh: { gatewayHosts: ["https://shop.example.com/"] } }, expect: /platform:mesh\.gatewayHosts\[0\]: is a URL; give only the host name/, also: "plan" },
+    { title: "gateway host with a port", config: { mesh: { gatewayHosts: ["shop.example.com:443"] } }, expect: /platform:mesh\.gatewayHosts\[0\]: must be a lowercase DNS name/ },
+    { title: "wildcard gateway host", config: { mesh: { gatewayHosts: ["*.example.com"] } }, expect: VALID },
+    { title: "image with a trailing space", config: { shop: { image: "ghcr.io/stefanprodan/podinfo:6.9.2 " } }, expect: /platform:shop\.image: has leading or trailing whitespace/ },
+    { title: "image in uppercase", config: { shop: { image: "Nginx:1.25" } }, expect: /platform:shop\.image: has uppercase letters in its repository/ },
+    { title: "canary image unpinned", config: { shop: { services: { catalog: { delivery: { strategy: "canary", canary: { weight: 10, image: "ghcr.io/stefanprodan/podinfo:latest" } } } } } }, expect: /platform:shop\.services\.catalog\.delivery\.canary\.image: uses the mutable tag "latest"/ },
+    { title: "credentials in the root app's repoURL", config: { gitops: { rootApp: { repoURL: "https://bot:ghp_token@github.com/org/apps.git" } } }, expect: /platform:gitops\.rootApp\.repoURL: credentials in a URL are stored in plaintext.*through a Secret/, also: "program" },
+    { title: "ssh repoURL with the git user", config: { gitops: { rootApp: { repoURL: "ssh://git@github.com/org/apps.git" } } }, expect: VALID },
+    { title: "credentials in a team's sourceRepos", config: { tenancy: { teams: [team("shop", { sourceRepos: ["https://u:p@git.example/shop.git"] })] } }, expect: /platform:tenancy\.teams\[0\]\.sourceRepos\[0\]: credentials in a URL/ },
+    { title: "sourceRepos * in prod", stack: "prod", config: { tenancy: { teams: [team("shop", { sourceRepos: ["*"] })] } }, expect: /platform:tenancy\.teams\[0\]\.sourceRepos\[0\]: a bare "\*" .*not allowed in prod/ },
+    { title: "sourceRepos * in staging", stack: "staging", config: { tenancy: { teams: [team("shop", { sourceRepos: ["*"] })] } }, expect: /not allowed in staging/ },
+    { title: "sourceRepos * in dev", config: { tenancy: { teams: [team("shop", { sourceRepos: ["*"] })] } }, expect: VALID },
+    { title: "chart repository without a host", config: { chartRepositories: { jaeger: "https://" } }, expect: /platform:chartRepositories\.jaeger: must be an https:\/\/ Helm repository or an oci:\/\/ registry, with a host/ },
+    { title: "chart repository over ftp", config: { chartRepositories: { jaeger: "ftp://mirror" } }, expect: /platform:chartRepositories\.jaeger: must be an https:\/\//, },
+    { title: "chart repository over http", config: { chartRepositories: { argoCd: "http://mirror.internal/charts" } }, expect: /platform:chartRepositories\.argoCd: uses plain http; .*platform:httpChartRepositories\.argoCd/ },
+    { title: "chart repository over http, allowed with a reason", config: { chartRepositories: { argoCd: "http://mirror.internal/charts" }, httpChartRepositories: { argoCd: "air-gapped mirror, no TLS inside the enclave" } }, expect: VALID },
+    { title: "http allowed for a chart with no http mirror", config: { httpChartRepositories: { jaeger: "left over from the old mirror" } }, expect: /platform:httpChartRepositories\.jaeger: allows http for chartRepositories\.jaeger, which is not an http:\/\/ URL/ },
+    { title: "credentials in a chart repository", config: { chartRepositories: { jaeger: "https://u:p@charts.internal/" } }, expect: /platform:chartRepositories\.jaeger: credentials in a URL/ },
+    { title: "oci registry mirror", config: { chartRepositories: { kubePrometheusStack: "oci://registry.internal/charts" } }, expect: VALID },
+    // the wrong namespace, unknown and missing keys
+    { title: "kubernetes:context", config: { "kubernetes:context": "kind-platform" }, expect: /kubernetes:context: .*ignores the kubernetes: namespace; set platform:kubernetes\.context/, also: "program" },
+    { title: "another project's namespace", config: { "myplatform:monitoring": { enabled: false } }, expect: /myplatform:monitoring: this project reads only platform:\* keys.*did you mean platform:monitoring\?/, also: "program" },
+    { title: "an unknown key", config: { meshh: {} }, expect: /platform:meshh: unknown key; accepted: .*mesh/ },
+    { title: "a missing required key", config: { mesh: { revisions: [{ name: "1-29" }] } }, expect: /platform:mesh\.revisions\[0\]\.version: required/ },
+];
