@@ -27,7 +27,7 @@ describe("delivery strategies", () => {
             const run = ok(STAGING);
             const deployments = kindOf(run, "frontend", TYPES.deployment);
             assert.deepEqual(deployments.map((d) => [d.name, d.inputs.metadata.name]), [["shop-frontend", "frontend"]]);
-            assert.deepEqual(deployments[0].inputs.spec.strategy, { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: "0" } });
+            assert.deepEqual(deployments[0].inputs.spec.strategy, { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: 0 } });
             assert.equal(podLabels(deployments[0]).version, "stable");
         });
 
@@ -41,7 +41,7 @@ describe("delivery strategies", () => {
         it("takes maxSurge/maxUnavailable from the service's delivery settings over the profile's", () => {
             const run = ok(STAGING, { shop: { services: { frontend: { delivery: { strategy: "rolling", rolling: { maxSurge: "2", maxUnavailable: "1" } } } } } });
             const [d] = kindOf(run, "frontend", TYPES.deployment);
-            assert.deepEqual(d.inputs.spec.strategy.rollingUpdate, { maxSurge: "2", maxUnavailable: "1" });
+            assert.deepEqual(d.inputs.spec.strategy.rollingUpdate, { maxSurge: 2, maxUnavailable: 1 }, "whole numbers as numbers: the API server takes a string only as a percentage");
         });
     });
 

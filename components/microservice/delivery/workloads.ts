@@ -41,7 +41,7 @@ export function createTrackWorkloads(i: WorkloadInputs, opts: pulumi.CustomResou
                 // While autoscaling is on the HPA owns the replica count; setting it here would fight it.
                 replicas: track.autoscaled ? undefined : track.replicas,
                 selector: { matchLabels: selector },
-                strategy: { type: "RollingUpdate", rollingUpdate: { ...spec.delivery.rollingUpdate } },
+                strategy: { type: "RollingUpdate", rollingUpdate: rollingUpdateFor(spec.delivery.rollingUpdate) },
                 template: buildPodTemplate({
                     args, spec, image: track.image,
                     labels: { ...labels, ...selector, app: spec.name },
@@ -75,4 +75,10 @@ export function createTrackWorkloads(i: WorkloadInputs, opts: pulumi.CustomResou
         }
     }
     return deployments;
+}
+
+/** The API server takes an int-or-string here as a number or a percentage: "1" must be sent as 1. */
+export function rollingUpdateFor(r: { maxSurge: string | number; maxUnavailable: string | number }) {
+    const intOrPercent = (v: string | number) => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v);
+    return { maxSurge: intOrPercent(r.maxSurge), maxUnavailable: intOrPercent(r.maxUnavailable) };
 }
