@@ -1,10 +1,11 @@
 // A Gateway's selector picks gateway pods (IST0101), and each server port is one the Service in
 // front of those pods exposes, as port or target port (IST0162).
 //
-// Gateway pods usually come from a chart (istio/gateway). When no workload in the stack matches
-// and some chart is not rendered in the stack, its pods may be the ones: the analyzer cannot
-// judge and stays silent. With the chart's children present, the rendered Deployment and Service
-// are judged like any other.
+// Gateway pods usually come from a chart (istio/gateway) installed beside the Gateway. When no
+// workload in the stack matches and a chart targeting the Gateway's namespace is not rendered in
+// the stack (plain mocks, or a preview with unknown values), its pods may be the ones: the analyzer
+// cannot judge and stays silent. With the chart's children present, the rendered Deployment and
+// Service are judged like any other object.
 import { IndexedObject, Workload } from "../../lib/clusterIndex";
 import { Analyzer, formatLabels, MeshContext } from "../context";
 import { MESSAGES } from "../messages";
@@ -18,7 +19,7 @@ export interface GatewayPods {
 export function gatewayPods(ctx: MeshContext, gateway: IndexedObject): GatewayPods {
     const selector: Record<string, string> = gateway.resource.props.spec?.selector ?? {};
     const workloads = ctx.index.workloadsWithLabels(selector);
-    return { workloads, judgeable: workloads.length > 0 || !ctx.index.isOpaque() };
+    return { workloads, judgeable: workloads.length > 0 || !ctx.index.isOpaque(gateway.ref.namespace) };
 }
 
 /** The TCP ports (and target ports) of the Services that select `workload`. */
