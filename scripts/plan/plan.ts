@@ -10,6 +10,7 @@ import { runPolicies } from "./policy";
 import { runProgram } from "./program";
 import { exitCodeFor, ObjectReport, PlanReport, summarize } from "./report";
 import { SchemaValidator } from "./schemas";
+import { writeServiceMap } from "./serviceMap";
 import { componentTree } from "./tree";
 
 export interface PlanInjections {
@@ -61,6 +62,8 @@ export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): 
     // A failed program registered only part of its resources: policies over them would mislead.
     const policyDiagnostics = result.error === undefined ? await runPolicies(resources, args.policyConfig) : [];
     phaseDone("policies");
+    const serviceMap = await writeServiceMap(args.outDir, resources);
+    phaseDone("serviceMap");
 
     const summary = summarize(objectReports, policyDiagnostics);
     return {
@@ -76,6 +79,7 @@ export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): 
         chartValuesNote: VALUES_NOTE,
         objects: objectReports,
         policyDiagnostics,
+        serviceMap: serviceMap.report,
         summary,
         exitCode: exitCodeFor(summary, result.error),
         millis: Date.now() - started,
