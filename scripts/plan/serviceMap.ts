@@ -1,10 +1,13 @@
 // The service map: who calls whom, what the gateway publishes, and per service its delivery
 // strategy and weights, SLO and replica range. Derived from the recorded resources only (mesh
 // VirtualServices, AuthorizationPolicies, Deployments, HPAs, PrometheusRules), so the contract
-// exports nothing for it. Written as Graphviz-laid-out SVG and as Mermaid source.
+// exports nothing for it. Each namespace shows its quota headroom at the HPA maximum (the capacity
+// check's numbers). Written as Graphviz-laid-out SVG and as Mermaid source.
+import { PolicyResource } from "@pulumi/policy";
 import { instance } from "@viz-js/viz";
 import * as fs from "fs";
 import * as path from "path";
+import { namespaceHeadroom } from "../../policy/capacity/headroom";
 import { RecordedResource } from "../../test/harness";
 
 export interface MapService {
@@ -34,6 +37,20 @@ export interface ServiceMap {
     services: MapService[];
     edges: MapEdge[];
     routes: PublicRoute[];
+    /** Per namespace: each quota key's headroom at the HPA maximum, e.g. "limits.cpu 12 of 64". */
+    headroom: Record<string, string[]>;
+}
+
+/** Resources as the capacity check reads them (type, props and the chart parent). */
+function asPolicyResources(resources: readonly RecordedResource[]): PolicyResource[] {
+    const byUrn = new Map<string, PolicyResource>();
+    const converted = resources.map((r) => {
+        const p = { type: r.type, name: r.name, urn: r.urn, props: r.inputs ?? {}, dependencies: [], propertyDependencies: {} } as unknown as PolicyResource;
+        byUrn.set(r.urn, p);
+        return p;
+    });
+    resources.forEach((r, i) => { if (r.parent) converted[i].parent = byUrn.get(r.parent); });
+    return converted;
 }
 
 /** What the plan report says of the map. */
@@ -142,7 +159,11 @@ export function buildServiceMap(resources: readonly RecordedResource[]): Service
             }
         }
     }
-    return { services: nodes, edges, routes };
+    const headroom: Record<string, string[]> = {};
+    for (const [namespace, rows] of namespaceHeadroom(asPolicyResources(resources))) {
+        if (nodes.some((n) => n.namespace === namespace)) headroom[namespace] = rows.map((r) => `${r.key} ${r.headroom} of ${r.hard}`);
+    }
+    return { services: nodes, edges, routes, headroom };
 }
 
 const quote = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
@@ -162,7 +183,9 @@ export function toDot(map: ServiceMap): string {
     for (const s of map.services) byNamespace.set(s.namespace, [...(byNamespace.get(s.namespace) ?? []), s]);
     let cluster = 0;
     for (const [namespace, services] of byNamespace) {
-        lines.push(`  subgraph cluster_${cluster++} {`, `    label=${quote(`namespace ${namespace}`)};`);
+        const spare = map.headroom[namespace];
+        const title = [`namespace ${namespace}`, ...(spare ? [`quota headroom at HPA max: ${spare.join(", ")}`] : [])].join("\n");
+        lines.push(`  subgraph cluster_${cluster++} {`, `    label=${quote(title)};`);
         for (const s of services) lines.push(`    ${quote(id(s.namespace, s.name))} [label=${quote(label(s).join("\n"))}];`);
         lines.push("  }");
     }
@@ -180,7 +203,9 @@ export function toMermaid(map: ServiceMap): string {
     const byNamespace = new Map<string, MapService[]>();
     for (const s of map.services) byNamespace.set(s.namespace, [...(byNamespace.get(s.namespace) ?? []), s]);
     for (const [namespace, services] of byNamespace) {
-        lines.push(`  subgraph ${node(`ns_${namespace}`)}["namespace ${namespace}"]`);
+        const spare = map.headroom[namespace];
+        const title = `namespace ${namespace}${spare ? `<br/>quota headroom at HPA max: ${spare.join(", ")}` : ""}`;
+        lines.push(`  subgraph ${node(`ns_${namespace}`)}["${text(title)}"]`);
         for (const s of services) lines.push(`    ${node(id(s.namespace, s.name))}["${text(label(s).join("<br/>"))}"]`);
         lines.push("  end");
     }

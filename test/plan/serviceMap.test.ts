@@ -70,6 +70,16 @@ describe("service map", function () {
         assert.ok(map.services.every((s) => /^\d+(\.\d+)?%$/.test(s.slo ?? "")));
     });
 
+    it("shows each namespace's quota headroom at the HPA maximum", () => {
+        const run = runOk("prod");
+        const quota = run.resources.find((r) => r.type.endsWith(":ResourceQuota") && r.inputs.metadata.namespace === "shop")!;
+        const peak = run.resources.filter((r) => r.type.endsWith(":HorizontalPodAutoscaler") && r.inputs.metadata.namespace === "shop")
+            .reduce((sum, h) => sum + h.inputs.spec.maxReplicas + Math.ceil(h.inputs.spec.maxReplicas / 4), 0);
+        const map = buildServiceMap(run.resources);
+        assert.ok(map.headroom.shop.includes(`pods ${Number(quota.inputs.spec.hard.pods) - peak} of ${quota.inputs.spec.hard.pods}`), map.headroom.shop.join("; "));
+        assert.match(toDot(map), /quota headroom at HPA max: /);
+    });
+
     it("marks JWT and rate limits on the gateway when resources provide them", () => {
         const run = runOk("prod");
         const extra = [
