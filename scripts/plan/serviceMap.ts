@@ -166,7 +166,7 @@ export function buildServiceMap(resources: readonly RecordedResource[]): Service
     return { services: nodes, edges, routes, headroom };
 }
 
-const quote = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+const quote = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
 
 function label(s: MapService): string[] {
     return [s.name, `${s.strategy}: ${s.weights}`, `SLO ${s.slo ?? "none"} · replicas ${s.replicas}`];
@@ -178,18 +178,18 @@ function routeLabel(r: PublicRoute): string {
 }
 
 export function toDot(map: ServiceMap): string {
-    const lines = ["digraph services {", "  rankdir=LR;", '  node [shape=box, style="rounded", fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];'];
+    const lines = ["digraph services {", "  rankdir=LR;", '  graph [fontname="Helvetica", fontsize=11, labeljust=l];', '  node [shape=box, style="rounded", fontname="Helvetica", margin="0.3,0.1"];', '  edge [fontname="Helvetica", fontsize=10];'];
     const byNamespace = new Map<string, MapService[]>();
     for (const s of map.services) byNamespace.set(s.namespace, [...(byNamespace.get(s.namespace) ?? []), s]);
     let cluster = 0;
     for (const [namespace, services] of byNamespace) {
         const spare = map.headroom[namespace];
-        const title = [`namespace ${namespace}`, ...(spare ? [`quota headroom at HPA max: ${spare.join(", ")}`] : [])].join("\n");
+        const title = [`namespace ${namespace}`, ...(spare ? ["quota headroom at HPA max:", ...spare] : [])].join("\n");
         lines.push(`  subgraph cluster_${cluster++} {`, `    label=${quote(title)};`);
         for (const s of services) lines.push(`    ${quote(id(s.namespace, s.name))} [label=${quote(label(s).join("\n"))}];`);
         lines.push("  }");
     }
-    for (const gateway of new Set(map.routes.map((r) => r.gateway))) lines.push(`  ${quote(gateway)} [shape=cds, label=${quote(`gateway ${gateway}`)}];`);
+    for (const gateway of new Set(map.routes.map((r) => r.gateway))) lines.push(`  ${quote(gateway)} [shape=box, style=bold, label=${quote(`gateway\n${gateway}`)}];`);
     for (const r of map.routes) lines.push(`  ${quote(r.gateway)} -> ${quote(r.to)} [label=${quote(routeLabel(r))}, style=bold];`);
     for (const e of map.edges) lines.push(`  ${quote(e.from)} -> ${quote(e.to)};`);
     lines.push("}");

@@ -77,7 +77,7 @@ describe("service map", function () {
             .reduce((sum, h) => sum + h.inputs.spec.maxReplicas + Math.ceil(h.inputs.spec.maxReplicas / 4), 0);
         const map = buildServiceMap(run.resources);
         assert.ok(map.headroom.shop.includes(`pods ${Number(quota.inputs.spec.hard.pods) - peak} of ${quota.inputs.spec.hard.pods}`), map.headroom.shop.join("; "));
-        assert.match(toDot(map), /quota headroom at HPA max: /);
+        assert.match(toDot(map), /quota headroom at HPA max:\\n/);
     });
 
     it("marks JWT and rate limits on the gateway when resources provide them", () => {
