@@ -1,9 +1,11 @@
 // Every policy of the pack, in the order the CLI lists them.
 import { Policies } from "@pulumi/policy";
+import { capacity } from "./capacity/policy";
 import { containerResources } from "./container-resources/policy";
 import { customResourceChartDependency } from "./custom-resource-chart-dependency/policy";
 import { helmChartPinned } from "./helm-chart-pinned/policy";
 import { imageProvenance } from "./image-provenance/policy";
+import { meshAnalysis } from "./mesh-analysis/policy";
 import { meshMtls } from "./mesh-mtls/policy";
 import { podDisruptionBudget } from "./pod-disruption-budget/policy";
 import { podSecurityStandards } from "./pod-security/policy";
@@ -24,8 +26,11 @@ export const policies: Policies = [
     tenantNamespaceGuardrails,
     workloadServiceAccount,
     customResourceChartDependency,
+    meshAnalysis,
+    capacity,
 ];
 
+export { capacity, meshAnalysis };
 export {
     containerResources, customResourceChartDependency, helmChartPinned, imageProvenance, meshMtls, podDisruptionBudget,
     podSecurityStandards, rbacLeastPrivilege, serviceExposure, tenantNamespaceGuardrails, workloadServiceAccount,

@@ -10,6 +10,7 @@ import { runPolicies } from "./policy";
 import { runProgram } from "./program";
 import { exitCodeFor, ObjectReport, PlanReport, summarize } from "./report";
 import { crdSchemas, SchemaValidator } from "./schemas";
+import { writeServiceMap } from "./serviceMap";
 import { componentTree } from "./tree";
 import { renderCharts } from "../helm/renderCharts";
 import { helmBinary, helmVersion } from "../helm/helmBinary";
@@ -71,6 +72,8 @@ export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): 
     }));
     const policyDiagnostics = result.error === undefined ? await runPolicies(resources, args.policyConfig) : [];
     phaseDone("policies");
+    const serviceMap = await writeServiceMap(args.outDir, resources);
+    phaseDone("serviceMap");
 
     const summary = summarize(objectReports, policyDiagnostics, rendering?.report);
     return {
@@ -87,6 +90,7 @@ export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): 
         chartValuesNote: VALUES_NOTE,
         objects: objectReports,
         policyDiagnostics,
+        serviceMap: serviceMap.report,
         summary,
         exitCode: exitCodeFor(summary, result.error),
         millis: Date.now() - started,

@@ -4,6 +4,7 @@ import { ChartSummary, renderCharts } from "./charts";
 import { describeObject } from "./objects";
 import { countByLevel, PolicyDiagnostic } from "./policy";
 import { SchemaResult } from "./schemas";
+import { ServiceMapReport } from "./serviceMap";
 import { ComponentTree, renderTree } from "./tree";
 import { ChartRender } from "../helm/renderCharts";
 
@@ -50,6 +51,8 @@ export interface PlanReport {
     rendering?: RenderReport;
     objects: ObjectReport[];
     policyDiagnostics: PolicyDiagnostic[];
+    /** service-map.svg and .mmd in outDir, and what they show. */
+    serviceMap: ServiceMapReport;
     summary: PlanSummary;
     /** 0 compliant; 1 a schema error, a mandatory policy violation or a program error. */
     exitCode: 0 | 1;
@@ -133,6 +136,9 @@ export function renderText(r: PlanReport): string {
     if (r.policyDiagnostics.length === 0) out.push("  no violations");
     const ordered = [...r.policyDiagnostics].sort((a, b) => (a.level === b.level ? 0 : a.level === "mandatory" ? -1 : 1));
     out.push(...ordered.map(policyLine));
+
+    const m = r.serviceMap;
+    out.push("", `Service map: ${m.services} services, ${m.edges} caller edges, ${m.routes} public routes: ${m.files.join(", ")}`);
 
     out.push("", "Summary", ...summaryTable(r.summary));
     out.push(r.exitCode === 0

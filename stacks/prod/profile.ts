@@ -13,7 +13,7 @@ export const prodProfile: EnvironmentProfile = {
     },
     tenancy: {
         podSecurityLevel: "restricted",
-        quota: { requestsCpu: "16", requestsMemory: "32Gi", limitsCpu: "32", limitsMemory: "64Gi", pods: 300 },
+        quota: { requestsCpu: "16", requestsMemory: "32Gi", limitsCpu: "64", limitsMemory: "64Gi", pods: 300 },
         containerDefaults: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
         teams: DEFAULT_TEAMS,
     },

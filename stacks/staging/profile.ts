@@ -13,7 +13,7 @@ export const stagingProfile: EnvironmentProfile = {
     },
     tenancy: {
         podSecurityLevel: "restricted",
-        quota: { requestsCpu: "4", requestsMemory: "8Gi", limitsCpu: "8", limitsMemory: "16Gi", pods: 100 },
+        quota: { requestsCpu: "4", requestsMemory: "8Gi", limitsCpu: "32", limitsMemory: "16Gi", pods: 100 },
         containerDefaults: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
         teams: DEFAULT_TEAMS,
     },

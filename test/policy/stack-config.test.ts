@@ -27,12 +27,14 @@ const HOST_ACCESS_EXEMPTIONS = [
 
 const TENANT_LEVEL: Record<string, string> = { dev: "baseline", staging: "restricted", prod: "restricted" };
 const SECURITY_POLICIES = ["pod-security-standards", "rbac-least-privilege", "image-provenance", "mesh-mtls"];
+/** Mandatory in staging too: a broken mesh reference or an impossible quota fails on the cluster. */
+const CONNECTIVITY_POLICIES = ["mesh-analysis", "capacity"];
 const MTLS_MODE: Record<string, string> = { dev: "PERMISSIVE", staging: "STRICT", prod: "STRICT" };
 
 function expectedLevel(stack: string, policy: string): string {
     if (stack === "dev") return "advisory";
     if (stack === "prod") return "mandatory";
-    return SECURITY_POLICIES.includes(policy) ? "mandatory" : "advisory";
+    return SECURITY_POLICIES.includes(policy) || CONNECTIVITY_POLICIES.includes(policy) ? "mandatory" : "advisory";
 }
 
 for (const stack of ["dev", "staging", "prod"]) {

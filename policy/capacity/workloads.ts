@@ -1,0 +1,106 @@
+// What each workload of a namespace asks for: replicas at the HPA's maximum and minimum, the
+// surge pods a rolling update adds, and one pod's requests and limits after the namespace's
+// LimitRange defaults are applied (a missing request takes the default request, else the limit).
+import { ClusterIndex, IndexedObject, Workload } from "../lib/clusterIndex";
+import { parseQuantity } from "../lib/quantity";
+
+export type Resource = "cpu" | "memory";
+export const RESOURCES: readonly Resource[] = ["cpu", "memory"];
+
+export interface ContainerSize {
+    name: string;
+    requests: Partial<Record<Resource, number>>;
+    limits: Partial<Record<Resource, number>>;
+}
+
+export interface SizedWorkload {
+    workload: Workload;
+    maxReplicas: number;
+    minReplicas: number;
+    /** From the HPA, when one scales the workload. */
+    autoscaled: boolean;
+    surge: number;
+    containers: ContainerSize[];
+}
+
+const SCALABLE = ["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"];
+
+/** An int-or-percent against a total, rounded up (as the Deployment controller does for maxSurge). */
+export function scaled(value: unknown, total: number, roundUp: boolean): number {
+    if (typeof value === "number") return value;
+    if (typeof value === "string" && value.endsWith("%")) {
+        const exact = (Number(value.slice(0, -1)) * total) / 100;
+        return roundUp ? Math.ceil(exact) : Math.floor(exact);
+    }
+    if (typeof value === "string" && /^\d+$/.test(value)) return Number(value);
+    return 0;
+}
+
+/** The `Container` defaults of a namespace's LimitRanges. */
+function containerDefaults(limitRanges: readonly IndexedObject[]) {
+    const defaults = { requests: {} as Partial<Record<Resource, number>>, limits: {} as Partial<Record<Resource, number>> };
+    for (const lr of limitRanges) {
+        for (const item of lr.resource.props.spec?.limits ?? []) {
+            if (item?.type !== "Container") continue;
+            for (const r of RESOURCES) {
+                const request = parseQuantity(item.defaultRequest?.[r]);
+                const limit = parseQuantity(item.default?.[r]);
+                if (request !== undefined) defaults.requests[r] ??= request;
+                if (limit !== undefined) defaults.limits[r] ??= limit;
+            }
+        }
+    }
+    return defaults;
+}
+
+export function containerSizes(workload: Workload, limitRanges: readonly IndexedObject[]): ContainerSize[] {
+    const defaults = containerDefaults(limitRanges);
+    return (workload.podSpec.containers ?? []).map((c: any) => {
+        const size: ContainerSize = { name: String(c?.name ?? ""), requests: {}, limits: {} };
+        for (const r of RESOURCES) {
+            const limit = parseQuantity(c?.resources?.limits?.[r]) ?? defaults.limits[r];
+            const request = parseQuantity(c?.resources?.requests?.[r]) ?? defaults.requests[r] ?? limit;
+            if (limit !== undefined) size.limits[r] = limit;
+            if (request !== undefined) size.requests[r] = request;
+        }
+        return size;
+    });
+}
+
+interface Autoscaling { min: number; max: number }
+
+function autoscalers(index: ClusterIndex): Map<string, Autoscaling> {
+    const found = new Map<string, Autoscaling>();
+    for (const hpa of index.ofKind("HorizontalPodAutoscaler")) {
+        const target = hpa.resource.props.spec?.scaleTargetRef;
+        if (typeof target?.kind !== "string" || typeof target?.name !== "string") continue;
+        found.set(`${hpa.ref.namespace}/${target.kind}/${target.name}`, {
+            min: Number(hpa.resource.props.spec?.minReplicas ?? 1), max: Number(hpa.resource.props.spec?.maxReplicas ?? 1),
+        });
+    }
+    return found;
+}
+
+/** Every replicated workload, per namespace, sized. */
+export function sizedWorkloads(index: ClusterIndex): Map<string, SizedWorkload[]> {
+    const hpas = autoscalers(index);
+    const limitRanges = new Map<string, IndexedObject[]>();
+    for (const lr of index.ofKind("LimitRange")) limitRanges.set(lr.ref.namespace, [...(limitRanges.get(lr.ref.namespace) ?? []), lr]);
+    const result = new Map<string, SizedWorkload[]>();
+    for (const workload of index.workloads()) {
+        if (!SCALABLE.includes(workload.kind)) continue;
+        const spec = workload.resource.props.spec ?? {};
+        const hpa = hpas.get(`${workload.ref.namespace}/${workload.kind}/${workload.ref.name}`);
+        const replicas = Number(spec.replicas ?? 1);
+        const maxReplicas = hpa ? Math.max(hpa.max, hpa.min) : replicas;
+        const minReplicas = hpa ? hpa.min : replicas;
+        const rolling = workload.kind === "Deployment" && (spec.strategy?.type ?? "RollingUpdate") === "RollingUpdate";
+        const surge = rolling && maxReplicas > 0 ? scaled(spec.strategy?.rollingUpdate?.maxSurge ?? "25%", maxReplicas, true) : 0;
+        const sized: SizedWorkload = {
+            workload, maxReplicas, minReplicas, autoscaled: hpa !== undefined, surge,
+            containers: containerSizes(workload, limitRanges.get(workload.ref.namespace) ?? []),
+        };
+        result.set(workload.ref.namespace, [...(result.get(workload.ref.namespace) ?? []), sized]);
+    }
+    return result;
+}

@@ -1,0 +1,59 @@
+// AuthorizationPolicies: a selector matches a workload of the policy's namespace (every
+// namespace for the mesh root namespace) (IST0127); source namespaces exist (IST0101); source
+// principals `<trust domain>/ns/<ns>/sa/<account>` name a namespace and ServiceAccount that exist
+// (IST0101). A policy without a selector applies to the whole namespace, including workloads
+// deployed later (a tenant's allow-nothing baseline), so it is not reported for an empty namespace.
+// Where an unrendered chart may create the workloads or accounts, the check stays silent.
+import { IndexedObject } from "../../lib/clusterIndex";
+import { Analyzer, formatLabels, MeshContext } from "../context";
+import { MESSAGES } from "../messages";
+
+function namespaceMatches(pattern: string, namespace: string): boolean {
+    if (pattern === "*") return true;
+    if (pattern.startsWith("*")) return namespace.endsWith(pattern.slice(1));
+    if (pattern.endsWith("*")) return namespace.startsWith(pattern.slice(0, -1));
+    return pattern.toLowerCase() === namespace.toLowerCase();
+}
+
+function checkSelector(ctx: MeshContext, policy: IndexedObject): void {
+    const labels: Record<string, string> | undefined = policy.resource.props.spec?.selector?.matchLabels;
+    if (!labels || Object.keys(labels).length === 0) return;
+    const meshWide = policy.ref.namespace === ctx.config.meshRootNamespace;
+    const namespace = meshWide ? undefined : policy.ref.namespace;
+    if (ctx.index.workloadsWithLabels(labels, namespace).length > 0 || ctx.index.isOpaque(namespace)) return;
+    ctx.report(MESSAGES.NoMatchingWorkloadsFound, policy,
+        `selector ${formatLabels(labels)} matches no workload in ${meshWide ? "any namespace" : `namespace ${policy.ref.namespace}`}`);
+}
+
+function checkSources(ctx: MeshContext, policy: IndexedObject, namespaces: readonly string[], accounts: ReadonlySet<string>): void {
+    const prefix = `${ctx.config.trustDomain}/ns/`;
+    (policy.resource.props.spec?.rules ?? []).forEach((rule: any, i: number) => {
+        for (const from of rule?.from ?? []) {
+            const source = from?.source ?? {};
+            for (const pattern of [...(source.namespaces ?? []), ...(source.notNamespaces ?? [])]) {
+                if (typeof pattern !== "string" || namespaces.some((ns) => namespaceMatches(pattern, ns))) continue;
+                ctx.report(MESSAGES.ReferencedResourceNotFound, policy, `rules[${i}] source namespace "${pattern}" matches no Namespace of the stack`);
+            }
+            for (const principal of [...(source.principals ?? []), ...(source.notPrincipals ?? [])]) {
+                if (typeof principal !== "string" || !principal.startsWith(prefix) || principal.includes("*")) continue;
+                const match = /^ns\/([^/]+)\/sa\/([^/]+)$/.exec(principal.slice(ctx.config.trustDomain.length + 1));
+                if (!match) continue;
+                const [, namespace, account] = match;
+                if (!namespaces.includes(namespace)) {
+                    ctx.report(MESSAGES.ReferencedResourceNotFound, policy, `rules[${i}] principal "${principal}": Namespace ${namespace} not found`);
+                } else if (account !== "default" && !accounts.has(`${namespace}/${account}`) && !ctx.index.isOpaque(namespace)) {
+                    ctx.report(MESSAGES.ReferencedResourceNotFound, policy, `rules[${i}] principal "${principal}": ServiceAccount ${namespace}/${account} not found`);
+                }
+            }
+        }
+    });
+}
+
+export const authorizationPolicies: Analyzer = (ctx) => {
+    const namespaces = [...ctx.index.namespaces];
+    const accounts = new Set(ctx.index.ofKind("ServiceAccount").map((sa) => `${sa.ref.namespace}/${sa.ref.name}`));
+    for (const policy of ctx.index.ofKind("AuthorizationPolicy")) {
+        checkSelector(ctx, policy);
+        checkSources(ctx, policy, namespaces, accounts);
+    }
+};

@@ -1,0 +1,83 @@
+// capacity over the shop's real prod resources: quotas at exactly what the HPA maximum needs pass,
+// one unit less fails with the numbers; LimitRange bounds and disruption budgets likewise.
+import * as assert from "assert";
+import { capacity } from "../../../policy/policies";
+import { parseQuantity } from "../../../policy/lib/quantity";
+import { HarnessResource } from "../harness";
+import { stackMessages } from "../policyCall";
+import { changed, programResources } from "../mesh-analysis/shopBaseline";
+
+const analyze = (resources: HarnessResource[]) => stackMessages(capacity, resources);
+
+describe("capacity", function () {
+    this.timeout(120000);
+    let prod: HarnessResource[];
+    // Worked out from the recorded objects: each shop Deployment scales to its HPA's maxReplicas
+    // and a rolling update adds ceil(25% of that) surge pods.
+    let pods = 0;
+    let requestsMemory = 0;
+    before(() => {
+        prod = programResources("prod");
+        for (const d of prod.filter((r) => r.type === "kubernetes:apps/v1:Deployment" && r.props.metadata.namespace === "shop")) {
+            const hpa = prod.find((r) => r.type.endsWith(":HorizontalPodAutoscaler") && r.props.spec.scaleTargetRef.name === d.props.metadata.name)!;
+            const peak = hpa.props.spec.maxReplicas + Math.ceil(hpa.props.spec.maxReplicas * 0.25);
+            pods += peak;
+            requestsMemory += peak * parseQuantity(d.props.spec.template.spec.containers[0].resources.requests.memory)!;
+        }
+    });
+
+    const quota = (hard: Record<string, string>) => changed(prod, "ResourceQuota", "shop/team-quota", (p) => { p.spec.hard = hard; });
+
+    it("finds nothing in any stack", async () => {
+        for (const stack of ["dev", "staging", "prod"]) assert.deepStrictEqual(await analyze(programResources(stack)), [], stack);
+    });
+
+    it("accepts a quota exactly as large as the HPA maximum needs", async () => {
+        assert.strictEqual(pods, 52);
+        assert.deepStrictEqual(await analyze(quota({ pods: String(pods), "requests.memory": `${requestsMemory / 2 ** 20}Mi`, "limits.cpu": String(pods) })), []);
+    });
+
+    it("reports a quota one unit too small, with the numbers", async () => {
+        const messages = await analyze(quota({ pods: String(pods - 1), "requests.memory": `${requestsMemory / 2 ** 20 - 1}Mi`, "limits.cpu": `${pods * 1000 - 1}m` }));
+        assert.deepStrictEqual(messages, [
+            "ResourceQuota shop/team-quota: quota shop: requests.memory 13311Mi < 13Gi needed at HPA maximum " +
+                "(catalog 10 + 3 surge×256Mi, orders 10 + 3 surge×256Mi, frontend 10 + 3 surge×256Mi, payments 10 + 3 surge×256Mi)",
+            "ResourceQuota shop/team-quota: quota shop: limits.cpu 51999m < 52 needed at HPA maximum " +
+                "(catalog 10 + 3 surge×1, orders 10 + 3 surge×1, frontend 10 + 3 surge×1, payments 10 + 3 surge×1)",
+            "ResourceQuota shop/team-quota: quota shop: pods 51 < 52 needed at HPA maximum " +
+                "(catalog 10 + 3 surge, orders 10 + 3 surge, frontend 10 + 3 surge, payments 10 + 3 surge)",
+        ]);
+    });
+
+    it("applies the LimitRange's default limit where a container sets none, and reports a tracked key nothing sets", async () => {
+        const noDefault = changed(prod, "LimitRange", "shop/container-defaults", (p) => { delete p.spec.limits[0].default.cpu; });
+        const messages = await analyze(noDefault);
+        assert.ok(messages.some((m) => m.includes('limits.cpu is tracked but Deployment shop/orders container "orders" sets no limits.cpu')), messages.join("\n"));
+    });
+
+    it("reports a container limit above the LimitRange maximum and accepts one at it", async () => {
+        const withMax = (max: string) => changed(prod, "LimitRange", "shop/container-defaults", (p) => { p.spec.limits[0].max = { memory: max }; });
+        assert.deepStrictEqual(await analyze(withMax("512Mi")), []);
+        const messages = await analyze(withMax("511Mi"));
+        assert.ok(messages.includes('LimitRange shop/container-defaults: Deployment shop/orders container "orders" limits.memory 512Mi > max 511Mi'), messages.join("\n"));
+    });
+
+    it("reports a request below the LimitRange minimum", async () => {
+        const messages = await analyze(changed(prod, "LimitRange", "shop/container-defaults", (p) => { p.spec.limits[0].min = { cpu: "300m" }; }));
+        assert.ok(messages.includes('LimitRange shop/container-defaults: Deployment shop/orders container "orders" requests.cpu 250m < min 300m'), messages.join("\n"));
+    });
+
+    it("reports a PodDisruptionBudget that leaves no disruption at the HPA minimum", async () => {
+        const budget = (spec: Record<string, any>) => changed(prod, "PodDisruptionBudget", "shop/orders", (p) => {
+            delete p.spec.maxUnavailable;
+            Object.assign(p.spec, spec);
+        });
+        assert.deepStrictEqual(await analyze(budget({ minAvailable: 2 })), []);
+        assert.deepStrictEqual(await analyze(budget({ minAvailable: 3 })), [
+            "PodDisruptionBudget shop/orders: minAvailable 3 leaves 0 disruptions at the minimum of 3 pods (Deployment orders HPA minReplicas 3): a node drain blocks",
+        ]);
+        assert.deepStrictEqual(await analyze(budget({ maxUnavailable: "0%" })), [
+            "PodDisruptionBudget shop/orders: maxUnavailable 0% leaves 0 disruptions at the minimum of 3 pods (Deployment orders HPA minReplicas 3): a node drain blocks",
+        ]);
+    });
+});
