@@ -72,7 +72,7 @@ export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): 
     }));
     const policyDiagnostics = result.error === undefined ? await runPolicies(resources, args.policyConfig) : [];
     phaseDone("policies");
-    const serviceMap = await writeServiceMap(args.outDir, resources);
+    const serviceMap = result.error === undefined ? await writeServiceMap(args.outDir, resources) : undefined;
     phaseDone("serviceMap");
 
     const summary = summarize(objectReports, policyDiagnostics, rendering?.report);
@@ -90,7 +90,7 @@ export async function runPlan(args: PlanArgs, injections: PlanInjections = {}): 
         chartValuesNote: VALUES_NOTE,
         objects: objectReports,
         policyDiagnostics,
-        serviceMap: serviceMap.report,
+        serviceMap: serviceMap?.report,
         summary,
         exitCode: exitCodeFor(summary, result.error),
         millis: Date.now() - started,

@@ -52,7 +52,8 @@ export interface PlanReport {
     objects: ObjectReport[];
     policyDiagnostics: PolicyDiagnostic[];
     /** service-map.svg and .mmd in outDir, and what they show. */
-    serviceMap: ServiceMapReport;
+    /** Absent when the program failed (nothing is drawn then). */
+    serviceMap?: ServiceMapReport;
     summary: PlanSummary;
     /** 0 compliant; 1 a schema error, a mandatory policy violation or a program error. */
     exitCode: 0 | 1;
@@ -138,7 +139,7 @@ export function renderText(r: PlanReport): string {
     out.push(...ordered.map(policyLine));
 
     const m = r.serviceMap;
-    out.push("", `Service map: ${m.services} services, ${m.edges} caller edges, ${m.routes} public routes: ${m.files.join(", ")}`);
+    if (m) out.push("", `Service map: ${m.services} services, ${m.edges} caller edges, ${m.routes} public routes: ${m.files.join(", ")}`);
 
     out.push("", "Summary", ...summaryTable(r.summary));
     out.push(r.exitCode === 0
