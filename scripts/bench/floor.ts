@@ -17,17 +17,23 @@ const setup = process.cpuUsage(setupStarted);
 // Reading the recording is not the SDK's cost: the bench subtracts it.
 if (process.env.BENCH_FLOOR_SETUP_FILE) fs.writeFileSync(process.env.BENCH_FLOOR_SETUP_FILE, JSON.stringify({ cpuMicros: setup.user + setup.system }));
 
+class FloorResource extends pulumi.CustomResource {
+    constructor(type: string, name: string, inputs: pulumi.Inputs, opts: pulumi.CustomResourceOptions) {
+        super(type, name, inputs, opts);
+    }
+}
+
+class FloorComponent extends pulumi.ComponentResource {
+    constructor(type: string, name: string, opts: pulumi.ComponentResourceOptions) {
+        super(type, name, {}, opts);
+        this.registerOutputs({});
+    }
+}
+
 const byUrn = new Map<string, pulumi.Resource>();
 for (const r of resources) {
     if (r.type === "pulumi:pulumi:Stack") continue;
     const parent = r.parent ? byUrn.get(r.parent) : undefined;
-    let created: pulumi.Resource;
-    if (r.custom) {
-        created = new pulumi.CustomResource(r.type, r.name, r.inputs, { parent });
-    } else {
-        const component = new pulumi.ComponentResource(r.type, r.name, {}, { parent });
-        component.registerOutputs({});
-        created = component;
-    }
+    const created = r.custom ? new FloorResource(r.type, r.name, r.inputs, { parent }) : new FloorComponent(r.type, r.name, { parent });
     if (r.urn) byUrn.set(r.urn, created);
 }
