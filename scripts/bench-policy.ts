@@ -1,71 +1,132 @@
-// Policy evaluation cost against program size: synthetic stacks of growing size (tenant
-// namespaces with their guardrails, Deployments, Services, ServiceAccounts, PDBs, ServiceMonitors)
-// through every policy of the pack with the prod config, as the engine would run them.
+// The policy pack's cost against the protocol floor, as CPU time of the pack's process. Starts the
+// built pack (policy/bin) the way `pulumi preview --policy-pack policy` does and sends synthetic
+// stacks of growing size over the Analyzer protocol (Analyze per resource, then AnalyzeStack):
+// once with prod's config, once with every policy disabled (the floor: the same resources, only
+// the protocol and the SDK's dispatch), pair after pair. Two layouts: 3 services per tenant
+// namespace, and every service in one namespace (where a policy that scans its namespace per
+// resource turns quadratic). Prints the start CPU, CPU per resource, the ratio to the floor and the
+// log-log slope of CPU over resources. Ratios, not verdicts: the machine is shared.
 //
-//   npx tsx scripts/bench-policy.ts [sizes...]      e.g. npx tsx scripts/bench-policy.ts 1000 4000
-import { performance } from "perf_hooks";
-import { HarnessResource, runPolicyPack } from "../test/policy/harness";
+//   npm run bench:policy [-- --sizes 1000,2000,4000,8000] [--repeat 3]
+import * as os from "os";
+import * as path from "path";
+import { parseArgs } from "util";
+import { RunningPack } from "../test/policy/analyzerClient";
+import { HarnessResource, loadStackPolicyConfig, ResolvedPolicyConfig, resolveConfig } from "../test/policy/harness";
 import { resource, restrictedPod, workload } from "../test/policy/fixtures/pods";
+import { logLogSlope, median, table } from "./bench/measure";
 
-/** About 10 resources per team of 3 services: namespace, quota, limits, default-deny, and per service 4 objects. */
-function syntheticStack(size: number): HarnessResource[] {
+const PACK_DIR = path.resolve(__dirname, "../policy");
+const SERVICES_PER_TEAM = { spread: 3, "one namespace": Number.POSITIVE_INFINITY } as const;
+type Layout = keyof typeof SERVICES_PER_TEAM;
+
+/**
+ * About `size` resources: per tenant namespace its namespace, quota, limits and default-deny, and
+ * per service a Deployment, ServiceAccount, Service, PDB and ServiceMonitor.
+ */
+function syntheticStack(size: number, layout: Layout): HarnessResource[] {
     const chart = resource("kubernetes:helm.sh/v4:Chart", "kube-prometheus-stack", { chart: "kube-prometheus-stack", version: "88.5.3", namespace: "monitoring" });
     const resources: HarnessResource[] = [chart];
-    for (let team = 0; resources.length < size; team++) {
-        const ns = `team-${team}`;
-        const meta = (name: string) => ({ metadata: { name, namespace: ns } });
-        resources.push(
-            resource("kubernetes:core/v1:Namespace", ns, { metadata: { name: ns, labels: {
-                "pod-security.kubernetes.io/enforce": "restricted", "platform.example.com/tenant": "true", "platform.example.com/team": ns } } }),
-            resource("kubernetes:core/v1:ResourceQuota", `${ns}-quota`, { ...meta("team-quota"), spec: { hard: { pods: "50" } } }),
-            resource("kubernetes:core/v1:LimitRange", `${ns}-limits`, { ...meta("container-defaults"), spec: { limits: [] } }),
-            resource("kubernetes:networking.k8s.io/v1:NetworkPolicy", `${ns}-default-deny`,
-                { ...meta("default-deny"), spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] } }),
-        );
-        for (let service = 0; service < 3; service++) {
-            const name = `svc-${service}`;
-            const pod = restrictedPod();
-            pod.metadata.labels = { app: name };
-            pod.spec.serviceAccountName = name;
-            const deployment = workload("Deployment", pod, ns, name);
-            deployment.name = `${ns}-${name}`;
-            deployment.urn += `-${ns}`;
-            deployment.props.spec.replicas = 2;
+    let ns = "";
+    let inTeam = SERVICES_PER_TEAM[layout];
+    for (let i = 0; resources.length < size; i++, inTeam++) {
+        if (inTeam >= SERVICES_PER_TEAM[layout]) {
+            ns = `team-${i}`;
+            inTeam = 0;
+            const meta = (name: string) => ({ metadata: { name, namespace: ns } });
             resources.push(
-                deployment,
-                resource("kubernetes:core/v1:ServiceAccount", `${ns}-${name}-sa`, meta(name)),
-                resource("kubernetes:core/v1:Service", `${ns}-${name}-svc`, { ...meta(name), spec: { type: "ClusterIP", selector: { app: name } } }),
-                resource("kubernetes:policy/v1:PodDisruptionBudget", `${ns}-${name}-pdb`, { ...meta(name), spec: { maxUnavailable: 1, selector: { matchLabels: { app: name } } } }),
-                resource("kubernetes:monitoring.coreos.com/v1:ServiceMonitor", `${ns}-${name}-monitor`, { ...meta(name), spec: {} }, { dependencies: [chart.urn] }),
+                resource("kubernetes:core/v1:Namespace", ns, { metadata: { name: ns, labels: {
+                    "pod-security.kubernetes.io/enforce": "restricted", "platform.example.com/tenant": "true", "platform.example.com/team": ns } } }),
+                resource("kubernetes:core/v1:ResourceQuota", `${ns}-quota`, { ...meta("team-quota"), spec: { hard: { pods: "50" } } }),
+                resource("kubernetes:core/v1:LimitRange", `${ns}-limits`, { ...meta("container-defaults"), spec: { limits: [] } }),
+                resource("kubernetes:networking.k8s.io/v1:NetworkPolicy", `${ns}-default-deny`,
+                    { ...meta("default-deny"), spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] } }),
             );
         }
+        const name = `svc-${i}`;
+        const meta = { metadata: { name, namespace: ns } };
+        const pod = restrictedPod();
+        pod.metadata.labels = { app: name };
+        pod.spec.serviceAccountName = name;
+        const deployment = workload("Deployment", pod, ns, name);
+        deployment.name = `${ns}-${name}`;
+        deployment.urn += `-${ns}-${i}`;
+        deployment.props.spec.replicas = 2;
+        resources.push(
+            deployment,
+            resource("kubernetes:core/v1:ServiceAccount", `${ns}-${name}-sa`, meta),
+            resource("kubernetes:core/v1:Service", `${ns}-${name}-svc`, { ...meta, spec: { type: "ClusterIP", selector: { app: name } } }),
+            resource("kubernetes:policy/v1:PodDisruptionBudget", `${ns}-${name}-pdb`, { ...meta, spec: { maxUnavailable: 1, selector: { matchLabels: { app: name } } } }),
+            resource("kubernetes:monitoring.coreos.com/v1:ServiceMonitor", `${ns}-${name}-monitor`, { ...meta, spec: {} }, { dependencies: [chart.urn] }),
+        );
     }
     return resources;
 }
 
-async function measure(size: number): Promise<{ size: number; millis: number; diagnostics: number }> {
-    const resources = syntheticStack(size);
-    const start = performance.now();
-    const diagnostics = await runPolicyPack(resources, "prod");
-    return { size: resources.length, millis: performance.now() - start, diagnostics: diagnostics.length };
+interface Run {
+    startCpuMillis: number;
+    analyzeCpuMillis: number;
+    diagnostics: number;
 }
 
-async function main() {
-    const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-    await measure(500); // warm-up: module loading and JIT
-    const rows = [];
-    for (const size of sizes.length > 0 ? sizes : [1000, 2000, 4000, 8000]) rows.push(await measure(size));
-    const first = rows[0];
-    console.log("resources | total ms | µs/resource | cost vs first, per resource | diagnostics");
-    console.log("--------- | -------- | ----------- | --------------------------- | -----------");
-    for (const r of rows) {
-        const perResource = (r.millis * 1000) / r.size;
-        const ratio = perResource / ((first.millis * 1000) / first.size);
-        console.log(`${String(r.size).padStart(9)} | ${r.millis.toFixed(0).padStart(8)} | ${perResource.toFixed(1).padStart(11)} | ${ratio.toFixed(2).padStart(27)} | ${String(r.diagnostics).padStart(11)}`);
+/** A fresh pack process: start, configure, then Analyze and AnalyzeStack over `resources`. */
+async function runPack(resources: HarnessResource[], config: Map<string, ResolvedPolicyConfig>): Promise<Run> {
+    const pack = await RunningPack.start(PACK_DIR);
+    try {
+        await pack.configure(config);
+        const before = pack.cpuMillis();
+        const diagnostics = await pack.analyze(resources);
+        return { startCpuMillis: pack.startCpuMillis, analyzeCpuMillis: pack.cpuMillis() - before, diagnostics: diagnostics.length };
+    } finally {
+        pack.stop();
     }
 }
 
-main().catch((e) => {
+const f1 = (n: number) => n.toFixed(1);
+const f2 = (n: number) => n.toFixed(2);
+
+async function main() {
+    const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,2000,4000,8000" }, repeat: { type: "string", default: "3" } } });
+    const sizes = values.sizes!.split(",").map(Number);
+    const repeat = Number(values.repeat);
+    if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error("--sizes needs 2 or more integers of at least 10, e.g. 1000,8000");
+    if (!Number.isInteger(repeat) || repeat < 1) throw new Error("--repeat needs a positive integer");
+
+    const prod = resolveConfig(loadStackPolicyConfig("prod"));
+    const floor = new Map([...prod].map(([name, c]) => [name, { ...c, level: "disabled" as const }]));
+    const starts: number[] = [];
+    console.log(`Pack policy/bin over the Analyzer protocol, prod config vs every policy disabled, ${os.cpus().length} CPUs, ` +
+        `Node ${process.version}, ${repeat} interleaved pairs per size, CPU time of the pack's process\n`);
+    for (const layout of Object.keys(SERVICES_PER_TEAM) as Layout[]) {
+        const rows: { size: number; pack: number[]; floor: number[]; diagnostics: number }[] = [];
+        for (const size of sizes) {
+            const resources = syntheticStack(size, layout);
+            const row = { size: resources.length, pack: [] as number[], floor: [] as number[], diagnostics: 0 };
+            for (let round = 0; round < repeat; round++) {
+                const withPolicies = await runPack(resources, prod);
+                const withoutPolicies = await runPack(resources, floor);
+                starts.push(withPolicies.startCpuMillis, withoutPolicies.startCpuMillis);
+                row.pack.push(withPolicies.analyzeCpuMillis);
+                row.floor.push(withoutPolicies.analyzeCpuMillis);
+                row.diagnostics = withPolicies.diagnostics;
+            }
+            process.stderr.write(`  ${layout}, ${row.size} resources: pack ${median(row.pack).toFixed(0)} ms, floor ${median(row.floor).toFixed(0)} ms CPU\n`);
+            rows.push(row);
+        }
+        const perResource = (ms: number, size: number) => (ms * 1000) / size;
+        console.log(`${layout} (${layout === "spread" ? "3 services per tenant namespace" : "every service in one namespace"}):\n`);
+        console.log(table(["resources", "pack µs/resource", "floor µs/resource", "pack/floor", "diagnostics"], rows.map((r) => [
+            r.size, f1(perResource(median(r.pack), r.size)), f1(perResource(median(r.floor), r.size)),
+            f2(median(r.pack.map((p, i) => p / r.floor[i]))), r.diagnostics,
+        ])));
+        const slope = (key: "pack" | "floor") => logLogSlope(rows.map((r) => ({ x: r.size, y: median(r[key]) })));
+        console.log(`\nlog-log slope ${rows[0].size}->${rows.at(-1)!.size} resources: pack ${f2(slope("pack"))}, floor ${f2(slope("floor"))} (1 = linear)\n`);
+    }
+    console.log(`Pack start (spawn until it listens), CPU: median ${median(starts).toFixed(0)} ms, ` +
+        `min ${Math.min(...starts).toFixed(0)}, max ${Math.max(...starts).toFixed(0)} over ${starts.length} starts`);
+}
+
+main().then(() => process.exit(0), (e) => {
     console.error(e);
     process.exit(1);
 });

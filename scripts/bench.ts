@@ -1,103 +1,127 @@
-// Times the program (under mocks) and `plan` with 10, 100 and 500 synthetic services, and checks
-// that the cost grows linearly: the marginal cost per service from 100 to 500 services should be
-// about the one from 10 to 100 (ratio near 1; above 2 means the growth is worse than linear).
+// The program's cost against the SDK floor, as CPU time. For each count of synthetic services
+// (added through the Microservice component), runs the platform under the harness's mocks, then
+// the floor program (scripts/bench/floor.ts: the same resources registered directly), both as
+// `pulumi up` loads a program (tsc's JavaScript, source-map-support registered), pair after pair so
+// the machine's drift hits both alike. Prints CPU per resource, the platform/floor ratio (median of
+// the pairs), the log-log slope of CPU over resources, and peak memory at a large count.
+// It prints ratios, not verdicts: the machine is shared, compare like with like.
 //
-// Each figure is the fastest of --repeat runs (default 3): the machine's other load only adds time.
-//
-//   npm run bench [-- --stack dev] [--counts 10,100,500] [--repeat 3]
-import { spawnSync } from "child_process";
+//   npm run bench [-- --stack dev] [--counts 10,100,500] [--repeat 3] [--memory-services 1000]
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "util";
-import { runStack } from "../test/harness";
+import { RUN_OPTIONS_ENV, SYNTHETIC_SERVICES_ENV } from "../test/harness/childEnv";
+import { RunResult } from "../test/harness/types";
+import { logLogSlope, measureNode, median, table, Usage } from "./bench/measure";
+import { buildProgram, ProgramBuild } from "./bench/programBuild";
 
-const ROOT = path.resolve(__dirname, "..");
-const MAX_RATIO = 2;
+interface Pair {
+    platform: Usage;
+    floor: Usage;
+}
 
-interface Sample {
+interface Point {
     services: number;
     resources: number;
-    /** The program's own run inside the child process (registration until settled). */
-    programMillis: number;
-    /** The whole `plan` command: program, YAML, schemas, policies, report. */
-    planMillis: number;
-    planExit: number | null;
+    pairs: Pair[];
 }
 
-function timeProgram(stack: string, services: number): { millis: number; resources: number } {
-    const run = runStack(stack, {}, { syntheticServices: services, cache: false });
+function runPlatform(build: ProgramBuild, stack: string, services: number, resultFile: string): Usage {
+    const usage = measureNode(build.harnessArgs(stack, resultFile), {
+        cwd: build.dir, env: { [SYNTHETIC_SERVICES_ENV]: String(services), [RUN_OPTIONS_ENV]: "{}" },
+    });
+    const run = JSON.parse(fs.readFileSync(resultFile, "utf8")) as RunResult;
     if (run.error) throw new Error(`the program failed with ${services} services: ${run.error}`);
-    return { millis: run.millis, resources: run.resources.length };
+    return usage;
 }
 
-function timePlan(stack: string, services: number): { millis: number; exit: number | null } {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), "plan-bench-"));
-    const started = Date.now();
-    const run = spawnSync(process.execPath, [
-        "--import", "tsx", path.join(ROOT, "scripts/plan/index.ts"),
-        "--stack", stack, "--services", String(services), "--json", "--out", out,
-    ], { cwd: ROOT, encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
-    const millis = Date.now() - started;
-    fs.rmSync(out, { recursive: true, force: true });
-    if (run.status !== 0 && run.status !== 1) throw new Error(`plan failed with ${services} services:\n${run.stderr}`);
-    return { millis, exit: run.status };
+function runFloor(build: ProgramBuild, stack: string, recording: string, work: string): Usage {
+    const setupFile = path.join(work, "floor-setup.json");
+    const usage = measureNode(build.harnessArgs(stack, path.join(work, "floor-result.json")), {
+        cwd: build.dir,
+        env: {
+            [SYNTHETIC_SERVICES_ENV]: "0", [RUN_OPTIONS_ENV]: JSON.stringify({ projectDir: build.floorProjectDir }),
+            BENCH_FLOOR_RECORDING: recording, BENCH_FLOOR_SETUP_FILE: setupFile,
+        },
+    });
+    const floorRun = JSON.parse(fs.readFileSync(path.join(work, "floor-result.json"), "utf8")) as RunResult;
+    if (floorRun.error) throw new Error(`the floor program failed: ${floorRun.error}`);
+    const setup = JSON.parse(fs.readFileSync(setupFile, "utf8")) as { cpuMicros: number };
+    return { ...usage, cpuMillis: usage.cpuMillis - setup.cpuMicros / 1000 };
 }
 
-/** Marginal cost per service of the last interval over the first one. */
-function growthRatio(samples: Sample[], key: "programMillis" | "planMillis"): number {
-    const [a, b] = samples;
-    const [y, z] = samples.slice(-2);
-    const first = (b[key] - a[key]) / (b.services - a.services);
-    const last = (z[key] - y[key]) / (z.services - y.services);
-    return last / first;
-}
+const f1 = (n: number) => n.toFixed(1);
+const f2 = (n: number) => n.toFixed(2);
 
-function table(samples: Sample[]): string {
-    const header = ["services", "resources", "program ms", "ms/service", "plan ms", "ms/service", "plan exit"];
-    const rows = samples.map((s) => [
-        s.services, s.resources, s.programMillis, (s.programMillis / s.services).toFixed(1),
-        s.planMillis, (s.planMillis / s.services).toFixed(1), s.planExit ?? "-",
-    ].map(String));
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i])).join(" | ")} |`;
-    return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
-}
-
-function main(): number {
+function main(): void {
     const { values } = parseArgs({
         options: {
             stack: { type: "string", default: "dev" },
             counts: { type: "string", default: "10,100,500" },
             repeat: { type: "string", default: "3" },
+            "memory-services": { type: "string", default: "1000" },
         },
     });
-    const stack = values.stack ?? "dev";
-    const counts = (values.counts ?? "").split(",").map(Number);
+    const stack = values.stack!;
+    const counts = values.counts!.split(",").map(Number);
     const repeat = Number(values.repeat);
-    if (counts.length < 3 || counts.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error("--counts needs 3 or more positive integers");
+    const memoryServices = Number(values["memory-services"]);
+    if (counts.length < 2 || counts.some((n) => !Number.isInteger(n) || n < 0)) throw new Error("--counts needs 2 or more non-negative integers, e.g. 10,100,500");
     if (!Number.isInteger(repeat) || repeat < 1) throw new Error("--repeat needs a positive integer");
-    const fastest = <T extends { millis: number }>(measure: () => T): T =>
-        Array.from({ length: repeat }, measure).reduce((best, m) => (m.millis < best.millis ? m : best));
+    if (!Number.isInteger(memoryServices) || memoryServices < 0) throw new Error("--memory-services needs a non-negative integer (0 skips it)");
 
-    // Warm the module caches (tsx's transform cache, the OS file cache) so the first sample is fair.
-    timeProgram(stack, 1);
-    const samples: Sample[] = counts.map((services) => {
-        const program = fastest(() => timeProgram(stack, services));
-        const plan = fastest(() => timePlan(stack, services));
-        process.stderr.write(`  ${services} services: program ${program.millis} ms, plan ${plan.millis} ms\n`);
-        return { services, resources: program.resources, programMillis: program.millis, planMillis: plan.millis, planExit: plan.exit };
-    });
+    process.stderr.write("building the program as pulumi up runs it (tsc) ...\n");
+    const build = buildProgram(stack);
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
+    try {
+        const recordingOf = (services: number) => path.join(work, `platform-${services}.json`);
+        // Warm-up (OS file cache, first-run costs), and the recordings the floor replays.
+        const points: Point[] = counts.map((services) => {
+            runPlatform(build, stack, services, recordingOf(services));
+            const run = JSON.parse(fs.readFileSync(recordingOf(services), "utf8")) as RunResult;
+            return { services, resources: run.resources.length, pairs: [] };
+        });
+        runFloor(build, stack, recordingOf(counts[0]), work);
+        for (let round = 0; round < repeat; round++) {
+            for (const point of points) {
+                const scratch = path.join(work, "scratch.json");
+                const platform = runPlatform(build, stack, point.services, scratch);
+                const floor = runFloor(build, stack, recordingOf(point.services), work);
+                point.pairs.push({ platform, floor });
+                process.stderr.write(`  round ${round + 1}, ${point.services} services: platform ${platform.cpuMillis.toFixed(0)} ms, floor ${floor.cpuMillis.toFixed(0)} ms CPU\n`);
+            }
+        }
 
-    const programRatio = growthRatio(samples, "programMillis");
-    const planRatio = growthRatio(samples, "planMillis");
-    const linear = programRatio <= MAX_RATIO && planRatio <= MAX_RATIO;
-    console.log(`Stack ${stack}, ${os.cpus().length} CPUs, Node ${process.version}, fastest of ${repeat} runs\n`);
-    console.log(table(samples));
-    console.log(`\nMarginal cost per service, ${counts.at(-2)}->${counts.at(-1)} over ${counts[0]}->${counts[1]} services ` +
-        `(1 = linear, above ${MAX_RATIO} = worse than linear):`);
-    console.log(`  program ${programRatio.toFixed(2)}, plan ${planRatio.toFixed(2)}: ${linear ? "roughly linear" : "NOT linear"}`);
-    return linear ? 0 : 1;
+        console.log(`Stack ${stack}, ${os.cpus().length} CPUs, Node ${process.version}, ${repeat} interleaved pairs per count, CPU time\n`);
+        const perResource = (u: Usage, p: Point) => (u.cpuMillis * 1000) / p.resources;
+        console.log(table(
+            ["services", "resources", "platform µs/resource", "floor µs/resource", "platform/floor (min-max)"],
+            points.map((p) => {
+                const ratios = p.pairs.map((x) => x.platform.cpuMillis / x.floor.cpuMillis);
+                return [p.services, p.resources, f1(median(p.pairs.map((x) => perResource(x.platform, p)))),
+                    f1(median(p.pairs.map((x) => perResource(x.floor, p)))),
+                    `${f2(median(ratios))} (${f2(Math.min(...ratios))}-${f2(Math.max(...ratios))})`];
+            }),
+        ));
+        const slope = (which: keyof Pair) => logLogSlope(points.filter((p) => p.services > 0)
+            .map((p) => ({ x: p.resources, y: median(p.pairs.map((x) => x[which].cpuMillis)) })));
+        console.log(`\nScaling exponent (log-log slope of CPU over resources, ${counts[0]}-${counts.at(-1)} services): ` +
+            `platform ${f2(slope("platform"))}, floor ${f2(slope("floor"))} (1 = linear; below 1 while fixed costs dominate)`);
+
+        if (memoryServices > 0) {
+            const recording = path.join(work, `platform-${memoryServices}.json`);
+            const platform = runPlatform(build, stack, memoryServices, recording);
+            const resources = (JSON.parse(fs.readFileSync(recording, "utf8")) as RunResult).resources.length;
+            const floor = runFloor(build, stack, recording, work);
+            console.log(`\nPeak memory (maxRSS) at ${memoryServices} services (${resources} resources): platform ${platform.maxRssMb.toFixed(0)} MB, ` +
+                `floor ${floor.maxRssMb.toFixed(0)} MB, ratio ${f2(platform.maxRssMb / floor.maxRssMb)}; ` +
+                `CPU ${f2(platform.cpuMillis / floor.cpuMillis)}x the floor`);
+        }
+    } finally {
+        fs.rmSync(work, { recursive: true, force: true });
+        build.remove();
+    }
 }
 
-process.exitCode = main();
+main();

@@ -1,0 +1,72 @@
+// The pack as `pulumi preview --policy-pack policy` runs it: the tsc build in policy/bin (its
+// package.json main), started by run-policy-pack and driven over the Analyzer protocol. It must
+// hold the same policies and report the same diagnostics as the sources run in-process.
+import { strict as assert } from "assert";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { policies } from "../../policy/policies";
+import { RunningPack } from "./analyzerClient";
+import { HarnessResource, loadStackPolicyConfig, resolveConfig, runPolicyPack } from "./harness";
+import { resource, restrictedPod, workload } from "./fixtures/pods";
+
+const PACK_DIR = path.resolve(__dirname, "../../policy");
+const BUILT_MAIN = path.join(PACK_DIR, "bin", "index.js");
+
+/** Rebuilds policy/bin when a source is newer (an edit since `npm ci`), as `npm run build` would. */
+function ensureFreshBuild(): void {
+    const sources = fs.readdirSync(PACK_DIR, { recursive: true }).map(String)
+        .filter((f) => f.endsWith(".ts") && !f.startsWith("bin") && !f.startsWith("node_modules"));
+    const newest = Math.max(...sources.map((f) => fs.statSync(path.join(PACK_DIR, f)).mtimeMs));
+    if (fs.existsSync(BUILT_MAIN) && fs.statSync(BUILT_MAIN).mtimeMs >= newest) return;
+    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(PACK_DIR, "tsconfig.json"), "--noCheck"], { stdio: "inherit" });
+}
+
+function hostileStack(): HarnessResource[] {
+    const pod = restrictedPod();
+    pod.spec.hostNetwork = true;
+    pod.spec.containers[0].image = "evil.example.com/miner:latest";
+    delete pod.spec.containers[0].resources;
+    const namespace = resource("kubernetes:core/v1:Namespace", "shop", {
+        metadata: { name: "shop", labels: { "pod-security.kubernetes.io/enforce": "baseline", "platform.example.com/tenant": "true", "platform.example.com/team": "shop" } },
+    });
+    return [namespace, workload("Deployment", pod, "shop", "miner"), workload("Deployment", restrictedPod(), "shop", "web")];
+}
+
+const key = (d: { policy: string; level: string; message: string }) => `${d.policy} | ${d.level} | ${d.message}`;
+/** The SDK prefixes a diagnostic's message with its policy's description over the protocol. */
+const withoutDescription = (d: { policy: string; level: string; message: string }) => {
+    const prefix = `${policies.find((p) => p.name === d.policy)?.description}\n`;
+    return { ...d, message: d.message.startsWith(prefix) ? d.message.slice(prefix.length) : d.message };
+};
+
+describe("the built policy pack over the Analyzer protocol", function () {
+    this.timeout(180_000);
+    let pack: RunningPack;
+
+    before(async () => {
+        ensureFreshBuild();
+        pack = await RunningPack.start(PACK_DIR);
+    });
+    after(() => pack?.stop());
+
+    it("is what the pack's package.json points the CLI at", () => {
+        const manifest = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8"));
+        assert.equal(path.resolve(PACK_DIR, manifest.main), BUILT_MAIN);
+        assert.equal(manifest.scripts.prepare, "npm run build", "npm ci builds it");
+    });
+
+    it("offers every policy of the sources", async () => {
+        assert.deepEqual((await pack.policyNames()).sort(), policies.map((p) => p.name).sort());
+    });
+
+    it("reports what the sources report, with prod's config", async () => {
+        const resources = hostileStack();
+        const config = resolveConfig(loadStackPolicyConfig("prod"));
+        await pack.configure(config);
+        const overProtocol = (await pack.analyze(resources)).map(withoutDescription).map(key).sort();
+        const inProcess = (await runPolicyPack(resources, "prod")).map(key).sort();
+        assert.ok(inProcess.length >= 3, "the hostile workload is reported");
+        assert.deepEqual(overProtocol, inProcess);
+    });
+});
