@@ -1,7 +1,8 @@
 // What the providers would answer under `pulumi up`, simulated for in-process tests: every
-// resource echoes its inputs, and @pulumi/random produces real random values.
+// resource echoes its inputs, @pulumi/random produces real random values, and a @pulumi/tls
+// PrivateKey is a real key pair in the provider's PEM formats.
 import * as pulumi from "@pulumi/pulumi";
-import { randomBytes } from "crypto";
+import { generateKeyPairSync, randomBytes } from "crypto";
 import { bcryptHash } from "./bcrypt";
 
 export class PlatformMocks implements pulumi.runtime.Mocks {
@@ -16,6 +17,17 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
             // A real hash of `result`, like the provider's (both are secret outputs there).
             state.bcryptHash = bcryptHash(state.result);
             this.generatedSecrets.push(state.result, state.bcryptHash);
+        }
+        if (args.type === "tls:index/privateKey:PrivateKey") {
+            const curve = { P224: "P-224", P256: "P-256", P384: "P-384", P521: "P-521" }[String(args.inputs.ecdsaCurve ?? "P224")];
+            const pair = args.inputs.algorithm === "ECDSA"
+                ? generateKeyPairSync("ec", { namedCurve: curve! })
+                : generateKeyPairSync("rsa", { modulusLength: Number(args.inputs.rsaBits ?? 2048) });
+            state.privateKeyPemPkcs8 = pair.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+            state.privateKeyPem = pair.privateKey.export({ type: args.inputs.algorithm === "ECDSA" ? "sec1" : "pkcs1", format: "pem" }).toString();
+            state.publicKeyPem = pair.publicKey.export({ type: "spki", format: "pem" }).toString();
+            // The provider marks both private encodings secret; the PEM bodies must never appear in plaintext.
+            this.generatedSecrets.push(state.privateKeyPemPkcs8, state.privateKeyPem);
         }
         return { id: args.custom ? `${args.name}-id` : undefined, state };
     }
