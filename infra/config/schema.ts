@@ -3,10 +3,11 @@
 import { z } from "zod";
 import { CHARTS, ChartKey, ISTIO_RELEASES, isIstioRelease } from "../charts";
 import { compareVersions, MAX_MINOR_SKEW, MAX_REVISIONS, minorSkew } from "../../components/mesh/revisions";
-import { SHOP_SERVICE_NAMES } from "../../components/shop/topology";
+import { JWT_SHOP_SERVICES, PUBLIC_SHOP_SERVICES, SHOP_SERVICE_NAMES } from "../../components/shop/topology";
 import { unpinnedImageReason } from "../../components/shared/image";
 import { DELIVERY_COLORS, DELIVERY_STRATEGIES, POD_SECURITY_LEVELS } from "./types";
 import { isDuration, isQuantity } from "./quantity";
+import { checkEdge, edgeAuthSchema, edgeRouteSchema, kialiSchema, rateLimitSchema } from "./edgeSchema";
 
 const quantity = z.string().refine(isQuantity, {
     message: 'must be a Kubernetes quantity such as "250m", "512Mi" or "2Gi"',
@@ -111,6 +112,9 @@ const meshSchema = z.strictObject({
     gatewayReplicas: replicas,
     gatewayTlsSecretName: dnsLabel,
     gatewayHosts: z.array(z.string().min(1)).min(1),
+    edgeAuth: edgeAuthSchema,
+    rateLimit: rateLimitSchema,
+    kiali: kialiSchema(computeResourcesSchema),
 }).superRefine(checkMeshRevisions);
 
 /** Only tenant teams can be moved to another revision. */
@@ -198,6 +202,7 @@ const shopServiceSchema = z.strictObject({
         delay: z.strictObject({ percent, fixedDelay: meshDuration }).optional(),
         abort: z.strictObject({ percent, httpStatus: wholeNumber().min(200, { message: "must be an HTTP status 200-599" }).max(599, { message: "must be an HTTP status 200-599" }) }).optional(),
     }).optional(),
+    edge: edgeRouteSchema.optional(),
 });
 
 const shopSchema = z.strictObject({
@@ -221,7 +226,7 @@ export const profileSchema = z.strictObject({
         message: "must be an https:// Helm repository or an oci:// registry",
     })),
     chartValues: z.partialRecord(chartKey, z.record(z.string(), z.unknown())),
-}).superRefine(checkMeshTeams);
+}).superRefine(checkMeshTeams).superRefine(checkEdge(PUBLIC_SHOP_SERVICES, JWT_SHOP_SERVICES));
 
 export const providerSchema = z.strictObject({
     context: z.string().min(1).optional(),
