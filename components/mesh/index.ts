@@ -4,18 +4,22 @@
 // mesh-wide mTLS, tracing and public Gateway objects.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ChartSource, MeshRevision, MeshSettings } from "../../infra/config/types";
+import { ChartSource, EdgeIssuer, MeshRevision, MeshSettings } from "../../infra/config/types";
 import { ChartValues, installChart, mergeValues } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
 import { baseValues, cniValues, gatewayValues, istiodValues, OtlpEndpoint } from "./defaults";
-import { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
+import { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, GATEWAY_SELECTOR, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
 import { createMeshPeerAuthentication } from "./peerAuthentication";
-import { createPublicGateway } from "./publicGateway";
+import { createPublicGateway, PUBLIC_GATEWAY_PORTS } from "./publicGateway";
 import { crdVersionOf, defaultRevisionOf } from "./revisions";
 import { createMeshTelemetry } from "./telemetry";
+import { LocalIssuer } from "./edge/localIssuer";
+import { createEdgeRateLimit } from "./edge/rateLimit";
+import { createEdgeRequestAuthentication } from "./edge/requestAuthentication";
 
 export { OtlpEndpoint, otlpEndpoint } from "./defaults";
-export { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, gatewayPrincipal, publicGatewayRef } from "./names";
+export { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, GATEWAY_SELECTOR, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
+export { LocalIssuer, LOCAL_ISSUER_KEYS, LOCAL_ISSUER_SECRET } from "./edge/localIssuer";
 
 /** Where each chart comes from; its version is that of the revision the chart follows. */
 export interface MeshCharts {
@@ -79,6 +83,12 @@ export class Mesh extends pulumi.ComponentResource {
     public readonly controlPlane: k8s.helm.v4.Chart;
     /** Revision name -> its istiod, which injects the sidecars of namespaces labelled with it. */
     public readonly controlPlanes: Record<string, k8s.helm.v4.Chart> = {};
+    /** The ingress gateway pods' labels, for policies that apply to the gateway workload. */
+    public readonly gatewayWorkloadSelector: Record<string, string> = { ...GATEWAY_SELECTOR };
+    /** The issuers whose tokens the gateway accepts (mesh.edgeAuth, plus dev's local issuer). */
+    public readonly edgeIssuers: pulumi.Output<string[]>;
+    /** dev's generated issuer (mesh.edgeAuth.localIssuer), whose key mints test tokens. */
+    public readonly localIssuer?: LocalIssuer;
 
     constructor(name: string, args: MeshArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:mesh:Mesh", name, {}, opts);
@@ -151,6 +161,30 @@ export class Mesh extends pulumi.ComponentResource {
             labels,
         }, afterControlPlane);
 
+        // Edge security on the gateway pods: token validation and per-host rate limits.
+        this.localIssuer = s.edgeAuth.localIssuer
+            ? new LocalIssuer(`${name}-local-issuer`, { namespace: args.namespaces.istioSystem, labels }, child)
+            : undefined;
+        const issuers: pulumi.Input<EdgeIssuer>[] = [
+            ...s.edgeAuth.issuers,
+            ...(this.localIssuer
+                ? [pulumi.all([this.localIssuer.issuer, this.localIssuer.audience, this.localIssuer.jwks])
+                    .apply(([issuer, audience, jwks]) => ({ issuer, jwks, audiences: [audience], outputClaimToHeaders: [{ header: "x-jwt-sub", claim: "sub" }] }))]
+                : []),
+        ];
+        if (issuers.length > 0) {
+            createEdgeRequestAuthentication(`${name}-edge-jwt`, { namespace: args.namespaces.ingressGateway, issuers, labels }, afterControlPlane);
+        }
+        this.edgeIssuers = pulumi.all(issuers).apply((all) => all.map((i) => i.issuer));
+        if (s.rateLimit.enabled) {
+            createEdgeRateLimit(`${name}-edge-rate-limit`, {
+                namespace: args.namespaces.ingressGateway,
+                buckets: Object.fromEntries(s.gatewayHosts.map((host) => [host, s.rateLimit.hosts?.[host] ?? s.rateLimit.default])),
+                ports: PUBLIC_GATEWAY_PORTS.map((p) => p.number),
+                labels,
+            }, afterControlPlane);
+        }
+
         const mergedMeshConfig = mergeValues(istiodValues(s, s.revision, namespaces, args.tracing), userValues.istiod).meshConfig;
         this.revision = pulumi.output(s.revision);
         this.revisions = pulumi.output(s.revisions.map((r) => ({ name: r.name, version: r.version })));
@@ -174,6 +208,7 @@ export class Mesh extends pulumi.ComponentResource {
             gatewayServiceName: this.gatewayServiceName,
             gatewayRef: this.gatewayRef,
             gatewayPrincipal: this.gatewayPrincipal,
+            edgeIssuers: this.edgeIssuers,
         });
     }
 }
