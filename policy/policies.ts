@@ -2,6 +2,8 @@
 import { Policies } from "@pulumi/policy";
 import { containerResources } from "./container-resources/policy";
 import { customResourceChartDependency } from "./custom-resource-chart-dependency/policy";
+import { edgeJwtAuthorization } from "./edge-jwt-authorization/policy";
+import { edgeRateLimit } from "./edge-rate-limit/policy";
 import { helmChartPinned } from "./helm-chart-pinned/policy";
 import { imageProvenance } from "./image-provenance/policy";
 import { meshMtls } from "./mesh-mtls/policy";
@@ -24,9 +26,12 @@ export const policies: Policies = [
     tenantNamespaceGuardrails,
     workloadServiceAccount,
     customResourceChartDependency,
+    edgeRateLimit,
+    edgeJwtAuthorization,
 ];
 
 export {
     containerResources, customResourceChartDependency, helmChartPinned, imageProvenance, meshMtls, podDisruptionBudget,
     podSecurityStandards, rbacLeastPrivilege, serviceExposure, tenantNamespaceGuardrails, workloadServiceAccount,
+    edgeRateLimit, edgeJwtAuthorization,
 };
