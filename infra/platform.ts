@@ -144,7 +144,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         }, opts)
         : undefined;
 
-    // The mesh console reads the metrics Prometheus scrapes; the config requires monitoring with it.
+    // The mesh console draws the traffic Prometheus scrapes: it runs where the mesh and monitoring both do.
     const defaultRevision = config.mesh.revision;
     const kiali = mesh && monitoring && config.mesh.kiali.enabled
         ? new Kiali("kiali", {

@@ -102,10 +102,8 @@ export const edgeRouteSchema = z.strictObject({
 });
 
 interface EdgeCheckInput {
-    monitoring?: { enabled?: boolean };
     mesh?: {
         enabled?: boolean;
-        kiali?: { enabled?: boolean };
         gatewayHosts?: string[];
         edgeAuth?: { localIssuer?: boolean; issuers?: unknown[] };
         rateLimit?: { hosts?: Record<string, unknown> };
@@ -115,7 +113,7 @@ interface EdgeCheckInput {
 
 /**
  * Rules across areas: edge rules only on public services, a trusted issuer for every route that
- * needs a token, rate limits only for the gateway's hosts, Kiali only with Prometheus.
+ * needs a token, rate limits only for the gateway's hosts.
  */
 export function checkEdge(publicServices: readonly string[], defaultJwtServices: readonly string[]) {
     return (p: EdgeCheckInput, ctx: z.core.$RefinementCtx): void => {
@@ -141,12 +139,6 @@ export function checkEdge(publicServices: readonly string[], defaultJwtServices:
             ctx.addIssue({
                 code: "custom", path: ["mesh", "edgeAuth", "issuers"],
                 message: "a shop route requires a token but no issuer is trusted: add an issuer or set localIssuer true (dev)",
-            });
-        }
-        if (p.mesh?.enabled && p.mesh.kiali?.enabled && p.monitoring?.enabled === false) {
-            ctx.addIssue({
-                code: "custom", path: ["mesh", "kiali", "enabled"],
-                message: "Kiali reads the mesh's traffic from Prometheus: needs monitoring.enabled true, or set mesh.kiali.enabled false",
             });
         }
         const hosts = p.mesh?.gatewayHosts ?? [];

@@ -147,6 +147,7 @@ export interface EdgeRateLimitSettings {
 export const KIALI_AUTH_STRATEGIES = ["anonymous", "token"] as const;
 
 export interface KialiSettings {
+    /** Installed where the mesh and monitoring both run (Kiali reads the traffic from Prometheus). */
     enabled: boolean;
     /** anonymous: whoever reaches the port-forward; token: a Kubernetes bearer token, with that user's RBAC. */
     auth: (typeof KIALI_AUTH_STRATEGIES)[number];
