@@ -4,18 +4,17 @@
 // mesh-wide mTLS, tracing and public Gateway objects.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ChartSource, EdgeIssuer, MeshRevision, MeshSettings } from "../../infra/config/types";
+import { ChartSource, MeshRevision, MeshSettings } from "../../infra/config/types";
 import { ChartValues, installChart, mergeValues } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
 import { baseValues, cniValues, gatewayValues, istiodValues, OtlpEndpoint } from "./defaults";
 import { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, GATEWAY_SELECTOR, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
 import { createMeshPeerAuthentication } from "./peerAuthentication";
-import { createPublicGateway, PUBLIC_GATEWAY_PORTS } from "./publicGateway";
+import { createPublicGateway } from "./publicGateway";
 import { crdVersionOf, defaultRevisionOf } from "./revisions";
 import { createMeshTelemetry } from "./telemetry";
+import { createEdgeSecurity } from "./edge";
 import { LocalIssuer } from "./edge/localIssuer";
-import { createEdgeRateLimit } from "./edge/rateLimit";
-import { createEdgeRequestAuthentication } from "./edge/requestAuthentication";
 
 export { OtlpEndpoint, otlpEndpoint } from "./defaults";
 export { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, GATEWAY_SELECTOR, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
@@ -162,28 +161,13 @@ export class Mesh extends pulumi.ComponentResource {
         }, afterControlPlane);
 
         // Edge security on the gateway pods: token validation and per-host rate limits.
-        this.localIssuer = s.edgeAuth.localIssuer
-            ? new LocalIssuer(`${name}-local-issuer`, { namespace: args.namespaces.istioSystem, labels }, child)
-            : undefined;
-        const issuers: pulumi.Input<EdgeIssuer>[] = [
-            ...s.edgeAuth.issuers,
-            ...(this.localIssuer
-                ? [pulumi.all([this.localIssuer.issuer, this.localIssuer.audience, this.localIssuer.jwks])
-                    .apply(([issuer, audience, jwks]) => ({ issuer, jwks, audiences: [audience], outputClaimToHeaders: [{ header: "x-jwt-sub", claim: "sub" }] }))]
-                : []),
-        ];
-        if (issuers.length > 0) {
-            createEdgeRequestAuthentication(`${name}-edge-jwt`, { namespace: args.namespaces.ingressGateway, issuers, labels }, afterControlPlane);
-        }
-        this.edgeIssuers = pulumi.all(issuers).apply((all) => all.map((i) => i.issuer));
-        if (s.rateLimit.enabled) {
-            createEdgeRateLimit(`${name}-edge-rate-limit`, {
-                namespace: args.namespaces.ingressGateway,
-                buckets: Object.fromEntries(s.gatewayHosts.map((host) => [host, s.rateLimit.hosts?.[host] ?? s.rateLimit.default])),
-                ports: PUBLIC_GATEWAY_PORTS.map((p) => p.number),
-                labels,
-            }, afterControlPlane);
-        }
+        const edge = createEdgeSecurity(name, {
+            settings: s,
+            namespaces: { istioSystem: args.namespaces.istioSystem, ingressGateway: args.namespaces.ingressGateway },
+            labels,
+        }, child, afterControlPlane);
+        this.localIssuer = edge.localIssuer;
+        this.edgeIssuers = edge.issuers;
 
         const mergedMeshConfig = mergeValues(istiodValues(s, s.revision, namespaces, args.tracing), userValues.istiod).meshConfig;
         this.revision = pulumi.output(s.revision);
