@@ -26,4 +26,13 @@ export const operators = {
     istiodServiceName: platform.mesh ? platform.mesh.istiodServiceName : null,
     /** Installed Istio control planes ({ name, version }); the default is the contract's mesh.revision. */
     meshRevisions: platform.mesh ? platform.mesh.revisions : null,
+    /** dev's token issuer (mesh.edgeAuth.localIssuer); `npm run token:dev` signs with its private key. */
+    edgeLocalIssuer: platform.mesh?.localIssuer
+        ? {
+            issuer: platform.mesh.localIssuer.issuer,
+            audience: platform.mesh.localIssuer.audience,
+            secretName: platform.mesh.localIssuer.secretName,
+            privateKeyPem: platform.mesh.localIssuer.privateKeyPem,
+        }
+        : null,
 };

@@ -2,6 +2,7 @@
 // the config and the explicit Kubernetes provider; independent add-ons deploy in parallel.
 import * as pulumi from "@pulumi/pulumi";
 import { GitOps } from "../components/gitops";
+import { Kiali } from "../components/kiali";
 import { elasticsearchUrl, Logging } from "../components/logging";
 import { CA_KEY as ELASTICSEARCH_CA_KEY } from "../components/logging/names";
 import { Mesh, otlpEndpoint } from "../components/mesh";
@@ -23,6 +24,7 @@ export interface Platform {
     mesh?: Mesh;
     logging?: Logging;
     tracing?: Tracing;
+    kiali?: Kiali;
 }
 
 export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
@@ -143,6 +145,29 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         }, opts)
         : undefined;
 
+    // The mesh console draws the traffic Prometheus scrapes: it runs where the mesh and monitoring both do.
+    const defaultRevision = config.mesh.revision;
+    const kiali = mesh && monitoring && config.mesh.kiali.enabled
+        ? new Kiali("kiali", {
+            env: config.stack,
+            settings: config.mesh.kiali,
+            namespace: tenancy.platformNamespaces[NAMESPACES.istioSystem],
+            chart: resolveChart("kiali", config.chartRepositories),
+            chartValues: config.chartValues.kiali,
+            backends: {
+                prometheusUrl: monitoring.prometheusUrl,
+                grafanaUrl: monitoring.grafanaUrl,
+                tracingQueryUrl: tracing?.queryUrl,
+            },
+            mesh: {
+                rootNamespace: NAMESPACES.istioSystem,
+                revision: defaultRevision,
+                canaryRevision: config.mesh.revisions.find((r) => r.name !== defaultRevision)?.name,
+            },
+            dependsOn: [mesh.crdChart, mesh.controlPlane],
+        }, opts)
+        : undefined;
+
     // Tenant namespaces deny mesh traffic by default; each service's policy opens what it needs.
     if (mesh) tenancy.denyMeshTrafficByDefault([mesh.crdChart, mesh.controlPlane]);
 
@@ -164,6 +189,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
                 trustDomain: mesh.trustDomain,
                 crdDependency: mesh.crdChart,
                 controlPlane: mesh.controlPlane,
+                gatewayWorkloadSelector: mesh.gatewayWorkloadSelector,
             },
             monitoring: monitoring && {
                 crdDependency: monitoring.crdChart,
@@ -177,5 +203,5 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         }, opts)
         : undefined;
 
-    return { config, tenancy, shop, gitops, monitoring, mesh, logging, tracing };
+    return { config, tenancy, shop, gitops, monitoring, mesh, logging, tracing, kiali };
 }

@@ -3,6 +3,8 @@ import { Policies } from "@pulumi/policy";
 import { capacity } from "./capacity/policy";
 import { containerResources } from "./container-resources/policy";
 import { customResourceChartDependency } from "./custom-resource-chart-dependency/policy";
+import { edgeJwtAuthorization } from "./edge-jwt-authorization/policy";
+import { edgeRateLimit } from "./edge-rate-limit/policy";
 import { helmChartPinned } from "./helm-chart-pinned/policy";
 import { imageProvenance } from "./image-provenance/policy";
 import { meshAnalysis } from "./mesh-analysis/policy";
@@ -28,10 +30,13 @@ export const policies: Policies = [
     customResourceChartDependency,
     meshAnalysis,
     capacity,
+    edgeRateLimit,
+    edgeJwtAuthorization,
 ];
 
 export { capacity, meshAnalysis };
 export {
     containerResources, customResourceChartDependency, helmChartPinned, imageProvenance, meshMtls, podDisruptionBudget,
     podSecurityStandards, rbacLeastPrivilege, serviceExposure, tenantNamespaceGuardrails, workloadServiceAccount,
+    edgeRateLimit, edgeJwtAuthorization,
 };

@@ -8,14 +8,17 @@ import { ChartSource, MeshRevision, MeshSettings } from "../../infra/config/type
 import { ChartValues, installChart, mergeValues } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
 import { baseValues, cniValues, gatewayValues, istiodValues, OtlpEndpoint } from "./defaults";
-import { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
+import { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, GATEWAY_SELECTOR, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
 import { createMeshPeerAuthentication } from "./peerAuthentication";
 import { createPublicGateway } from "./publicGateway";
 import { crdVersionOf, defaultRevisionOf } from "./revisions";
 import { createMeshTelemetry } from "./telemetry";
+import { createEdgeSecurity } from "./edge";
+import { LocalIssuer } from "./edge/localIssuer";
 
 export { OtlpEndpoint, otlpEndpoint } from "./defaults";
-export { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, gatewayPrincipal, publicGatewayRef } from "./names";
+export { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, GATEWAY_SELECTOR, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
+export { LocalIssuer, LOCAL_ISSUER_KEYS, LOCAL_ISSUER_SECRET } from "./edge/localIssuer";
 
 /** Where each chart comes from; its version is that of the revision the chart follows. */
 export interface MeshCharts {
@@ -79,6 +82,12 @@ export class Mesh extends pulumi.ComponentResource {
     public readonly controlPlane: k8s.helm.v4.Chart;
     /** Revision name -> its istiod, which injects the sidecars of namespaces labelled with it. */
     public readonly controlPlanes: Record<string, k8s.helm.v4.Chart> = {};
+    /** The ingress gateway pods' labels, for policies that apply to the gateway workload. */
+    public readonly gatewayWorkloadSelector: Record<string, string> = { ...GATEWAY_SELECTOR };
+    /** The issuers whose tokens the gateway accepts (mesh.edgeAuth, plus dev's local issuer). */
+    public readonly edgeIssuers: pulumi.Output<string[]>;
+    /** dev's generated issuer (mesh.edgeAuth.localIssuer), whose key mints test tokens. */
+    public readonly localIssuer?: LocalIssuer;
 
     constructor(name: string, args: MeshArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:mesh:Mesh", name, {}, opts);
@@ -151,6 +160,15 @@ export class Mesh extends pulumi.ComponentResource {
             labels,
         }, afterControlPlane);
 
+        // Edge security on the gateway pods: token validation and per-host rate limits.
+        const edge = createEdgeSecurity(name, {
+            settings: s,
+            namespaces: { istioSystem: args.namespaces.istioSystem, ingressGateway: args.namespaces.ingressGateway },
+            labels,
+        }, child, afterControlPlane);
+        this.localIssuer = edge.localIssuer;
+        this.edgeIssuers = edge.issuers;
+
         const mergedMeshConfig = mergeValues(istiodValues(s, s.revision, namespaces, args.tracing), userValues.istiod).meshConfig;
         this.revision = pulumi.output(s.revision);
         this.revisions = pulumi.output(s.revisions.map((r) => ({ name: r.name, version: r.version })));
@@ -174,6 +192,7 @@ export class Mesh extends pulumi.ComponentResource {
             gatewayServiceName: this.gatewayServiceName,
             gatewayRef: this.gatewayRef,
             gatewayPrincipal: this.gatewayPrincipal,
+            edgeIssuers: this.edgeIssuers,
         });
     }
 }

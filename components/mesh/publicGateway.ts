@@ -14,17 +14,24 @@ export interface PublicGatewayArgs {
     labels: Record<string, string>;
 }
 
+/** The shared Gateway's servers' ports: HTTPS, and HTTP that only redirects. */
+export const PUBLIC_GATEWAY_PORTS = [
+    { number: 443, name: "https", protocol: "HTTPS" },
+    { number: 80, name: "http", protocol: "HTTP" },
+] as const;
+const [HTTPS_PORT, HTTP_PORT] = PUBLIC_GATEWAY_PORTS;
+
 export function publicGatewaySpec(hosts: string[], tlsSecretName: string): IGateway["spec"] {
     return {
         selector: { ...GATEWAY_SELECTOR },
         servers: [
             {
-                port: { number: 443, name: "https", protocol: "HTTPS" },
+                port: { ...HTTPS_PORT },
                 hosts: [...hosts],
                 tls: { mode: "SIMPLE", credentialName: tlsSecretName },
             },
             {
-                port: { number: 80, name: "http", protocol: "HTTP" },
+                port: { ...HTTP_PORT },
                 hosts: [...hosts],
                 tls: { httpsRedirect: true },
             },

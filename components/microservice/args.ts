@@ -45,6 +45,8 @@ export interface MicroserviceArgs {
     callers?: string[];
     /** Reachable from the ingress gateway. */
     public?: boolean;
+    /** A public service's routes at the gateway: path prefixes, a required token, required claims. */
+    edge?: EdgeArgs;
     /** Paths the container writes to; each gets an emptyDir, since the root filesystem is read-only. */
     writablePaths?: string[];
     /** Numeric user and group: the kubelet refuses runAsNonRoot for images that name their user. */
@@ -76,6 +78,19 @@ export interface MicroserviceArgs {
     tracing?: TracingIntegration;
 }
 
+/** Edge controls of a public service, enforced by the ingress gateway (needs `mesh`). */
+export interface EdgeArgs {
+    /** Path prefixes served at the gateway, rewritten to "/" for the service; unset: every path. */
+    paths?: string[];
+    /**
+     * A valid token from an issuer the gateway's RequestAuthentication trusts is required on these
+     * routes: a gateway AuthorizationPolicy denies requests without one (403).
+     */
+    requireJwt?: boolean;
+    /** Claim -> accepted values (any one of them); a token without one is denied. Implies requireJwt. */
+    claims?: Record<string, string[]>;
+}
+
 export interface MeshIntegration {
     /** "<namespace>/<name>" of the ingress Gateway that public services bind to (it redirects HTTP to HTTPS). */
     gatewayRef: pulumi.Input<string>;
@@ -92,6 +107,8 @@ export interface MeshIntegration {
     crdDependency?: pulumi.Resource;
     /** istiod, whose validating webhook must be serving before Istio objects are applied. */
     controlPlane?: pulumi.Resource;
+    /** The ingress gateway pods' labels: edge AuthorizationPolicies select them (needed for edge.requireJwt). */
+    gatewayWorkloadSelector?: Record<string, string>;
 }
 
 export interface MonitoringIntegration {

@@ -18,6 +18,7 @@ import { MicroserviceSpec, resolveMicroserviceSpec } from "./spec";
 export * from "./args";
 export { MicroserviceError } from "./spec";
 export { CANARY_HEADER, PREVIEW_HEADER } from "./delivery/headers";
+export { REQUIRE_JWT_ANNOTATION } from "./meshPolicy";
 
 export class Microservice extends pulumi.ComponentResource {
     public readonly serviceName: string;

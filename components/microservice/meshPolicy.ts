@@ -7,10 +7,14 @@ import { FaultInjectionSettings } from "../../infra/config/types";
 import { MeshIntegration } from "./args";
 import { authorizationPolicySpec, DEFAULT_TRUST_DOMAIN, serviceAccountPrincipal } from "./authorization";
 import { deliveryTracks } from "./delivery/tracks";
+import { gatewayAuthorizationSpec } from "./edge/gatewayAuthorization";
 import { destinationRuleSpec } from "./routing/destinationRule";
 import { httpRoutes, routePlan } from "./routing/httpRoutes";
 import { gatewayVirtualServiceSpec, meshVirtualServiceSpec } from "./routing/virtualService";
 import { MicroserviceSpec } from "./spec";
+
+/** On a gateway VirtualService whose routes need a token: the policy pack checks a gateway policy enforces it. */
+export const REQUIRE_JWT_ANNOTATION = "platform.example.com/require-jwt";
 
 /** The cluster's DNS domain, part of every service's mesh host name. */
 export const CLUSTER_DOMAIN = "cluster.local";
@@ -43,9 +47,11 @@ export class MeshPolicy extends pulumi.ComponentResource {
         const { spec, mesh } = args;
         const crd = { parent: this, dependsOn: [mesh.crdDependency, mesh.controlPlane].filter((r): r is pulumi.Resource => r !== undefined) };
         const namespace = pulumi.output(args.namespace);
-        const meta = (objectName: string) => ({ name: objectName, namespace: args.namespace, labels: args.labels });
-        const istio = (type: string, resourceName: string, objectName: string, apiVersion: string, specOutput: pulumi.Input<object>) =>
-            new k8s.apiextensions.CustomResource(resourceName, { apiVersion, kind: type, metadata: meta(objectName), spec: specOutput }, crd);
+        const meta = (objectName: string, annotations?: Record<string, string>) =>
+            ({ name: objectName, namespace: args.namespace, labels: args.labels, ...(annotations ? { annotations } : {}) });
+        const istio = (type: string, resourceName: string, objectName: string, apiVersion: string, specOutput: pulumi.Input<object>,
+            annotations?: Record<string, string>) =>
+            new k8s.apiextensions.CustomResource(resourceName, { apiVersion, kind: type, metadata: meta(objectName, annotations), spec: specOutput }, crd);
 
         this.host = namespace.apply((ns) => `${spec.name}.${ns}.svc.${CLUSTER_DOMAIN}`);
         const tracks = deliveryTracks(spec);
@@ -57,8 +63,20 @@ export class MeshPolicy extends pulumi.ComponentResource {
         istio("VirtualService", name, spec.name, "networking.istio.io/v1",
             pulumi.all([this.host, routes]).apply(([host, r]) => meshVirtualServiceSpec(host, r)));
         if (args.public) {
+            const edge = spec.edge;
             istio("VirtualService", `${name}-public`, `${spec.name}-public`, "networking.istio.io/v1",
-                pulumi.all([mesh.gatewayRef, routes]).apply(([gatewayRef, r]) => gatewayVirtualServiceSpec(gatewayRef, mesh.gatewayHosts, r)));
+                pulumi.all([mesh.gatewayRef, routes]).apply(([gatewayRef, r]) => gatewayVirtualServiceSpec(gatewayRef, mesh.gatewayHosts, r, edge?.paths)),
+                edge?.requireJwt ? { [REQUIRE_JWT_ANNOTATION]: "true" } : undefined);
+            if (edge?.requireJwt && mesh.gatewayWorkloadSelector) {
+                // Lives with the gateway: a policy in the service's namespace would never see edge traffic.
+                const gatewayNamespace = pulumi.output(mesh.gatewayRef).apply((ref) => ref.split("/")[0]);
+                new k8s.apiextensions.CustomResource(`${name}-require-jwt`, {
+                    apiVersion: "security.istio.io/v1",
+                    kind: "AuthorizationPolicy",
+                    metadata: { name: pulumi.interpolate`${namespace}-${spec.name}-require-jwt`, namespace: gatewayNamespace, labels: args.labels },
+                    spec: gatewayAuthorizationSpec(mesh.gatewayWorkloadSelector, mesh.gatewayHosts, edge),
+                }, crd);
+            }
         }
 
         const policy = pulumi.all([

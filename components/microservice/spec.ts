@@ -8,6 +8,7 @@ import { ResolvedDelivery, resolveDelivery } from "./delivery/strategy";
 import { Objectives, resolveObjectives } from "./observability/objectives";
 import { DEFAULT_RED_METRICS } from "./observability/promql";
 import { checkFaultInjection, resolveTraffic } from "./routing/traffic";
+import { ResolvedEdge, resolveEdge } from "./edge/spec";
 
 export interface MicroserviceSpec {
     name: string;
@@ -26,6 +27,8 @@ export interface MicroserviceSpec {
     traffic: TrafficSettings;
     objectives: Objectives;
     redMetrics: RedMetricNames;
+    /** Present for a public service given `edge`. */
+    edge?: ResolvedEdge;
 }
 
 /** Above the system range and the usual distro users, so it never maps to a real account. */
@@ -95,6 +98,10 @@ export function resolveMicroserviceSpec(name: string, args: MicroserviceArgs): M
     if (args.mesh && args.public && args.mesh.gatewayHosts.length === 0) {
         problems.push("mesh.gatewayHosts: a public service needs at least one host name");
     }
+    const edge = resolveEdge(args.edge, args.public ?? false, problems);
+    if (edge?.requireJwt && args.mesh && !args.mesh.gatewayWorkloadSelector) {
+        problems.push("mesh.gatewayWorkloadSelector: edge.requireJwt needs the ingress gateway pods' labels");
+    }
     if (problems.length > 0) throw new MicroserviceError(name, problems);
 
     return {
@@ -119,5 +126,6 @@ export function resolveMicroserviceSpec(name: string, args: MicroserviceArgs): M
         traffic,
         objectives,
         redMetrics: { ...DEFAULT_RED_METRICS, ...args.redMetrics },
+        ...(edge ? { edge } : {}),
     };
 }

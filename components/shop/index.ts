@@ -3,11 +3,11 @@
 // authorization, metrics, alerts, dashboards, traces and JSON logs.
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { ShopServiceSettings, WorkloadDefaults } from "../../infra/config/types";
-import { MeshIntegration, Microservice, MonitoringIntegration, RedMetricNames, TracingIntegration } from "../microservice";
+import { EdgeRouteSettings, ShopServiceSettings, WorkloadDefaults } from "../../infra/config/types";
+import { EdgeArgs, MeshIntegration, Microservice, MonitoringIntegration, RedMetricNames, TracingIntegration } from "../microservice";
 import { callersOf, SHOP_SERVICES } from "./topology";
 
-export { SHOP_SERVICES, callersOf } from "./topology";
+export { SHOP_SERVICES, callersOf, JWT_SHOP_SERVICES, PUBLIC_SHOP_SERVICES } from "./topology";
 
 /** podinfo's listening ports. */
 export const PODINFO_PORTS = { http: 9898, metrics: 9797 };
@@ -32,6 +32,14 @@ export interface ShopArgs {
     mesh?: MeshIntegration;
     monitoring?: MonitoringIntegration;
     tracing?: TracingIntegration;
+}
+
+/** The topology's edge rules with the stack's on top: its claims replace the topology's; requireJwt false drops both. */
+function edgeOf(base: EdgeArgs | undefined, stack: EdgeRouteSettings | undefined): EdgeArgs | undefined {
+    if (!base && !stack) return undefined;
+    const requireJwt = stack?.requireJwt ?? (stack?.claims ? true : base?.requireJwt);
+    const claims = requireJwt === false ? undefined : stack?.claims ?? base?.claims;
+    return { ...(base?.paths ? { paths: base.paths } : {}), requireJwt, ...(claims ? { claims } : {}) };
 }
 
 export class Shop extends pulumi.ComponentResource {
@@ -76,6 +84,7 @@ export class Shop extends pulumi.ComponentResource {
                 secretEnv,
                 callers: callersOf(def.name),
                 public: def.public,
+                edge: def.public ? edgeOf(def.edge, settings.edge) : undefined,
                 writablePaths: ["/data", "/tmp"],
                 defaults: args.defaults,
                 platformNamespaces: args.platformNamespaces,

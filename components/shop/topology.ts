@@ -1,4 +1,8 @@
 // The sample shop: who calls whom. frontend -> catalog, frontend -> orders -> payments.
+// At the edge: the frontend is public on every path; the orders and payments APIs are public
+// under /api/orders and /api/payments, need a token, and payments needs the payment-processor role.
+import type { EdgeArgs } from "../microservice/args";
+
 export interface ShopServiceDefinition {
     name: string;
     component: string;
@@ -7,13 +11,21 @@ export interface ShopServiceDefinition {
     public: boolean;
     /** Settings that must stay secret (generated with @pulumi/random). */
     secretKeys: string[];
+    /** A public service's routes and token rules at the gateway (stack config can tighten them). */
+    edge?: EdgeArgs;
 }
 
 export const SHOP_SERVICES: ShopServiceDefinition[] = [
     { name: "frontend", component: "frontend", calls: ["catalog", "orders"], public: true, secretKeys: [] },
     { name: "catalog", component: "backend", calls: [], public: false, secretKeys: [] },
-    { name: "orders", component: "backend", calls: ["payments"], public: false, secretKeys: [] },
-    { name: "payments", component: "backend", calls: [], public: false, secretKeys: ["PAYMENTS_PROVIDER_API_KEY"] },
+    {
+        name: "orders", component: "backend", calls: ["payments"], public: true, secretKeys: [],
+        edge: { paths: ["/api/orders"], requireJwt: true },
+    },
+    {
+        name: "payments", component: "backend", calls: [], public: true, secretKeys: ["PAYMENTS_PROVIDER_API_KEY"],
+        edge: { paths: ["/api/payments"], requireJwt: true, claims: { roles: ["payment-processor"] } },
+    },
 ];
 
 /** The accepted keys of platform:shop.services. */
@@ -23,3 +35,9 @@ export const SHOP_SERVICE_NAMES = SHOP_SERVICES.map((s) => s.name) as [string, .
 export function callersOf(service: string, services: ShopServiceDefinition[] = SHOP_SERVICES): string[] {
     return services.filter((s) => s.calls.includes(service)).map((s) => s.name);
 }
+
+/** The services the ingress gateway routes to. */
+export const PUBLIC_SHOP_SERVICES = SHOP_SERVICES.filter((s) => s.public).map((s) => s.name);
+
+/** Public services whose routes need a token unless the stack config says otherwise. */
+export const JWT_SHOP_SERVICES = SHOP_SERVICES.filter((s) => s.edge?.requireJwt || s.edge?.claims).map((s) => s.name);

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { CHARTS, ChartKey, ISTIO_RELEASES, isIstioRelease } from "../charts";
 import { compareVersions, MAX_MINOR_SKEW, MAX_REVISIONS, minorSkew } from "../../components/mesh/revisions";
-import { SHOP_SERVICE_NAMES } from "../../components/shop/topology";
+import { JWT_SHOP_SERVICES, PUBLIC_SHOP_SERVICES, SHOP_SERVICE_NAMES } from "../../components/shop/topology";
 import { DELIVERY_COLORS, DELIVERY_STRATEGIES, POD_SECURITY_LEVELS } from "./types";
 import {
     atLeast, bytes, cpu, dnsLabel, duration, EVERY_PASS, EVERY_PASS_ARRAY, host, intOrPercent, number, numberFrom, percent, pinnedImage,
@@ -15,6 +15,7 @@ import {
     rolloutCanProgress, uniqueTeams,
 } from "./consistency";
 import { invalidChartRepositoryReason } from "./references";
+import { checkEdge, edgeAuthSchema, edgeRouteSchema, kialiSchema, rateLimitSchema } from "./edgeSchema";
 
 const chartKey = z.enum(Object.keys(CHARTS) as [ChartKey, ...ChartKey[]]);
 
@@ -110,6 +111,9 @@ const meshSchema = z.strictObject({
     gatewayReplicas: replicas,
     gatewayTlsSecretName: dnsLabel,
     gatewayHosts: z.array(host).min(1),
+    edgeAuth: edgeAuthSchema,
+    rateLimit: rateLimitSchema,
+    kiali: kialiSchema(computeResourcesSchema),
 }).superRefine(checkMeshRevisions, EVERY_PASS);
 
 /** Only tenant teams can be moved to another revision. */
@@ -194,6 +198,7 @@ const shopServiceSchema = z.strictObject({
         delay: z.strictObject({ percent, fixedDelay: meshDuration }).optional(),
         abort: z.strictObject({ percent, httpStatus: wholeRange(200, 599, "must be an HTTP status 200-599, e.g. 503") }).optional(),
     }).optional(),
+    edge: edgeRouteSchema.optional(),
 });
 
 const shopSchema = z.strictObject({
@@ -221,7 +226,8 @@ export const profileSchema = z.strictObject({
 })
     .superRefine(checkMeshTeams, EVERY_PASS)
     .superRefine(profileConsistency, EVERY_PASS)
-    .superRefine((p, ctx) => chartRepositoriesUseHttps(p, ctx, invalidChartRepositoryReason), EVERY_PASS);
+    .superRefine((p, ctx) => chartRepositoriesUseHttps(p, ctx, invalidChartRepositoryReason), EVERY_PASS)
+    .superRefine(checkEdge(PUBLIC_SHOP_SERVICES, JWT_SHOP_SERVICES), EVERY_PASS);
 
 export const providerSchema = z.strictObject({
     context: z.string().min(1).optional(),

@@ -96,6 +96,73 @@ export interface MeshSettings {
     gatewayTlsSecretName: string;
     /** Public host names served by the ingress gateway. */
     gatewayHosts: string[];
+    /** JWT validation at the ingress gateway: the trusted issuers. */
+    edgeAuth: EdgeAuthSettings;
+    /** Envoy local rate limits at the ingress gateway, per public host. */
+    rateLimit: EdgeRateLimitSettings;
+    /** The Kiali mesh console. */
+    kiali: KialiSettings;
+}
+
+/** One trusted token issuer at the edge (an Istio RequestAuthentication jwtRule). */
+export interface EdgeIssuer {
+    /** The tokens' `iss`, an http(s) URL. */
+    issuer: string;
+    /** Where the gateway fetches the issuer's keys; exactly one of jwksUri and jwks. */
+    jwksUri?: string;
+    /** The issuer's public keys inline, as a JWKS JSON document. */
+    jwks?: string;
+    /** Accepted `aud` values; unset accepts any audience. */
+    audiences?: string[];
+    /** Keep the Authorization header on the request to the backend. */
+    forwardOriginalToken?: boolean;
+    /** Claims copied into request headers for the backends, e.g. { header: "x-jwt-sub", claim: "sub" }. */
+    outputClaimToHeaders?: { header: string; claim: string }[];
+}
+
+export interface EdgeAuthSettings {
+    /** dev: the program generates a signing key and trusts tokens it signs (see README, minting a dev token). */
+    localIssuer: boolean;
+    issuers: EdgeIssuer[];
+}
+
+export const RATE_LIMIT_UNITS = ["second", "minute", "hour"] as const;
+export type RateLimitUnit = (typeof RATE_LIMIT_UNITS)[number];
+
+/** A token bucket: `requestsPerUnit` tokens refill every unit, at most `burst` are held. */
+export interface TokenBucketSettings {
+    requestsPerUnit: number;
+    unit: RateLimitUnit;
+    burst: number;
+}
+
+export interface EdgeRateLimitSettings {
+    enabled: boolean;
+    /** Every public host's bucket unless `hosts` names it. */
+    default: TokenBucketSettings;
+    /** Public host -> its own bucket. */
+    hosts?: Record<string, TokenBucketSettings>;
+}
+
+export const KIALI_AUTH_STRATEGIES = ["anonymous", "token"] as const;
+
+export interface KialiSettings {
+    /** Installed where the mesh and monitoring both run (Kiali reads the traffic from Prometheus). */
+    enabled: boolean;
+    /** anonymous: whoever reaches the port-forward; token: a Kubernetes bearer token, with that user's RBAC. */
+    auth: (typeof KIALI_AUTH_STRATEGIES)[number];
+    /** No write actions from the console (and a read-only ClusterRole). */
+    viewOnly: boolean;
+    replicas: number;
+    resources: ComputeResources;
+}
+
+/** A public service's edge controls (platform:shop.services.<name>.edge). */
+export interface EdgeRouteSettings {
+    /** A valid token from a trusted issuer is required on the service's public routes. */
+    requireJwt?: boolean;
+    /** Claim -> accepted values (any one); implies requireJwt. */
+    claims?: Record<string, string[]>;
 }
 
 export interface MonitoringSettings {
@@ -170,6 +237,7 @@ export interface ShopServiceSettings {
     /** Availability SLO in percent (e.g. 99.9): drives the burn-rate alerts. */
     slo?: number;
     faultInjection?: FaultInjectionSettings;
+    edge?: EdgeRouteSettings;
 }
 
 export interface ShopSettings {

@@ -12,7 +12,7 @@ export type ContractOutputs = {
 };
 
 export function buildContract(p: Platform): ContractOutputs {
-    const { mesh, monitoring, tracing, logging, gitops } = p;
+    const { mesh, monitoring, tracing, logging, gitops, kiali } = p;
     return {
         contractVersion: CONTRACT_VERSION,
         namespaces: {
@@ -32,6 +32,7 @@ export function buildContract(p: Platform): ContractOutputs {
             trustDomain: mesh ? mesh.trustDomain : null,
             mtlsMode: mesh ? mesh.mtlsMode : null,
             gatewayPrincipal: mesh ? mesh.gatewayPrincipal : null,
+            kialiUrl: kiali ? kiali.url : null,
         },
         monitoring: {
             prometheusUrl: monitoring ? monitoring.prometheusUrl : null,

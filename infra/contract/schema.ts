@@ -33,6 +33,8 @@ export const contractSchema = z.strictObject({
         mtlsMode: z.enum(["STRICT", "PERMISSIVE"]).nullable(),
         /** SPIFFE principal of the ingress gateway, for a service's AuthorizationPolicy. */
         gatewayPrincipal: name.nullable(),
+        /** In-cluster URL of the Kiali console (reach it with kubectl port-forward); null when it is off. */
+        kialiUrl: url.nullable(),
     }),
     monitoring: z.strictObject({
         prometheusUrl: url.nullable(),

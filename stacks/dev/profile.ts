@@ -29,6 +29,15 @@ export const devProfile: EnvironmentProfile = {
         gatewayReplicas: 1,
         gatewayTlsSecretName: "shop-tls",
         gatewayHosts: ["shop.localtest.me"],
+        // A local issuer whose key the program generates: mint a token with `npm run token:dev` (README).
+        edgeAuth: { localIssuer: true, issuers: [] },
+        // Per gateway replica (Envoy local rate limit); low, so a loop of curls shows the 429.
+        rateLimit: { enabled: true, default: { requestsPerUnit: 50, unit: "minute", burst: 50 } },
+        // Anonymous on a laptop (reached only through port-forward), so read-only: no one logs in.
+        kiali: {
+            enabled: true, auth: "anonymous", viewOnly: true, replicas: 1,
+            resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "512Mi" } },
+        },
     },
     monitoring: {
         enabled: true,

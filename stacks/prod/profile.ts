@@ -29,6 +29,21 @@ export const prodProfile: EnvironmentProfile = {
         gatewayReplicas: 3,
         gatewayTlsSecretName: "shop-tls",
         gatewayHosts: ["shop.example.com"],
+        // Tokens from the organisation's OpenID provider; replace with yours in Pulumi.prod.yaml.
+        edgeAuth: {
+            localIssuer: false,
+            issuers: [{
+                issuer: "https://login.example.com/realms/shop",
+                jwksUri: "https://login.example.com/realms/shop/protocol/openid-connect/certs",
+                audiences: ["shop"],
+                outputClaimToHeaders: [{ header: "x-jwt-sub", claim: "sub" }],
+            }],
+        },
+        rateLimit: { enabled: true, default: { requestsPerUnit: 1200, unit: "minute", burst: 2400 } },
+        kiali: {
+            enabled: true, auth: "token", viewOnly: true, replicas: 2,
+            resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "1Gi" } },
+        },
     },
     monitoring: {
         enabled: true,

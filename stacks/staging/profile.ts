@@ -29,6 +29,22 @@ export const stagingProfile: EnvironmentProfile = {
         gatewayReplicas: 2,
         gatewayTlsSecretName: "shop-tls",
         gatewayHosts: ["shop.staging.example.com"],
+        // Tokens from the organisation's OpenID provider; replace with yours in Pulumi.staging.yaml.
+        edgeAuth: {
+            localIssuer: false,
+            issuers: [{
+                issuer: "https://login.example.com/realms/shop-staging",
+                jwksUri: "https://login.example.com/realms/shop-staging/protocol/openid-connect/certs",
+                audiences: ["shop"],
+                outputClaimToHeaders: [{ header: "x-jwt-sub", claim: "sub" }],
+            }],
+        },
+        rateLimit: { enabled: true, default: { requestsPerUnit: 300, unit: "minute", burst: 600 } },
+        // Users sign in with their own Kubernetes token and act with their own RBAC.
+        kiali: {
+            enabled: true, auth: "token", viewOnly: false, replicas: 1,
+            resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "1Gi" } },
+        },
     },
     monitoring: {
         enabled: true,

@@ -245,6 +245,8 @@ describe("mesh", () => {
                     gatewayServiceName: "istio-ingressgateway",
                     gatewayRef: "istio-ingress/public-gateway",
                     gatewayPrincipal: "cluster.local/ns/istio-ingress/sa/istio-ingressgateway",
+                    // The console's Service, in the mesh's root namespace (test/kiali checks the chart).
+                    kialiUrl: "http://kiali.istio-system.svc:20001",
                 });
             });
         });

@@ -83,7 +83,10 @@ describe("mesh revisions", () => {
         it("leaves the current istiod, the gateway, the CNI agent and every namespace as they were; only the CRDs move ahead", () => {
             const before = ok();
             const after = ok(STEPS.installCanary);
-            assert.deepEqual(changes(before, after), { added: ["istiod-1-30"], removed: [], changed: ["istio-base"] });
+            // Kiali learns the canary, for its namespace actions that move workloads to it.
+            assert.deepEqual(changes(before, after), { added: ["istiod-1-30"], removed: [], changed: ["istio-base", "kiali"] });
+            assert.deepEqual(chart(after, "kiali").inputs.values.external_services.istio.istio_canary_revision,
+                { current: CURRENT.name, upgrade: CANARY.name });
             assert.deepEqual(chart(after, "istiod-1-29").inputs, chart(before, "istiod-1-29").inputs);
             assert.equal(chart(after, "istiod-1-29").urn, chart(before, "istiod-1-29").urn);
             // Istio upgrades the base chart (CRDs, cluster-wide resources) before installing a canary istiod.

@@ -1,14 +1,16 @@
 // Zero trust on the sample shop: each tenant namespace admits nothing in the mesh, and each
 // service admits exactly the ServiceAccounts of its declared callers (plus the ingress gateway
-// for the public frontend), and GET /metrics on the metrics port for Prometheus: by its mesh
+// for the public services: frontend, and the orders and payments APIs), and GET /metrics on the metrics port for Prometheus: by its mesh
 // identity under STRICT mTLS, in plaintext only where the mesh is PERMISSIVE (dev). No port of
 // any service is ever opened below the mesh's mTLS mode.
 import { strict as assert } from "assert";
 import { one, ofType, RunResult } from "../harness";
-import { chartUrn, kindOf, ok, onlyKind, SHOP_NAMESPACE, TYPES } from "./support";
+import { chartUrn, kindOf, ok, onlyKind, SHOP_NAMESPACE, TYPES, workloadPolicy } from "./support";
 
 // Independent of the code: the shop's call graph as its README draws it.
 const CALLERS: Record<string, string[]> = { frontend: [], catalog: ["frontend"], orders: ["frontend"], payments: ["orders"] };
+// Reachable through the ingress gateway, as the README's edge section lists them.
+const PUBLIC = ["frontend", "orders", "payments"];
 const GATEWAY_PRINCIPAL = "cluster.local/ns/istio-ingress/sa/istio-ingressgateway";
 const PODINFO = { http: "9898", metrics: "9797" };
 
@@ -22,7 +24,7 @@ function callerPrincipals(run: RunResult, service: string): string[] {
     });
 }
 
-const policyOf = (run: RunResult, service: string) => onlyKind(run, service, TYPES.authorizationPolicy).inputs.spec;
+const policyOf = (run: RunResult, service: string) => workloadPolicy(run, service).inputs.spec;
 const rulesOnPort = (run: RunResult, service: string, port: string) =>
     policyOf(run, service).rules.filter((r: any) => r.to.some((t: any) => t.operation.ports.includes(port)));
 
@@ -53,12 +55,12 @@ describe("zero-trust authorization", () => {
             });
 
             for (const service of Object.keys(CALLERS)) {
-                it(`${service}: allows on its http port only ${CALLERS[service].join(", ") || "nobody inside the mesh"}${service === "frontend" ? " and the ingress gateway" : ""}`, () => {
+                it(`${service}: allows on its http port only ${CALLERS[service].join(", ") || "nobody inside the mesh"}${PUBLIC.includes(service) ? " and the ingress gateway" : ""}`, () => {
                     const run = ok(stack);
                     const spec = policyOf(run, service);
                     assert.equal(spec.action, "ALLOW");
                     assert.deepEqual(spec.selector.matchLabels["app.kubernetes.io/name"], service);
-                    const expected = [...callerPrincipals(run, service), ...(service === "frontend" ? [GATEWAY_PRINCIPAL] : [])];
+                    const expected = [...callerPrincipals(run, service), ...(PUBLIC.includes(service) ? [GATEWAY_PRINCIPAL] : [])];
                     const httpRules = rulesOnPort(run, service, PODINFO.http);
                     const allowed = httpRules.flatMap((r: any) => r.from.flatMap((f: any) => f.source.principals ?? []));
                     assert.deepEqual(allowed.sort(), expected.sort());
@@ -99,7 +101,8 @@ describe("zero-trust authorization", () => {
     it("follows the trust domain the mesh is configured with", () => {
         const run = ok("staging", { chartValues: { istiod: { meshConfig: { trustDomain: "corp.example" } } } });
         const principals = (port: string) => rulesOnPort(run, "payments", port).flatMap((r: any) => r.from?.[0].source.principals ?? []);
-        assert.deepEqual(principals(PODINFO.http), ["corp.example/ns/shop/sa/orders"]);
+        // payments is public (its API at the gateway), so the gateway's identity follows the trust domain too.
+        assert.deepEqual(principals(PODINFO.http).sort(), ["corp.example/ns/istio-ingress/sa/istio-ingressgateway", "corp.example/ns/shop/sa/orders"]);
         assert.deepEqual(principals(PODINFO.metrics), [prometheusPrincipal(run, "corp.example")]);
     });
 

@@ -207,15 +207,29 @@ describe("delivery strategies", () => {
             }
         });
 
-        it("binds only the public frontend to the ingress Gateway, for the stack's public hosts", () => {
+        it("binds the public services to the ingress Gateway, for the stack's public hosts: the frontend on every path, the APIs under theirs", () => {
             for (const [stack, hosts] of [["staging", ["shop.staging.example.com"]], ["prod", ["shop.example.com"]]] as const) {
                 const run = ok(stack);
                 const bound = ofType(run, TYPES.virtualService).filter((v) => v.inputs.spec.gateways);
-                assert.deepEqual(bound.map((v) => v.inputs.metadata.name), ["frontend-public"]);
-                assert.deepEqual(bound[0].inputs.spec.gateways, ["istio-ingress/public-gateway"]);
-                assert.deepEqual(bound[0].inputs.spec.hosts, hosts);
+                assert.deepEqual(bound.map((v) => v.inputs.metadata.name).sort(), ["frontend-public", "orders-public", "payments-public"]);
+                for (const vs of bound) {
+                    assert.deepEqual(vs.inputs.spec.gateways, ["istio-ingress/public-gateway"]);
+                    assert.deepEqual(vs.inputs.spec.hosts, hosts);
+                }
+                const frontend = bound.find((v) => v.inputs.metadata.name === "frontend-public")!;
                 // Same routes (and so the same delivery split) as inside the mesh.
-                assert.deepEqual(bound[0].inputs.spec.http, meshVirtualService(run, "frontend").inputs.spec.http);
+                assert.deepEqual(frontend.inputs.spec.http, meshVirtualService(run, "frontend").inputs.spec.http);
+                for (const [service, prefix] of [["orders", "/api/orders"], ["payments", "/api/payments"]]) {
+                    const vs = bound.find((v) => v.inputs.metadata.name === `${service}-public`)!;
+                    const inMesh = meshVirtualService(run, service).inputs.spec.http;
+                    assert.equal(vs.inputs.spec.http.length, inMesh.length);
+                    vs.inputs.spec.http.forEach((route: any, i: number) => {
+                        // The mesh route's split, only under the API's prefix, which the service does not see.
+                        assert.deepEqual(route.route, inMesh[i].route);
+                        assert.deepEqual(route.match.map((m: any) => m.uri), [{ exact: prefix }, { prefix: `${prefix}/` }]);
+                        assert.deepEqual(route.rewrite, { uri: "/" });
+                    });
+                }
             }
         });
 

@@ -9,6 +9,8 @@ import { childrenOf, one, RecordedResource, RunResult, runStack } from "../harne
 const SERVICES = ["frontend", "catalog", "orders", "payments"];
 // Who calls whom in the sample shop: frontend -> catalog, frontend -> orders -> payments.
 const EXPECTED_CALLERS: Record<string, string[]> = { frontend: [], catalog: ["frontend"], orders: ["frontend"], payments: ["orders"] };
+/** Reachable through the ingress gateway: the frontend, and the orders and payments APIs. */
+const PUBLIC_SERVICES = ["frontend", "orders", "payments"];
 const EXPECTED_RESOURCES: Record<string, { requests: Record<string, string>; limits: Record<string, string> }> = {
     dev: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } },
     staging: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } },
@@ -103,7 +105,7 @@ describe("Microservice", () => {
                     assert.equal(labels["platform.example.com/env"], stack);
                 });
 
-                it(`${service}: admits only its callers${service === "frontend" ? " and the ingress gateway" : ""}, plus metrics scrapes`, () => {
+                it(`${service}: admits only its callers${PUBLIC_SERVICES.includes(service) ? " and the ingress gateway" : ""}, plus metrics scrapes`, () => {
                     const policy = childOfKind(runStack(stack), service, "NetworkPolicy")!.inputs.spec;
                     assert.deepEqual(policy.podSelector.matchLabels, { "app.kubernetes.io/name": service });
                     const callerRule = policy.ingress.find((r: any) => r.from.some((f: any) => f.podSelector));
@@ -111,7 +113,7 @@ describe("Microservice", () => {
                     assert.deepEqual(callers, EXPECTED_CALLERS[service]);
                     const namespaces = policy.ingress.flatMap((r: any) => r.from)
                         .map((f: any) => f.namespaceSelector?.matchLabels["kubernetes.io/metadata.name"]).filter(Boolean);
-                    assert.deepEqual(namespaces.sort(), service === "frontend" ? ["istio-ingress", "monitoring"] : ["monitoring"]);
+                    assert.deepEqual(namespaces.sort(), PUBLIC_SERVICES.includes(service) ? ["istio-ingress", "monitoring"] : ["monitoring"]);
                 });
             }
         });

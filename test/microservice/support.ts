@@ -53,6 +53,13 @@ export function onlyKind(run: RunResult, service: string, type: string): Recorde
     return found[0];
 }
 
+/** The service's own AuthorizationPolicy, in its namespace (not the edge policy on the gateway). */
+export function workloadPolicy(run: RunResult, service: string): RecordedResource {
+    const found = kindOf(run, service, TYPES.authorizationPolicy).filter((p) => p.inputs.metadata.namespace === SHOP_NAMESPACE);
+    assert.equal(found.length, 1, `${service}: one AuthorizationPolicy in ${SHOP_NAMESPACE}, found ${found.length}`);
+    return found[0];
+}
+
 /** The mesh-internal VirtualService (not the one bound to the ingress gateway). */
 export function meshVirtualService(run: RunResult, service: string): RecordedResource {
     return kindOf(run, service, TYPES.virtualService).find((v) => !v.inputs.spec.gateways)!;

@@ -10,6 +10,16 @@ export function meshVirtualServiceSpec(host: string, routes: HttpRoute[]): Virtu
     return { hosts: [host], http: routes };
 }
 
-export function gatewayVirtualServiceSpec(gatewayRef: string, publicHosts: string[], routes: HttpRoute[]): VirtualServiceSpec {
-    return { hosts: [...publicHosts], gateways: [gatewayRef], http: routes };
+/**
+ * Bound to the ingress Gateway. With `paths`, each route only matches under those prefixes (the
+ * prefix itself, or below it) and the prefix is rewritten to "/" for the service; without, every path.
+ */
+export function gatewayVirtualServiceSpec(gatewayRef: string, publicHosts: string[], routes: HttpRoute[], paths?: string[]): VirtualServiceSpec {
+    return { hosts: [...publicHosts], gateways: [gatewayRef], http: paths ? routes.map((r) => underPaths(r, paths)) : routes };
+}
+
+function underPaths(route: HttpRoute, paths: string[]): HttpRoute {
+    const base = route.match ?? [{}];
+    const match = paths.flatMap((p) => base.flatMap((m) => [{ ...m, uri: { exact: p } }, { ...m, uri: { prefix: `${p}/` } }]));
+    return { ...route, match, rewrite: { uri: "/" } };
 }
