@@ -1,9 +1,9 @@
 // `mesh-mtls`: PeerAuthentication never below the stack's mode; DestinationRules never turn
 // client mTLS off (DISABLE) or down to one-way TLS (SIMPLE) for hosts inside the mesh.
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { configSchema, readConfig, WithExemptions } from "../lib/config";
+import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { kubeType } from "../lib/kubeType";
-import { objectRef, withDefaultNamespace } from "../lib/objectRef";
+import { argsRef, withDefaultNamespace } from "../lib/objectRef";
 import { reporterFor } from "../lib/report";
 import { destinationRuleProblems } from "./destinationRule";
 import { MtlsMode } from "./modes";
@@ -14,7 +14,7 @@ interface MeshMtlsConfig extends WithExemptions {
     clusterDomain: string;
 }
 
-const schema = configSchema({
+const spec = configSpec("mesh-mtls", ["peerAuthentication", "destinationRule"], {
     minimumMode: {
         type: "string",
         enum: ["PERMISSIVE", "STRICT"],
@@ -33,17 +33,15 @@ export const meshMtls: ResourceValidationPolicy = {
     description: "Mesh mTLS is never weakened below the stack's mode, through PeerAuthentication or DestinationRule.",
     enforcementLevel: "advisory",
     severity: "high",
-    configSchema: schema,
+    configSchema: spec.schema,
     validateResource: (args, report) => {
         const t = kubeType(args.type);
         const isPeerAuthentication = t?.group === "security.istio.io" && t.kind === "PeerAuthentication";
         const isDestinationRule = t?.group === "networking.istio.io" && t.kind === "DestinationRule";
         if (!isPeerAuthentication && !isDestinationRule) return args.notApplicable("not a PeerAuthentication or DestinationRule");
-        const config = readConfig<MeshMtlsConfig>(args, schema);
-        const reportObject = reporterFor(report, withDefaultNamespace(objectRef(args.type, args.props, args.name)), config.exemptions);
-        const problems = isPeerAuthentication
-            ? peerAuthenticationProblems(args.props, config.minimumMode)
-            : destinationRuleProblems(args.props, config.clusterDomain);
-        problems.forEach(reportObject);
+        const config = readConfig<MeshMtlsConfig>(args, spec);
+        const reportObject = reporterFor(report, withDefaultNamespace(argsRef(args)), config.exemptions);
+        if (isPeerAuthentication) peerAuthenticationProblems(args.props, config.minimumMode).forEach((p) => reportObject("peerAuthentication", p));
+        else destinationRuleProblems(args.props, config.clusterDomain).forEach((p) => reportObject("destinationRule", p));
     },
 };

@@ -1,7 +1,7 @@
 // `pod-disruption-budget`: a Deployment that runs several replicas (directly or through an HPA's
 // minReplicas) has a PodDisruptionBudget selecting its pods, so node drains keep it serving.
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { configSchema, readConfig, WithExemptions } from "../lib/config";
+import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { selectorMatches } from "../lib/labelSelector";
 import { reporterFor } from "../lib/report";
 import { byNamespace, ofKind, refOf } from "../lib/stackResources";
@@ -10,7 +10,7 @@ interface PdbConfig extends WithExemptions {
     minReplicas: number;
 }
 
-const schema = configSchema({
+const spec = configSpec("pod-disruption-budget", ["missingBudget", "blockingBudget"], {
     minReplicas: {
         type: "integer",
         minimum: 1,
@@ -36,9 +36,9 @@ export const podDisruptionBudget: StackValidationPolicy = {
     description: "A Deployment with 2 or more replicas has a PodDisruptionBudget that selects its pods.",
     enforcementLevel: "advisory",
     severity: "medium",
-    configSchema: schema,
+    configSchema: spec.schema,
     validateStack: (args, report) => {
-        const config = readConfig<PdbConfig>(args, schema);
+        const config = readConfig<PdbConfig>(args, spec);
         const budgets = byNamespace(ofKind(args.resources, ["policy"], "PodDisruptionBudget"));
         const minimums = hpaMinimums(args.resources);
         for (const deployment of ofKind(args.resources, ["apps"], "Deployment")) {
@@ -49,7 +49,7 @@ export const podDisruptionBudget: StackValidationPolicy = {
             const labels = deployment.props.spec?.template?.metadata?.labels ?? {};
             const covered = (budgets.get(namespace) ?? []).some((pdb) => selectorMatches(pdb.props.spec?.selector, labels));
             if (!covered) {
-                reporterFor(report, { ...ref, namespace }, config.exemptions, deployment.urn)(
+                reporterFor(report, { ...ref, namespace }, config.exemptions, deployment.urn)("missingBudget",
                     `runs ${replicas} replicas but no PodDisruptionBudget in namespace ${namespace} selects its pods`);
             }
         }

@@ -1,8 +1,8 @@
 // `service-exposure`: Services of type NodePort or LoadBalancer only where the stack allows them.
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { configSchema, readConfig, WithExemptions } from "../lib/config";
+import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { isKubeKind } from "../lib/kubeType";
-import { objectRef, withDefaultNamespace } from "../lib/objectRef";
+import { argsRef, withDefaultNamespace } from "../lib/objectRef";
 import { reporterFor } from "../lib/report";
 
 const EXPOSED_TYPES = ["NodePort", "LoadBalancer"];
@@ -17,7 +17,7 @@ interface ServiceExposureConfig extends WithExemptions {
     allowed: AllowedExposure[];
 }
 
-const schema = configSchema({
+const spec = configSpec("service-exposure", ["exposedType"], {
     allowed: {
         type: "array",
         default: [],
@@ -40,16 +40,16 @@ export const serviceExposure: ResourceValidationPolicy = {
     description: "Services use type NodePort or LoadBalancer only in the namespaces (and names) the stack allows.",
     enforcementLevel: "advisory",
     severity: "high",
-    configSchema: schema,
+    configSchema: spec.schema,
     validateResource: (args, report) => {
         if (!isKubeKind(args.type, [""], "Service")) return args.notApplicable("not a Service");
         const type = args.props.spec?.type;
         if (!EXPOSED_TYPES.includes(type)) return;
-        const config = readConfig<ServiceExposureConfig>(args, schema);
-        const ref = withDefaultNamespace(objectRef(args.type, args.props, args.name));
+        const config = readConfig<ServiceExposureConfig>(args, spec);
+        const ref = withDefaultNamespace(argsRef(args));
         const allowed = config.allowed.some((a) => a.type === type && a.namespace === ref.namespace && (a.name === undefined || a.name === ref.name));
         if (!allowed) {
-            reporterFor(report, ref, config.exemptions)(`is of type ${type}, which this stack allows only for: ${
+            reporterFor(report, ref, config.exemptions)("exposedType", `is of type ${type}, which this stack allows only for: ${
                 config.allowed.filter((a) => a.type === type).map((a) => (a.name ? `${a.namespace}/${a.name}` : a.namespace)).join(", ") || "nothing"}`);
         }
     },

@@ -1,7 +1,7 @@
 // `tenant-namespace-guardrails`: every tenant namespace has a ResourceQuota, a LimitRange and a
 // default-deny NetworkPolicy (empty podSelector, Ingress and Egress, no allow rules).
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { configSchema, readConfig, WithExemptions } from "../lib/config";
+import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { isEmptySelector } from "../lib/labelSelector";
 import { reporterFor } from "../lib/report";
 import { byNamespace, ofKind, refOf } from "../lib/stackResources";
@@ -11,7 +11,7 @@ interface TenantGuardrailsConfig extends WithExemptions {
     defaultDenyName: string;
 }
 
-const schema = configSchema({
+const spec = configSpec("tenant-namespace-guardrails", ["resourceQuota", "limitRange", "defaultDeny", "allowAllNetworkPolicy"], {
     tenantLabel: {
         type: "string",
         default: "platform.example.com/tenant",
@@ -37,9 +37,9 @@ export const tenantNamespaceGuardrails: StackValidationPolicy = {
     description: "Every tenant namespace has a ResourceQuota, a LimitRange and a default-deny NetworkPolicy.",
     enforcementLevel: "advisory",
     severity: "high",
-    configSchema: schema,
+    configSchema: spec.schema,
     validateStack: (args, report) => {
-        const config = readConfig<TenantGuardrailsConfig>(args, schema);
+        const config = readConfig<TenantGuardrailsConfig>(args, spec);
         const quotas = byNamespace(ofKind(args.resources, [""], "ResourceQuota"));
         const limitRanges = byNamespace(ofKind(args.resources, [""], "LimitRange"));
         const networkPolicies = byNamespace(ofKind(args.resources, ["networking.k8s.io"], "NetworkPolicy"));
@@ -47,10 +47,10 @@ export const tenantNamespaceGuardrails: StackValidationPolicy = {
             if (namespace.props.metadata?.labels?.[config.tenantLabel] !== "true") continue;
             const ref = refOf(namespace);
             const reportNamespace = reporterFor(report, { ...ref, namespace: ref.name }, config.exemptions, namespace.urn);
-            if (!quotas.has(ref.name)) reportNamespace("is a tenant namespace without a ResourceQuota");
-            if (!limitRanges.has(ref.name)) reportNamespace("is a tenant namespace without a LimitRange");
+            if (!quotas.has(ref.name)) reportNamespace("resourceQuota", "is a tenant namespace without a ResourceQuota");
+            if (!limitRanges.has(ref.name)) reportNamespace("limitRange", "is a tenant namespace without a LimitRange");
             if (!(networkPolicies.get(ref.name) ?? []).some((p) => isDefaultDeny(p, config.defaultDenyName))) {
-                reportNamespace(`is a tenant namespace without a NetworkPolicy "${config.defaultDenyName}" ` +
+                reportNamespace("defaultDeny", `is a tenant namespace without a NetworkPolicy "${config.defaultDenyName}" ` +
                     "(empty podSelector, policyTypes Ingress and Egress, no allow rules)");
             }
         }

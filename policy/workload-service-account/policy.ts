@@ -1,21 +1,21 @@
 // `workload-service-account`: the ServiceAccount a workload runs as is declared in the stack
 // (the namespace's "default" ServiceAccount always exists).
 import { StackValidationPolicy } from "@pulumi/policy";
-import { configSchema, readConfig, WithExemptions } from "../lib/config";
+import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { isPodTemplateType, podTemplateOf } from "../lib/podTemplate";
 import { reporterFor } from "../lib/report";
 import { ofKind, refOf } from "../lib/stackResources";
 
-const schema = configSchema({});
+const spec = configSpec("workload-service-account", ["undeclared"], {});
 
 export const workloadServiceAccount: StackValidationPolicy = {
     name: "workload-service-account",
     description: "Every workload's ServiceAccount exists in the stack, in the workload's namespace.",
     enforcementLevel: "advisory",
     severity: "medium",
-    configSchema: schema,
+    configSchema: spec.schema,
     validateStack: (args, report) => {
-        const config = readConfig<WithExemptions>(args, schema);
+        const config = readConfig<WithExemptions>(args, spec);
         const accounts = new Set(ofKind(args.resources, [""], "ServiceAccount").map((sa) => {
             const ref = refOf(sa);
             return `${ref.namespace ?? "default"}/${ref.name}`;
@@ -27,7 +27,7 @@ export const workloadServiceAccount: StackValidationPolicy = {
             const ref = refOf(workload);
             const namespace = ref.namespace ?? "default";
             if (account === "default" || accounts.has(`${namespace}/${account}`)) continue;
-            reporterFor(report, { ...ref, namespace }, config.exemptions, workload.urn)(
+            reporterFor(report, { ...ref, namespace }, config.exemptions, workload.urn)("undeclared",
                 `runs as ServiceAccount "${account}", which this stack does not declare in namespace ${namespace}`);
         }
     },

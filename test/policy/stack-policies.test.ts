@@ -126,7 +126,7 @@ describe("custom-resource-chart-dependency", () => {
     });
 
     it("exempts by namespace and kind", async () => {
-        const config = { exemptions: [{ namespace: "shop", kind: "ServiceMonitor", reason: "CRDs installed by the cluster vendor" }] };
+        const config = { exemptions: [{ namespace: "shop", kind: "ServiceMonitor", controls: ["dependency"], reason: "CRDs installed by the cluster vendor" }] };
         assert.deepStrictEqual(await stackMessages(customResourceChartDependency, [monitor()], config), []);
     });
 });
