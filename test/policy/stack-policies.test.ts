@@ -85,6 +85,42 @@ describe("pod-disruption-budget", () => {
             { spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "cart" }, minReplicas: 2, maxReplicas: 4 } });
         assert.strictEqual((await stackMessages(podDisruptionBudget, [deployment(1), hpa])).length, 1);
     });
+
+    it("requires a budget for a replicated StatefulSet too", async () => {
+        const set = workload("StatefulSet", restrictedPod());
+        set.props.spec.replicas = 3;
+        assert.deepStrictEqual(await stackMessages(podDisruptionBudget, [set]),
+            ["StatefulSet shop/cart: runs 3 replicas but no PodDisruptionBudget in namespace shop selects its pods"]);
+        assert.deepStrictEqual(await stackMessages(podDisruptionBudget, [set, pdb({ app: "shop" })]), []);
+    });
+
+    it("matches budgets by matchExpressions and empty selectors as well as matchLabels", async () => {
+        const byExpression = inNs("kubernetes:policy/v1:PodDisruptionBudget", "cart", "shop",
+            { spec: { maxUnavailable: 1, selector: { matchExpressions: [{ key: "app", operator: "In", values: ["shop", "cart"] }] } } });
+        const everyPod = inNs("kubernetes:policy/v1:PodDisruptionBudget", "all", "shop", { spec: { maxUnavailable: 1, selector: {} } });
+        assert.deepStrictEqual(await stackMessages(podDisruptionBudget, [deployment(2), byExpression]), []);
+        assert.deepStrictEqual(await stackMessages(podDisruptionBudget, [deployment(2), everyPod]), []);
+    });
+
+    const blocking: Array<[string, Record<string, any>, string]> = [
+        ["maxUnavailable 0", { maxUnavailable: 0 }, "maxUnavailable 0"],
+        ["maxUnavailable 0%", { maxUnavailable: "0%" }, "maxUnavailable 0%"],
+        ["minAvailable equal to the replicas", { minAvailable: 3 }, "minAvailable 3 with 3 replicas"],
+        ["minAvailable 100%", { minAvailable: "100%" }, "minAvailable 100%"],
+    ];
+    for (const [name, budget, why] of blocking) {
+        it(`reports a budget that blocks every eviction: ${name}`, async () => {
+            const blocker = inNs("kubernetes:policy/v1:PodDisruptionBudget", "cart", "shop", { spec: { ...budget, selector: { matchLabels: { app: "shop" } } } });
+            assert.deepStrictEqual(await stackMessages(podDisruptionBudget, [deployment(3), blocker]),
+                [`PodDisruptionBudget shop/cart: allows no eviction of Deployment shop/cart (${why}), so node drains stall on it`]);
+        });
+    }
+
+    it("accepts a budget that leaves one pod to evict", async () => {
+        const budget = inNs("kubernetes:policy/v1:PodDisruptionBudget", "cart", "shop", { spec: { minAvailable: 2, selector: { matchLabels: { app: "shop" } } } });
+        assert.deepStrictEqual(await stackMessages(podDisruptionBudget, [deployment(3), budget]), []);
+    });
+
 });
 
 describe("custom-resource-chart-dependency", () => {
