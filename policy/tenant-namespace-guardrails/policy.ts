@@ -1,5 +1,6 @@
 // `tenant-namespace-guardrails`: every tenant namespace has a ResourceQuota, a LimitRange and a
-// default-deny NetworkPolicy (empty podSelector, Ingress and Egress, no allow rules).
+// default-deny NetworkPolicy (empty podSelector, Ingress and Egress, no allow rules), and no
+// NetworkPolicy there allows all traffic in a direction, which would cancel that default-deny.
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { isEmptySelector } from "../lib/labelSelector";
@@ -23,6 +24,26 @@ const spec = configSpec("tenant-namespace-guardrails", ["resourceQuota", "limitR
         description: "Name of the NetworkPolicy that denies all ingress and egress in a tenant namespace.",
     },
 });
+
+const OPEN_CIDRS = ["0.0.0.0/0", "::/0"];
+
+/** A peer that matches everything: any namespace's pods (an empty namespaceSelector alone), or any address. */
+const isOpenPeer = (peer: Record<string, any>): boolean =>
+    (isEmptySelector(peer?.namespaceSelector) && (peer.podSelector === undefined || isEmptySelector(peer.podSelector))) ||
+    (OPEN_CIDRS.includes(peer?.ipBlock?.cidr) && (peer.ipBlock.except ?? []).length === 0);
+
+/** The directions in which a NetworkPolicy rule allows all traffic on every port, which cancels default-deny. */
+function allowAllDirections(policy: PolicyResource): string[] {
+    const spec = policy.props.spec ?? {};
+    const directions: string[] = [];
+    for (const [field, peers] of [["ingress", "from"], ["egress", "to"]] as const) {
+        const rules: Array<Record<string, any>> = spec[field] ?? [];
+        const open = rules.some((rule) => (rule?.ports ?? []).length === 0 &&
+            ((rule?.[peers] ?? []).length === 0 || (rule[peers] as Array<Record<string, any>>).some(isOpenPeer)));
+        if (open) directions.push(field);
+    }
+    return directions;
+}
 
 function isDefaultDeny(policy: PolicyResource, name: string): boolean {
     const spec = policy.props.spec ?? {};
@@ -49,6 +70,14 @@ export const tenantNamespaceGuardrails: StackValidationPolicy = {
             const reportNamespace = reporterFor(report, { ...ref, namespace: ref.name }, config.exemptions, namespace.urn);
             if (!quotas.has(ref.name)) reportNamespace("resourceQuota", "is a tenant namespace without a ResourceQuota");
             if (!limitRanges.has(ref.name)) reportNamespace("limitRange", "is a tenant namespace without a LimitRange");
+            for (const policy of networkPolicies.get(ref.name) ?? []) {
+                const open = allowAllDirections(policy);
+                if (open.length > 0) {
+                    reporterFor(report, refOf(policy), config.exemptions, policy.urn)("allowAllNetworkPolicy",
+                        `allows all ${open.join(" and ")} traffic (a rule with no peers or an open peer, on every port), which cancels ` +
+                        `the tenant namespace's default-deny`);
+                }
+            }
             if (!(networkPolicies.get(ref.name) ?? []).some((p) => isDefaultDeny(p, config.defaultDenyName))) {
                 reportNamespace("defaultDeny", `is a tenant namespace without a NetworkPolicy "${config.defaultDenyName}" ` +
                     "(empty podSelector, policyTypes Ingress and Egress, no allow rules)");

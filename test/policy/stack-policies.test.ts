@@ -59,6 +59,33 @@ describe("workload-service-account", () => {
     });
 });
 
+describe("tenant-namespace-guardrails: allow-all NetworkPolicies", () => {
+    const allow = (spec: Record<string, any>) => inNs("kubernetes:networking.k8s.io/v1:NetworkPolicy", "allow", "shop", { spec: { podSelector: {}, ...spec } });
+    const lookAlikes: Array<[string, Record<string, any>]> = [
+        ["from one namespace", { ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "istio-ingress" } } }] }] }],
+        ["to pods of its own namespace", { egress: [{ to: [{ podSelector: {} }] }] }],
+        ["to anywhere on one port", { egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ protocol: "TCP", port: 443 }] }] }],
+        ["to the internet except the cluster", { egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["10.0.0.0/8"] } }] }] }],
+    ];
+    for (const [name, spec] of lookAlikes) {
+        it(`accepts a policy that allows traffic ${name}`, async () =>
+            assert.deepStrictEqual(await stackMessages(tenantNamespaceGuardrails, [...tenant("shop"), allow(spec)]), []));
+    }
+    const cases: Array<[string, Record<string, any>, string]> = [
+        ["an empty ingress rule", { ingress: [{}] }, "ingress"],
+        ["every namespace", { ingress: [{ from: [{ namespaceSelector: {} }] }] }, "ingress"],
+        ["any address", { egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }] }, "egress"],
+        ["both directions", { ingress: [{}], egress: [{}] }, "ingress and egress"],
+    ];
+    for (const [name, spec, directions] of cases) {
+        it(`reports a policy that allows all traffic from ${name}`, async () =>
+            assert.deepStrictEqual(await stackMessages(tenantNamespaceGuardrails, [...tenant("shop"), allow(spec)]), [
+                `NetworkPolicy shop/allow: allows all ${directions} traffic (a rule with no peers or an open peer, on every port), ` +
+                "which cancels the tenant namespace's default-deny",
+            ]));
+    }
+});
+
 describe("pod-disruption-budget", () => {
     const deployment = (replicas: number) => {
         const w = workload("Deployment", restrictedPod());
