@@ -86,6 +86,18 @@ describe("tenant-namespace-guardrails: allow-all NetworkPolicies", () => {
     }
 });
 
+describe("workload-service-account: legacy token Secrets", () => {
+    const secret = (type: string) => inNs("kubernetes:core/v1:Secret", "token", "shop",
+        { type, metadata: { name: "token", namespace: "shop", annotations: { "kubernetes.io/service-account.name": "cart" } } });
+    it("accepts ordinary Secrets", async () => assert.deepStrictEqual(await stackMessages(workloadServiceAccount, [secret("Opaque")]), []));
+    it("reports a kubernetes.io/service-account-token Secret", async () => {
+        assert.deepStrictEqual(await stackMessages(workloadServiceAccount, [secret("kubernetes.io/service-account-token")]), [
+            'Secret shop/token: is a legacy token Secret for ServiceAccount "cart": a token that never expires; mount a projected ' +
+            "serviceAccountToken (TokenRequest API) instead",
+        ]);
+    });
+});
+
 describe("pod-disruption-budget", () => {
     const deployment = (replicas: number) => {
         const w = workload("Deployment", restrictedPod());
