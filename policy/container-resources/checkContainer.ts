@@ -5,28 +5,37 @@ import { ContainerResourcesConfig } from "./config";
 
 type Resource = "cpu" | "memory";
 
-export function containerResourceProblems(resources: Record<string, any> | undefined, config: ContainerResourcesConfig): string[] {
+export interface ResourceProblem {
+    control: string;
+    message: string;
+    /** A required value left unset (a patch leaves it to the live object). */
+    unset?: boolean;
+}
+
+export function containerResourceProblems(resources: Record<string, any> | undefined, config: ContainerResourcesConfig): ResourceProblem[] {
     const requests = resources?.requests ?? {};
     const limits = resources?.limits ?? {};
-    const problems: string[] = [];
-    const required: Array<[Record<string, any>, string, Resource]> = [
-        [requests, "requests", "cpu"], [requests, "requests", "memory"], [limits, "limits", "memory"],
+    const problems: ResourceProblem[] = [];
+    const required: Array<[Record<string, any>, string, Resource, string]> = [
+        [requests, "requests", "cpu", "requests"], [requests, "requests", "memory", "requests"], [limits, "limits", "memory", "memoryLimit"],
     ];
-    if (config.requireCpuLimit) required.push([limits, "limits", "cpu"]);
-    for (const [values, field, resource] of required) {
-        if (values[resource] === undefined || values[resource] === null) problems.push(`must set resources.${field}.${resource}`);
+    if (config.requireCpuLimit) required.push([limits, "limits", "cpu", "cpuLimit"]);
+    for (const [values, field, resource, control] of required) {
+        if (values[resource] === undefined || values[resource] === null) problems.push({ control, message: `must set resources.${field}.${resource}`, unset: true });
     }
     const maxima: Record<Resource, string | undefined> = { cpu: config.maxCpu, memory: config.maxMemory };
     for (const resource of ["cpu", "memory"] as const) {
         const request = parseQuantity(requests[resource]);
         const limit = parseQuantity(limits[resource]);
         if (request !== undefined && limit !== undefined && request > limit) {
-            problems.push(`requests ${resource} ${requests[resource]} above its limit ${limits[resource]}`);
+            problems.push({ control: "requestsAboveLimits", message: `requests ${resource} ${requests[resource]} above its limit ${limits[resource]}` });
         }
         const max = parseQuantity(maxima[resource]);
         if (max === undefined) continue;
         for (const [field, value, raw] of [["request", request, requests[resource]], ["limit", limit, limits[resource]]] as const) {
-            if (value !== undefined && value > max) problems.push(`${resource} ${field} ${raw} exceeds the per-container maximum ${maxima[resource]}`);
+            if (value !== undefined && value > max) {
+                problems.push({ control: "maximum", message: `${resource} ${field} ${raw} exceeds the per-container maximum ${maxima[resource]}` });
+            }
         }
     }
     return problems;

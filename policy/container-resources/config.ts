@@ -1,4 +1,4 @@
-import { configSchema, WithExemptions } from "../lib/config";
+import { configSpec, WithExemptions } from "../lib/config";
 import { JsonSchema } from "../lib/jsonSchema";
 
 export interface ContainerResourcesConfig extends WithExemptions {
@@ -15,7 +15,9 @@ const quantity = (description: string): JsonSchema => ({
     description,
 });
 
-export const containerResourcesConfigSchema = configSchema({
+export const CONTAINER_RESOURCES_CONTROLS = ["requests", "memoryLimit", "cpuLimit", "requestsAboveLimits", "maximum"] as const;
+
+export const containerResourcesConfig = configSpec("container-resources", CONTAINER_RESOURCES_CONTROLS, {
     requireCpuLimit: {
         type: "boolean",
         default: false,

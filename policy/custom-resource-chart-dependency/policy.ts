@@ -1,7 +1,7 @@
 // `custom-resource-chart-dependency`: a custom resource depends on the chart that installs its CRD
 // (or is rendered by that chart), so it is never created before its CRD exists.
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { configSchema, readConfig, WithExemptions } from "../lib/config";
+import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { kubeType } from "../lib/kubeType";
 import { reporterFor } from "../lib/report";
 import { refOf } from "../lib/stackResources";
@@ -22,7 +22,7 @@ export const DEFAULT_CRD_CHARTS: Record<string, string[]> = {
     "argoproj.io": ["argo-cd"],
 };
 
-const schema = configSchema({
+const spec = configSpec("custom-resource-chart-dependency", ["dependency"], {
     crdCharts: {
         type: "object",
         default: DEFAULT_CRD_CHARTS,
@@ -45,9 +45,9 @@ export const customResourceChartDependency: StackValidationPolicy = {
     description: "Every custom resource depends on the chart that installs its CRD.",
     enforcementLevel: "advisory",
     severity: "medium",
-    configSchema: schema,
+    configSchema: spec.schema,
     validateStack: (args, report) => {
-        const config = readConfig<CrdDependencyConfig>(args, schema);
+        const config = readConfig<CrdDependencyConfig>(args, spec);
         const chartAncestor = chartAncestorFinder();
         const providers = crdProviders(args.resources, config.crdCharts, chartAncestor);
         for (const resource of args.resources) {
@@ -58,7 +58,7 @@ export const customResourceChartDependency: StackValidationPolicy = {
             if (isSatisfied(resource, groupProviders, chartAncestor)) continue;
             const expected = config.crdCharts[group]?.join(" or ") ?? "the chart that renders its CRD";
             const why = groupProviders.size === 0 ? `; no such chart is in this stack` : "";
-            reporterFor(report, refOf(resource), config.exemptions, resource.urn)(
+            reporterFor(report, refOf(resource), config.exemptions, resource.urn)("dependency",
                 `is a ${group} custom resource that does not depend on the chart installing its CRD (${expected})${why}`);
         }
     },

@@ -5,7 +5,7 @@
 // serves, and a RequestAuthentication on those pods validates the tokens. Without the first a
 // token is optional; without the second no token is ever valid.
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { configSchema, readConfig, WithExemptions } from "../lib/config";
+import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { covers, describeRequirement, findGateway, publicRoutes, Requirement, selectsGatewayPods } from "../lib/gatewayRoutes";
 import { reporterFor } from "../lib/report";
 import { byNamespace, ofKind, refOf } from "../lib/stackResources";
@@ -13,7 +13,7 @@ import { byNamespace, ofKind, refOf } from "../lib/stackResources";
 export const REQUIRE_JWT_ANNOTATION = "platform.example.com/require-jwt";
 const SECURITY = ["security.istio.io"];
 
-const schema = configSchema({});
+const config = configSpec("edge-jwt-authorization", ["requestAuthentication", "denyWithoutToken"], {});
 
 /** The rules of a DENY policy that refuse requests without a verified token. */
 function missingTokenRules(policy: PolicyResource): any[] {
@@ -41,28 +41,28 @@ export const edgeJwtAuthorization: StackValidationPolicy = {
     description: "A public route marked require-jwt has a gateway DENY AuthorizationPolicy for requests without a valid token, and a RequestAuthentication on the gateway.",
     enforcementLevel: "advisory",
     severity: "high",
-    configSchema: schema,
+    configSchema: config.schema,
     validateStack: (args, report) => {
-        const config = readConfig<WithExemptions>(args, schema);
+        const { exemptions } = readConfig<WithExemptions>(args, config);
         const policies = byNamespace(ofKind(args.resources, SECURITY, "AuthorizationPolicy"));
         const authentications = byNamespace(ofKind(args.resources, SECURITY, "RequestAuthentication"));
         for (const route of publicRoutes(args.resources)) {
             if (route.resource.props.metadata?.annotations?.[REQUIRE_JWT_ANNOTATION] !== "true") continue;
-            const say = reporterFor(report, refOf(route.resource), config.exemptions, route.resource.urn);
+            const say = reporterFor(report, refOf(route.resource), exemptions, route.resource.urn);
             const gateway = findGateway(args.resources, route.gateway);
             const onGateway = (r: PolicyResource) => selectsGatewayPods(r.props.spec?.selector?.matchLabels, gateway);
             const where = `gateway ${route.gateway.namespace}/${route.gateway.name}`;
             if (!(authentications.get(route.gateway.namespace) ?? []).some(onGateway)) {
-                say(`requires a token but no RequestAuthentication in ${route.gateway.namespace} validates tokens on the ${where} pods`);
+                say("requestAuthentication", `requires a token but no RequestAuthentication in ${route.gateway.namespace} validates tokens on the ${where} pods`);
             }
             const rules = (policies.get(route.gateway.namespace) ?? []).filter(onGateway).flatMap(missingTokenRules);
             if (rules.length === 0) {
-                say(`requires a token but no DENY AuthorizationPolicy with notRequestPrincipals ["*"] in ${route.gateway.namespace} selects the ${where} pods`);
+                say("denyWithoutToken", `requires a token but no DENY AuthorizationPolicy with notRequestPrincipals ["*"] in ${route.gateway.namespace} selects the ${where} pods`);
                 continue;
             }
             // Every host and path must be covered by one rule or another.
             const gaps = uncovered({ to: rules.flatMap((r) => r.to ?? [{}]) }, route.hosts, route.paths);
-            if (gaps.length > 0) say(`requires a token but the ${where} policies leave open: ${gaps.join(", ")}`);
+            if (gaps.length > 0) say("denyWithoutToken", `requires a token but the ${where} policies leave open: ${gaps.join(", ")}`);
         }
     },
 };

@@ -2,14 +2,14 @@
 // at its Gateway: an EnvoyFilter on the gateway pods adds Envoy's local rate limit filter, and
 // gives each of the route's hosts, on every port its Gateway serves them, a token bucket.
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { configSchema, readConfig, WithExemptions } from "../lib/config";
+import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { findGateway, publicRoutes, selectsGatewayPods } from "../lib/gatewayRoutes";
 import { reporterFor } from "../lib/report";
 import { byNamespace, ofKind, refOf } from "../lib/stackResources";
 
 export const LOCAL_RATE_LIMIT_FILTER = "envoy.filters.http.local_ratelimit";
 
-const schema = configSchema({});
+const config = configSpec("edge-rate-limit", ["rateLimitFilter", "tokenBucket"], {});
 
 const patchesOf = (filter: PolicyResource): any[] => filter.props.spec?.configPatches ?? [];
 
@@ -42,23 +42,23 @@ export const edgeRateLimit: StackValidationPolicy = {
     description: "Every public route has a local rate limit at its gateway: a token bucket for each of its hosts on each gateway port.",
     enforcementLevel: "advisory",
     severity: "medium",
-    configSchema: schema,
+    configSchema: config.schema,
     validateStack: (args, report) => {
-        const config = readConfig<WithExemptions>(args, schema);
+        const { exemptions } = readConfig<WithExemptions>(args, config);
         const filters = byNamespace(ofKind(args.resources, ["networking.istio.io"], "EnvoyFilter"));
         for (const route of publicRoutes(args.resources)) {
-            const say = reporterFor(report, refOf(route.resource), config.exemptions, route.resource.urn);
+            const say = reporterFor(report, refOf(route.resource), exemptions, route.resource.urn);
             const gateway = findGateway(args.resources, route.gateway);
             const onGateway = (filters.get(route.gateway.namespace) ?? [])
                 .filter((f) => selectsGatewayPods(f.props.spec?.workloadSelector?.labels, gateway));
             const where = `gateway ${route.gateway.namespace}/${route.gateway.name}`;
             if (!onGateway.some(insertsFilter)) {
-                say(`is public but no EnvoyFilter in ${route.gateway.namespace} adds ${LOCAL_RATE_LIMIT_FILTER} to the ${where} pods`);
+                say("rateLimitFilter", `is public but no EnvoyFilter in ${route.gateway.namespace} adds ${LOCAL_RATE_LIMIT_FILTER} to the ${where} pods`);
                 continue;
             }
             const limited = new Set(onGateway.flatMap((f) => [...limitedVirtualHosts(f)]));
             const missing = route.hosts.flatMap((host) => portsFor(gateway, host).map((port) => `${host}:${port}`)).filter((vhost) => !limited.has(vhost));
-            if (missing.length > 0) say(`is public but has no token bucket at the ${where} for ${missing.join(", ")}`);
+            if (missing.length > 0) say("tokenBucket", `is public but has no token bucket at the ${where} for ${missing.join(", ")}`);
         }
     },
 };

@@ -1,13 +1,13 @@
 // `helm-chart-pinned`: every Helm chart names an exact version, so a re-run installs the same chart.
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { configSchema, readConfig, WithExemptions } from "../lib/config";
+import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { kubeType } from "../lib/kubeType";
 import { reporterFor } from "../lib/report";
 
 const CHART_TYPES = ["Chart", "Release"];
 const EXACT_VERSION = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 
-const schema = configSchema({});
+const config = configSpec("helm-chart-pinned", ["version"], {});
 
 /** A chart from a local directory is versioned with the repository that holds it. */
 const isLocalChart = (chart: string): boolean => chart.startsWith("./") || chart.startsWith("../") || chart.startsWith("/");
@@ -26,13 +26,13 @@ export const helmChartPinned: ResourceValidationPolicy = {
     description: "Helm charts (helm.sh Chart and Release) are pinned to an exact version.",
     enforcementLevel: "advisory",
     severity: "medium",
-    configSchema: schema,
+    configSchema: config.schema,
     validateResource: (args, report) => {
         const t = kubeType(args.type);
         if (t?.group !== "helm.sh" || !CHART_TYPES.includes(t.kind)) return args.notApplicable("not a Helm chart");
-        const config = readConfig<WithExemptions>(args, schema);
+        const { exemptions } = readConfig<WithExemptions>(args, config);
         const problem = chartVersionProblem(args.props);
         const namespace = typeof args.props.namespace === "string" ? args.props.namespace : undefined;
-        if (problem) reporterFor(report, { kind: t.kind, namespace, name: args.name }, config.exemptions)(problem);
+        if (problem) reporterFor(report, { kind: t.kind, namespace, name: args.name }, exemptions)("version", problem);
     },
 };

@@ -1,16 +1,27 @@
-// Policy config: the CLI fills in each property's schema default before the pack sees it, but a
-// pack run without `--policy-pack-config` (or a test) may get `{}`, so defaults are applied here too.
+// Policy config. Each policy declares its schema (with `exemptions` naming its own controls); the
+// CLI checks that schema, and readConfig re-checks the whole config in code, rejecting unknown
+// keys, so a typo never widens an exemption. The CLI fills in schema defaults, but a pack run
+// without `--policy-pack-config` (or a test) may get `{}`, so defaults are applied here too.
 import { PolicyConfigSchema } from "@pulumi/policy";
 import { Exemption, exemptionsSchema } from "./exemptions";
 import { JsonSchema } from "./jsonSchema";
+import { assertValidPolicyConfig } from "./validateConfig";
 
 export interface WithExemptions {
     exemptions: Exemption[];
 }
 
-/** A configSchema whose properties always include `exemptions`. */
-export function configSchema(properties: Record<string, JsonSchema>): PolicyConfigSchema {
-    return { properties: { ...properties, exemptions: exemptionsSchema } };
+export interface PolicyConfigSpec {
+    /** The policy's name, used in config errors. */
+    policy: string;
+    schema: PolicyConfigSchema;
+    /** The control IDs the policy reports, which exemptions may name. */
+    controls: readonly string[];
+}
+
+/** A config spec whose schema always includes `exemptions` of the given controls. */
+export function configSpec(policy: string, controls: readonly string[], properties: Record<string, JsonSchema>): PolicyConfigSpec {
+    return { policy, controls, schema: { properties: { ...properties, exemptions: exemptionsSchema(controls) } } };
 }
 
 /** The schema defaults of a configSchema, as a config object. */
@@ -22,11 +33,12 @@ export function schemaDefaults<T>(schema: PolicyConfigSchema): T {
     return defaults as T;
 }
 
-export function readConfig<T extends WithExemptions>(args: { getConfig<C extends object>(): C }, schema: PolicyConfigSchema): T {
-    const given = args.getConfig<Partial<T>>();
-    const merged: Record<string, unknown> = { ...schemaDefaults<Record<string, unknown>>(schema) };
+export function readConfig<T extends WithExemptions>(args: { getConfig<C extends object>(): C }, spec: PolicyConfigSpec): T {
+    const given = args.getConfig<Record<string, unknown>>() ?? {};
+    const merged: Record<string, unknown> = { ...schemaDefaults<Record<string, unknown>>(spec.schema) };
     for (const [key, value] of Object.entries(given)) {
-        if (value !== undefined) merged[key] = value;
+        if (value !== undefined && key !== "enforcementLevel") merged[key] = value;
     }
+    assertValidPolicyConfig(spec.policy, spec.schema, merged);
     return merged as T;
 }

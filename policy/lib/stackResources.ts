@@ -5,14 +5,14 @@ import { kubeType } from "./kubeType";
 import { ObjectRef, objectRef } from "./objectRef";
 
 export function refOf(resource: PolicyResource): ObjectRef {
-    return objectRef(resource.type, resource.props, resource.name);
+    return objectRef(resource.type, resource.props, resource.name, resource.parent?.urn ?? resource.opts?.parent);
 }
 
-/** The resources of one kind in the given API groups. */
+/** The declared objects of one kind in the given API groups (patches of existing objects excluded). */
 export function ofKind(resources: readonly PolicyResource[], groups: readonly string[], kind: string): PolicyResource[] {
     return resources.filter((r) => {
         const t = kubeType(r.type);
-        return t !== undefined && t.kind === kind && groups.includes(t.group);
+        return t !== undefined && !t.patch && t.kind === kind && groups.includes(t.group);
     });
 }
 

@@ -3,14 +3,16 @@
 // without gateway pods or an AuthorizationPolicy that selects nothing fails the preview.
 import { StackValidationPolicy } from "@pulumi/policy";
 import { ClusterIndex } from "../lib/clusterIndex";
-import { configSchema, readConfig } from "../lib/config";
+import { configSpec, readConfig } from "../lib/config";
 import { decideExemption, expiredNote } from "../lib/exemptions";
 import { describeRef } from "../lib/objectRef";
 import { ANALYZERS } from "./analyzers";
 import { MeshAnalysisConfig, MeshContext } from "./context";
 import { HostRegistry } from "./hosts";
+import { MESSAGES } from "./messages";
 
-const schema = configSchema({
+/** Exemptions name the analyzer messages they waive by code (IST0118, ...). */
+const config = configSpec("mesh-analysis", [...new Set(Object.values(MESSAGES).map((m) => m.code))], {
     clusterDomain: { type: "string", default: "cluster.local", description: "DNS suffix of Service hosts." },
     trustDomain: { type: "string", default: "cluster.local", description: "SPIFFE trust domain of principals (<trustDomain>/ns/<ns>/sa/<account>)." },
     meshRootNamespace: { type: "string", default: "istio-system", description: "Istio's root namespace: its policies apply mesh-wide." },
@@ -36,14 +38,14 @@ export const meshAnalysis: StackValidationPolicy = {
     description: "Istio configuration connects: routes, subsets, gateways, selectors, principals, port names (istioctl analyze codes).",
     enforcementLevel: "advisory",
     severity: "high",
-    configSchema: schema,
+    configSchema: config.schema,
     validateStack: (args, report) => {
-        const config = readConfig<MeshAnalysisConfig>(args, schema);
+        const settings = readConfig<MeshAnalysisConfig>(args, config);
         const index = new ClusterIndex(args.resources);
         const ctx: MeshContext = {
-            index, config, hosts: new HostRegistry(index, config.clusterDomain),
+            index, config: settings, hosts: new HostRegistry(index, settings.clusterDomain),
             report: (type, object, text) => {
-                const decision = decideExemption(config.exemptions, object.ref);
+                const decision = decideExemption(settings.exemptions, object.ref, type.code);
                 if (decision.exempt) return;
                 const note = decision.expired ? expiredNote(decision.expired) : "";
                 report(`${type.code} ${describeRef(object.ref)}: ${text} [${type.name}, ${type.level}]${note}`, object.resource.urn);

@@ -1,20 +1,29 @@
-// `mesh-mtls`: PeerAuthentication never below the stack's mode; DestinationRules never turn
-// client mTLS off (DISABLE) or down to one-way TLS (SIMPLE) for hosts inside the mesh.
+// `mesh-mtls`: PeerAuthentication never below the stack's mode (UNSET at the mesh root counts as
+// PERMISSIVE); DestinationRules never turn client mTLS off (DISABLE) or down to one-way TLS
+// (SIMPLE) for hosts inside the mesh; no AuthorizationPolicy allows every request.
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { configSchema, readConfig, WithExemptions } from "../lib/config";
+import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { kubeType } from "../lib/kubeType";
-import { objectRef, withDefaultNamespace } from "../lib/objectRef";
+import { argsRef, withDefaultNamespace } from "../lib/objectRef";
 import { reporterFor } from "../lib/report";
+import { authorizationPolicyProblems } from "./authorizationPolicy";
 import { destinationRuleProblems } from "./destinationRule";
 import { MtlsMode } from "./modes";
 import { peerAuthenticationProblems } from "./peerAuthentication";
 
 interface MeshMtlsConfig extends WithExemptions {
     minimumMode: MtlsMode;
+    rootNamespace: string;
     clusterDomain: string;
 }
 
-const schema = configSchema({
+const spec = configSpec("mesh-mtls", ["peerAuthentication", "meshRootUnset", "destinationRule", "authorizationPolicyAllowAll"], {
+    rootNamespace: {
+        type: "string",
+        minLength: 1,
+        default: "istio-system",
+        description: "Istio's mesh root namespace (meshConfig.rootNamespace): policies there without a selector apply to the whole mesh.",
+    },
     minimumMode: {
         type: "string",
         enum: ["PERMISSIVE", "STRICT"],
@@ -30,20 +39,31 @@ const schema = configSchema({
 
 export const meshMtls: ResourceValidationPolicy = {
     name: "mesh-mtls",
-    description: "Mesh mTLS is never weakened below the stack's mode, through PeerAuthentication or DestinationRule.",
+    description: "Mesh mTLS is never weakened below the stack's mode, through PeerAuthentication (UNSET at the mesh root included) " +
+        "or DestinationRule, and no AuthorizationPolicy allows every request.",
     enforcementLevel: "advisory",
     severity: "high",
-    configSchema: schema,
+    configSchema: spec.schema,
     validateResource: (args, report) => {
         const t = kubeType(args.type);
         const isPeerAuthentication = t?.group === "security.istio.io" && t.kind === "PeerAuthentication";
         const isDestinationRule = t?.group === "networking.istio.io" && t.kind === "DestinationRule";
-        if (!isPeerAuthentication && !isDestinationRule) return args.notApplicable("not a PeerAuthentication or DestinationRule");
-        const config = readConfig<MeshMtlsConfig>(args, schema);
-        const reportObject = reporterFor(report, withDefaultNamespace(objectRef(args.type, args.props, args.name)), config.exemptions);
-        const problems = isPeerAuthentication
-            ? peerAuthenticationProblems(args.props, config.minimumMode)
-            : destinationRuleProblems(args.props, config.clusterDomain);
-        problems.forEach(reportObject);
+        const isAuthorizationPolicy = t?.group === "security.istio.io" && t.kind === "AuthorizationPolicy";
+        if (!isPeerAuthentication && !isDestinationRule && !isAuthorizationPolicy) {
+            return args.notApplicable("not a PeerAuthentication, DestinationRule or AuthorizationPolicy");
+        }
+        const config = readConfig<MeshMtlsConfig>(args, spec);
+        const ref = withDefaultNamespace(argsRef(args));
+        const reportObject = reporterFor(report, ref, config.exemptions);
+        const meshRoot = ref.namespace === config.rootNamespace;
+        if (isPeerAuthentication) {
+            for (const p of peerAuthenticationProblems(args.props, config.minimumMode, meshRoot)) {
+                reportObject(p.includes("at the mesh root") ? "meshRootUnset" : "peerAuthentication", p);
+            }
+        } else if (isAuthorizationPolicy) {
+            authorizationPolicyProblems(args.props, ref.namespace, config.rootNamespace).forEach((p) => reportObject("authorizationPolicyAllowAll", p));
+        } else {
+            destinationRuleProblems(args.props, config.clusterDomain).forEach((p) => reportObject("destinationRule", p));
+        }
     },
 };

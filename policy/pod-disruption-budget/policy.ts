@@ -1,56 +1,77 @@
-// `pod-disruption-budget`: a Deployment that runs several replicas (directly or through an HPA's
-// minReplicas) has a PodDisruptionBudget selecting its pods, so node drains keep it serving.
+// `pod-disruption-budget`: a Deployment or StatefulSet that runs several replicas (directly or
+// through an HPA's minReplicas) has a PodDisruptionBudget selecting its pods, so node drains keep
+// it serving; and no budget blocks every eviction, which would stall node drains instead.
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { configSchema, readConfig, WithExemptions } from "../lib/config";
-import { selectorMatches } from "../lib/labelSelector";
+import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { reporterFor } from "../lib/report";
-import { byNamespace, ofKind, refOf } from "../lib/stackResources";
+import { ofKind, refOf } from "../lib/stackResources";
+import { BudgetIndex } from "./budgetIndex";
 
 interface PdbConfig extends WithExemptions {
     minReplicas: number;
 }
 
-const schema = configSchema({
+const spec = configSpec("pod-disruption-budget", ["missingBudget", "blockingBudget"], {
     minReplicas: {
         type: "integer",
         minimum: 1,
         default: 2,
-        description: "Replica count from which a Deployment needs a PodDisruptionBudget.",
+        description: "Replica count from which a Deployment or StatefulSet needs a PodDisruptionBudget.",
     },
 });
 
-/** The highest HPA minReplicas per "namespace/deployment". */
+const SCALED_KINDS = ["Deployment", "StatefulSet"];
+
+/** The highest HPA minReplicas per "namespace/kind/name". */
 function hpaMinimums(resources: readonly PolicyResource[]): Map<string, number> {
     const minimums = new Map<string, number>();
     for (const hpa of ofKind(resources, ["autoscaling"], "HorizontalPodAutoscaler")) {
         const target = hpa.props.spec?.scaleTargetRef;
-        if (target?.kind !== "Deployment") continue;
-        const key = `${refOf(hpa).namespace ?? "default"}/${target.name}`;
+        if (!SCALED_KINDS.includes(target?.kind)) continue;
+        const key = `${refOf(hpa).namespace ?? "default"}/${target.kind}/${target.name}`;
         minimums.set(key, Math.max(minimums.get(key) ?? 0, Number(hpa.props.spec?.minReplicas ?? 1)));
     }
     return minimums;
 }
 
+/** Why a budget allows no eviction of a workload with `replicas` pods, or undefined when it allows one. */
+function blocksEvictions(budget: Record<string, any>, replicas: number): string | undefined {
+    const { maxUnavailable, minAvailable } = budget.spec ?? {};
+    if (maxUnavailable === 0 || maxUnavailable === "0" || maxUnavailable === "0%") return `maxUnavailable ${maxUnavailable}`;
+    if (minAvailable === "100%") return "minAvailable 100%";
+    if (typeof minAvailable === "number" && minAvailable >= replicas) return `minAvailable ${minAvailable} with ${replicas} replicas`;
+    return undefined;
+}
+
 export const podDisruptionBudget: StackValidationPolicy = {
     name: "pod-disruption-budget",
-    description: "A Deployment with 2 or more replicas has a PodDisruptionBudget that selects its pods.",
+    description: "A Deployment or StatefulSet with 2 or more replicas has a PodDisruptionBudget that selects its pods and lets one be evicted.",
     enforcementLevel: "advisory",
     severity: "medium",
-    configSchema: schema,
+    configSchema: spec.schema,
     validateStack: (args, report) => {
-        const config = readConfig<PdbConfig>(args, schema);
-        const budgets = byNamespace(ofKind(args.resources, ["policy"], "PodDisruptionBudget"));
+        const config = readConfig<PdbConfig>(args, spec);
+        const budgets = new BudgetIndex(ofKind(args.resources, ["policy"], "PodDisruptionBudget"));
         const minimums = hpaMinimums(args.resources);
-        for (const deployment of ofKind(args.resources, ["apps"], "Deployment")) {
-            const ref = refOf(deployment);
-            const namespace = ref.namespace ?? "default";
-            const replicas = Math.max(Number(deployment.props.spec?.replicas ?? 1), minimums.get(`${namespace}/${ref.name}`) ?? 0);
-            if (replicas < config.minReplicas) continue;
-            const labels = deployment.props.spec?.template?.metadata?.labels ?? {};
-            const covered = (budgets.get(namespace) ?? []).some((pdb) => selectorMatches(pdb.props.spec?.selector, labels));
-            if (!covered) {
-                reporterFor(report, { ...ref, namespace }, config.exemptions, deployment.urn)(
-                    `runs ${replicas} replicas but no PodDisruptionBudget in namespace ${namespace} selects its pods`);
+        const blocking = new Set<string>();
+        for (const kind of SCALED_KINDS) {
+            for (const workload of ofKind(args.resources, ["apps"], kind)) {
+                const ref = refOf(workload);
+                const namespace = ref.namespace ?? "default";
+                const replicas = Math.max(Number(workload.props.spec?.replicas ?? 1), minimums.get(`${namespace}/${kind}/${ref.name}`) ?? 0);
+                const labels = workload.props.spec?.template?.metadata?.labels ?? {};
+                const covering = budgets.selecting(namespace, labels);
+                for (const pdb of covering) {
+                    const why = blocksEvictions(pdb.props, replicas);
+                    if (why === undefined || blocking.has(pdb.urn)) continue;
+                    blocking.add(pdb.urn);
+                    reporterFor(report, { ...refOf(pdb), namespace }, config.exemptions, pdb.urn)("blockingBudget",
+                        `allows no eviction of ${kind} ${namespace}/${ref.name} (${why}), so node drains stall on it`);
+                }
+                if (replicas >= config.minReplicas && covering.length === 0) {
+                    reporterFor(report, { ...ref, namespace }, config.exemptions, workload.urn)("missingBudget",
+                        `runs ${replicas} replicas but no PodDisruptionBudget in namespace ${namespace} selects its pods`);
+                }
             }
         }
     },

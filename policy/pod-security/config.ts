@@ -1,6 +1,6 @@
 // Config of `pod-security-standards`, and which level applies to a namespace.
-import { configSchema, WithExemptions } from "../lib/config";
-import { PssLevel } from "./controls";
+import { configSpec, WithExemptions } from "../lib/config";
+import { CONTROLS, PssLevel } from "./controls";
 import { KUBERNETES_VERSION_PATTERN, LATEST_KUBERNETES_RELEASE } from "./version";
 
 /** A namespace's Pod Security Admission label value. */
@@ -15,7 +15,10 @@ export interface PodSecurityConfig extends WithExemptions {
     kubernetesVersion: string;
 }
 
-export const podSecurityConfigSchema = configSchema({
+/** Controls an exemption may name: the upstream control IDs, and the two namespace-label checks. */
+export const POD_SECURITY_CONTROLS: readonly string[] = [...CONTROLS.map((c) => c.id), "namespaceLabel", "enforceVersion"];
+
+export const podSecurityConfig = configSpec("pod-security-standards", POD_SECURITY_CONTROLS, {
     level: {
         type: "string",
         enum: ["baseline", "restricted"],
@@ -27,7 +30,7 @@ export const podSecurityConfigSchema = configSchema({
         default: {},
         additionalProperties: { type: "string", enum: ["privileged", "baseline", "restricted"] },
         description: "Level per namespace, equal to its pod-security.kubernetes.io/enforce label. Workloads in a " +
-            "privileged namespace are still checked at baseline unless an exemption names their namespace and kind.",
+            "privileged namespace are still checked at baseline; exemptions waive named controls only.",
     },
     kubernetesVersion: {
         type: "string",

@@ -3,7 +3,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { readConfig } from "../lib/config";
 import { isKubeKind } from "../lib/kubeType";
 import { podTemplateOf } from "../lib/podTemplate";
-import { PodSecurityConfig, podSecurityConfigSchema } from "./config";
+import { PodSecurityConfig, podSecurityConfig } from "./config";
 import { checkNamespaceLabel } from "./namespaceLabels";
 import { remediateWorkload } from "./remediate";
 import { checkWorkload } from "./workloads";
@@ -14,11 +14,11 @@ export const podSecurityStandards: ResourceValidationPolicy = {
         "(Pod Security Admission semantics), and namespaces' enforce labels agree with that level.",
     enforcementLevel: "advisory",
     severity: "high",
-    configSchema: podSecurityConfigSchema,
+    configSchema: podSecurityConfig.schema,
     remediationSteps: "Set the securityContext fields named in the message, or move the workload to a namespace " +
-        "whose level allows it; a genuine need goes in `exemptions` by namespace and kind, with a reason and expiry.",
+        "whose level allows it; a genuine need goes in `exemptions`, naming the chart or namespace, kind and name, the controls it waives, a reason and an expiry.",
     validateResource: (args, report) => {
-        const config = readConfig<PodSecurityConfig>(args, podSecurityConfigSchema);
+        const config = readConfig<PodSecurityConfig>(args, podSecurityConfig);
         const pod = podTemplateOf(args.type, args.props);
         if (pod) return checkWorkload(args, pod, config, report);
         if (isKubeKind(args.type, [""], "Namespace")) return checkNamespaceLabel(args, config, report);
@@ -26,6 +26,6 @@ export const podSecurityStandards: ResourceValidationPolicy = {
     },
     remediateResource: (args) => {
         if (!podTemplateOf(args.type, args.props)) return undefined;
-        return remediateWorkload(args, readConfig<PodSecurityConfig>(args, podSecurityConfigSchema));
+        return remediateWorkload(args, readConfig<PodSecurityConfig>(args, podSecurityConfig));
     },
 };

@@ -1,25 +1,33 @@
 // `workload-service-account`: the ServiceAccount a workload runs as is declared in the stack
-// (the namespace's "default" ServiceAccount always exists).
+// (the namespace's "default" ServiceAccount always exists), and no legacy, non-expiring
+// ServiceAccount token Secret is declared.
 import { StackValidationPolicy } from "@pulumi/policy";
-import { configSchema, readConfig, WithExemptions } from "../lib/config";
+import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { isPodTemplateType, podTemplateOf } from "../lib/podTemplate";
 import { reporterFor } from "../lib/report";
 import { ofKind, refOf } from "../lib/stackResources";
 
-const schema = configSchema({});
+const spec = configSpec("workload-service-account", ["undeclared", "legacyTokenSecret"], {});
 
 export const workloadServiceAccount: StackValidationPolicy = {
     name: "workload-service-account",
-    description: "Every workload's ServiceAccount exists in the stack, in the workload's namespace.",
+    description: "Every workload's ServiceAccount exists in the stack, in the workload's namespace; no legacy ServiceAccount token Secrets.",
     enforcementLevel: "advisory",
     severity: "medium",
-    configSchema: schema,
+    configSchema: spec.schema,
     validateStack: (args, report) => {
-        const config = readConfig<WithExemptions>(args, schema);
+        const config = readConfig<WithExemptions>(args, spec);
         const accounts = new Set(ofKind(args.resources, [""], "ServiceAccount").map((sa) => {
             const ref = refOf(sa);
             return `${ref.namespace ?? "default"}/${ref.name}`;
         }));
+        for (const secret of ofKind(args.resources, [""], "Secret")) {
+            if (secret.props.type !== "kubernetes.io/service-account-token") continue;
+            const account = secret.props.metadata?.annotations?.["kubernetes.io/service-account.name"] ?? "(unnamed)";
+            reporterFor(report, refOf(secret), config.exemptions, secret.urn)("legacyTokenSecret",
+                `is a legacy token Secret for ServiceAccount "${account}": a token that never expires; mount a projected ` +
+                "serviceAccountToken (TokenRequest API) instead");
+        }
         for (const workload of args.resources) {
             if (!isPodTemplateType(workload.type)) continue;
             const spec = podTemplateOf(workload.type, workload.props)!.spec;
@@ -27,7 +35,7 @@ export const workloadServiceAccount: StackValidationPolicy = {
             const ref = refOf(workload);
             const namespace = ref.namespace ?? "default";
             if (account === "default" || accounts.has(`${namespace}/${account}`)) continue;
-            reporterFor(report, { ...ref, namespace }, config.exemptions, workload.urn)(
+            reporterFor(report, { ...ref, namespace }, config.exemptions, workload.urn)("undeclared",
                 `runs as ServiceAccount "${account}", which this stack does not declare in namespace ${namespace}`);
         }
     },

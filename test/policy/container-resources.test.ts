@@ -50,9 +50,9 @@ describe("container-resources", () => {
     });
 
     it("honours an exemption by namespace and kind", async () => {
-        const exempt = { exemptions: [{ namespace: "shop", kind: "Deployment", reason: "sized by the vendor chart" }] };
+        const exempt = { exemptions: [{ namespace: "shop", kind: "Deployment", controls: ["requests"], reason: "sized by the vendor chart" }] };
         assert.deepStrictEqual(await check((p) => delete app(p).requests.cpu, exempt), []);
-        const otherKind = { exemptions: [{ namespace: "shop", kind: "StatefulSet", reason: "sized by the vendor chart" }] };
+        const otherKind = { exemptions: [{ namespace: "shop", kind: "StatefulSet", controls: ["requests"], reason: "sized by the vendor chart" }] };
         assert.strictEqual((await check((p) => delete app(p).requests.cpu, otherKind)).length, 1);
     });
 });

@@ -9,6 +9,7 @@ import {
 } from "@pulumi/policy";
 import * as fs from "fs";
 import * as path from "path";
+import { validatePolicyConfig } from "../../policy/lib/validateConfig";
 import { policies as packPolicies } from "../../policy/policies";
 import { validateJsonSchema } from "./jsonSchema";
 
@@ -39,6 +40,7 @@ export interface ResolvedPolicyConfig {
 }
 
 const ROOT = path.resolve(__dirname, "../..");
+const LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
 const PACK_DEFAULT_LEVEL: EnforcementLevel = "advisory";
 
 export function stackPolicyConfigPath(stack: string): string {
@@ -53,12 +55,20 @@ function levelOf(entry: EnforcementLevel | Record<string, any> | undefined): Enf
     return typeof entry === "string" ? entry : entry?.enforcementLevel;
 }
 
-/** The CLI's view of a config file: level and defaulted properties per policy; throws on invalid config. */
+/**
+ * The CLI's view of a config file: level and defaulted properties per policy, checked against each
+ * policy's configSchema as the CLI does, then by the pack's own config check (which also rejects
+ * keys no schema lists); throws one error listing every problem.
+ */
 export function resolveConfig(file: PolicyPackConfigFile, policies: Policies = packPolicies): Map<string, ResolvedPolicyConfig> {
     const errors: string[] = [];
     const resolved = new Map<string, ResolvedPolicyConfig>();
-    for (const key of Object.keys(file)) {
+    for (const [key, entry] of Object.entries(file)) {
         if (key !== "all" && !policies.some((p) => p.name === key)) errors.push(`config names unknown policy "${key}"`);
+        const level = levelOf(entry);
+        if (level !== undefined && !LEVELS.includes(level)) {
+            errors.push(`${key}.enforcementLevel: ${JSON.stringify(level)} is not one of ${LEVELS.join(", ")}`);
+        }
     }
     for (const policy of policies) {
         const entry = file[policy.name];
@@ -71,7 +81,9 @@ export function resolveConfig(file: PolicyPackConfigFile, policies: Policies = p
         }
         Object.assign(properties, given);
         const schema = { type: "object", properties: policy.configSchema?.properties ?? {}, required: policy.configSchema?.required ?? [] };
-        errors.push(...validateJsonSchema(schema, properties, policy.name));
+        const schemaErrors = validateJsonSchema(schema, properties, policy.name);
+        errors.push(...(schemaErrors.length > 0 || !policy.configSchema ? schemaErrors
+            : validatePolicyConfig(policy.name, policy.configSchema, properties)));
         resolved.set(policy.name, { level, properties });
     }
     if (errors.length > 0) throw new Error(`invalid policy pack config:\n${errors.join("\n")}`);

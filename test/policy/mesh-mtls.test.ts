@@ -48,4 +48,33 @@ describe("mesh-mtls", () => {
             assert.ok(messages[0].startsWith("DestinationRule shop/cart: ") && messages[0].includes(expected), messages[0]);
         });
     }
+
+    const rootPeerAuthentication = (spec: Record<string, any>) => resource("kubernetes:security.istio.io/v1:PeerAuthentication", "root",
+        { metadata: { name: "default", namespace: "istio-system" }, spec });
+
+    it("reports an UNSET PeerAuthentication at the mesh root under STRICT, which Istio treats as PERMISSIVE", async () => {
+        for (const spec of [{ mtls: { mode: "UNSET" } }, {}]) {
+            const [message] = await resourceMessages(meshMtls, rootPeerAuthentication(spec), { minimumMode: "STRICT" });
+            assert.match(message, /^PeerAuthentication istio-system\/default: leaves mtls.mode (UNSET|unset) at the mesh root, which Istio treats as PERMISSIVE, weaker than this stack's minimum STRICT$/);
+        }
+        assert.deepStrictEqual(await resourceMessages(meshMtls, rootPeerAuthentication({ mtls: { mode: "UNSET" } }), { minimumMode: "PERMISSIVE" }), []);
+        assert.deepStrictEqual(await resourceMessages(meshMtls, rootPeerAuthentication({ mtls: { mode: "STRICT" } }), { minimumMode: "STRICT" }), []);
+    });
+
+    const authorizationPolicy = (namespace: string, spec: Record<string, any>) => resource("kubernetes:security.istio.io/v1:AuthorizationPolicy", "authz",
+        { metadata: { name: "allow", namespace }, spec });
+
+    it("accepts AuthorizationPolicies that allow named sources, and DENY rules", async () => {
+        const named = { selector: { matchLabels: { app: "cart" } }, rules: [{ from: [{ source: { principals: ["cluster.local/ns/shop/sa/web"] } }] }] };
+        assert.deepStrictEqual(await resourceMessages(meshMtls, authorizationPolicy("shop", named), { minimumMode: "STRICT" }), []);
+        assert.deepStrictEqual(await resourceMessages(meshMtls, authorizationPolicy("shop", { action: "DENY", rules: [{}] }), { minimumMode: "STRICT" }), []);
+        assert.deepStrictEqual(await resourceMessages(meshMtls, authorizationPolicy("shop", {}), { minimumMode: "STRICT" }), []);
+    });
+
+    it("reports an AuthorizationPolicy that allows everything, and says when it opens the whole mesh", async () => {
+        assert.deepStrictEqual(await resourceMessages(meshMtls, authorizationPolicy("shop", { rules: [{}] }), { minimumMode: "STRICT" }),
+            ["AuthorizationPolicy shop/allow: rule 1 has no from, to or when, so it allows every request to every workload it selects"]);
+        assert.deepStrictEqual(await resourceMessages(meshMtls, authorizationPolicy("istio-system", { action: "ALLOW", rules: [{ from: [] }] }), { minimumMode: "STRICT" }),
+            ["AuthorizationPolicy istio-system/allow: rule 1 has no from, to or when, so it allows every request to every workload of the mesh (mesh root namespace)"]);
+    });
 });

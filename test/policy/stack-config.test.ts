@@ -1,7 +1,9 @@
 // Each stack's policy-config.json: valid against the pack's configSchemas, with the enforcement
 // levels of the stack, and Pod Security levels and exemptions that match the platform's namespaces.
 import * as assert from "assert";
+import { POD_SECURITY_KUBERNETES_RELEASE } from "../../components/tenancy/podSecurity";
 import { policies } from "../../policy/policies";
+import { LATEST_KUBERNETES_RELEASE } from "../../policy/pod-security/version";
 import { loadStackPolicyConfig, resolveConfig } from "./harness";
 
 /** The platform's namespaces and their Pod Security Admission level, stated independently of the program. */
@@ -18,12 +20,8 @@ const PLATFORM_NAMESPACE_LEVELS: Record<string, string> = {
     argocd: "restricted",
 };
 
-/** Host-access add-ons, exempted by namespace and kind. */
-const HOST_ACCESS_EXEMPTIONS = [
-    { namespace: "istio-cni", kind: "DaemonSet" },
-    { namespace: "node-exporter", kind: "DaemonSet" },
-    { namespace: "fluent-bit", kind: "DaemonSet" },
-];
+/** The chart releases the program installs (their Chart resource names). */
+const CHART_RELEASES = /^(istio-cni|istio-base|istiod-1-\d+|istiod-\*|istio-ingressgateway|kube-prometheus-stack|eck-operator|fluent-bit|jaeger|argocd)$/;
 
 const TENANT_LEVEL: Record<string, string> = { dev: "baseline", staging: "restricted", prod: "restricted" };
 const SECURITY_POLICIES = ["pod-security-standards", "rbac-least-privilege", "image-provenance", "mesh-mtls"];
@@ -36,6 +34,16 @@ function expectedLevel(stack: string, policy: string): string {
     if (stack === "prod") return "mandatory";
     return SECURITY_POLICIES.includes(policy) || CONNECTIVITY_POLICIES.includes(policy) ? "mandatory" : "advisory";
 }
+
+describe("the Kubernetes release of Pod Security", () => {
+    it("is one release: the program's namespace labels, the pack's default and every stack's policy config", () => {
+        assert.strictEqual(LATEST_KUBERNETES_RELEASE, POD_SECURITY_KUBERNETES_RELEASE);
+        for (const stack of ["dev", "staging", "prod"]) {
+            const pss = loadStackPolicyConfig(stack)["pod-security-standards"] as Record<string, unknown>;
+            assert.strictEqual(pss.kubernetesVersion, POD_SECURITY_KUBERNETES_RELEASE, stack);
+        }
+    });
+});
 
 for (const stack of ["dev", "staging", "prod"]) {
     describe(`stacks/${stack}/policy-config.json`, () => {
@@ -56,23 +64,27 @@ for (const stack of ["dev", "staging", "prod"]) {
             assert.strictEqual(pss.level, TENANT_LEVEL[stack]);
         });
 
-        it("exempts exactly the host-access add-ons, by namespace and kind, with a reason and a future expiry", () => {
-            const exemptions: Array<Record<string, string>> = resolved.get("pod-security-standards")!.properties.exemptions;
-            assert.deepStrictEqual(exemptions.map((e) => ({ namespace: e.namespace, kind: e.kind })), HOST_ACCESS_EXEMPTIONS);
+        it("exempts host access only for chart-rendered objects in privileged namespaces, by chart, namespace, kind and name", () => {
+            const exemptions: Array<Record<string, any>> = resolved.get("pod-security-standards")!.properties.exemptions;
             for (const e of exemptions) {
-                assert.strictEqual(e.name, undefined);
-                assert.ok(e.reason.length > 20, e.reason);
-                assert.ok(Date.parse(e.expires) > Date.now(), `${e.namespace} exemption expired ${e.expires}`);
-                assert.strictEqual(PLATFORM_NAMESPACE_LEVELS[e.namespace], "privileged");
+                assert.match(e.chart, CHART_RELEASES);
+                assert.strictEqual(PLATFORM_NAMESPACE_LEVELS[e.namespace], "privileged", `${e.namespace} is not a privileged namespace`);
+                assert.ok(e.kind && e.name && !e.name.includes("*"), `${e.namespace}: names one object`);
+                assert.ok(!e.controls.some((c: string) => c.endsWith("_restricted")), "a privileged namespace is checked at baseline only");
             }
         });
 
-        it("gives every exemption of every policy a selector, a reason and a future expiry", () => {
+        it("scopes every exemption to named controls and one object (or a chart's pattern), with a reason and a future expiry", () => {
             for (const [name, config] of resolved) {
-                for (const e of config.properties.exemptions as Array<Record<string, string>>) {
-                    assert.ok(e.namespace || e.kind || e.name, `${name}: exemption without selector`);
-                    assert.ok(e.reason, `${name}: exemption without reason`);
-                    assert.ok(e.expires && Date.parse(e.expires) > Date.now(), `${name}: exemption without a future expiry`);
+                for (const e of config.properties.exemptions as Array<Record<string, any>>) {
+                    const what = `${name}: ${e.chart ?? e.namespace}/${e.kind}/${e.name}`;
+                    assert.ok(e.kind && e.name, `${what}: names kind and name`);
+                    assert.ok(e.chart !== undefined || (e.namespace !== undefined && !e.name.includes("*")),
+                        `${what}: a name pattern only with the chart that renders it`);
+                    if (e.chart !== undefined) assert.match(e.chart, CHART_RELEASES, what);
+                    assert.ok(Array.isArray(e.controls) && e.controls.length > 0, `${what}: names its controls`);
+                    assert.ok(e.reason.length > 20, `${what}: explains why`);
+                    assert.ok(e.expires && Date.parse(e.expires) > Date.now(), `${what}: has a future expiry`);
                 }
             }
         });

@@ -59,6 +59,45 @@ describe("workload-service-account", () => {
     });
 });
 
+describe("tenant-namespace-guardrails: allow-all NetworkPolicies", () => {
+    const allow = (spec: Record<string, any>) => inNs("kubernetes:networking.k8s.io/v1:NetworkPolicy", "allow", "shop", { spec: { podSelector: {}, ...spec } });
+    const lookAlikes: Array<[string, Record<string, any>]> = [
+        ["from one namespace", { ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "istio-ingress" } } }] }] }],
+        ["to pods of its own namespace", { egress: [{ to: [{ podSelector: {} }] }] }],
+        ["to anywhere on one port", { egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ protocol: "TCP", port: 443 }] }] }],
+        ["to the internet except the cluster", { egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["10.0.0.0/8"] } }] }] }],
+    ];
+    for (const [name, spec] of lookAlikes) {
+        it(`accepts a policy that allows traffic ${name}`, async () =>
+            assert.deepStrictEqual(await stackMessages(tenantNamespaceGuardrails, [...tenant("shop"), allow(spec)]), []));
+    }
+    const cases: Array<[string, Record<string, any>, string]> = [
+        ["an empty ingress rule", { ingress: [{}] }, "ingress"],
+        ["every namespace", { ingress: [{ from: [{ namespaceSelector: {} }] }] }, "ingress"],
+        ["any address", { egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }] }] }, "egress"],
+        ["both directions", { ingress: [{}], egress: [{}] }, "ingress and egress"],
+    ];
+    for (const [name, spec, directions] of cases) {
+        it(`reports a policy that allows all traffic from ${name}`, async () =>
+            assert.deepStrictEqual(await stackMessages(tenantNamespaceGuardrails, [...tenant("shop"), allow(spec)]), [
+                `NetworkPolicy shop/allow: allows all ${directions} traffic (a rule with no peers or an open peer, on every port), ` +
+                "which cancels the tenant namespace's default-deny",
+            ]));
+    }
+});
+
+describe("workload-service-account: legacy token Secrets", () => {
+    const secret = (type: string) => inNs("kubernetes:core/v1:Secret", "token", "shop",
+        { type, metadata: { name: "token", namespace: "shop", annotations: { "kubernetes.io/service-account.name": "cart" } } });
+    it("accepts ordinary Secrets", async () => assert.deepStrictEqual(await stackMessages(workloadServiceAccount, [secret("Opaque")]), []));
+    it("reports a kubernetes.io/service-account-token Secret", async () => {
+        assert.deepStrictEqual(await stackMessages(workloadServiceAccount, [secret("kubernetes.io/service-account-token")]), [
+            'Secret shop/token: is a legacy token Secret for ServiceAccount "cart": a token that never expires; mount a projected ' +
+            "serviceAccountToken (TokenRequest API) instead",
+        ]);
+    });
+});
+
 describe("pod-disruption-budget", () => {
     const deployment = (replicas: number) => {
         const w = workload("Deployment", restrictedPod());
@@ -85,6 +124,42 @@ describe("pod-disruption-budget", () => {
             { spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "cart" }, minReplicas: 2, maxReplicas: 4 } });
         assert.strictEqual((await stackMessages(podDisruptionBudget, [deployment(1), hpa])).length, 1);
     });
+
+    it("requires a budget for a replicated StatefulSet too", async () => {
+        const set = workload("StatefulSet", restrictedPod());
+        set.props.spec.replicas = 3;
+        assert.deepStrictEqual(await stackMessages(podDisruptionBudget, [set]),
+            ["StatefulSet shop/cart: runs 3 replicas but no PodDisruptionBudget in namespace shop selects its pods"]);
+        assert.deepStrictEqual(await stackMessages(podDisruptionBudget, [set, pdb({ app: "shop" })]), []);
+    });
+
+    it("matches budgets by matchExpressions and empty selectors as well as matchLabels", async () => {
+        const byExpression = inNs("kubernetes:policy/v1:PodDisruptionBudget", "cart", "shop",
+            { spec: { maxUnavailable: 1, selector: { matchExpressions: [{ key: "app", operator: "In", values: ["shop", "cart"] }] } } });
+        const everyPod = inNs("kubernetes:policy/v1:PodDisruptionBudget", "all", "shop", { spec: { maxUnavailable: 1, selector: {} } });
+        assert.deepStrictEqual(await stackMessages(podDisruptionBudget, [deployment(2), byExpression]), []);
+        assert.deepStrictEqual(await stackMessages(podDisruptionBudget, [deployment(2), everyPod]), []);
+    });
+
+    const blocking: Array<[string, Record<string, any>, string]> = [
+        ["maxUnavailable 0", { maxUnavailable: 0 }, "maxUnavailable 0"],
+        ["maxUnavailable 0%", { maxUnavailable: "0%" }, "maxUnavailable 0%"],
+        ["minAvailable equal to the replicas", { minAvailable: 3 }, "minAvailable 3 with 3 replicas"],
+        ["minAvailable 100%", { minAvailable: "100%" }, "minAvailable 100%"],
+    ];
+    for (const [name, budget, why] of blocking) {
+        it(`reports a budget that blocks every eviction: ${name}`, async () => {
+            const blocker = inNs("kubernetes:policy/v1:PodDisruptionBudget", "cart", "shop", { spec: { ...budget, selector: { matchLabels: { app: "shop" } } } });
+            assert.deepStrictEqual(await stackMessages(podDisruptionBudget, [deployment(3), blocker]),
+                [`PodDisruptionBudget shop/cart: allows no eviction of Deployment shop/cart (${why}), so node drains stall on it`]);
+        });
+    }
+
+    it("accepts a budget that leaves one pod to evict", async () => {
+        const budget = inNs("kubernetes:policy/v1:PodDisruptionBudget", "cart", "shop", { spec: { minAvailable: 2, selector: { matchLabels: { app: "shop" } } } });
+        assert.deepStrictEqual(await stackMessages(podDisruptionBudget, [deployment(3), budget]), []);
+    });
+
 });
 
 describe("custom-resource-chart-dependency", () => {
@@ -126,7 +201,7 @@ describe("custom-resource-chart-dependency", () => {
     });
 
     it("exempts by namespace and kind", async () => {
-        const config = { exemptions: [{ namespace: "shop", kind: "ServiceMonitor", reason: "CRDs installed by the cluster vendor" }] };
+        const config = { exemptions: [{ namespace: "shop", kind: "ServiceMonitor", controls: ["dependency"], reason: "CRDs installed by the cluster vendor" }] };
         assert.deepStrictEqual(await stackMessages(customResourceChartDependency, [monitor()], config), []);
     });
 });

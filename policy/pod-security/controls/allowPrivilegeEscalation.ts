@@ -10,6 +10,10 @@ export const allowPrivilegeEscalation: Control = {
         if (isWindowsPod(spec)) return [];
         return containers
             .filter((c) => containerSecurityContext(c).allowPrivilegeEscalation !== false)
-            .map((c) => ({ subject: describeContainer(c), message: "must set securityContext.allowPrivilegeEscalation=false" }));
+            .map((c) => ({
+                subject: describeContainer(c),
+                message: "must set securityContext.allowPrivilegeEscalation=false",
+                unset: containerSecurityContext(c).allowPrivilegeEscalation == null,
+            }));
     },
 };

@@ -15,7 +15,7 @@ export const capabilitiesRestricted: Control = {
             const capabilities = containerSecurityContext(c).capabilities;
             const dropped: string[] = (capabilities?.drop ?? []).map(String);
             if (!dropped.includes("ALL")) {
-                findings.push({ subject: describeContainer(c), message: 'must set securityContext.capabilities.drop=["ALL"]' });
+                findings.push({ subject: describeContainer(c), message: 'must set securityContext.capabilities.drop=["ALL"]', unset: capabilities?.drop == null });
             }
             const added: string[] = (capabilities?.add ?? []).map(String);
             const forbidden = [...new Set(added.filter((cap) => cap !== "NET_BIND_SERVICE"))].sort();

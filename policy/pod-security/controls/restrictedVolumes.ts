@@ -22,6 +22,8 @@ export const restrictedVolumes: Control = {
         const findings: Finding[] = [];
         for (const volume of spec?.volumes ?? []) {
             if (ALLOWED_SOURCES.some((source) => volume?.[source] != null)) continue;
+            // A volume with no source is defaulted to emptyDir by the API server before admission.
+            if (Object.entries(volume ?? {}).every(([key, value]) => key === "name" || value == null)) continue;
             const type = KNOWN_FORBIDDEN_SOURCES.find((source) => volume?.[source] != null) ?? "unknown";
             findings.push({
                 subject: `volume "${volume?.name}"`,

@@ -21,6 +21,7 @@ export const runAsNonRoot: Control = {
                     findings.push({
                         subject: describeContainer(c),
                         message: "must set securityContext.runAsNonRoot=true (neither the container nor the pod does)",
+                        unset: true,
                     });
                 }
             }

@@ -26,6 +26,7 @@ export const seccompProfileRestricted: Control = {
                 findings.push({
                     subject: describeContainer(c),
                     message: "must set securityContext.seccompProfile.type to RuntimeDefault or Localhost (neither the container nor the pod does)",
+                    unset: true,
                 });
             }
         }

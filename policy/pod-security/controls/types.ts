@@ -15,6 +15,8 @@ export interface PodView {
 export interface Finding {
     subject: string;
     message: string;
+    /** The finding is about a required field left unset (a patch leaves such fields to the live object). */
+    unset?: boolean;
 }
 
 export interface Control {

@@ -16,7 +16,10 @@ const namespace = (name: string, labels: Record<string, string>) =>
 const config = {
     level: "baseline",
     namespaceLevels: { "istio-system": "restricted", "node-exporter": "privileged" },
-    exemptions: [{ namespace: "node-exporter", kind: "DaemonSet", reason: "node metrics need host access", expires: "2999-12-31" }],
+    exemptions: [{
+        namespace: "node-exporter", kind: "DaemonSet", controls: ["hostNamespaces", "privileged"],
+        reason: "node metrics need host access", expires: "2999-12-31",
+    }],
 };
 
 describe("pod-security-standards levels, namespaces and exemptions", () => {
@@ -47,9 +50,11 @@ describe("pod-security-standards levels, namespaces and exemptions", () => {
         for (const m of messages) assert.ok(m.includes("an exemption matched but expired on 2020-01-31, so it no longer applies; its reason was: node metrics need host access"), m);
     });
 
-    it("rejects a blanket exemption that names no namespace, kind or name", async () => {
-        const blanket = { level: "baseline", exemptions: [{ reason: "switch it off" }] };
-        await assert.rejects(resourceMessages(podSecurityStandards, workload("Pod", hostAgent()), blanket), /fewer than 2 properties/);
+    it("rejects a blanket exemption that names no chart, namespace, kind or name", async () => {
+        const blanket = { level: "baseline", exemptions: [{ controls: ["privileged"], reason: "switch it off" }] };
+        await assert.rejects(resourceMessages(podSecurityStandards, workload("Pod", hostAgent()), blanket), /fewer than 3 properties/);
+        const withExpiry = { level: "baseline", exemptions: [{ controls: ["privileged"], reason: "switch it off", expires: "2999-01-01" }] };
+        await assert.rejects(resourceMessages(podSecurityStandards, workload("Pod", hostAgent()), withExpiry), /fewer than 4 properties/);
     });
 
     it("puts objects without a namespace in default", async () => {
@@ -60,7 +65,9 @@ describe("pod-security-standards levels, namespaces and exemptions", () => {
     });
 
     it("requires each namespace's enforce label to agree with its configured level", async () => {
-        const check = (ns: ReturnType<typeof namespace>) => resourceMessages(podSecurityStandards, ns, config);
+        const pinned = { "pod-security.kubernetes.io/enforce-version": "v1.36" };
+        const check = (ns: ReturnType<typeof namespace>) => resourceMessages(podSecurityStandards,
+            { ...ns, props: { metadata: { ...ns.props.metadata, labels: { ...pinned, ...ns.props.metadata.labels } } } }, config);
         assert.deepStrictEqual(await check(namespace("istio-system", { "pod-security.kubernetes.io/enforce": "restricted" })), []);
         assert.deepStrictEqual(await check(namespace("shop", { "pod-security.kubernetes.io/enforce": "baseline" })), []);
         assert.deepStrictEqual(await check(namespace("node-exporter", { "pod-security.kubernetes.io/enforce": "privileged" })), []);
@@ -69,6 +76,19 @@ describe("pod-security-standards levels, namespaces and exemptions", () => {
             "make them agree (namespaceLevels in the stack's policy-config.json, or the namespace's label)",
         ]);
         assert.match((await check(namespace("data", {})))[0], /^Namespace data: has no pod-security.kubernetes.io\/enforce label; the policy config expects "baseline"/);
+    });
+
+    it("requires each namespace's enforce-version to be the release the pack judges against", async () => {
+        const labelled = (labels: Record<string, string>) => namespace("shop", { "pod-security.kubernetes.io/enforce": "baseline", ...labels });
+        assert.deepStrictEqual(await resourceMessages(podSecurityStandards, labelled({ "pod-security.kubernetes.io/enforce-version": "v1.36" }), config), []);
+        assert.deepStrictEqual(await resourceMessages(podSecurityStandards, labelled({ "pod-security.kubernetes.io/enforce-version": "latest" }), config), [
+            'Namespace shop: is labelled pod-security.kubernetes.io/enforce-version=latest, but this policy judges against "v1.36" ' +
+            "(kubernetesVersion); pin both to one release",
+        ]);
+        assert.deepStrictEqual(await resourceMessages(podSecurityStandards, labelled({}), { ...config, kubernetesVersion: "1.35" }), [
+            'Namespace shop: has no pod-security.kubernetes.io/enforce-version label, so admission judges by "latest"; set it to ' +
+            '"v1.35", the release this policy judges against (kubernetesVersion)',
+        ]);
     });
 
     it("is not applicable to other kinds", async () => {

@@ -1,0 +1,78 @@
+// The policy config is strict on both paths: the configSchema each policy declares (all that
+// `pulumi preview --policy-pack-config` checks) and the pack's own check in code, which also
+// rejects keys no schema lists, so a typo never widens an exemption or drops a setting.
+import * as assert from "assert";
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { containerResources, podSecurityStandards, policies } from "../../policy/policies";
+import { resolveConfig } from "./harness";
+import { validateJsonSchema } from "./jsonSchema";
+import { restrictedPod, workload } from "./fixtures/pods";
+
+const EXEMPTION = { namespace: "node-exporter", kind: "DaemonSet", name: "node-exporter", controls: ["hostNamespaces"], reason: "node metrics", expires: "2027-05-31" };
+
+/** What the CLI checks: the policy's declared schema, nothing else. */
+function cliErrors(policy: ResourceValidationPolicy, properties: Record<string, unknown>): string[] {
+    return validateJsonSchema({ type: "object", properties: policy.configSchema!.properties }, properties, policy.name);
+}
+
+/** What the pack itself does with a config the CLI let through (or never checked). */
+function packRun(policy: ResourceValidationPolicy, config: Record<string, unknown>): () => void {
+    const object = workload("DaemonSet", restrictedPod(), "node-exporter", "node-exporter");
+    const args = {
+        type: object.type, name: object.name, urn: object.urn, props: object.props, opts: { parent: undefined } as any,
+        getConfig: () => structuredClone(config), notApplicable: () => { throw new Error("not applicable"); },
+    } as any;
+    return () => (policy.validateResource as any)(args, () => undefined);
+}
+
+const badExemptions: Array<[string, Record<string, unknown>, RegExp]> = [
+    ["a mistyped selector (namesapce)", { ...EXEMPTION, namespace: undefined, namesapce: "node-exporter" }, /namesapce: unknown key; accepted: chart, namespace, kind, name, controls, reason, expires/],
+    ["no reason", { ...EXEMPTION, reason: undefined }, /reason is required/],
+    ["an empty reason", { ...EXEMPTION, reason: "" }, /reason: must not be empty/],
+    ["no controls", { ...EXEMPTION, controls: undefined }, /controls is required/],
+    ["an unknown control", { ...EXEMPTION, controls: ["hostNamespace"] }, /controls\[0\]: "hostNamespace" is not accepted; expected one of .*"hostNamespaces"/],
+    ["no selector", { controls: ["privileged"], reason: "switch it off", expires: "2027-05-31" }, /too few keys; An exemption needs controls, a reason and at least one selector/],
+    ["an impossible date", { ...EXEMPTION, expires: "2027-13-45" }, /expires: "2027-13-45" is not a real date; expected YYYY-MM-DD/],
+    ["a day that does not exist", { ...EXEMPTION, expires: "2027-02-30" }, /expires: "2027-02-30" is not a real date/],
+];
+
+describe("strict policy config", () => {
+    for (const [name, exemption, message] of badExemptions) {
+        const clean = Object.fromEntries(Object.entries(exemption).filter(([, v]) => v !== undefined));
+        it(`rejects an exemption with ${name}, in the declared schema and in the pack`, () => {
+            assert.notDeepStrictEqual(cliErrors(podSecurityStandards, { exemptions: [clean] }), []);
+            assert.throws(packRun(podSecurityStandards, { exemptions: [clean] }), message);
+        });
+    }
+
+    it("accepts a well-formed exemption on both paths", () => {
+        assert.deepStrictEqual(cliErrors(podSecurityStandards, { exemptions: [EXEMPTION] }), []);
+        assert.doesNotThrow(packRun(podSecurityStandards, { exemptions: [EXEMPTION] }));
+    });
+
+    it("rejects in the pack a top-level key no schema lists, which the CLI cannot", () => {
+        assert.deepStrictEqual(cliErrors(containerResources, { maxCpus: "4" }), []);
+        assert.throws(packRun(containerResources, { maxCpus: "4" }), /container-resources\.maxCpus: unknown key; accepted: requireCpuLimit, maxCpu, maxMemory, exemptions/);
+    });
+
+    it("reports every problem at once, one line each", () => {
+        assert.throws(packRun(podSecurityStandards, { level: "strict", exemptions: [{ ...EXEMPTION, expires: "2027-13-45", reason: "" }] }), (e: Error) => {
+            assert.strictEqual(e.message.split("\n").length, 4, e.message);
+            return true;
+        });
+    });
+
+    for (const level of ["mandatroy", "warn", "Mandatory"]) {
+        it(`rejects the enforcement level "${level}"`, () => {
+            assert.throws(() => resolveConfig({ "container-resources": { enforcementLevel: level as any } }, policies),
+                new RegExp(`container-resources.enforcementLevel: "${level}" is not one of advisory, mandatory, remediate, disabled`));
+        });
+    }
+
+    it("gives every policy an exemptions schema naming its own controls", () => {
+        for (const policy of policies) {
+            const controls = (policy.configSchema!.properties.exemptions as any).items.properties.controls.items.enum;
+            assert.ok(Array.isArray(controls) && controls.length > 0, policy.name);
+        }
+    });
+});
