@@ -10,7 +10,8 @@ import { loadStackConfig } from "../harness/stackConfig";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-// Plain JavaScript, run by plain node: echo mocks, and a RandomPassword result the program can use.
+// Plain JavaScript, run by plain node: echo mocks, and the RandomPassword result and @pulumi/tls
+// key pair the program uses.
 const CHILD = `
 const path = require("path");
 const pulumi = require("@pulumi/pulumi");
@@ -21,7 +22,13 @@ pulumi.runtime.setMocks({
     newResource: (a) => {
         registered.push(a.type + "::" + a.name);
         const random = a.type === "random:index/randomPassword:RandomPassword" ? { result: "p".repeat(24), bcryptHash: "$2a$04$" + "a".repeat(53) } : {};
-        return { id: a.custom ? a.name + "-id" : undefined, state: { ...a.inputs, ...random } };
+        const key = a.type === "tls:index/privateKey:PrivateKey" ? (() => {
+            const pair = require("crypto").generateKeyPairSync("ec", { namedCurve: "P-256" });
+            return { publicKeyPem: pair.publicKey.export({ type: "spki", format: "pem" }).toString(),
+                privateKeyPem: pair.privateKey.export({ type: "sec1", format: "pem" }).toString(),
+                privateKeyPemPkcs8: pair.privateKey.export({ type: "pkcs8", format: "pem" }).toString() };
+        })() : {};
+        return { id: a.custom ? a.name + "-id" : undefined, state: { ...a.inputs, ...random, ...key } };
     },
     call: (a) => a.inputs,
 }, project, stack, false);

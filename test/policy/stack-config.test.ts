@@ -21,7 +21,7 @@ const PLATFORM_NAMESPACE_LEVELS: Record<string, string> = {
 };
 
 /** The chart releases the program installs (their Chart resource names). */
-const CHART_RELEASES = /^(istio-cni|istio-base|istiod-1-\d+|istiod-\*|istio-ingressgateway|kube-prometheus-stack|eck-operator|fluent-bit|jaeger|argocd)$/;
+const CHART_RELEASES = /^(istio-cni|istio-base|istiod-1-\d+|istiod-\*|istio-ingressgateway|kube-prometheus-stack|eck-operator|fluent-bit|jaeger|argocd|kiali)$/;
 
 const TENANT_LEVEL: Record<string, string> = { dev: "baseline", staging: "restricted", prod: "restricted" };
 const SECURITY_POLICIES = ["pod-security-standards", "rbac-least-privilege", "image-provenance", "mesh-mtls"];
