@@ -29,11 +29,11 @@ export function argoCdValues(settings: Pick<GitOpsSettings, "highAvailability">)
         resources,
         ...(ha ? { replicas: HA_REPLICAS, pdb: { enabled: true, maxUnavailable: 1 } } : {}),
     });
-    const haBudget = ha ? { maxUnavailable: 1 } : {};
+    const haBudget = { maxUnavailable: 1 };
     return {
         global: { securityContext: RESTRICTED_POD, logging: { format: "json" } },
         configs: { secret: { createSecret: false } },
-        // One controller even when highly available: it shards by cluster, and with only the
+        // The chart's one controller even when highly available: it shards by cluster, and with only the
         // in-cluster destination a second replica would idle; the StatefulSet restarts a lost pod.
         controller: { resources: sizing.controller },
         server: scaled(sizing.server),
