@@ -1,17 +1,14 @@
 // The component's argo-cd chart values for a profile: restricted Pod Security for every container,
 // resources everywhere, and with highAvailability redis-ha plus two replicas and a disruption budget
-// for the stateless servers.
+// for the stateless servers. Only values that change the render are set: the chart's containers
+// already run restricted (non-root, read-only root, no escalation, RuntimeDefault, ALL dropped) and
+// one replica without a budget is its default.
 import { GitOpsSettings } from "../../infra/config/types";
 import { argoCdSizing } from "./sizing";
-import { ArgoCdValues, ContainerResources, ContainerSecurityContext, PodSecurityContext, ScaledArgoWorkload } from "./values";
+import { ArgoCdValues, ContainerResources, PodSecurityContext, RedisContainerSecurityContext, ScaledArgoWorkload } from "./values";
 
-export const RESTRICTED_CONTAINER: ContainerSecurityContext = {
-    runAsNonRoot: true,
-    readOnlyRootFilesystem: true,
-    allowPrivilegeEscalation: false,
-    seccompProfile: { type: "RuntimeDefault" },
-    capabilities: { drop: ["ALL"] },
-};
+/** What the standalone Redis's default container context (no escalation, read-only, ALL dropped) lacks. */
+const REDIS_CONTAINER: RedisContainerSecurityContext = { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } };
 
 const RESTRICTED_POD: PodSecurityContext = { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } };
 
@@ -29,18 +26,16 @@ export function argoCdValues(settings: Pick<GitOpsSettings, "highAvailability">)
     const ha = settings.highAvailability;
     const sizing = argoCdSizing(ha);
     const scaled = (resources: ContainerResources): ScaledArgoWorkload => ({
-        replicas: ha ? HA_REPLICAS : 1,
-        pdb: ha ? { enabled: true, maxUnavailable: 1 } : { enabled: false },
         resources,
-        containerSecurityContext: RESTRICTED_CONTAINER,
+        ...(ha ? { replicas: HA_REPLICAS, pdb: { enabled: true, maxUnavailable: 1 } } : {}),
     });
-    const haBudget = ha ? { maxUnavailable: 1 } : {};
+    const haBudget = { maxUnavailable: 1 };
     return {
         global: { securityContext: RESTRICTED_POD, logging: { format: "json" } },
         configs: { secret: { createSecret: false } },
-        // One controller even when highly available: it shards by cluster, and with only the
+        // The chart's one controller even when highly available: it shards by cluster, and with only the
         // in-cluster destination a second replica would idle; the StatefulSet restarts a lost pod.
-        controller: { replicas: 1, resources: sizing.controller, containerSecurityContext: RESTRICTED_CONTAINER },
+        controller: { resources: sizing.controller },
         server: scaled(sizing.server),
         repoServer: scaled(sizing.repoServer),
         applicationSet: scaled(sizing.applicationSet),
@@ -48,13 +43,13 @@ export function argoCdValues(settings: Pick<GitOpsSettings, "highAvailability">)
         dex: { enabled: false },
         notifications: { enabled: false },
         // The chart runs this standalone Redis only when redis-ha is off.
-        ...(ha ? {} : { redis: { image: { repository: REDIS_IMAGE }, resources: sizing.redis, containerSecurityContext: RESTRICTED_CONTAINER } }),
+        ...(ha ? {} : { redis: { image: { repository: REDIS_IMAGE }, resources: sizing.redis, containerSecurityContext: REDIS_CONTAINER } }),
         redisSecretInit: { enabled: false },
-        "redis-ha": !ha ? { enabled: false } : {
+        // redis-ha is off by default.
+        ...(ha ? { "redis-ha": {
             enabled: true,
             image: { repository: REDIS_IMAGE },
             podDisruptionBudget: haBudget,
-            containerSecurityContext: RESTRICTED_CONTAINER,
             init: { resources: sizing.redisHa.helpers },
             redis: { resources: sizing.redisHa.redis },
             sentinel: { resources: sizing.redisHa.sentinel },
@@ -62,10 +57,9 @@ export function argoCdValues(settings: Pick<GitOpsSettings, "highAvailability">)
             haproxy: {
                 image: { repository: HAPROXY_IMAGE },
                 podDisruptionBudget: haBudget,
-                containerSecurityContext: RESTRICTED_CONTAINER,
                 resources: sizing.redisHa.haproxy,
                 init: { resources: sizing.redisHa.helpers },
             },
-        },
+        } } : {}),
     };
 }

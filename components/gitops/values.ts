@@ -5,12 +5,9 @@ export interface ContainerResources {
     limits: { cpu?: string; memory: string };
 }
 
-export interface ContainerSecurityContext {
+export interface RedisContainerSecurityContext {
     runAsNonRoot: boolean;
-    readOnlyRootFilesystem: boolean;
-    allowPrivilegeEscalation: boolean;
     seccompProfile: { type: "RuntimeDefault" };
-    capabilities: { drop: string[] };
 }
 
 export interface PodSecurityContext {
@@ -26,12 +23,12 @@ export interface DisruptionBudget {
 /** The parts every Argo CD workload shares. */
 export interface ArgoWorkload {
     resources: ContainerResources;
-    containerSecurityContext: ContainerSecurityContext;
 }
 
+/** Highly available: replicas and a budget; otherwise the chart's one replica without one. */
 export interface ScaledArgoWorkload extends ArgoWorkload {
-    replicas: number;
-    pdb: DisruptionBudget;
+    replicas?: number;
+    pdb?: DisruptionBudget;
 }
 
 export interface ImageRepository {
@@ -42,7 +39,6 @@ export interface RedisHaValues {
     enabled: true;
     image: ImageRepository;
     podDisruptionBudget: { maxUnavailable?: number };
-    containerSecurityContext: ContainerSecurityContext;
     init: { resources: ContainerResources };
     redis: { resources: ContainerResources };
     sentinel: { resources: ContainerResources };
@@ -50,7 +46,6 @@ export interface RedisHaValues {
     haproxy: {
         image: ImageRepository;
         podDisruptionBudget: { maxUnavailable?: number };
-        containerSecurityContext: ContainerSecurityContext;
         resources: ContainerResources;
         init: { resources: ContainerResources };
     };
@@ -65,15 +60,16 @@ export interface ArgoCdValues {
         /** The component creates argocd-secret itself (admin password hash), so no secret is a chart value. */
         secret: { createSecret: false };
     };
-    controller: ArgoWorkload & { replicas: number };
+    controller: ArgoWorkload;
     server: ScaledArgoWorkload;
     repoServer: ScaledArgoWorkload;
     applicationSet: ScaledArgoWorkload;
     dex: { enabled: false };
     notifications: { enabled: false };
     /** The standalone Redis, when redis-ha is off. */
-    redis?: ArgoWorkload & { image: ImageRepository };
+    redis?: ArgoWorkload & { image: ImageRepository; containerSecurityContext: RedisContainerSecurityContext };
     /** The component creates the `argocd-redis` Secret itself, so the chart's hook Job is off. */
     redisSecretInit: { enabled: boolean };
-    "redis-ha": RedisHaValues | { enabled: false };
+    /** Only when highly available (off by default). */
+    "redis-ha"?: RedisHaValues;
 }

@@ -4,31 +4,25 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
     CA_KEY, ELASTICSEARCH_CA_SECRET, ELASTICSEARCH_CREDENTIALS_SECRET, ELASTICSEARCH_HTTP_SERVICE, ELASTICSEARCH_PORT,
-    FLUENT_BIT_FULLNAME, LOG_INDEX_PREFIX,
+    LOG_INDEX_PREFIX,
 } from "./names";
 import { EckOperatorValues, FluentBitValues, Resources } from "./values";
 
-const OPERATOR_RESOURCES: Resources = { requests: { cpu: "100m", memory: "150Mi" }, limits: { memory: "512Mi" } };
+// The operator's requests are the chart's own (100m, 150Mi); only its memory limit is raised.
+const OPERATOR_LIMITS: Pick<Resources, "limits"> = { limits: { memory: "512Mi" } };
 export const FLUENT_BIT_RESOURCES: Resources = { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "256Mi" } };
 
 export const FLUENT_BIT_CA_DIR = "/fluent-bit/etc/elasticsearch-ca";
 
 export function eckOperatorValues(loggingNamespace: pulumi.Input<string>): EckOperatorValues {
     return {
-        installCRDs: true,
-        replicaCount: 1,
         managedNamespaces: [loggingNamespace],
         createClusterScopedResources: false,
         webhook: { enabled: false },
-        resources: OPERATOR_RESOURCES,
-        podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
-        securityContext: {
-            allowPrivilegeEscalation: false,
-            capabilities: { drop: ["ALL"] },
-            readOnlyRootFilesystem: true,
-            runAsNonRoot: true,
-            seccompProfile: { type: "RuntimeDefault" },
-        },
+        resources: OPERATOR_LIMITS,
+        // The chart's pod and container contexts are restricted except for the seccomp profile.
+        podSecurityContext: { seccompProfile: { type: "RuntimeDefault" } },
+        securityContext: { seccompProfile: { type: "RuntimeDefault" } },
         config: { validateStorageClass: false, setDefaultSecurityContext: "true" },
     };
 }
@@ -43,15 +37,6 @@ const INPUTS = `[INPUT]
     DB /var/log/fluent-bit-kube.db
     Mem_Buf_Limit 5MB
     Skip_Long_Lines On
-`;
-
-const FILTERS = `[FILTER]
-    Name kubernetes
-    Match kube.*
-    Merge_Log On
-    Keep_Log Off
-    K8S-Logging.Parser On
-    K8S-Logging.Exclude On
 `;
 
 export function fluentBitOutputs(elasticsearchHost: string): string {
@@ -79,9 +64,6 @@ export function fluentBitValues(loggingNamespace: pulumi.Input<string>): FluentB
     const fromSecret = (name: string, key: string) =>
         ({ name, valueFrom: { secretKeyRef: { name: ELASTICSEARCH_CREDENTIALS_SECRET, key } } });
     return {
-        kind: "DaemonSet",
-        fullnameOverride: FLUENT_BIT_FULLNAME,
-        testFramework: { enabled: false },
         resources: FLUENT_BIT_RESOURCES,
         podSecurityContext: { seccompProfile: { type: "RuntimeDefault" } },
         securityContext: {
@@ -98,7 +80,6 @@ export function fluentBitValues(loggingNamespace: pulumi.Input<string>): FluentB
         extraVolumeMounts: [{ name: "elasticsearch-ca", mountPath: FLUENT_BIT_CA_DIR, readOnly: true }],
         config: {
             inputs: INPUTS,
-            filters: FILTERS,
             outputs: pulumi.output(loggingNamespace).apply((ns) => fluentBitOutputs(`${ELASTICSEARCH_HTTP_SERVICE}.${ns}.svc`)),
         },
     };

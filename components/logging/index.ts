@@ -11,7 +11,7 @@ import { elasticsearchSpec, indexReplicas } from "./elasticsearch";
 import { kibanaSpec } from "./kibana";
 import {
     ELASTICSEARCH_CA_SECRET, ELASTICSEARCH_CREDENTIALS_SECRET, ELASTICSEARCH_NAME, ELASTIC_USER_SECRET, KIBANA_NAME,
-    LOG_INDEX_PATTERN, elasticsearchUrl, kibanaUrl,
+    FLUENT_BIT_RELEASE, LOG_INDEX_PATTERN, elasticsearchUrl, kibanaUrl,
 } from "./names";
 import { createRetention } from "./retention";
 import { createFileRealmUsers, createRolesSecret, ElasticsearchCredentials, ElasticsearchUser } from "./users";
@@ -137,7 +137,7 @@ export class Logging extends pulumi.ComponentResource {
             stringData: { username: clients.fluentBit.username, password: clients.fluentBit.password },
         }, { ...child, additionalSecretOutputs: ["data", "stringData"] });
 
-        this.fluentBitChart = installChart("fluent-bit", {
+        this.fluentBitChart = installChart(FLUENT_BIT_RELEASE, {
             source: args.fluentBitChart,
             namespace: args.fluentBitNamespace,
             values: fluentBitValues(args.namespace),

@@ -34,7 +34,8 @@ export const TRACE_INDEX_PATTERN = "jaeger-*";
 /** The ILM policy that deletes log and trace indices after the profile's retention. */
 export const RETENTION_POLICY = "platform-retention";
 
-export const FLUENT_BIT_FULLNAME = "fluent-bit";
+/** The fluent-bit release: the chart names its DaemonSet, ServiceAccount and ConfigMap after it. */
+export const FLUENT_BIT_RELEASE = "fluent-bit";
 export const ECK_OPERATOR_FULLNAME = "elastic-operator";
 
 export function elasticsearchUrl(namespace: string): string {

@@ -11,23 +11,15 @@ export interface Resources {
 type Seccomp = { type: "RuntimeDefault" };
 
 export interface EckOperatorValues {
-    installCRDs: true;
-    replicaCount: number;
     /** The namespaces the operator manages (Roles there, not a cluster-wide ClusterRole). */
     managedNamespaces: pulumi.Input<string>[];
     // A namespace-scoped ("restricted") installation: no ClusterRole reading every Secret, which
     // in turn needs the cluster-scoped webhook and storage-class validation off.
     createClusterScopedResources: false;
     webhook: { enabled: false };
-    resources: Resources;
-    podSecurityContext: { runAsNonRoot: true; seccompProfile: Seccomp };
-    securityContext: {
-        allowPrivilegeEscalation: false;
-        capabilities: { drop: ["ALL"] };
-        readOnlyRootFilesystem: true;
-        runAsNonRoot: true;
-        seccompProfile: Seccomp;
-    };
+    resources: Pick<Resources, "limits">;
+    podSecurityContext: { seccompProfile: Seccomp };
+    securityContext: { seccompProfile: Seccomp };
     config: {
         validateStorageClass: false;
         /** "true", not auto-detect: ECK adds the volumes a read-only Kibana root needs only with it. */
@@ -36,9 +28,6 @@ export interface EckOperatorValues {
 }
 
 export interface FluentBitValues {
-    kind: "DaemonSet";
-    fullnameOverride: string;
-    testFramework: { enabled: false };
     resources: Resources;
     podSecurityContext: { seccompProfile: Seccomp };
     securityContext: {
@@ -53,7 +42,7 @@ export interface FluentBitValues {
     extraVolumeMounts: k8s.types.input.core.v1.VolumeMount[];
     config: {
         inputs: string;
-        filters: string;
+        // filters: the chart's default (the kubernetes filter, merging JSON logs) is what we want.
         outputs: pulumi.Input<string>;
     };
 }

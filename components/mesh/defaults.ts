@@ -2,7 +2,7 @@
 // CNI-based traffic capture, restricted-compliant pods, and mesh-wide logging and tracing.
 import * as pulumi from "@pulumi/pulumi";
 import { MeshSettings } from "../../infra/config/types";
-import { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, TRACING_PROVIDER } from "./names";
+import { DEFAULT_TRUST_DOMAIN, TRACING_PROVIDER } from "./names";
 import {
     IstioBaseValues, IstioCniValues, IstioGatewayValues, IstiodValues, MeshConfigValues, Resources, SeccompProfile,
 } from "./values";
@@ -28,8 +28,9 @@ export interface MeshNamespaces {
 
 // Sizes; override per stack through platform:chartValues.<chart key>.
 const ISTIOD: Resources = { requests: { cpu: "250m", memory: "512Mi" }, limits: { memory: "2Gi" } };
-const CNI_AGENT: Resources = { requests: { cpu: "100m", memory: "100Mi" }, limits: { memory: "256Mi" } };
-const GATEWAY: Resources = { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "2", memory: "1Gi" } };
+// The CNI agent's and the gateway's requests are the charts' own (100m/100Mi, 100m/128Mi).
+const CNI_AGENT: Pick<Resources, "limits"> = { limits: { memory: "256Mi" } };
+const GATEWAY: Pick<Resources, "limits"> = { limits: { cpu: "2", memory: "1Gi" } };
 // Every injected sidecar counts against its team's quota, which caps limits.cpu; LimitRange
 // defaults are applied before the injection webhook adds the container, so it needs its own limit.
 const SIDECAR: Resources = { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "250m", memory: "256Mi" } };
@@ -37,9 +38,8 @@ const SIDECAR: Resources = { requests: { cpu: "50m", memory: "64Mi" }, limits: {
 const RUNTIME_DEFAULT: SeccompProfile = { type: "RuntimeDefault" };
 /** The uid/gid of the proxyv2 image's istio-proxy user. */
 const PROXY_UID = 1337;
-/** With more than one replica, an HPA may scale up to this many times the profile's count. */
+/** With more than one replica, an HPA may scale up to this many times the profile's count (at the charts' 80% CPU). */
 const AUTOSCALE_HEADROOM = 2;
-const TARGET_CPU_PERCENT = 80;
 
 /** Several replicas mean a production-like stack: autoscaled from that floor, with a disruption budget. */
 const isHighlyAvailable = (replicas: number) => replicas > 1;
@@ -96,16 +96,13 @@ export function cniValues(): IstioCniValues {
 export function gatewayValues(s: MeshSettings): IstioGatewayValues {
     const ha = isHighlyAvailable(s.gatewayReplicas);
     return {
-        name: GATEWAY_NAME,
+        // The release name (GATEWAY_NAME) names the Deployment, Service and ServiceAccount.
         revision: s.revision,
-        replicaCount: s.gatewayReplicas,
-        autoscaling: {
-            enabled: ha,
-            minReplicas: s.gatewayReplicas,
-            maxReplicas: s.gatewayReplicas * AUTOSCALE_HEADROOM,
-            targetCPUUtilizationPercentage: TARGET_CPU_PERCENT,
-        },
-        podDisruptionBudget: ha ? { maxUnavailable: 1 } : {},
+        // The chart autoscales by default; the HPA's floor is then the replica count. A single
+        // gateway runs a fixed replica.
+        ...(ha
+            ? { autoscaling: { minReplicas: s.gatewayReplicas, maxReplicas: s.gatewayReplicas * AUTOSCALE_HEADROOM }, podDisruptionBudget: { maxUnavailable: 1 } }
+            : { replicaCount: s.gatewayReplicas, autoscaling: { enabled: false } }),
         resources: GATEWAY,
         securityContext: {
             runAsNonRoot: true,
@@ -122,6 +119,5 @@ export function gatewayValues(s: MeshSettings): IstioGatewayValues {
             capabilities: { drop: ["ALL"] },
             seccompProfile: RUNTIME_DEFAULT,
         },
-        service: { type: "LoadBalancer" },
     };
 }

@@ -73,7 +73,7 @@ export interface IstiodValues {
 
 /** Chart `cni`: the node agent DaemonSet. */
 export interface IstioCniValues {
-    resources: Resources;
+    resources: Pick<Resources, "limits">;
     /**
      * The DaemonSet runs at priority system-node-critical, which clusters (GKE, by default the
      * Priority admission plugin's config) admit outside kube-system only where a ResourceQuota
@@ -102,19 +102,12 @@ export interface GatewayContainerSecurityContext {
 
 /** Chart `gateway`: the ingress gateway Deployment, its HPA, PDB and the LoadBalancer Service. */
 export interface IstioGatewayValues {
-    /** Names the Deployment, Service and ServiceAccount; pods get app=<name>, istio=<name without "istio-">. */
-    name: string;
     revision: string;
-    replicaCount: number;
-    autoscaling: {
-        enabled: boolean;
-        minReplicas: number;
-        maxReplicas: number;
-        targetCPUUtilizationPercentage: number;
-    };
-    podDisruptionBudget: { maxUnavailable?: number };
-    resources: Resources;
+    /** Only without autoscaling (the chart's default is on). */
+    replicaCount?: number;
+    autoscaling: { enabled: false } | { minReplicas: number; maxReplicas: number };
+    podDisruptionBudget?: { maxUnavailable: number };
+    resources: Pick<Resources, "limits">;
     securityContext: GatewayPodSecurityContext;
     containerSecurityContext: GatewayContainerSecurityContext;
-    service: { type: "LoadBalancer" };
 }

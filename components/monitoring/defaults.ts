@@ -4,12 +4,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { MonitoringSettings } from "../../infra/config/types";
 import { additionalDatasources, DatasourceEndpoints, datasourceEnvValueFrom, exemplarDestination } from "./datasources";
 import { meshCertificateValues } from "./meshCertificates";
-import {
-    GRAFANA_ADMIN_KEYS, GRAFANA_FULLNAME, KUBE_STATE_METRICS_FULLNAME, NODE_EXPORTER_FULLNAME, STACK_FULLNAME, DATASOURCE_UID,
-} from "./names";
-import { ContainerSecurityContext, KubePrometheusStackValues, PodSecurityContext, Resources } from "./values";
+import { GRAFANA_FULLNAME, KUBE_STATE_METRICS_FULLNAME, NODE_EXPORTER_FULLNAME, STACK_FULLNAME } from "./names";
+import { KubePrometheusStackValues, Resources } from "./values";
 
-/** Label and value the Grafana sidecar watches for, in the dashboard namespaces, to load dashboards from ConfigMaps. */
+/**
+ * Label and value the Grafana sidecar watches for, in the dashboard namespaces, to load dashboards
+ * from ConfigMaps: kube-prometheus-stack's defaults for grafana.sidecar.dashboards.label/labelValue.
+ */
 export const DASHBOARD_LABEL = { key: "grafana_dashboard", value: "1" } as const;
 
 // Sizes for the stack's small helpers; the profile sizes Prometheus itself. Override per stack
@@ -21,16 +22,9 @@ const GRAFANA: Resources = { requests: { cpu: "100m", memory: "256Mi" }, limits:
 const KUBE_STATE_METRICS: Resources = { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "256Mi" } };
 const NODE_EXPORTER: Resources = { requests: { cpu: "50m", memory: "32Mi" }, limits: { memory: "64Mi" } };
 
-// The uids/gids the upstream images run as (the charts' own defaults), plus seccomp at pod level.
-const podSecurity = (uid: number, gid = uid): PodSecurityContext => ({
-    runAsNonRoot: true, runAsUser: uid, runAsGroup: gid, fsGroup: gid, seccompProfile: { type: "RuntimeDefault" },
-});
-const containerSecurity = (readOnlyRootFilesystem?: boolean): ContainerSecurityContext => ({
-    allowPrivilegeEscalation: false,
-    ...(readOnlyRootFilesystem === undefined ? {} : { readOnlyRootFilesystem }),
-    capabilities: { drop: ["ALL"] },
-    seccompProfile: { type: "RuntimeDefault" },
-});
+// The operator, Prometheus and Alertmanager pods, Grafana's containers and its sidecars already run
+// restricted by the charts' defaults (non-root uids, no escalation, ALL dropped, RuntimeDefault);
+// only Grafana's pod lacks the seccomp profile.
 
 export interface MonitoringValuesInput {
     settings: MonitoringSettings;
@@ -59,14 +53,12 @@ export function monitoringValues(i: MonitoringValuesInput): KubePrometheusStackV
         fullnameOverride: STACK_FULLNAME,
         prometheusOperator: {
             resources: OPERATOR,
-            securityContext: podSecurity(65534),
-            containerSecurityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
             prometheusConfigReloader: { resources: SMALL },
             admissionWebhooks: { enabled: false },
             tls: { enabled: false },
         },
         prometheus: {
-            podDisruptionBudget: { enabled: s.prometheusReplicas > 1 },
+            ...(s.prometheusReplicas > 1 ? { podDisruptionBudget: { enabled: true } } : {}),
             prometheusSpec: {
                 replicas: s.prometheusReplicas,
                 retention: s.retention,
@@ -79,7 +71,6 @@ export function monitoringValues(i: MonitoringValuesInput): KubePrometheusStackV
                 ...(i.retainVolumes
                     ? { persistentVolumeClaimRetentionPolicy: { whenDeleted: "Retain", whenScaled: "Retain" } }
                     : {}),
-                securityContext: podSecurity(1000, 2000),
                 // Exemplars carry trace ids; only worth storing when there is a tracing backend to link to.
                 enableFeatures: exemplars ? ["exemplar-storage"] : [],
                 serviceMonitorSelectorNilUsesHelmValues: false,
@@ -91,11 +82,10 @@ export function monitoringValues(i: MonitoringValuesInput): KubePrometheusStackV
             },
         },
         alertmanager: {
-            podDisruptionBudget: { enabled: s.alertmanagerReplicas > 1 },
+            ...(s.alertmanagerReplicas > 1 ? { podDisruptionBudget: { enabled: true } } : {}),
             alertmanagerSpec: {
                 replicas: s.alertmanagerReplicas,
                 resources: ALERTMANAGER,
-                securityContext: podSecurity(1000, 2000),
                 useExistingSecret: true,
                 configSecret: i.alertmanagerConfigSecretName,
             },
@@ -103,26 +93,17 @@ export function monitoringValues(i: MonitoringValuesInput): KubePrometheusStackV
         grafana: {
             fullnameOverride: GRAFANA_FULLNAME,
             replicas: s.grafanaReplicas,
-            admin: { existingSecret: i.grafanaAdminSecretName, userKey: GRAFANA_ADMIN_KEYS.user, passwordKey: GRAFANA_ADMIN_KEYS.password },
+            admin: { existingSecret: i.grafanaAdminSecretName },
             resources: GRAFANA,
-            securityContext: podSecurity(472),
-            containerSecurityContext: containerSecurity(),
+            securityContext: { seccompProfile: { type: "RuntimeDefault" } },
             ...(s.grafanaReplicas > 1 ? { podDisruptionBudget: { maxUnavailable: 1 } } : {}),
             rbac: { namespaced: true, namespaces: i.dashboardNamespaces },
             sidecar: {
                 resources: SMALL,
-                securityContext: containerSecurity(),
-                dashboards: {
-                    enabled: true, label: DASHBOARD_LABEL.key, labelValue: DASHBOARD_LABEL.value,
-                    resource: "configmap", searchNamespace: [i.namespace, ...i.dashboardNamespaces],
-                },
-                datasources: {
-                    enabled: true,
-                    defaultDatasourceEnabled: true,
-                    isDefaultDatasource: true,
-                    uid: DATASOURCE_UID.prometheus,
-                    ...(exemplars ? { exemplarTraceIdDestinations: exemplars } : {}),
-                },
+                // kube-prometheus-stack turns both sidecars on; the Prometheus datasource it provides is
+                // the default one, with uid DATASOURCE_UID.prometheus.
+                dashboards: { resource: "configmap", searchNamespace: [i.namespace, ...i.dashboardNamespaces] },
+                ...(exemplars ? { datasources: { exemplarTraceIdDestinations: exemplars } } : {}),
             },
             additionalDataSources: additionalDatasources(i.datasources),
             ...(i.datasourceSecretName ? { envFromSecret: i.datasourceSecretName } : {}),

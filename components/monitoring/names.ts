@@ -15,7 +15,7 @@ export const GRAFANA_SERVICE = { name: GRAFANA_FULLNAME, port: 80 };
 
 export const GRAFANA_ADMIN_SECRET = "grafana-admin-credentials";
 export const GRAFANA_ADMIN_USER = "admin";
-/** The grafana chart's default admin.userKey/passwordKey, set explicitly in the values. */
+/** The keys the grafana chart reads from admin.existingSecret by default (admin.userKey/passwordKey). */
 export const GRAFANA_ADMIN_KEYS = { user: "admin-user", password: "admin-password" } as const;
 
 export const GRAFANA_DATASOURCE_SECRET = "grafana-datasource-credentials";
@@ -23,7 +23,10 @@ export const ALERTMANAGER_CONFIG_SECRET = "alertmanager-platform-config";
 /** The key the Prometheus operator reads from an Alertmanager's configSecret. */
 export const ALERTMANAGER_CONFIG_KEY = "alertmanager.yaml";
 
-/** Grafana datasource uids: the cross-links between metrics, traces and logs refer to these. */
+/**
+ * Grafana datasource uids: the cross-links between metrics, traces and logs refer to these. The
+ * Prometheus one is the uid kube-prometheus-stack gives its default datasource.
+ */
 export const DATASOURCE_UID = { prometheus: "prometheus", jaeger: "jaeger", elasticsearch: "elasticsearch" } as const;
 
 /** Log field that carries the trace id, both in Elasticsearch documents and in exemplars. */

@@ -8,21 +8,6 @@ export interface Resources {
     limits: { cpu?: string; memory: string };
 }
 
-export interface PodSecurityContext {
-    runAsNonRoot: true;
-    runAsUser: number;
-    runAsGroup: number;
-    fsGroup: number;
-    seccompProfile: { type: "RuntimeDefault" };
-}
-
-export interface ContainerSecurityContext {
-    allowPrivilegeEscalation: false;
-    readOnlyRootFilesystem?: boolean;
-    capabilities: { drop: ["ALL"] };
-    seccompProfile: { type: "RuntimeDefault" };
-}
-
 export interface PvcRetentionPolicy {
     whenDeleted: "Retain" | "Delete";
     whenScaled: "Retain" | "Delete";
@@ -38,7 +23,6 @@ export interface PrometheusSpecValues {
         };
     };
     persistentVolumeClaimRetentionPolicy?: PvcRetentionPolicy;
-    securityContext: PodSecurityContext;
     enableFeatures: string[];
     // false: select monitors and rules by no label, so tenants' own objects are picked up too.
     serviceMonitorSelectorNilUsesHelmValues: false;
@@ -56,7 +40,6 @@ export interface PrometheusSpecValues {
 export interface AlertmanagerSpecValues {
     replicas: number;
     resources: Resources;
-    securityContext: PodSecurityContext;
     /** The chart renders no config Secret; the operator reads `configSecret` instead. */
     useExistingSecret: true;
     configSecret: pulumi.Input<string>;
@@ -84,26 +67,20 @@ export interface ExemplarTraceIdDestination {
 export interface GrafanaValues {
     fullnameOverride: string;
     replicas: number;
-    admin: { existingSecret: pulumi.Input<string>; userKey: string; passwordKey: string };
+    /** Keys admin-user and admin-password (the chart's defaults, GRAFANA_ADMIN_KEYS). */
+    admin: { existingSecret: pulumi.Input<string> };
     resources: Resources;
-    securityContext: PodSecurityContext;
-    containerSecurityContext: ContainerSecurityContext;
+    securityContext: { seccompProfile: { type: "RuntimeDefault" } };
     /** Set when Grafana runs more than one replica. */
     podDisruptionBudget?: { maxUnavailable: number };
     /** Roles in the listed namespaces (and Grafana's own) instead of a cluster-wide ClusterRole. */
     rbac: { namespaced: true; namespaces: pulumi.Input<string>[] };
     sidecar: {
         resources: Resources;
-        securityContext: ContainerSecurityContext;
         /** Only ConfigMaps, and only in the namespaces the Roles cover. */
-        dashboards: { enabled: true; label: string; labelValue: string; resource: "configmap"; searchNamespace: pulumi.Input<string>[] };
-        datasources: {
-            enabled: true;
-            defaultDatasourceEnabled: true;
-            isDefaultDatasource: true;
-            uid: string;
-            exemplarTraceIdDestinations?: ExemplarTraceIdDestination;
-        };
+        dashboards: { resource: "configmap"; searchNamespace: pulumi.Input<string>[] };
+        /** Links exemplars to traces, when there is a tracing backend. */
+        datasources?: { exemplarTraceIdDestinations: ExemplarTraceIdDestination };
     };
     additionalDataSources: GrafanaDatasource[];
     /** Secret whose keys become Grafana's environment; datasource passwords are expanded from it. */
@@ -116,8 +93,6 @@ export interface KubePrometheusStackValues {
     fullnameOverride: string;
     prometheusOperator: {
         resources: Resources;
-        securityContext: PodSecurityContext;
-        containerSecurityContext: Omit<ContainerSecurityContext, "seccompProfile">;
         prometheusConfigReloader: { resources: Resources };
         // Chart v4 skips Helm hooks, and the webhook's certificate comes from hook Jobs: without
         // them the operator would wait forever for its TLS Secret. Validation of PrometheusRules
@@ -126,11 +101,13 @@ export interface KubePrometheusStackValues {
         tls: { enabled: false };
     };
     prometheus: {
-        podDisruptionBudget: { enabled: boolean };
+        /** Only with several replicas (the chart's default is none). */
+        podDisruptionBudget?: { enabled: true };
         prometheusSpec: PrometheusSpecValues;
     };
     alertmanager: {
-        podDisruptionBudget: { enabled: boolean };
+        /** Only with several replicas (the chart's default is none). */
+        podDisruptionBudget?: { enabled: true };
         alertmanagerSpec: AlertmanagerSpecValues;
     };
     grafana: GrafanaValues;

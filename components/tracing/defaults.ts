@@ -3,11 +3,7 @@
 import * as path from "path";
 import { TracingSettings } from "../../infra/config/types";
 import { ES_CA_FILE, ES_PASSWORD_FILE, ElasticsearchStore, jaegerConfig } from "./collectorConfig";
-import { RELEASE } from "./names";
 import { DeploymentStrategy, JaegerValues } from "./values";
-
-/** The jaeger image's user (the chart's own default). */
-const JAEGER_UID = 10001;
 
 export interface ElasticsearchMounts extends ElasticsearchStore {
     /** basic-auth Secret in the tracing namespace (key `password` is mounted as a file). */
@@ -19,20 +15,16 @@ export interface ElasticsearchMounts extends ElasticsearchStore {
 export function jaegerValues(settings: TracingSettings, elasticsearch?: ElasticsearchMounts): JaegerValues {
     // In memory every replica holds its own traces and a rollout loses them: replace in one go.
     // With Elasticsearch the pods are stateless and can roll.
-    const strategy: DeploymentStrategy = elasticsearch
-        ? { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } }
-        : { type: "Recreate" };
+    // With Elasticsearch, roll without losing a replica; in-memory storage keeps the chart's Recreate.
+    const rolling: DeploymentStrategy = { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } };
     const es = elasticsearch;
     return {
-        fullnameOverride: RELEASE,
         jaeger: {
             replicas: settings.replicas,
-            strategy,
+            ...(es ? { strategy: rolling } : {}),
             resources: settings.resources,
-            podSecurityContext: {
-                runAsNonRoot: true, runAsUser: JAEGER_UID, runAsGroup: JAEGER_UID, fsGroup: JAEGER_UID,
-                seccompProfile: { type: "RuntimeDefault" },
-            },
+            // The chart already runs it as the image's user 10001 (uid, gid, fsGroup).
+            podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
             securityContext: {
                 allowPrivilegeEscalation: false,
                 readOnlyRootFilesystem: true,
@@ -41,23 +33,17 @@ export function jaegerValues(settings: TracingSettings, elasticsearch?: Elastics
                 seccompProfile: { type: "RuntimeDefault" },
             },
             serviceAccount: { automountServiceAccountToken: false },
-            extraVolumes: es
-                ? [
+            ...(es ? {
+                extraVolumes: [
                     { name: "elasticsearch-credentials", secret: { secretName: es.credentialsSecret, items: [{ key: "password", path: path.posix.basename(ES_PASSWORD_FILE) }] } },
                     { name: "elasticsearch-ca", secret: { secretName: es.caSecret, items: [{ key: "ca.crt", path: path.posix.basename(ES_CA_FILE) }] } },
-                ]
-                : [],
-            extraVolumeMounts: es
-                ? [
+                ],
+                extraVolumeMounts: [
                     { name: "elasticsearch-credentials", mountPath: path.posix.dirname(ES_PASSWORD_FILE), readOnly: true },
                     { name: "elasticsearch-ca", mountPath: path.posix.dirname(ES_CA_FILE), readOnly: true },
-                ]
-                : [],
+                ],
+            } : {}),
         },
         userconfig: jaegerConfig(es && { url: es.url, username: es.username, indexReplicas: es.indexReplicas }),
-        esIndexCleaner: { enabled: false },
-        esRollover: { enabled: false },
-        esLookback: { enabled: false },
-        spark: { enabled: false },
     };
 }

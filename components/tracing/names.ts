@@ -1,7 +1,7 @@
-// Static names. The chart's fullnameOverride pins its objects; the component's own Services give
+// Static names. The release name names the chart's objects; the component's own Services give
 // the collector and the query UI stable names, so other add-ons get endpoints as plain strings.
 
-/** The Helm release and fullnameOverride: the chart's Deployment, Service and ServiceAccount are `jaeger`. */
+/** The Helm release: it contains the chart's name, so the chart's Deployment, Service and ServiceAccount are `jaeger`. */
 export const RELEASE = "jaeger";
 
 /** Labels the jaeger 4.11.1 chart puts on its all-in-one pods (name = chart name, instance = release). */

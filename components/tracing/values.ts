@@ -17,12 +17,12 @@ export interface DeploymentStrategy {
 }
 
 export interface JaegerValues {
-    fullnameOverride: string;
     jaeger: {
         replicas: number;
-        strategy: DeploymentStrategy;
+        /** Only with Elasticsearch; the chart's own is Recreate. */
+        strategy?: DeploymentStrategy;
         resources: Resources;
-        podSecurityContext: { runAsNonRoot: true; runAsUser: number; runAsGroup: number; fsGroup: number; seccompProfile: Seccomp };
+        podSecurityContext: { runAsNonRoot: true; seccompProfile: Seccomp };
         securityContext: {
             allowPrivilegeEscalation: false;
             readOnlyRootFilesystem: true;
@@ -32,14 +32,12 @@ export interface JaegerValues {
         };
         /** Jaeger never calls the Kubernetes API. */
         serviceAccount: { automountServiceAccountToken: false };
-        extraVolumes: k8s.types.input.core.v1.Volume[];
-        extraVolumeMounts: k8s.types.input.core.v1.VolumeMount[];
+        /** The Elasticsearch credentials and CA, only when storing there. */
+        extraVolumes?: k8s.types.input.core.v1.Volume[];
+        extraVolumeMounts?: k8s.types.input.core.v1.VolumeMount[];
     };
     /** Jaeger's own configuration; the chart mounts it and passes --config. */
     userconfig: JaegerConfig;
-    // Elasticsearch maintenance is the logging component's ILM policy; Spark dependencies are off.
-    esIndexCleaner: { enabled: false };
-    esRollover: { enabled: false };
-    esLookback: { enabled: false };
-    spark: { enabled: false };
+    // esIndexCleaner, esRollover, esLookback and spark stay off (the chart's default): Elasticsearch
+    // maintenance is the logging component's ILM policy.
 }

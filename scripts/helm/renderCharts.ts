@@ -5,7 +5,7 @@ import * as os from "os";
 import { RecordedResource } from "../../test/harness";
 import { ChartCache, findArchive } from "./chartCache";
 import { chartChildren, crdScopes, Manifest, manifestObjects } from "./chartChildren";
-import { helmTemplate } from "./helmTemplate";
+import { helmTemplate, TemplateRequest } from "./helmTemplate";
 import { unwrapSecrets } from "../plan/objects";
 
 export const CHART_TYPE = "kubernetes:helm.sh/v4:Chart";
@@ -56,6 +56,18 @@ interface Rendered {
     objects: Manifest[];
 }
 
+/** The `helm template` run the v4 Chart makes for a registered Chart, given its archive. */
+export function templateRequest(chart: RecordedResource, archive: string): TemplateRequest {
+    const inputs = unwrapSecrets(chart.inputs);
+    return {
+        archive,
+        releaseName: inputs.name ?? chart.name,
+        namespace: inputs.namespace,
+        values: inputs.values ?? {},
+        skipCrds: inputs.skipCrds === true,
+    };
+}
+
 async function renderOne(chart: RecordedResource, cache: ChartCache): Promise<Rendered> {
     const started = Date.now();
     const inputs = unwrapSecrets(chart.inputs);
@@ -74,13 +86,7 @@ async function renderOne(chart: RecordedResource, cache: ChartCache): Promise<Re
         return done();
     }
     try {
-        const yamlText = await helmTemplate({
-            archive: archive.file,
-            releaseName: inputs.name ?? chart.name,
-            namespace: inputs.namespace,
-            values: inputs.values ?? {},
-            skipCrds: inputs.skipCrds === true,
-        });
+        const yamlText = await helmTemplate(templateRequest(chart, archive.file));
         const { objects, hooks } = manifestObjects(yamlText);
         Object.assign(summary, { rendered: true, objects: objects.length, droppedHooks: hooks.length });
         return done(objects);

@@ -5,6 +5,7 @@ import { bcryptMatches } from "../harness/bcrypt";
 import { findSecretLeaks } from "../harness/secrets";
 import { ofType, one, RecordedResource, RunResult, runOk } from "../harness";
 import { isWrappedSecret, unwrapSecrets } from "../harness/wire";
+import { itRendered, ofKind, podSpecs, renderedBy, restrictedAndSizedViolations } from "../harness/renderedCharts";
 
 const CHART = "kubernetes:helm.sh/v4:Chart";
 const APP_PROJECT = "kubernetes:argoproj.io/v1alpha1:AppProject";
@@ -52,7 +53,6 @@ const ARGO_WORKLOADS = ["controller", "server", "repoServer", "applicationSet"];
 const containerResources = (ha: boolean) => [...ARGO_WORKLOADS, ...(ha
     ? ["redis-ha.redis", "redis-ha.sentinel", "redis-ha.splitBrainDetection", "redis-ha.init", "redis-ha.haproxy", "redis-ha.haproxy.init"]
     : ["redis"])];
-const containerSecurity = (ha: boolean) => [...ARGO_WORKLOADS, ...(ha ? ["redis-ha", "redis-ha.haproxy"] : ["redis"])];
 const at = (values: any, path: string) => path.split(".").reduce((v, k) => v?.[k], values);
 
 describe("gitops", () => {
@@ -67,21 +67,23 @@ describe("gitops", () => {
                 assert.equal(chart.namespace, "argocd");
             });
 
-            it(prod ? "runs highly available: redis-ha, two server replicas, disruption budgets"
-                : "runs single replicas without redis-ha or disruption budgets", () => {
-                const values = valuesOf(ok(stack));
-                assert.equal(values["redis-ha"].enabled, prod);
-                for (const workload of ["server", "repoServer", "applicationSet"]) {
-                    assert.equal(values[workload].replicas, prod ? 2 : 1, `${workload} replicas`);
-                    assert.equal(values[workload].pdb.enabled, prod, `${workload} pdb`);
-                    if (prod) assert.equal(values[workload].pdb.maxUnavailable, 1);
+            itRendered(prod ? "runs highly available: redis-ha, two server replicas, disruption budgets"
+                : "runs single replicas without redis-ha or disruption budgets", async () => {
+                const objects = await renderedBy(ok(stack), "argocd");
+                const workload = (name: string) => objects.find((o) => ["Deployment", "StatefulSet"].includes(o.kind) && o.metadata.name === name);
+                for (const name of ["argocd-server", "argocd-repo-server", "argocd-applicationset-controller"]) {
+                    assert.equal(workload(name)?.spec.replicas, prod ? 2 : 1, `${name} replicas`);
                 }
-                assert.equal(values.controller.replicas, 1, "the controller shards by cluster: one replica");
+                assert.equal(workload("argocd-application-controller")?.spec.replicas, 1, "the controller shards by cluster: one replica");
+                assert.equal(workload("argocd-redis-ha-server") !== undefined, prod, "redis-ha");
+                assert.equal(workload("argocd-redis") !== undefined, !prod, "the standalone Redis");
+                const budgets = ofKind(objects, "PodDisruptionBudget");
                 if (prod) {
-                    const redisBudgets = [values["redis-ha"].podDisruptionBudget, values["redis-ha"].haproxy.podDisruptionBudget];
-                    for (const budget of redisBudgets) assert.deepEqual(budget, { maxUnavailable: 1 });
+                    const names = budgets.map((b) => b.metadata.name).sort();
+                    assert.deepEqual(names, ["argocd-applicationset-controller", "argocd-redis-ha-haproxy-pdb", "argocd-redis-ha-pdb", "argocd-repo-server", "argocd-server"].sort());
+                    for (const b of budgets) assert.equal(b.spec.maxUnavailable, 1, `${b.metadata.name} maxUnavailable`);
                 } else {
-                    assert.deepEqual(values["redis-ha"], { enabled: false }, "nothing else set for the redis-ha it does not run");
+                    assert.deepEqual(budgets, [], "no disruption budget");
                 }
             });
 
@@ -106,17 +108,10 @@ describe("gitops", () => {
                 }
             });
 
-            it("gives every pod and container a restricted security context", () => {
-                const values = valuesOf(ok(stack));
-                assert.equal(values.global.securityContext.runAsNonRoot, true);
-                assert.equal(values.global.securityContext.seccompProfile.type, "RuntimeDefault");
-                for (const path of containerSecurity(prod)) {
-                    const c = at(values, `${path}.containerSecurityContext`);
-                    assert.equal(c?.runAsNonRoot, true, `${path} runAsNonRoot`);
-                    assert.equal(c.allowPrivilegeEscalation, false, `${path} allowPrivilegeEscalation`);
-                    assert.equal(c.seccompProfile?.type, "RuntimeDefault", `${path} seccomp`);
-                    assert.deepEqual(c.capabilities?.drop, ["ALL"], `${path} capabilities`);
-                }
+            itRendered("runs every container restricted, with requests and a memory limit", async () => {
+                const objects = await renderedBy(ok(stack), "argocd");
+                assert.ok(podSpecs(objects).length >= (prod ? 6 : 5), "the chart's workloads");
+                assert.deepEqual(restrictedAndSizedViolations(objects), []);
             });
 
             it("keeps the bcrypt hash of the exported password and a fixed mtime in argocd-secret, not in chart values", () => {

@@ -6,6 +6,7 @@ import { strict as assert } from "assert";
 import { findSecretLeaks } from "../harness/secrets";
 import { byUrn, childrenOf, ofType, one, RecordedResource, RunResult, runOk } from "../harness";
 import { isWrappedSecret, unwrapSecrets } from "../harness/wire";
+import { itRendered, ofKind, renderedBy, restrictedAndSizedViolations } from "../harness/renderedCharts";
 
 const CHART = "kubernetes:helm.sh/v4:Chart";
 const ELASTICSEARCH = "kubernetes:elasticsearch.k8s.elastic.co/v1:Elasticsearch";
@@ -106,12 +107,15 @@ describe("logging", () => {
                 assert.equal(v.createClusterScopedResources, false, "no ClusterRole reading every Secret");
                 assert.equal(v.webhook.enabled, false);
                 assert.equal(v.config.validateStorageClass, false);
-                assert.equal(v.installCRDs, true);
-                assert.equal(v.podSecurityContext.runAsNonRoot, true);
-                assert.equal(v.podSecurityContext.seccompProfile.type, "RuntimeDefault");
-                assert.equal(v.securityContext.allowPrivilegeEscalation, false);
-                assert.deepEqual(v.securityContext.capabilities.drop, ["ALL"]);
-                assert.ok(v.resources.requests.memory && v.resources.limits.memory);
+            });
+
+            itRendered("renders one restricted, sized operator and the ECK CRDs", async () => {
+                const objects = await renderedBy(ok(stack), "eck-operator");
+                const [operator] = ofKind(objects, "StatefulSet");
+                assert.equal(operator?.spec.replicas, 1);
+                assert.deepEqual(restrictedAndSizedViolations(objects), []);
+                const crds = ofKind(objects, "CustomResourceDefinition").map((c) => c.metadata.name);
+                for (const crd of ["elasticsearches.elasticsearch.k8s.elastic.co", "kibanas.kibana.k8s.elastic.co"]) assert.ok(crds.includes(crd), crd);
             });
 
             it(`creates Elasticsearch with ${e.nodes} node(s), ${e.storage} volumes and the profile's resources`, () => {
@@ -210,14 +214,20 @@ describe("logging", () => {
                 assert.equal(chart.repositoryOpts.repo, "https://fluent.github.io/helm-charts");
                 assert.equal(chart.namespace, "fluent-bit");
                 const v = chart.values;
-                assert.equal(v.kind, "DaemonSet");
                 assert.match(v.config.inputs, /Name\s+tail/);
                 assert.match(v.config.inputs, /Path\s+\/var\/log\/containers\/\*\.log/);
                 assert.match(v.config.inputs, /multiline\.parser\s+cri\b/);
-                assert.match(v.config.filters, /Name\s+kubernetes/);
-                assert.match(v.config.filters, /Merge_Log\s+On/);
                 assert.ok(v.resources.requests.cpu && v.resources.requests.memory && v.resources.limits.memory);
-                assert.equal(v.testFramework.enabled, false);
+            });
+
+            itRendered("renders the fluent-bit DaemonSet with the kubernetes filter merging JSON logs", async () => {
+                const objects = await renderedBy(ok(stack), "fluent-bit");
+                assert.deepEqual(ofKind(objects, "DaemonSet").map((d) => d.metadata.name), ["fluent-bit"]);
+                assert.deepEqual(ofKind(objects, "Deployment"), []);
+                const config = ofKind(objects, "ConfigMap").find((c) => c.metadata.name === "fluent-bit")?.data?.["fluent-bit.conf"] ?? "";
+                assert.match(config, /\[FILTER\]\s+Name\s+kubernetes/);
+                assert.match(config, /Merge_Log\s+On/);
+                assert.match(config, /Name\s+tail/);
             });
 
             it("ships to Elasticsearch over verified TLS with credentials from a Secret", () => {

@@ -4,6 +4,7 @@
 import { strict as assert } from "assert";
 import { otlpEndpoint } from "../../components/mesh/defaults";
 import { ofType, one, RecordedResource, runOk, RunResult, StackOverrides } from "../harness";
+import { itRendered, ofKind, podSpecs, renderedBy, renderedChildren } from "../harness/renderedCharts";
 
 const CHART = "kubernetes:helm.sh/v4:Chart";
 const SERVICE = "kubernetes:core/v1:Service";
@@ -153,7 +154,7 @@ describe("mesh", () => {
                 const run = ok(stack);
                 const cni = valuesOf(run, "istio-cni");
                 assert.equal(cni.resourceQuotas.enabled, true);
-                assert.ok(cni.resources.requests.cpu && cni.resources.requests.memory && cni.resources.limits.memory);
+                assert.ok(cni.resources.limits.memory, "a memory limit (the chart's requests are kept)");
                 const ns = one(run, NAMESPACE, "istio-cni").inputs.metadata.labels;
                 assert.equal(ns["pod-security.kubernetes.io/enforce"], "privileged");
             });
@@ -161,14 +162,7 @@ describe("mesh", () => {
             it(`runs the ingress gateway on revision ${REVISION}: ${expected.gatewayReplicas} replica(s), a LoadBalancer Service`, () => {
                 const run = ok(stack);
                 const gw = valuesOf(run, "istio-ingressgateway");
-                assert.equal(gw.name, "istio-ingressgateway");
                 assert.equal(gw.revision, REVISION);
-                assert.equal(gw.service.type, "LoadBalancer");
-                assert.equal(gw.replicaCount, expected.gatewayReplicas);
-                assert.equal(gw.autoscaling.enabled, ha(expected.gatewayReplicas));
-                assert.equal(gw.autoscaling.minReplicas, expected.gatewayReplicas);
-                assert.ok(gw.autoscaling.maxReplicas >= expected.gatewayReplicas);
-                assert.deepEqual(gw.podDisruptionBudget, ha(expected.gatewayReplicas) ? { maxUnavailable: 1 } : {});
                 const ns = one(run, NAMESPACE, "istio-ingress").inputs.metadata.labels;
                 assert.equal(ns["pod-security.kubernetes.io/enforce"], "restricted");
                 assert.equal(ns["istio.io/rev"], REVISION);
@@ -187,17 +181,44 @@ describe("mesh", () => {
                 assert.deepEqual(c.capabilities.drop, ["ALL"]);
                 assert.equal(c.capabilities.add, undefined);
                 assert.equal(c.seccompProfile.type, "RuntimeDefault");
-                assert.ok(gw.resources.requests.cpu && gw.resources.requests.memory && gw.resources.limits.memory);
+                assert.ok(gw.resources.limits.memory);
+            });
+
+            itRendered(`renders the gateway with ${expected.gatewayReplicas} replica(s) as its floor, sized like the CNI agent`, async () => {
+                const objects = await renderedBy(ok(stack), "istio-ingressgateway");
+                const [deployment] = ofKind(objects, "Deployment");
+                assert.equal(deployment?.metadata.name, "istio-ingressgateway");
+                const hpa = ofKind(objects, "HorizontalPodAutoscaler");
+                const budgets = ofKind(objects, "PodDisruptionBudget");
+                if (ha(expected.gatewayReplicas)) {
+                    assert.equal(deployment.spec.replicas, undefined, "the autoscaler owns the count");
+                    assert.equal(hpa.length, 1, "an autoscaler");
+                    assert.equal(hpa[0].spec.minReplicas, expected.gatewayReplicas, "the profile's count is the floor");
+                    assert.ok(hpa[0].spec.maxReplicas > expected.gatewayReplicas);
+                    assert.deepEqual(budgets.map((b) => b.spec.maxUnavailable), [1]);
+                } else {
+                    assert.equal(deployment.spec.replicas, expected.gatewayReplicas);
+                    assert.deepEqual([hpa.length, budgets.length], [0, 0], "no autoscaler, no budget");
+                }
+                const cni = await renderedBy(ok(stack), "istio-cni");
+                for (const { where, spec } of podSpecs([...objects, ...cni])) {
+                    for (const c of spec.containers) {
+                        const r = c.resources ?? {};
+                        assert.ok(r.requests?.cpu && r.requests?.memory && r.limits?.memory, `${where} ${c.name}: requests and a memory limit`);
+                    }
+                }
             });
 
             it("configures exactly one LoadBalancer in the platform: the ingress gateway's Service", () => {
                 const run = ok(stack);
                 const services = ofType(run, SERVICE).filter((s) => s.inputs.spec?.type === "LoadBalancer");
                 assert.deepEqual(services.map((s) => s.name), [], "no LoadBalancer Service outside a chart");
-                const charts = ofType(run, CHART).filter((c) => loadBalancerTypes(c.inputs.values) > 0);
-                assert.deepEqual(charts.map((c) => c.name), ["istio-ingressgateway"]);
-                assert.equal(loadBalancerTypes(charts[0].inputs.values), 1);
-                assert.equal(charts[0].inputs.namespace, "istio-ingress");
+            });
+
+            itRendered("renders exactly one LoadBalancer Service: the ingress gateway's", async () => {
+                const rendered = (await renderedChildren(ok(stack))).map((r) => r.inputs);
+                const balancers = ofKind(rendered, "Service").filter((svc) => svc.spec?.type === "LoadBalancer");
+                assert.deepEqual(balancers.map((svc) => `${svc.metadata.namespace}/${svc.metadata.name}`), ["istio-ingress/istio-ingressgateway"]);
             });
 
             it("serves the public hosts through a shared Gateway: HTTPS with the stack's certificate, HTTP redirects", () => {
@@ -319,7 +340,6 @@ describe("mesh", () => {
             assert.equal(cni.resourceQuotas.enabled, true);
             const gw = valuesOf(run, "istio-ingressgateway");
             assert.equal(gw.service.annotations["service.beta.kubernetes.io/aws-load-balancer-type"], "nlb");
-            assert.equal(gw.service.type, "LoadBalancer");
         });
 
         it("a configured trust domain is exported with the gateway's identity in it", () => {

@@ -3,6 +3,7 @@
 import { strict as assert } from "assert";
 import { ofType, one, RecordedResource, RunResult, runStack } from "../harness";
 import { findSecretLeaks } from "../harness/secrets";
+import { itRendered, ofKind, podSpecs, renderedBy, restrictedAndSizedViolations } from "../harness/renderedCharts";
 import { parse as parseYaml } from "yaml";
 
 const CHART = "kubernetes:helm.sh/v4:Chart";
@@ -95,33 +96,19 @@ describe("monitoring", () => {
                 assert.ok(stackChart(run).dependencies.includes(nodeExporterNs.urn), "the chart waits for the node exporter's namespace");
             });
 
-            it("gives every pod in the monitoring namespace a restricted security context and resources", () => {
-                const v = values(runStack(stack));
-                const restrictedPod = (ctx: any, where: string) => {
-                    assert.equal(ctx.runAsNonRoot, true, `${where}: runAsNonRoot`);
-                    assert.equal(ctx.seccompProfile.type, "RuntimeDefault", `${where}: seccomp`);
-                };
-                const restrictedContainer = (ctx: any, where: string) => {
-                    assert.equal(ctx.allowPrivilegeEscalation, false, `${where}: no privilege escalation`);
-                    assert.deepEqual(ctx.capabilities.drop, ["ALL"], `${where}: drops ALL`);
-                };
-                const sized = (r: any, where: string) =>
-                    assert.ok(r?.requests?.cpu && r?.requests?.memory && r?.limits?.memory, `${where}: requests and memory limit`);
-
-                restrictedPod(v.prometheusOperator.securityContext, "operator");
-                restrictedContainer(v.prometheusOperator.containerSecurityContext, "operator");
-                sized(v.prometheusOperator.resources, "operator");
-                sized(v.prometheusOperator.prometheusConfigReloader.resources, "config reloader");
-                restrictedPod(v.prometheus.prometheusSpec.securityContext, "prometheus");
-                restrictedPod(v.alertmanager.alertmanagerSpec.securityContext, "alertmanager");
-                sized(v.alertmanager.alertmanagerSpec.resources, "alertmanager");
-                restrictedPod(v.grafana.securityContext, "grafana");
-                restrictedContainer(v.grafana.containerSecurityContext, "grafana");
-                restrictedContainer(v.grafana.sidecar.securityContext, "grafana sidecars");
-                sized(v.grafana.resources, "grafana");
-                sized(v.grafana.sidecar.resources, "grafana sidecars");
-                sized(v["kube-state-metrics"].resources, "kube-state-metrics");
-                sized(v["prometheus-node-exporter"].resources, "node exporter");
+            itRendered("gives every pod in the monitoring namespace a restricted security context and resources", async () => {
+                const objects = (await renderedBy(runStack(stack), "kube-prometheus-stack")).filter((o) => o.metadata.namespace === "monitoring");
+                assert.ok(podSpecs(objects).length >= 3, "operator, Grafana and kube-state-metrics");
+                assert.deepEqual(restrictedAndSizedViolations(objects), []);
+                // Prometheus and Alertmanager pods are the operator's, from these resources' specs.
+                for (const kind of ["Prometheus", "Alertmanager"]) {
+                    const [cr] = ofKind(objects, kind);
+                    assert.ok(cr, kind);
+                    assert.equal(cr.spec.securityContext.runAsNonRoot, true, `${kind}: runAsNonRoot`);
+                    assert.equal(cr.spec.securityContext.seccompProfile.type, "RuntimeDefault", `${kind}: seccomp`);
+                    const res = cr.spec.resources;
+                    assert.ok(res?.requests?.cpu && res.requests.memory && res.limits?.memory, `${kind}: requests and memory limit`);
+                }
             });
 
             it("needs no Helm hook (Chart v4 skips them): no admission webhook and its certificate Jobs", () => {
@@ -172,8 +159,8 @@ describe("monitoring", () => {
                 assert.ok(secret, "the Secret named by admin.existingSecret exists");
                 assert.equal(reveal(secret.inputs.metadata).namespace, "monitoring");
                 const stored = reveal(secret.inputs).stringData;
-                const password = stored[grafana.admin.passwordKey];
-                assert.ok(stored[grafana.admin.userKey], "user key present");
+                const password = stored["admin-password"];
+                assert.ok(stored["admin-user"], "the grafana chart's default user key present");
                 assert.ok(run.secretValues.includes(password), "the password is the RandomPassword's result");
                 assert.ok(ofType(run, "random:index/randomPassword:RandomPassword").some((p) => p.parent?.includes("Monitoring")));
                 assert.ok(isSecretWrapper(secret.serializedInputs.stringData), "stringData travels as a secret");
@@ -189,12 +176,29 @@ describe("monitoring", () => {
                     .map((n) => n.inputs.metadata.name);
                 assert.ok(tenants.length > 0, "the stack has tenant namespaces");
                 const dashboards = grafana.sidecar.dashboards;
-                assert.equal(dashboards.enabled, true);
-                assert.equal(dashboards.label, "grafana_dashboard");
-                assert.equal(dashboards.labelValue, "1");
                 assert.equal(dashboards.resource, "configmap");
                 assert.deepEqual([...dashboards.searchNamespace].sort(), ["monitoring", ...tenants].sort());
                 assert.deepEqual(grafana.rbac, { namespaced: true, namespaces: tenants });
+            });
+
+            itRendered("renders Grafana reading its admin from the Secret's keys and dashboards labelled grafana_dashboard=1", async () => {
+                const run = runStack(stack);
+                const objects = await renderedBy(run, "kube-prometheus-stack");
+                const grafana = ofKind(objects, "Deployment").find((d) => d.metadata.name === "monitoring-grafana");
+                assert.ok(grafana, "the Grafana Deployment");
+                const containers: any[] = grafana.spec.template.spec.containers;
+                const env = (name: string) => Object.fromEntries((containers.find((c) => c.name === name)?.env ?? []).map((e: any) => [e.name, e]));
+                const secretName = values(run).grafana.admin.existingSecret;
+                const stored = reveal(secretNamed(run, secretName)!.inputs).stringData;
+                for (const variable of ["GF_SECURITY_ADMIN_USER", "GF_SECURITY_ADMIN_PASSWORD"]) {
+                    const ref = env("grafana")[variable]?.valueFrom?.secretKeyRef;
+                    assert.equal(ref?.name, secretName, `${variable} from the admin Secret`);
+                    assert.ok(stored[ref.key], `${variable}: the Secret has key ${ref.key}`);
+                }
+                const sidecar = env("grafana-sc-dashboard");
+                assert.equal(sidecar.LABEL?.value, "grafana_dashboard");
+                assert.equal(sidecar.LABEL_VALUE?.value, "1");
+                assert.equal(sidecar.RESOURCE?.value, "configmap");
             });
 
             it("keeps Prometheus volumes on deletion only where stateful data is protected", () => {
@@ -378,9 +382,8 @@ describe("monitoring", () => {
         const run = runStack("dev", { tracing: { enabled: false }, logging: { enabled: false } });
         assert.equal(run.error, undefined);
         const grafana = values(run).grafana;
-        assert.equal(grafana.sidecar.datasources.isDefaultDatasource, true);
         assert.deepEqual(grafana.additionalDataSources, []);
-        assert.equal(grafana.sidecar.datasources.exemplarTraceIdDestinations, undefined);
+        assert.equal(grafana.sidecar.datasources, undefined, "the chart's own Prometheus datasource, without exemplar links");
         assert.equal(grafana.envFromSecret, undefined);
     });
 });

@@ -37,10 +37,10 @@ describe("monitoring parts", () => {
         it("links exemplars to Jaeger and stores them only when tracing is enabled", () => {
             const withTracing = grafanaFor({ jaegerQueryUrl: JAEGER });
             const jaeger = byType(withTracing.grafana.additionalDataSources, "jaeger");
-            assert.equal(withTracing.grafana.sidecar.datasources.exemplarTraceIdDestinations?.datasourceUid, jaeger.uid);
+            assert.equal(withTracing.grafana.sidecar.datasources?.exemplarTraceIdDestinations.datasourceUid, jaeger.uid);
             assert.ok(withTracing.prometheus.prometheusSpec.enableFeatures.includes("exemplar-storage"));
             const without = grafanaFor({});
-            assert.equal(without.grafana.sidecar.datasources.exemplarTraceIdDestinations, undefined);
+            assert.equal(without.grafana.sidecar.datasources, undefined);
             assert.deepEqual(without.prometheus.prometheusSpec.enableFeatures, []);
         });
 

@@ -6,6 +6,7 @@ import { strict as assert } from "assert";
 import { findSecretLeaks } from "../harness/secrets";
 import { childrenOf, ofType, one, RecordedResource, RunResult, runStack, runOk } from "../harness";
 import { isWrappedSecret, unwrapSecrets } from "../harness/wire";
+import { itRendered, ofKind, renderedBy, restrictedAndSizedViolations } from "../harness/renderedCharts";
 
 const CHART = "kubernetes:helm.sh/v4:Chart";
 const SERVICE = "kubernetes:core/v1:Service";
@@ -64,7 +65,6 @@ describe("tracing", () => {
                 assert.equal(chart.version, "4.11.1");
                 assert.equal(chart.repositoryOpts.repo, "https://jaegertracing.github.io/helm-charts");
                 assert.equal(chart.namespace, "tracing");
-                assert.equal(valuesOf(ok(stack)).fullnameOverride, "jaeger", "stable object names");
                 assert.deepEqual(ofType(ok(stack), CHART).filter((c) => /jaeger-operator/.test(c.inputs.chart)), []);
             });
 
@@ -72,12 +72,21 @@ describe("tracing", () => {
                 const v = valuesOf(ok(stack)).jaeger;
                 assert.equal(v.replicas, e.replicas);
                 assert.deepEqual(v.resources, e.resources);
-                assert.equal(v.podSecurityContext.runAsNonRoot, true);
-                assert.notEqual(v.podSecurityContext.runAsUser, 0);
-                assert.equal(v.podSecurityContext.seccompProfile.type, "RuntimeDefault");
-                assert.equal(v.securityContext.allowPrivilegeEscalation, false);
-                assert.deepEqual(v.securityContext.capabilities.drop, ["ALL"]);
                 assert.equal(v.serviceAccount.automountServiceAccountToken, false);
+            });
+
+            itRendered("renders one restricted, sized Deployment named jaeger, as a non-root user, and no maintenance jobs", async () => {
+                const objects = await renderedBy(ok(stack), "jaeger");
+                const [deployment] = ofKind(objects, "Deployment");
+                assert.equal(deployment?.metadata.name, "jaeger", "stable object names");
+                assert.equal(deployment.spec.replicas, e.replicas);
+                assert.ok(deployment.spec.template.spec.securityContext.runAsUser > 0, "a non-root uid");
+                assert.deepEqual(restrictedAndSizedViolations(objects), []);
+                assert.deepEqual(objects.filter((o) => ["CronJob", "Job"].includes(o.kind)), [], "no index cleaner, rollover, lookback or Spark job");
+                // Without Elasticsearch the chart's Recreate keeps a single in-memory store; with it, roll without losing a replica.
+                const strategy = deployment.spec.strategy;
+                if (stack === "dev") assert.deepEqual(strategy, { type: "Recreate" });
+                else assert.deepEqual(strategy, { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } });
             });
 
             it("receives OTLP only, on gRPC 4317 and HTTP 4318, and runs no agent", () => {
@@ -87,9 +96,6 @@ describe("tracing", () => {
                 assert.equal(config.receivers.otlp.protocols.grpc.endpoint, "0.0.0.0:4317");
                 assert.equal(config.receivers.otlp.protocols.http.endpoint, "0.0.0.0:4318");
                 assert.equal(config.extensions.jaeger_query.http.endpoint, "0.0.0.0:16686");
-                for (const job of ["esIndexCleaner", "esRollover", "esLookback", "spark"]) {
-                    assert.equal(valuesOf(ok(stack))[job].enabled, false, `${job} off`);
-                }
             });
 
             it("exposes the collector and the query UI through stable Services on the Jaeger pods", () => {
@@ -120,7 +126,7 @@ describe("tracing", () => {
                     const backend = backendOf(run);
                     assert.deepEqual(Object.keys(backend), ["memory"]);
                     assert.ok(backend.memory.max_traces > 0);
-                    assert.deepEqual(valuesOf(run).jaeger.extraVolumes, []);
+                    assert.equal(valuesOf(run).jaeger.extraVolumes, undefined);
                     assert.deepEqual(tracingResources(run).filter((r) => r.type === SECRET), []);
                 });
             } else {

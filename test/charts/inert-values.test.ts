@@ -1,0 +1,51 @@
+// Every value the platform passes a chart must change what the chart renders: a value that does
+// nothing misleads the next reader and hides the setting that would work. Each Chart of each stack
+// is rendered with its values and again without each value path; a path whose removal leaves the
+// rendered objects unchanged is inert. Needs the pinned chart archives (a chart cache).
+import { strict as assert } from "assert";
+import { ofType, runOk } from "../harness";
+import { CHART_CACHE, itRendered } from "../harness/renderedCharts";
+import { chartName, findArchive } from "../../scripts/helm/chartCache";
+import { formatPath, inertValues } from "../../scripts/helm/inertValues";
+import { CHART_TYPE, templateRequest } from "../../scripts/helm/renderCharts";
+import { unwrapSecrets } from "../../scripts/plan/objects";
+
+
+/**
+ * Values kept although some stack's render does not change without them, each with its reason.
+ * Chart name -> value paths.
+ */
+const PINNED: Record<string, { path: string[]; why: string }[]> = {
+    base: [{
+        path: ["global", "istioNamespace"],
+        why: "the mesh component's namespace argument; equal to the chart's default only while that is istio-system",
+    }],
+    jaeger: [{ path: ["jaeger", "replicas"], why: "the stack's tracing.replicas, passed through; the chart's default only where a stack runs one" }],
+    "kube-prometheus-stack": [
+        { path: ["prometheus", "prometheusSpec", "replicas"], why: "the stack's monitoring.prometheusReplicas, passed through" },
+        { path: ["alertmanager", "alertmanagerSpec", "replicas"], why: "the stack's monitoring.alertmanagerReplicas, passed through" },
+        { path: ["grafana", "replicas"], why: "the stack's monitoring.grafanaReplicas, passed through" },
+    ],
+};
+
+describe("chart values: none is inert", function () {
+    this.timeout(30 * 60 * 1000);
+    for (const stack of ["dev", "staging", "prod"]) {
+        itRendered(`${stack}: removing any value path the platform sets changes some chart's rendered objects`, async () => {
+            const charts = ofType(runOk(stack), CHART_TYPE);
+            assert.ok(charts.length > 0, `${stack} registers no chart`);
+            const findings = await Promise.all(charts.map(async (chart) => {
+                const { chart: name, version } = unwrapSecrets(chart.inputs);
+                const archive = findArchive(CHART_CACHE, name, version);
+                if ("missing" in archive) return [`${chart.name}: cannot be checked: ${archive.missing}`];
+                const pinned = (PINNED[chartName(name)] ?? []).map((p) => p.path);
+                const { inert } = await inertValues(templateRequest(chart, archive.file), pinned);
+                return inert.map((path) => `${chart.name} (${name} ${version}): ${formatPath(path)}`);
+            }));
+            const problems = findings.flat();
+            if (problems.length > 0) {
+                assert.fail(`${stack}: ${problems.length} value path(s) change nothing in the render:\n  ${problems.join("\n  ")}`);
+            }
+        });
+    }
+});
