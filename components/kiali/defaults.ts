@@ -45,13 +45,12 @@ export function kialiValues(s: KialiSettings, backends: KialiBackends, mesh: Kia
         login_token: { signing_key: `secret:${SIGNING_KEY_SECRET.name}:${SIGNING_KEY_SECRET.key}` },
         deployment: {
             view_only_mode: s.viewOnly,
-            cluster_wide_access: true,
             replicas: s.replicas,
             resources: { requests: { ...s.resources.requests }, limits: { ...s.resources.limits } },
             image_pull_policy: "IfNotPresent",
             pod_annotations: { "sidecar.istio.io/inject": "false" },
             security_context: RESTRICTED,
-            pod_disruption_budget: { spec: s.replicas > 1 ? { maxUnavailable: 1 } : {} },
+            ...(s.replicas > 1 ? { pod_disruption_budget: { spec: { maxUnavailable: 1 } } } : {}),
         },
         external_services: {
             prometheus: { url: backends.prometheusUrl },

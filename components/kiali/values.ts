@@ -25,7 +25,6 @@ export interface KialiValues {
     deployment: {
         /** Read-only: the chart renders the viewer ClusterRole and the UI offers no write actions. */
         view_only_mode: boolean;
-        cluster_wide_access: true;
         replicas: number;
         resources: Resources;
         /** The chart's own default is Always; the image is pinned by the chart version. */
@@ -33,7 +32,8 @@ export interface KialiValues {
         /** Replaces the chart's pod annotations: Kiali runs outside the mesh (see index.ts). */
         pod_annotations: Record<string, string>;
         security_context: KialiContainerSecurityContext;
-        pod_disruption_budget: { spec: { maxUnavailable?: number } };
+        /** Set when Kiali runs more than one replica. */
+        pod_disruption_budget?: { spec: { maxUnavailable: number } };
     };
     external_services: {
         prometheus: { url: pulumi.Input<string> };

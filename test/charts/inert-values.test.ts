@@ -26,6 +26,13 @@ const PINNED: Record<string, { path: string[]; why: string }[]> = {
         { path: ["alertmanager", "alertmanagerSpec", "replicas"], why: "the stack's monitoring.alertmanagerReplicas, passed through" },
         { path: ["grafana", "replicas"], why: "the stack's monitoring.grafanaReplicas, passed through" },
     ],
+    "kiali-server": [
+        { path: ["auth"], why: "who may log in: the chart's empty default means token in 2.29; pinned so a chart upgrade cannot change it silently" },
+        { path: ["deployment", "view_only_mode"], why: "the stack's mesh.kiali.viewOnly, passed through; security-relevant like auth" },
+        { path: ["deployment", "replicas"], why: "the stack's mesh.kiali.replicas, passed through" },
+        { path: ["deployment", "resources", "limits"], why: "the stack's mesh.kiali.resources, passed through" },
+        { path: ["external_services", "istio", "root_namespace"], why: "the mesh component's root namespace argument; the chart's default only while it is istio-system" },
+    ],
 };
 
 describe("chart values: none is inert", function () {
