@@ -4,6 +4,7 @@
 // the cache offline.
 import { execFileSync } from "child_process";
 import * as fs from "fs";
+import * as path from "path";
 import { parseArgs } from "util";
 import { runStack } from "../../test/harness";
 import { archiveName, chartCache } from "./chartCache";
@@ -41,7 +42,7 @@ function main(): number {
     }
     let failed = 0;
     for (const [archive, c] of wanted) {
-        if (fs.existsSync(`${cache.dir}/${archive}`)) {
+        if (fs.existsSync(path.join(cache.dir, archive))) {
             process.stdout.write(`  have   ${archive}\n`);
             continue;
         }

@@ -1,6 +1,7 @@
 // Renders every v4 Chart a program run registered, from a chart cache, and returns the objects the
 // engine would register under each Chart. Charts render in parallel; one that cannot be rendered
 // (no archive, values unknown until deploy, a Helm error) is reported with its reason.
+import * as pulumi from "@pulumi/pulumi";
 import * as os from "os";
 import { RecordedResource } from "../../test/harness";
 import { ChartCache, findArchive } from "./chartCache";
@@ -32,7 +33,7 @@ export interface RenderResult {
 }
 
 const containsUnknown = (value: unknown): boolean => {
-    if (value === "04da6b54-80e4-46f7-96ec-b56ff0331ba9") return true;
+    if (value === pulumi.runtime.unknownValue) return true;
     if (Array.isArray(value)) return value.some(containsUnknown);
     return !!value && typeof value === "object" && Object.values(value).some(containsUnknown);
 };

@@ -7,7 +7,6 @@ import { RecordedResource } from "../../test/harness";
 import { redact } from "./objects";
 
 import { CHART_TYPE } from "../helm/renderCharts";
-export { CHART_TYPE };
 
 export const VALUES_NOTE =
     "values: every value the platform sets for the chart (component defaults + platform:chartValues), " +
