@@ -1,46 +1,39 @@
 // dev: a laptop cluster (kind, k3d, minikube). One replica of everything, small volumes,
 // traces kept in memory, mesh mTLS permissive so unmeshed debugging pods can still call in.
 import { EnvironmentProfile } from "../../infra/config/types";
-import { DEFAULT_TEAMS, SHOP_IMAGE } from "../shared";
+import { profileFrom, ProfileDifferences } from "../base";
 
-export const devProfile: EnvironmentProfile = {
+/** What dev sets differently from stacks/base.ts. */
+export const devDifferences: ProfileDifferences = {
     workloads: {
         replicas: 1,
         resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } },
-        autoscaling: { enabled: false, minReplicas: 1, maxReplicas: 2, targetCpuUtilizationPercent: 80, targetMemoryUtilizationPercent: 80 },
-        disruptionBudget: { enabled: false, maxUnavailable: 1 },
-        rollingUpdate: { maxSurge: "1", maxUnavailable: "0" },
+        autoscaling: { enabled: false, minReplicas: 1, maxReplicas: 2, targetCpuUtilizationPercent: 80 },
+        disruptionBudget: { enabled: false },
+        rollingUpdate: { maxSurge: "1" },
     },
     tenancy: {
         podSecurityLevel: "baseline",
         quota: { requestsCpu: "2", requestsMemory: "4Gi", limitsCpu: "4", limitsMemory: "8Gi", pods: 50 },
         containerDefaults: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
-        teams: DEFAULT_TEAMS,
     },
     mesh: {
-        enabled: true,
-        revision: "1-29",
-        // Canary a control-plane upgrade: install a second revision, move teams (teamRevisions), then the default.
-        revisions: [{ name: "1-29", version: "1.29.6" }],
         mtlsMode: "PERMISSIVE",
         tracingSamplingPercent: 100,
-        accessLogging: true,
         istiodReplicas: 1,
         gatewayReplicas: 1,
-        gatewayTlsSecretName: "shop-tls",
         gatewayHosts: ["shop.localtest.me"],
         // A local issuer whose key the program generates: mint a token with `npm run token:dev` (README).
         edgeAuth: { localIssuer: true, issuers: [] },
         // Per gateway replica (Envoy local rate limit); low, so a loop of curls shows the 429.
-        rateLimit: { enabled: true, default: { requestsPerUnit: 50, unit: "minute", burst: 50 } },
+        rateLimit: { default: { requestsPerUnit: 50, burst: 50 } },
         // Anonymous on a laptop (reached only through port-forward), so read-only: no one logs in.
         kiali: {
-            enabled: true, auth: "anonymous", viewOnly: true, replicas: 1,
+            auth: "anonymous", viewOnly: true, replicas: 1,
             resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "512Mi" } },
         },
     },
     monitoring: {
-        enabled: true,
         prometheusReplicas: 1,
         retention: "2d",
         storageSize: "5Gi",
@@ -49,13 +42,11 @@ export const devProfile: EnvironmentProfile = {
         grafanaReplicas: 1,
     },
     tracing: {
-        enabled: true,
         storage: "memory",
         replicas: 1,
         resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "512Mi" } },
     },
     logging: {
-        enabled: true,
         elasticsearchNodes: 1,
         elasticsearchStorageSize: "5Gi",
         elasticsearchResources: { requests: { cpu: "500m", memory: "2Gi" }, limits: { memory: "2Gi" } },
@@ -63,16 +54,15 @@ export const devProfile: EnvironmentProfile = {
         retentionDays: 3,
     },
     gitops: {
-        enabled: true,
         highAvailability: false,
-        rootApp: { repoURL: "https://github.com/example-org/platform-apps.git", path: "envs/dev", targetRevision: "main" },
+        rootApp: { path: "envs/dev" },
         syncPolicy: { automated: true, prune: true, selfHeal: true },
     },
     // Every service rolls; try a canary with e.g.
     //   pulumi config set --path 'platform:shop.services.catalog.delivery.strategy' canary
     //   pulumi config set --path 'platform:shop.services.catalog.delivery.canary.weight' 20
-    shop: { enabled: true, team: "shop", image: SHOP_IMAGE, services: {} },
+    shop: { services: {} },
     protectStatefulData: false,
-    chartRepositories: {},
-    chartValues: {},
 };
+
+export const devProfile: EnvironmentProfile = profileFrom(devDifferences);

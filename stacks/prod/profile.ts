@@ -1,37 +1,25 @@
 // prod: highly available everything, strict mTLS, 1% trace sampling, long retention, stateful
 // volumes protected, and GitOps syncs only as the stack config says (manual by default).
 import { EnvironmentProfile } from "../../infra/config/types";
-import { DEFAULT_TEAMS, SHOP_IMAGE } from "../shared";
+import { profileFrom, ProfileDifferences } from "../base";
 
-export const prodProfile: EnvironmentProfile = {
+/** What prod sets differently from stacks/base.ts. */
+export const prodDifferences: ProfileDifferences = {
     workloads: {
         replicas: 3,
         resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { memory: "512Mi" } },
-        autoscaling: { enabled: true, minReplicas: 3, maxReplicas: 10, targetCpuUtilizationPercent: 70, targetMemoryUtilizationPercent: 80 },
-        disruptionBudget: { enabled: true, maxUnavailable: 1 },
-        rollingUpdate: { maxSurge: "25%", maxUnavailable: "0" },
+        autoscaling: { minReplicas: 3, maxReplicas: 10, targetCpuUtilizationPercent: 70 },
     },
     tenancy: {
-        podSecurityLevel: "restricted",
         quota: { requestsCpu: "16", requestsMemory: "32Gi", limitsCpu: "64", limitsMemory: "64Gi", pods: 300 },
-        containerDefaults: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
-        teams: DEFAULT_TEAMS,
     },
     mesh: {
-        enabled: true,
-        revision: "1-29",
-        // Canary a control-plane upgrade: install a second revision, move teams (teamRevisions), then the default.
-        revisions: [{ name: "1-29", version: "1.29.6" }],
-        mtlsMode: "STRICT",
         tracingSamplingPercent: 1,
-        accessLogging: true,
         istiodReplicas: 3,
         gatewayReplicas: 3,
-        gatewayTlsSecretName: "shop-tls",
         gatewayHosts: ["shop.example.com"],
-        // Tokens from the organisation's OpenID provider; replace with yours in Pulumi.prod.yaml.
+        // Replace with your OpenID provider in Pulumi.prod.yaml.
         edgeAuth: {
-            localIssuer: false,
             issuers: [{
                 issuer: "https://login.example.com/realms/shop",
                 jwksUri: "https://login.example.com/realms/shop/protocol/openid-connect/certs",
@@ -39,14 +27,10 @@ export const prodProfile: EnvironmentProfile = {
                 outputClaimToHeaders: [{ header: "x-jwt-sub", claim: "sub" }],
             }],
         },
-        rateLimit: { enabled: true, default: { requestsPerUnit: 1200, unit: "minute", burst: 2400 } },
-        kiali: {
-            enabled: true, auth: "token", viewOnly: true, replicas: 2,
-            resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "1Gi" } },
-        },
+        rateLimit: { default: { requestsPerUnit: 1200, burst: 2400 } },
+        kiali: { viewOnly: true, replicas: 2 },
     },
     monitoring: {
-        enabled: true,
         prometheusReplicas: 2,
         retention: "30d",
         storageSize: "200Gi",
@@ -55,29 +39,21 @@ export const prodProfile: EnvironmentProfile = {
         grafanaReplicas: 2,
     },
     tracing: {
-        enabled: true,
-        storage: "elasticsearch",
         replicas: 3,
         resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "2Gi" } },
     },
     logging: {
-        enabled: true,
-        elasticsearchNodes: 3,
         elasticsearchStorageSize: "500Gi",
         elasticsearchResources: { requests: { cpu: "2", memory: "8Gi" }, limits: { memory: "8Gi" } },
         kibanaReplicas: 2,
         retentionDays: 30,
     },
     gitops: {
-        enabled: true,
         highAvailability: true,
-        rootApp: { repoURL: "https://github.com/example-org/platform-apps.git", path: "envs/prod", targetRevision: "main" },
+        rootApp: { path: "envs/prod" },
         syncPolicy: { automated: false, prune: false, selfHeal: false },
     },
     shop: {
-        enabled: true,
-        team: "shop",
-        image: SHOP_IMAGE,
         services: {
             frontend: { slo: 99.95 },
             catalog: { slo: 99.9 },
@@ -86,6 +62,6 @@ export const prodProfile: EnvironmentProfile = {
         },
     },
     protectStatefulData: true,
-    chartRepositories: {},
-    chartValues: {},
 };
+
+export const prodProfile: EnvironmentProfile = profileFrom(prodDifferences);

@@ -1,37 +1,25 @@
 // staging: a managed cluster that mirrors prod at a smaller size. Restricted tenants, strict mTLS,
 // traces in Elasticsearch, two replicas so disruption budgets and rollouts behave as in prod.
 import { EnvironmentProfile } from "../../infra/config/types";
-import { DEFAULT_TEAMS, SHOP_IMAGE } from "../shared";
+import { profileFrom, ProfileDifferences } from "../base";
 
-export const stagingProfile: EnvironmentProfile = {
+/** What staging sets differently from stacks/base.ts. */
+export const stagingDifferences: ProfileDifferences = {
     workloads: {
         replicas: 2,
         resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } },
-        autoscaling: { enabled: true, minReplicas: 2, maxReplicas: 4, targetCpuUtilizationPercent: 75, targetMemoryUtilizationPercent: 80 },
-        disruptionBudget: { enabled: true, maxUnavailable: 1 },
-        rollingUpdate: { maxSurge: "25%", maxUnavailable: "0" },
+        autoscaling: { minReplicas: 2, maxReplicas: 4, targetCpuUtilizationPercent: 75 },
     },
     tenancy: {
-        podSecurityLevel: "restricted",
         quota: { requestsCpu: "4", requestsMemory: "8Gi", limitsCpu: "32", limitsMemory: "16Gi", pods: 100 },
-        containerDefaults: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
-        teams: DEFAULT_TEAMS,
     },
     mesh: {
-        enabled: true,
-        revision: "1-29",
-        // Canary a control-plane upgrade: install a second revision, move teams (teamRevisions), then the default.
-        revisions: [{ name: "1-29", version: "1.29.6" }],
-        mtlsMode: "STRICT",
         tracingSamplingPercent: 10,
-        accessLogging: true,
         istiodReplicas: 2,
         gatewayReplicas: 2,
-        gatewayTlsSecretName: "shop-tls",
         gatewayHosts: ["shop.staging.example.com"],
-        // Tokens from the organisation's OpenID provider; replace with yours in Pulumi.staging.yaml.
+        // Replace with your OpenID provider in Pulumi.staging.yaml.
         edgeAuth: {
-            localIssuer: false,
             issuers: [{
                 issuer: "https://login.example.com/realms/shop-staging",
                 jwksUri: "https://login.example.com/realms/shop-staging/protocol/openid-connect/certs",
@@ -39,15 +27,10 @@ export const stagingProfile: EnvironmentProfile = {
                 outputClaimToHeaders: [{ header: "x-jwt-sub", claim: "sub" }],
             }],
         },
-        rateLimit: { enabled: true, default: { requestsPerUnit: 300, unit: "minute", burst: 600 } },
-        // Users sign in with their own Kubernetes token and act with their own RBAC.
-        kiali: {
-            enabled: true, auth: "token", viewOnly: false, replicas: 1,
-            resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "1Gi" } },
-        },
+        rateLimit: { default: { requestsPerUnit: 300, burst: 600 } },
+        kiali: { viewOnly: false, replicas: 1 },
     },
     monitoring: {
-        enabled: true,
         prometheusReplicas: 1,
         retention: "7d",
         storageSize: "50Gi",
@@ -56,29 +39,21 @@ export const stagingProfile: EnvironmentProfile = {
         grafanaReplicas: 1,
     },
     tracing: {
-        enabled: true,
-        storage: "elasticsearch",
         replicas: 2,
         resources: { requests: { cpu: "200m", memory: "512Mi" }, limits: { memory: "1Gi" } },
     },
     logging: {
-        enabled: true,
-        elasticsearchNodes: 3,
         elasticsearchStorageSize: "50Gi",
         elasticsearchResources: { requests: { cpu: "1", memory: "4Gi" }, limits: { memory: "4Gi" } },
         kibanaReplicas: 1,
         retentionDays: 7,
     },
     gitops: {
-        enabled: true,
         highAvailability: false,
-        rootApp: { repoURL: "https://github.com/example-org/platform-apps.git", path: "envs/staging", targetRevision: "main" },
+        rootApp: { path: "envs/staging" },
         syncPolicy: { automated: true, prune: true, selfHeal: true },
     },
     shop: {
-        enabled: true,
-        team: "shop",
-        image: SHOP_IMAGE,
         services: {
             frontend: { slo: 99.9 },
             catalog: { delivery: { strategy: "canary", canary: { weight: 10 } }, slo: 99.5 },
@@ -86,6 +61,6 @@ export const stagingProfile: EnvironmentProfile = {
         },
     },
     protectStatefulData: false,
-    chartRepositories: {},
-    chartValues: {},
 };
+
+export const stagingProfile: EnvironmentProfile = profileFrom(stagingDifferences);

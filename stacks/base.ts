@@ -1,0 +1,61 @@
+// What every environment profile starts from: the values staging and prod share. Each
+// stacks/<env>/profile.ts holds only that environment's differences, deep-merged onto this base
+// the way stack config is merged onto a profile (objects merge key by key, arrays replace).
+import deepmerge from "deepmerge";
+import { EnvironmentProfile } from "../infra/config/types";
+import { DEFAULT_TEAMS, SHOP_IMAGE } from "./shared";
+
+/** An environment's differences: any part of a profile; a list given here replaces the base's list. */
+export type ProfileDifferences = DeepPartial<EnvironmentProfile>;
+
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+export const baseProfile: ProfileDifferences = {
+    workloads: {
+        autoscaling: { enabled: true, targetMemoryUtilizationPercent: 80 },
+        disruptionBudget: { enabled: true, maxUnavailable: 1 },
+        rollingUpdate: { maxSurge: "25%", maxUnavailable: "0" },
+    },
+    tenancy: {
+        podSecurityLevel: "restricted",
+        containerDefaults: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+        teams: DEFAULT_TEAMS,
+    },
+    mesh: {
+        enabled: true,
+        revision: "1-29",
+        // Canary a control-plane upgrade: install a second revision, move teams (teamRevisions), then the default.
+        revisions: [{ name: "1-29", version: "1.29.6" }],
+        mtlsMode: "STRICT",
+        accessLogging: true,
+        gatewayTlsSecretName: "shop-tls",
+        // Tokens from the organisation's OpenID provider (issuers per environment).
+        edgeAuth: { localIssuer: false },
+        rateLimit: { enabled: true, default: { unit: "minute" } },
+        // Users sign in with their own Kubernetes token and act with their own RBAC.
+        kiali: {
+            enabled: true, auth: "token",
+            resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "1Gi" } },
+        },
+    },
+    monitoring: { enabled: true },
+    tracing: { enabled: true, storage: "elasticsearch" },
+    logging: { enabled: true, elasticsearchNodes: 3 },
+    gitops: {
+        enabled: true,
+        rootApp: { repoURL: "https://github.com/example-org/platform-apps.git", targetRevision: "main" },
+    },
+    shop: { enabled: true, team: "shop", image: SHOP_IMAGE },
+    chartRepositories: {},
+    chartValues: {},
+};
+
+const replaceArrays = { arrayMerge: (_target: unknown[], source: unknown[]) => source };
+
+/**
+ * The base with an environment's differences merged on. Completeness (every key the profile needs)
+ * is checked where every profile is validated: test/stacks/profiles.test.ts and at config load.
+ */
+export function profileFrom(differences: ProfileDifferences): EnvironmentProfile {
+    return deepmerge.all([baseProfile, differences], replaceArrays) as EnvironmentProfile;
+}
