@@ -1,5 +1,6 @@
 // The platform's own namespaces: one place that says which Pod Security level each add-on
-// needs and why. The policy pack's exemptions (stacks/<stack>/policy-config.json) must match.
+// needs and why. The policy pack's namespaceLevels, privileged namespaces and the reasons of its
+// Pod Security exemptions are generated from this table (infra/policyConfig, npm run policy-config).
 import { PlatformNamespaceSpec } from "../components/tenancy/types";
 import { PlatformConfig } from "./config/types";
 
@@ -18,41 +19,45 @@ export const NAMESPACES = {
 
 type Enabled = Pick<PlatformConfig, "mesh" | "monitoring" | "tracing" | "logging" | "gitops">;
 
+/** A platform namespace and the add-on whose `enabled` creates it. */
+export interface PlatformNamespace extends PlatformNamespaceSpec {
+    addOn: keyof Enabled;
+}
+
+/** Every platform namespace, in creation order. */
+export const PLATFORM_NAMESPACES: readonly PlatformNamespace[] = [
+    { addOn: "mesh", name: NAMESPACES.istioSystem, podSecurityLevel: "restricted", meshInjection: false },
+    {
+        addOn: "mesh",
+        name: NAMESPACES.istioCni,
+        podSecurityLevel: "privileged",
+        reason: "Istio CNI node agent: hostPath /opt/cni/bin, /etc/cni/net.d, /proc, /var/run/netns and /var/run/istio-cni, " +
+            "and NET_ADMIN, NET_RAW, SYS_ADMIN, SYS_PTRACE unconfined by AppArmor to program pod networking",
+        meshInjection: false,
+    },
+    { addOn: "mesh", name: NAMESPACES.ingressGateway, podSecurityLevel: "restricted", meshInjection: true },
+    { addOn: "monitoring", name: NAMESPACES.monitoring, podSecurityLevel: "restricted", meshInjection: false },
+    {
+        addOn: "monitoring",
+        name: NAMESPACES.nodeExporter,
+        podSecurityLevel: "privileged",
+        reason: "prometheus-node-exporter: host network and PID namespaces, hostPath /, /proc and /sys to read node metrics",
+        meshInjection: false,
+    },
+    { addOn: "tracing", name: NAMESPACES.tracing, podSecurityLevel: "restricted", meshInjection: false },
+    { addOn: "logging", name: NAMESPACES.eckOperator, podSecurityLevel: "restricted", meshInjection: false },
+    { addOn: "logging", name: NAMESPACES.logging, podSecurityLevel: "restricted", meshInjection: false },
+    {
+        addOn: "logging",
+        name: NAMESPACES.fluentBit,
+        podSecurityLevel: "privileged",
+        reason: "Fluent Bit: hostPath /var/log, /var/lib/docker/containers and /etc/machine-id to tail every container's log",
+        meshInjection: false,
+    },
+    { addOn: "gitops", name: NAMESPACES.argocd, podSecurityLevel: "restricted", meshInjection: false },
+];
+
 /** The namespaces of the enabled add-ons. */
 export function platformNamespaceSpecs(c: Enabled): PlatformNamespaceSpec[] {
-    const specs: PlatformNamespaceSpec[] = [];
-    const add = (spec: PlatformNamespaceSpec) => specs.push(spec);
-    if (c.mesh.enabled) {
-        add({ name: NAMESPACES.istioSystem, podSecurityLevel: "restricted", meshInjection: false });
-        add({
-            name: NAMESPACES.istioCni,
-            podSecurityLevel: "privileged",
-            reason: "Istio CNI node agent: privileged, host network, hostPath /opt/cni/bin and /etc/cni/net.d to " +
-                "program pod networking, so application pods need no NET_ADMIN init container",
-            meshInjection: false,
-        });
-        add({ name: NAMESPACES.ingressGateway, podSecurityLevel: "restricted", meshInjection: true });
-    }
-    if (c.monitoring.enabled) {
-        add({ name: NAMESPACES.monitoring, podSecurityLevel: "restricted", meshInjection: false });
-        add({
-            name: NAMESPACES.nodeExporter,
-            podSecurityLevel: "privileged",
-            reason: "prometheus-node-exporter: host network and PID namespaces, hostPath /, /proc and /sys to read node metrics",
-            meshInjection: false,
-        });
-    }
-    if (c.tracing.enabled) add({ name: NAMESPACES.tracing, podSecurityLevel: "restricted", meshInjection: false });
-    if (c.logging.enabled) {
-        add({ name: NAMESPACES.eckOperator, podSecurityLevel: "restricted", meshInjection: false });
-        add({ name: NAMESPACES.logging, podSecurityLevel: "restricted", meshInjection: false });
-        add({
-            name: NAMESPACES.fluentBit,
-            podSecurityLevel: "privileged",
-            reason: "Fluent Bit: hostPath /var/log to tail every container's log, read as root",
-            meshInjection: false,
-        });
-    }
-    if (c.gitops.enabled) add({ name: NAMESPACES.argocd, podSecurityLevel: "restricted", meshInjection: false });
-    return specs;
+    return PLATFORM_NAMESPACES.filter((ns) => c[ns.addOn].enabled).map(({ addOn: _addOn, ...spec }) => spec);
 }

@@ -1,97 +1,172 @@
-// Each stack's policy-config.json: valid against the pack's configSchemas, with the enforcement
-// levels of the stack, and Pod Security levels and exemptions that match the platform's namespaces.
-import * as assert from "assert";
+// stacks/<stack>/policy-config.json: generated from infra/policyConfig, committed, accepted by the
+// pack's config validation, and consistent with what the program deploys (namespaces, profiles).
+// Expiry is judged at times the tests choose, never at today's date.
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import { POD_SECURITY_KUBERNETES_RELEASE } from "../../components/tenancy/podSecurity";
+import { platformNamespaceSpecs } from "../../infra/namespaces";
+import {
+    POLICY_CONFIG_STACKS, PolicyConfigFile, policyConfigPath, renderStackPolicyConfig, stackPolicyConfig,
+} from "../../infra/policyConfig";
+import { isExpired } from "../../policy/lib/exemptions";
+import { parseQuantity } from "../../policy/lib/quantity";
+import { validatePolicyConfig } from "../../policy/lib/validateConfig";
 import { policies } from "../../policy/policies";
 import { LATEST_KUBERNETES_RELEASE } from "../../policy/pod-security/version";
+import { describeExpired, expiredExemptions } from "../../scripts/policy-config/expiry";
+import { PROFILES } from "../../stacks/profiles";
 import { loadStackPolicyConfig, resolveConfig } from "./harness";
 
-/** The platform's namespaces and their Pod Security Admission level, stated independently of the program. */
-const PLATFORM_NAMESPACE_LEVELS: Record<string, string> = {
-    "istio-system": "restricted",
-    "istio-cni": "privileged",
-    "istio-ingress": "restricted",
-    monitoring: "restricted",
-    "node-exporter": "privileged",
-    tracing: "restricted",
-    logging: "restricted",
-    "elastic-system": "restricted",
-    "fluent-bit": "privileged",
-    argocd: "restricted",
-};
+const ROOT = path.resolve(__dirname, "../..");
+const RANK = { disabled: 0, advisory: 1, remediate: 2, mandatory: 2 } as const;
+const MTLS_RANK = { PERMISSIVE: 0, STRICT: 1 } as const;
+const DAY = 24 * 3600 * 1000;
 
 /** The chart releases the program installs (their Chart resource names). */
 const CHART_RELEASES = /^(istio-cni|istio-base|istiod-1-\d+|istiod-\*|istio-ingressgateway|kube-prometheus-stack|eck-operator|fluent-bit|jaeger|argocd|kiali)$/;
 
-const TENANT_LEVEL: Record<string, string> = { dev: "baseline", staging: "restricted", prod: "restricted" };
-const SECURITY_POLICIES = ["pod-security-standards", "rbac-least-privilege", "image-provenance", "mesh-mtls"];
-/** Mandatory in staging too: a broken mesh reference or an impossible quota fails on the cluster. */
-const CONNECTIVITY_POLICIES = ["mesh-analysis", "capacity"];
-const MTLS_MODE: Record<string, string> = { dev: "PERMISSIVE", staging: "STRICT", prod: "STRICT" };
-
-function expectedLevel(stack: string, policy: string): string {
-    if (stack === "dev") return "advisory";
-    if (stack === "prod") return "mandatory";
-    return SECURITY_POLICIES.includes(policy) || CONNECTIVITY_POLICIES.includes(policy) ? "mandatory" : "advisory";
-}
+const allExemptions = (file: PolicyConfigFile) => Object.entries(file).flatMap(([policy, entry]) => entry.exemptions.map((e) => ({ policy, e })));
 
 describe("the Kubernetes release of Pod Security", () => {
     it("is one release: the program's namespace labels, the pack's default and every stack's policy config", () => {
-        assert.strictEqual(LATEST_KUBERNETES_RELEASE, POD_SECURITY_KUBERNETES_RELEASE);
-        for (const stack of ["dev", "staging", "prod"]) {
-            const pss = loadStackPolicyConfig(stack)["pod-security-standards"] as Record<string, unknown>;
-            assert.strictEqual(pss.kubernetesVersion, POD_SECURITY_KUBERNETES_RELEASE, stack);
+        assert.equal(LATEST_KUBERNETES_RELEASE, POD_SECURITY_KUBERNETES_RELEASE);
+        for (const stack of POLICY_CONFIG_STACKS) {
+            assert.equal(stackPolicyConfig(stack)["pod-security-standards"].kubernetesVersion, POD_SECURITY_KUBERNETES_RELEASE, stack);
         }
     });
 });
 
-for (const stack of ["dev", "staging", "prod"]) {
+describe("stack policy configs", () => {
+    it("has one per profile, at the path the README and the workflow pass to --policy-pack-config", () => {
+        assert.deepEqual([...POLICY_CONFIG_STACKS].sort(), Object.keys(PROFILES).sort());
+        for (const stack of POLICY_CONFIG_STACKS) assert.ok(fs.existsSync(path.join(ROOT, policyConfigPath(stack))), policyConfigPath(stack));
+    });
+
+    it("enforces no less from dev to staging to prod: dev blocks nothing, prod blocks everything", () => {
+        const [dev, staging, prod] = (["dev", "staging", "prod"] as const).map(stackPolicyConfig);
+        for (const policy of policies.map((p) => p.name) as (keyof PolicyConfigFile)[]) {
+            const levels = [dev, staging, prod].map((f) => f[policy].enforcementLevel);
+            assert.ok(RANK[levels[0]] <= RANK[levels[1]] && RANK[levels[1]] <= RANK[levels[2]], `${policy}: ${levels.join(" -> ")}`);
+            assert.equal(levels[0], "advisory", policy);
+            assert.equal(levels[2], "mandatory", policy);
+        }
+        // Staging's tenants are labelled restricted at admission: the pack gates what the cluster would refuse.
+        assert.equal(staging["pod-security-standards"].enforcementLevel, "mandatory");
+    });
+
+    it("narrows prod's registries: every image prod accepts, the other stacks accept too", () => {
+        const prod = stackPolicyConfig("prod")["image-provenance"].allowedRegistries;
+        for (const stack of ["dev", "staging"] as const) {
+            const wider = stackPolicyConfig(stack)["image-provenance"].allowedRegistries;
+            for (const registry of prod) assert.ok(wider.some((w) => registry === w || registry.startsWith(`${w}/`)), `${stack} refuses ${registry}`);
+        }
+    });
+});
+
+for (const stack of POLICY_CONFIG_STACKS) {
     describe(`stacks/${stack}/policy-config.json`, () => {
-        const file = loadStackPolicyConfig(stack);
-        const resolved = resolveConfig(file);
+        const file = () => stackPolicyConfig(stack);
+        const profile = PROFILES[stack];
 
-        it("configures every policy of the pack and validates against their configSchemas", () => {
-            assert.deepStrictEqual(Object.keys(file).sort(), policies.map((p) => p.name).sort());
+        it("is committed as generated", () => {
+            const committed = fs.readFileSync(path.join(ROOT, policyConfigPath(stack)), "utf8");
+            assert.ok(committed === renderStackPolicyConfig(stack),
+                `${policyConfigPath(stack)} is stale: run \`npm run policy-config\` and commit the result`);
         });
 
-        it("sets each policy's enforcement level for the stack", () => {
-            for (const policy of policies) assert.strictEqual(resolved.get(policy.name)!.level, expectedLevel(stack, policy.name), policy.name);
+        it("configures every policy of the pack, and the pack's config validation accepts it", () => {
+            const committed = loadStackPolicyConfig(stack);
+            assert.deepEqual(Object.keys(committed).sort(), policies.map((p) => p.name).sort());
+            for (const policy of policies) {
+                assert.deepEqual(validatePolicyConfig(policy.name, policy.configSchema!, committed[policy.name] as Record<string, unknown>), [], policy.name);
+            }
+            assert.doesNotThrow(() => resolveConfig(committed));
         });
 
-        it("matches the platform namespaces' Pod Security levels exactly, tenants at the stack's level", () => {
-            const pss = resolved.get("pod-security-standards")!.properties;
-            assert.deepStrictEqual(pss.namespaceLevels, PLATFORM_NAMESPACE_LEVELS);
-            assert.strictEqual(pss.level, TENANT_LEVEL[stack]);
+        it("gives the program's namespaces their Pod Security levels, tenants the profile's level", () => {
+            const pss = file()["pod-security-standards"];
+            const created = Object.fromEntries(platformNamespaceSpecs(profile).map((ns) => [ns.name, ns.podSecurityLevel]));
+            assert.deepEqual(pss.namespaceLevels, created);
+            assert.equal(pss.level, profile.tenancy.podSecurityLevel);
         });
 
-        it("exempts host access only for chart-rendered objects in privileged namespaces, by chart, namespace, kind and name", () => {
-            const exemptions: Array<Record<string, any>> = resolved.get("pod-security-standards")!.properties.exemptions;
-            for (const e of exemptions) {
-                assert.match(e.chart, CHART_RELEASES);
-                assert.strictEqual(PLATFORM_NAMESPACE_LEVELS[e.namespace], "privileged", `${e.namespace} is not a privileged namespace`);
+        it("counts every privileged platform namespace as privileged for RBAC", () => {
+            const privileged = platformNamespaceSpecs(profile).filter((ns) => ns.podSecurityLevel === "privileged").map((ns) => ns.name);
+            const listed = file()["rbac-least-privilege"].privilegedNamespaces;
+            for (const ns of privileged) assert.ok(listed.includes(ns), ns);
+            assert.ok(listed.includes("kube-system"));
+        });
+
+        it("sets an mTLS floor the profile meets, STRICT outside dev", () => {
+            const floor = file()["mesh-mtls"].minimumMode;
+            assert.ok(MTLS_RANK[profile.mesh.mtlsMode] >= MTLS_RANK[floor], `${profile.mesh.mtlsMode} below ${floor}`);
+            if (stack !== "dev") assert.equal(floor, "STRICT");
+        });
+
+        it("admits the profile's tenant container defaults under the container limits", () => {
+            const { maxCpu, maxMemory } = file()["container-resources"];
+            const limits = profile.tenancy.containerDefaults.limits;
+            assert.ok(parseQuantity(limits.cpu)! <= parseQuantity(maxCpu)!, `cpu ${limits.cpu} > ${maxCpu}`);
+            assert.ok(parseQuantity(limits.memory)! <= parseQuantity(maxMemory)!, `memory ${limits.memory} > ${maxMemory}`);
+        });
+
+        it("allows a LoadBalancer only in the ingress gateway's namespace, and declares the profile's gateway certificate", () => {
+            const ingress = platformNamespaceSpecs(profile).find((ns) => ns.meshInjection)!.name;
+            for (const allowed of file()["service-exposure"].allowed) assert.equal(allowed.namespace, ingress);
+            assert.ok(file()["mesh-analysis"].externalSecrets.some((s) => s.namespace === ingress && s.name === profile.mesh.gatewayTlsSecretName));
+        });
+
+        it("exempts host access only for chart-rendered objects in privileged namespaces, giving the namespace's reason", () => {
+            const namespaces = new Map(platformNamespaceSpecs(profile).map((ns) => [ns.name, ns]));
+            for (const e of file()["pod-security-standards"].exemptions) {
+                assert.match(e.chart!, CHART_RELEASES);
+                const ns = namespaces.get(e.namespace!);
+                assert.equal(ns?.podSecurityLevel, "privileged", `${e.namespace} is not a privileged namespace`);
+                assert.equal(e.reason, ns!.reason, `${e.namespace}: the exemption and the namespace give one reason`);
                 assert.ok(e.kind && e.name && !e.name.includes("*"), `${e.namespace}: names one object`);
-                assert.ok(!e.controls.some((c: string) => c.endsWith("_restricted")), "a privileged namespace is checked at baseline only");
+                assert.ok(!e.controls.some((c) => c.endsWith("_restricted")), "a privileged namespace is checked at baseline only");
             }
         });
 
-        it("scopes every exemption to named controls and one object (or a chart's pattern), with a reason and a future expiry", () => {
-            for (const [name, config] of resolved) {
-                for (const e of config.properties.exemptions as Array<Record<string, any>>) {
-                    const what = `${name}: ${e.chart ?? e.namespace}/${e.kind}/${e.name}`;
-                    assert.ok(e.kind && e.name, `${what}: names kind and name`);
-                    assert.ok(e.chart !== undefined || (e.namespace !== undefined && !e.name.includes("*")),
-                        `${what}: a name pattern only with the chart that renders it`);
-                    if (e.chart !== undefined) assert.match(e.chart, CHART_RELEASES, what);
-                    assert.ok(Array.isArray(e.controls) && e.controls.length > 0, `${what}: names its controls`);
-                    assert.ok(e.reason.length > 20, `${what}: explains why`);
-                    assert.ok(e.expires && Date.parse(e.expires) > Date.now(), `${what}: has a future expiry`);
-                }
+        it("scopes every exemption to named controls and one object (or a chart's pattern), with a reason and an expiry date", () => {
+            for (const { policy, e } of allExemptions(file())) {
+                const what = `${policy}: ${e.chart ?? e.namespace}/${e.kind}/${e.name}`;
+                assert.ok(e.kind && e.name, `${what}: names kind and name`);
+                assert.ok(e.chart !== undefined || (e.namespace !== undefined && !e.name.includes("*")), `${what}: a name pattern only with the chart that renders it`);
+                if (e.chart !== undefined) assert.match(e.chart, CHART_RELEASES, what);
+                assert.ok(e.controls.length > 0, `${what}: names its controls`);
+                assert.ok(e.reason.length > 20, `${what}: explains why`);
+                assert.match(e.expires ?? "", /^\d{4}-\d{2}-\d{2}$/, `${what}: has an expiry`);
             }
-        });
-
-        it("allows a LoadBalancer only for the ingress gateway and sets the stack's mTLS mode", () => {
-            assert.deepStrictEqual(resolved.get("service-exposure")!.properties.allowed, [{ namespace: "istio-ingress", type: "LoadBalancer" }]);
-            assert.strictEqual(resolved.get("mesh-mtls")!.properties.minimumMode, MTLS_MODE[stack]);
         });
     });
 }
+
+describe("expired exemptions, at an injected time", () => {
+    const prod = () => stackPolicyConfig("prod");
+    const dates = [...new Set(allExemptions(prod()).map(({ e }) => e.expires!))].sort();
+    const startOf = (date: string) => new Date(`${date}T00:00:00Z`);
+
+    it("none has expired through the last day of the earliest expiry (inclusive, UTC)", () => {
+        assert.deepEqual(expiredExemptions(prod(), new Date(startOf(dates[0]).getTime() + DAY - 1)), []);
+    });
+
+    it("the day after an expiry date, exactly the exemptions of that date and earlier are reported", () => {
+        for (const date of dates) {
+            const now = new Date(startOf(date).getTime() + DAY);
+            const expected = allExemptions(prod()).filter(({ e }) => e.expires! <= date).map(({ policy, e }) => `${policy}/${e.name}`);
+            assert.deepEqual(expiredExemptions(prod(), now).map(({ policy, exemption }) => `${policy}/${exemption.name}`), expected, date);
+        }
+    });
+
+    it("reports an exemption past its expiry with its policy, object and date, as the pack judges it", () => {
+        const file = prod();
+        const fluentBit = file["pod-security-standards"].exemptions.find((e) => e.name === "fluent-bit")!;
+        fluentBit.expires = "2026-03-31";
+        const now = new Date("2026-04-01T08:00:00Z");
+        const expired = expiredExemptions(file, now);
+        assert.deepEqual(expired.map(describeExpired), ["pod-security-standards: fluent-bit/fluent-bit/DaemonSet/fluent-bit expired on 2026-03-31"]);
+        assert.ok(isExpired(fluentBit, now) && !isExpired(fluentBit, new Date("2026-03-31T23:59:59Z")));
+    });
+});

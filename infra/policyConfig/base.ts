@@ -1,0 +1,188 @@
+// The policy configuration every stack starts from: the pack's settings and the narrow exemptions
+// the platform's own add-ons need. Namespace facts (Pod Security levels, which namespaces are
+// privileged and why) come from infra/namespaces.ts; stacks.ts holds each stack's differences.
+import { POD_SECURITY_KUBERNETES_RELEASE } from "../../components/tenancy/podSecurity";
+import { CLUSTER_DOMAIN } from "../../components/microservice/meshPolicy";
+import { NAMESPACES, PLATFORM_NAMESPACES } from "../namespaces";
+import { PolicySettings } from "./types";
+
+/** The exemptions for the add-ons are reviewed together, against the pinned charts, by this date. */
+const REVIEW_BY = "2027-05-31";
+
+/** Why a privileged namespace is privileged: also the reason of its workload's Pod Security exemption. */
+function privilegedReason(namespace: string): string {
+    const entry = PLATFORM_NAMESPACES.find((ns) => ns.name === namespace);
+    if (entry?.podSecurityLevel !== "privileged" || !entry.reason) {
+        throw new Error(`${namespace} is not a privileged platform namespace with a reason (infra/namespaces.ts)`);
+    }
+    return entry.reason;
+}
+
+const privilegedNamespaces = PLATFORM_NAMESPACES.filter((ns) => ns.podSecurityLevel === "privileged").map((ns) => ns.name);
+
+export const basePolicySettings: PolicySettings = {
+    "pod-security-standards": {
+        level: "restricted",
+        namespaceLevels: Object.fromEntries(PLATFORM_NAMESPACES.map((ns) => [ns.name, ns.podSecurityLevel])),
+        kubernetesVersion: POD_SECURITY_KUBERNETES_RELEASE,
+        exemptions: [
+            {
+                chart: "istio-cni",
+                namespace: NAMESPACES.istioCni,
+                kind: "DaemonSet",
+                name: "istio-cni-node",
+                controls: ["hostPathVolumes", "capabilities_baseline", "appArmorProfile"],
+                reason: privilegedReason(NAMESPACES.istioCni),
+                expires: REVIEW_BY,
+            },
+            {
+                chart: "kube-prometheus-stack",
+                namespace: NAMESPACES.nodeExporter,
+                kind: "DaemonSet",
+                name: "node-exporter",
+                controls: ["hostNamespaces", "hostPathVolumes"],
+                reason: privilegedReason(NAMESPACES.nodeExporter),
+                expires: REVIEW_BY,
+            },
+            {
+                chart: "fluent-bit",
+                namespace: NAMESPACES.fluentBit,
+                kind: "DaemonSet",
+                name: "fluent-bit",
+                controls: ["hostPathVolumes"],
+                reason: privilegedReason(NAMESPACES.fluentBit),
+                expires: REVIEW_BY,
+            },
+        ],
+    },
+    "container-resources": { requireCpuLimit: false, maxCpu: "2", maxMemory: "4Gi", exemptions: [] },
+    "rbac-least-privilege": {
+        privilegedNamespaces: ["kube-system", ...privilegedNamespaces],
+        exemptions: [
+            {
+                chart: "argocd",
+                kind: "ClusterRole",
+                name: "argocd-application-controller",
+                controls: [
+                    "wildcard", "escalate", "bind", "impersonate", "secretsRead", "podExec", "ephemeralContainers", "nodesProxy",
+                    "serviceAccountToken", "csrApproval", "admissionWebhooks", "persistentVolumeCreate", "namespaceUpdate", "nonResourceURLs",
+                ],
+                reason: "Argo CD application controller reconciles any resource kind in any namespace: rules of * on * by design",
+                expires: REVIEW_BY,
+            },
+            {
+                chart: "argocd",
+                kind: "ClusterRole",
+                name: "argocd-server",
+                controls: ["wildcard", "secretsRead", "podExec", "ephemeralContainers", "nodesProxy", "csrApproval", "admissionWebhooks", "namespaceUpdate"],
+                reason: "Argo CD server shows, patches and deletes application resources of any kind (get, patch, delete on * by design)",
+                expires: REVIEW_BY,
+            },
+            {
+                chart: "kube-prometheus-stack",
+                kind: "ClusterRole",
+                name: "monitoring-operator",
+                controls: ["wildcard", "secretsRead"],
+                reason: "prometheus-operator manages monitoring.coreos.com resources (verbs *) and the Secrets it renders for " +
+                    "Prometheus and Alertmanager in every namespace",
+                expires: REVIEW_BY,
+            },
+            {
+                chart: "kube-prometheus-stack",
+                kind: "ClusterRole",
+                name: "kube-state-metrics",
+                controls: ["secretsRead"],
+                reason: "kube-state-metrics lists and watches Secrets (metadata only) to export their state",
+                expires: REVIEW_BY,
+            },
+            {
+                chart: "kube-prometheus-stack",
+                kind: "ClusterRole",
+                name: "monitoring-prometheus",
+                controls: ["nonResourceURLs"],
+                reason: "Prometheus scrapes the API server's and kubelets' /metrics and /metrics/cadvisor (get only)",
+                expires: REVIEW_BY,
+            },
+            {
+                chart: "istiod-*",
+                kind: "ClusterRole",
+                name: "istiod-clusterrole-*",
+                controls: ["wildcard", "secretsRead", "admissionWebhooks"],
+                reason: "istiod watches Istio resources of every kind (wildcard resources in Istio API groups), reads Secrets for " +
+                    "gateway TLS credentials and patches its own webhooks' CA bundle",
+                expires: REVIEW_BY,
+            },
+            {
+                chart: "istiod-*",
+                kind: "ClusterRole",
+                name: "istio-reader-clusterrole-*",
+                controls: ["wildcard", "secretsRead"],
+                reason: "read-only view of Istio resources and Secrets for multi-cluster and istioctl, shipped by the istiod chart",
+                expires: REVIEW_BY,
+            },
+            {
+                namespace: NAMESPACES.fluentBit,
+                kind: "Role",
+                name: "elasticsearch-ca-sync",
+                controls: ["privilegedNamespaceWrite"],
+                reason: "the platform's CA sync Job writes the Elasticsearch CA Secret into fluent-bit, so Fluent Bit can verify " +
+                    "Elasticsearch's certificate",
+                expires: REVIEW_BY,
+            },
+            {
+                chart: "kiali",
+                kind: "ClusterRole",
+                name: "kiali-viewer",
+                controls: ["wildcard", "podExec"],
+                reason: "kiali-server 2.29.0's viewer ClusterRole: get/list/watch on every resource of the Istio API groups " +
+                    "(wildcard resources) to draw and validate the mesh, and create on pods/portforward to read Envoy's admin " +
+                    "endpoint of a proxy; no write verbs",
+                expires: REVIEW_BY,
+            },
+        ],
+    },
+    "image-provenance": {
+        allowedRegistries: [
+            "ghcr.io/stefanprodan", "docker.io", "quay.io", "registry.k8s.io", "gcr.io/istio-release", "docker.elastic.co",
+            "cr.fluentbit.io", "ghcr.io/dexidp", "public.ecr.aws/docker/library",
+        ],
+        requireDigest: false,
+        exemptions: [
+            {
+                chart: "istio-ingressgateway",
+                namespace: NAMESPACES.ingressGateway,
+                kind: "Deployment",
+                name: "istio-ingressgateway",
+                controls: ["unpinned", "registry"],
+                reason: "the gateway chart sets image: auto; istiod's injection webhook replaces it with the pinned proxy image at admission",
+                expires: REVIEW_BY,
+            },
+        ],
+    },
+    "service-exposure": { allowed: [{ namespace: NAMESPACES.ingressGateway, type: "LoadBalancer" }], exemptions: [] },
+    "mesh-mtls": { minimumMode: "STRICT", clusterDomain: CLUSTER_DOMAIN, exemptions: [] },
+    "helm-chart-pinned": { exemptions: [] },
+    "pod-disruption-budget": { minReplicas: 2, exemptions: [] },
+    "tenant-namespace-guardrails": { tenantLabel: "platform.example.com/tenant", defaultDenyName: "default-deny", exemptions: [] },
+    "workload-service-account": { exemptions: [] },
+    "custom-resource-chart-dependency": { exemptions: [] },
+    "mesh-analysis": {
+        // Filled per stack from its profile's mesh.gatewayTlsSecretName (stacks.ts).
+        externalSecrets: [],
+        exemptions: [
+            {
+                chart: "jaeger",
+                namespace: NAMESPACES.tracing,
+                kind: "Service",
+                name: "jaeger",
+                controls: ["IST0118"],
+                reason: "jaeger chart 4.11.1 renders this Service with Jaeger v1 ports named config-rest (5778) and c-tchan-trft " +
+                    "(14267), IST0118; the platform sends OTLP only (4317/4318, named grpc-/http-)",
+                expires: "2027-06-30",
+            },
+        ],
+    },
+    "capacity": { exemptions: [] },
+    "edge-rate-limit": { exemptions: [] },
+    "edge-jwt-authorization": { exemptions: [] },
+};

@@ -1,0 +1,44 @@
+// Each stack's differences from the base policy configuration: how hard the pack enforces, and the
+// limits that scale with the environment.
+import { ProfileName } from "../config/types";
+import { basePolicySettings } from "./base";
+import { PolicyName, StackPolicyDifferences } from "./types";
+
+/**
+ * Mandatory in staging as in prod: the security guardrails, and the connectivity checks whose
+ * violations (a broken mesh reference, an impossible quota) would fail on the cluster anyway.
+ */
+const STAGING_GATES: readonly PolicyName[] = [
+    "pod-security-standards", "rbac-least-privilege", "image-provenance", "mesh-mtls", "mesh-analysis", "capacity",
+];
+
+/** Docker Hub organisations prod pulls from; the other stacks accept any docker.io image. */
+const PROD_DOCKER_HUB_ORGS = ["grafana", "istio", "jaegertracing", "curlimages"];
+
+export const STACK_POLICY_DIFFERENCES: Readonly<Record<ProfileName, StackPolicyDifferences>> = {
+    // Reports everything, blocks nothing; tenants at baseline and permissive mTLS, as the dev profile.
+    dev: {
+        enforcementLevel: "advisory",
+        settings: {
+            "pod-security-standards": { level: "baseline" },
+            "mesh-mtls": { minimumMode: "PERMISSIVE" },
+        },
+    },
+    staging: {
+        enforcementLevel: "advisory",
+        levels: Object.fromEntries(STAGING_GATES.map((policy) => [policy, "mandatory"])),
+        settings: { "container-resources": { maxCpu: "4", maxMemory: "8Gi" } },
+    },
+    prod: {
+        enforcementLevel: "mandatory",
+        settings: {
+            "container-resources": { maxCpu: "8", maxMemory: "16Gi" },
+            "image-provenance": { allowedRegistries: narrowDockerHub(PROD_DOCKER_HUB_ORGS) },
+        },
+    },
+};
+
+/** The base's registries with docker.io narrowed to the given organisations, in place. */
+function narrowDockerHub(orgs: readonly string[]): string[] {
+    return basePolicySettings["image-provenance"].allowedRegistries.flatMap((r) => (r === "docker.io" ? orgs.map((o) => `docker.io/${o}`) : [r]));
+}
