@@ -1,8 +1,7 @@
 // Validates a Microservice's arguments and fills in the profile defaults, before any resource
 // is registered: a bad service definition fails with a message naming the service and field.
 import { AutoscalingSettings, ComputeResources } from "../../infra/config/types";
-import { isQuantity, parseQuantity } from "../../infra/config/quantity";
-import { parseImageReference, unpinnedImageReason } from "../shared/image";
+import { isDnsLabel, isQuantity, parseImageReference, parseQuantity, unpinnedImageReason } from "../../policy/grammar";
 import { HttpProbe, MicroserviceArgs, RedMetricNames, TrafficSettings } from "./args";
 import { ResolvedDelivery, resolveDelivery } from "./delivery/strategy";
 import { Objectives, resolveObjectives } from "./observability/objectives";
@@ -33,7 +32,6 @@ export interface MicroserviceSpec {
 
 /** Above the system range and the usual distro users, so it never maps to a real account. */
 const DEFAULT_UID = 10001;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const PORT_NAME = /^[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$/;
 
 export class MicroserviceError extends Error {
@@ -51,6 +49,9 @@ function checkResources(r: ComputeResources, problems: string[]): void {
     const malformed = quantities.filter(([, v]) => v !== undefined && !isQuantity(v));
     for (const [field, value] of malformed) problems.push(`${field}: "${value}" is not a Kubernetes quantity (e.g. "250m", "512Mi")`);
     if (malformed.length > 0) return;
+    const negative = quantities.filter(([, v]) => v !== undefined && parseQuantity(v) < 0);
+    for (const [field, value] of negative) problems.push(`${field}: ${value} is negative; a resource amount is at least 0`);
+    if (negative.length > 0) return;
     if (r.limits.cpu && parseQuantity(r.requests.cpu) > parseQuantity(r.limits.cpu)) {
         problems.push(`resources.requests.cpu ${r.requests.cpu} exceeds resources.limits.cpu ${r.limits.cpu}`);
     }
@@ -61,14 +62,15 @@ function checkResources(r: ComputeResources, problems: string[]): void {
 
 /** A label-safe version: the tag, or the digest's first 12 hex characters. */
 export function imageVersion(image: string): string {
-    const ref = parseImageReference(image);
-    return ref.tag ?? (ref.digest ?? "").replace(/^sha256:/, "").slice(0, 12);
+    const parsed = parseImageReference(image);
+    if (!parsed.ok) return "";
+    return parsed.ref.tag ?? (parsed.ref.digest ?? "").replace(/^[^:]*:/, "").slice(0, 12);
 }
 
 export function resolveMicroserviceSpec(name: string, args: MicroserviceArgs): MicroserviceSpec {
     const problems: string[] = [];
     const d = args.defaults;
-    if (!DNS_LABEL.test(name)) problems.push(`name: "${name}" must be a DNS-1123 label (lowercase, digits, '-')`);
+    if (!isDnsLabel(name)) problems.push(`name: "${name}" must be a DNS-1123 label (lowercase, digits, '-')`);
     const unpinned = unpinnedImageReason(args.image);
     if (unpinned) problems.push(`image: "${args.image}" ${unpinned}`);
     if (!Number.isInteger(args.ports.http)) problems.push(`ports.http: a container port number is required`);
@@ -85,7 +87,7 @@ export function resolveMicroserviceSpec(name: string, args: MicroserviceArgs): M
         problems.push(`autoscaling.maxReplicas ${autoscaling.maxReplicas} is below minReplicas ${autoscaling.minReplicas}`);
     }
     const callers = args.callers ?? [];
-    for (const caller of callers) if (!DNS_LABEL.test(caller)) problems.push(`callers: "${caller}" is not a service name`);
+    for (const caller of callers) if (!isDnsLabel(caller)) problems.push(`callers: "${caller}" is not a service name`);
     const writablePaths = args.writablePaths ?? ["/tmp"];
     for (const p of writablePaths) if (!p.startsWith("/")) problems.push(`writablePaths: "${p}" must be an absolute path`);
     const delivery = resolveDelivery(args.delivery, args.image, d, problems);

@@ -3,7 +3,7 @@
 // are reported by their own rule).
 import { z } from "zod";
 import { isRecord, isZeroIntOrPercent } from "./fields";
-import { quantityValue } from "./quantity";
+import { quantityValue } from "../../policy/grammar";
 
 type Ctx = z.core.$RefinementCtx;
 const issue = (ctx: Ctx, path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });

@@ -4,9 +4,8 @@
 // ("0.5" needs no --type float) and quantities and int-or-percent values take numbers too.
 import { z } from "zod";
 import { NAMESPACES } from "../namespaces";
-import { isDuration, quantityText, parseQuantity } from "./quantity";
+import { DNS_LABEL_RULE, isDnsLabel, parseQuantity, prometheusDurationMilliseconds, quantityText, unpinnedImageReason } from "../../policy/grammar";
 import { credentialsInUrlReason, invalidHostReason, invalidImageReason } from "./references";
-import { unpinnedImageReason } from "../../components/shared/image";
 
 /**
  * Options for a cross-field refinement: it runs even when some fields of its object failed their
@@ -71,11 +70,12 @@ export const intOrPercent = (maxPercent?: number) => z.union([z.string(), z.numb
 /** "0", 0 or "0%": no pods above (or below) the desired count during a rollout. */
 export const isZeroIntOrPercent = (value: unknown) => /^0+%?$/.test(String(value));
 
-export const duration = z.string().refine(isDuration, { message: 'must be a duration such as "12h", "15d" or "2w"' });
-
-export const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, {
-    message: "must be a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters",
+/** A Prometheus duration above zero (retention): whole numbers with units y w d h m s ms, largest first. */
+export const duration = z.string().refine((v) => (prometheusDurationMilliseconds(v) ?? 0) > 0, {
+    message: 'must be a duration above zero such as "12h", "15d" or "2w" (units y, w, d, h, m, s, ms, largest first)',
 });
+
+export const dnsLabel = z.string().refine(isDnsLabel, { message: `must be a DNS-1123 label: ${DNS_LABEL_RULE}` });
 
 const PLATFORM_NAMESPACES: readonly string[] = Object.values(NAMESPACES);
 

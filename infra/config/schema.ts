@@ -3,7 +3,8 @@
 // cross-field rules in ./consistency; both run in one pass, so every problem is reported at once.
 import { z } from "zod";
 import { CHARTS, ChartKey, ISTIO_RELEASES, isIstioRelease } from "../charts";
-import { compareVersions, MAX_MINOR_SKEW, MAX_REVISIONS, minorSkew } from "../../components/mesh/revisions";
+import { MAX_MINOR_SKEW, MAX_REVISIONS } from "../../components/mesh/revisions";
+import { compareVersions, goDurationMilliseconds, minorSkew } from "../../policy/grammar";
 import { JWT_SHOP_SERVICES, PUBLIC_SHOP_SERVICES, SHOP_SERVICE_NAMES } from "../../components/shop/topology";
 import { DELIVERY_COLORS, DELIVERY_STRATEGIES, POD_SECURITY_LEVELS } from "./types";
 import {
@@ -165,7 +166,10 @@ const gitopsSchema = z.strictObject({
     syncPolicy: z.strictObject({ automated: z.boolean(), prune: z.boolean(), selfHeal: z.boolean() }),
 });
 
-const meshDuration = z.string().regex(/^\d+(\.\d+)?(ms|s|m|h)$/, { message: 'must be a duration such as "500ms", "5s" or "1m"' });
+/** A Go duration (what Istio takes), not negative. */
+const meshDuration = z.string().refine((v) => (goDurationMilliseconds(v) ?? -1) >= 0, {
+    message: 'must be a duration such as "500ms", "5s", "1m" or "1h30m" (units h, m, s, ms, us, ns)',
+});
 
 const deliverySchema = z.strictObject({
     strategy: z.enum(DELIVERY_STRATEGIES),

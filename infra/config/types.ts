@@ -9,7 +9,7 @@ export type ProfileName = (typeof PROFILE_NAMES)[number];
 export const POD_SECURITY_LEVELS = ["privileged", "baseline", "restricted"] as const;
 export type PodSecurityLevel = (typeof POD_SECURITY_LEVELS)[number];
 
-/** Kubernetes quantities as strings ("250m", "512Mi"); validated by infra/config/quantity.ts. */
+/** Kubernetes quantities as strings ("250m", "512Mi"); validated by policy/grammar/quantity.ts. */
 export interface ComputeResources {
     requests: { cpu: string; memory: string };
     /** cpu is optional: a CPU limit throttles latency-sensitive services (see policy container-resources). */

@@ -1,7 +1,7 @@
 // LimitRange bounds: every container's request and limit (after the range's defaults) lies within
 // the `Container` item's min and max, and limit/request within maxLimitRequestRatio; the API
 // server rejects the pod otherwise.
-import { parseQuantity } from "../lib/quantity";
+import { quantityValue } from "../grammar";
 import { CapacityCheck } from "./check";
 import { formatQuantity } from "./format";
 import { RESOURCES } from "./workloads";
@@ -14,9 +14,9 @@ export const limitRangeBounds: CapacityCheck = (ctx) => {
             for (const c of w.containers) {
                 for (const item of items) {
                     for (const r of RESOURCES) {
-                        const min = parseQuantity(item.min?.[r]);
-                        const max = parseQuantity(item.max?.[r]);
-                        const ratio = parseQuantity(item.maxLimitRequestRatio?.[r]);
+                        const min = quantityValue(item.min?.[r]);
+                        const max = quantityValue(item.max?.[r]);
+                        const ratio = quantityValue(item.maxLimitRequestRatio?.[r]);
                         for (const field of ["requests", "limits"] as const) {
                             const v = c[field][r];
                             if (v === undefined) continue;

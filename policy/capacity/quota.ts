@@ -3,7 +3,7 @@
 // each tracked key (requests.cpu/cpu, requests.memory/memory, limits.cpu, limits.memory, pods).
 // Scoped quotas (scopes, scopeSelector) count only some pods and are not judged.
 import { IndexedObject } from "../lib/clusterIndex";
-import { parseQuantity } from "../lib/quantity";
+import { quantityValue } from "../grammar";
 import { CapacityCheck } from "./check";
 import { formatQuantity } from "./format";
 import { Resource, SizedWorkload } from "./workloads";
@@ -46,7 +46,7 @@ function checkQuota(quota: IndexedObject, workloads: readonly SizedWorkload[], r
     const hard: Record<string, unknown> = quota.resource.props.spec?.hard ?? {};
     for (const t of TRACKED) {
         if (!(t.key in hard)) continue;
-        const limit = parseQuantity(hard[t.key]);
+        const limit = quantityValue(hard[t.key]);
         if (limit === undefined) continue;
         let needed = 0;
         const terms: string[] = [];
@@ -71,8 +71,8 @@ function checkQuota(quota: IndexedObject, workloads: readonly SizedWorkload[], r
 /** Headroom per tracked key: what is left at the maximum (negative when it does not fit). */
 export function quotaHeadroom(quota: IndexedObject, workloads: readonly SizedWorkload[]): Array<{ key: string; hard: string; needed: string; headroom: string }> {
     const hard: Record<string, unknown> = quota.resource.props.spec?.hard ?? {};
-    return TRACKED.filter((t) => t.key in hard && parseQuantity(hard[t.key]) !== undefined).map((t) => {
-        const limit = parseQuantity(hard[t.key])!;
+    return TRACKED.filter((t) => t.key in hard && quantityValue(hard[t.key]) !== undefined).map((t) => {
+        const limit = quantityValue(hard[t.key])!;
         const needed = workloads.reduce((sum, w) => sum + peakPods(w) * perPod(w, t).value, 0);
         const left = limit - needed;
         return {

@@ -2,7 +2,7 @@
 // surge pods a rolling update adds, and one pod's requests and limits after the namespace's
 // LimitRange defaults are applied (a missing request takes the default request, else the limit).
 import { ClusterIndex, IndexedObject, Workload } from "../lib/clusterIndex";
-import { parseQuantity } from "../lib/quantity";
+import { quantityValue } from "../grammar";
 
 export type Resource = "cpu" | "memory";
 export const RESOURCES: readonly Resource[] = ["cpu", "memory"];
@@ -43,8 +43,8 @@ function containerDefaults(limitRanges: readonly IndexedObject[]) {
         for (const item of lr.resource.props.spec?.limits ?? []) {
             if (item?.type !== "Container") continue;
             for (const r of RESOURCES) {
-                const request = parseQuantity(item.defaultRequest?.[r]);
-                const limit = parseQuantity(item.default?.[r]);
+                const request = quantityValue(item.defaultRequest?.[r]);
+                const limit = quantityValue(item.default?.[r]);
                 if (request !== undefined) defaults.requests[r] ??= request;
                 if (limit !== undefined) defaults.limits[r] ??= limit;
             }
@@ -58,8 +58,8 @@ export function containerSizes(workload: Workload, limitRanges: readonly Indexed
     return (workload.podSpec.containers ?? []).map((c: any) => {
         const size: ContainerSize = { name: String(c?.name ?? ""), requests: {}, limits: {} };
         for (const r of RESOURCES) {
-            const limit = parseQuantity(c?.resources?.limits?.[r]) ?? defaults.limits[r];
-            const request = parseQuantity(c?.resources?.requests?.[r]) ?? defaults.requests[r] ?? limit;
+            const limit = quantityValue(c?.resources?.limits?.[r]) ?? defaults.limits[r];
+            const request = quantityValue(c?.resources?.requests?.[r]) ?? defaults.requests[r] ?? limit;
             if (limit !== undefined) size.limits[r] = limit;
             if (request !== undefined) size.requests[r] = request;
         }

@@ -1,6 +1,6 @@
 // The resource rules for one container: requests set, memory limit set (CPU limit per config),
 // requests no higher than limits, nothing above the stack's per-container maxima.
-import { parseQuantity } from "../lib/quantity";
+import { quantityValue } from "../grammar";
 import { ContainerResourcesConfig } from "./config";
 
 type Resource = "cpu" | "memory";
@@ -25,12 +25,12 @@ export function containerResourceProblems(resources: Record<string, any> | undef
     }
     const maxima: Record<Resource, string | undefined> = { cpu: config.maxCpu, memory: config.maxMemory };
     for (const resource of ["cpu", "memory"] as const) {
-        const request = parseQuantity(requests[resource]);
-        const limit = parseQuantity(limits[resource]);
+        const request = quantityValue(requests[resource]);
+        const limit = quantityValue(limits[resource]);
         if (request !== undefined && limit !== undefined && request > limit) {
             problems.push({ control: "requestsAboveLimits", message: `requests ${resource} ${requests[resource]} above its limit ${limits[resource]}` });
         }
-        const max = parseQuantity(maxima[resource]);
+        const max = quantityValue(maxima[resource]);
         if (max === undefined) continue;
         for (const [field, value, raw] of [["request", request, requests[resource]], ["limit", limit, limits[resource]]] as const) {
             if (value !== undefined && value > max) {

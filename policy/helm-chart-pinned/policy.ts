@@ -1,11 +1,11 @@
 // `helm-chart-pinned`: every Helm chart names an exact version, so a re-run installs the same chart.
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { configSpec, readConfig, WithExemptions } from "../lib/config";
+import { isExactVersion } from "../grammar";
 import { kubeType } from "../lib/kubeType";
 import { reporterFor } from "../lib/report";
 
 const CHART_TYPES = ["Chart", "Release"];
-const EXACT_VERSION = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 
 const config = configSpec("helm-chart-pinned", ["version"], {});
 
@@ -17,7 +17,7 @@ export function chartVersionProblem(props: Record<string, any>): string | undefi
     if (isLocalChart(chart) || /@sha256:[0-9a-f]{64}$/.test(chart)) return undefined;
     const version = props.version;
     if (version === undefined || version === null || version === "") return `chart "${chart}" has no version, so the newest would be installed`;
-    if (!EXACT_VERSION.test(String(version))) return `chart "${chart}" version "${version}" is a range, not an exact version`;
+    if (!isExactVersion(String(version))) return `chart "${chart}" version "${version}" is a range, not an exact version`;
     return undefined;
 }
 

@@ -3,7 +3,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { containersOf, describeContainer } from "../lib/containers";
-import { imageName, parseImage, parseRegistryEntry, RegistryEntry, registryAllows } from "../lib/imageRef";
+import { imageName, parseImageReference, parseRegistryPrefix, RegistryPrefix, registryPrefixCovers } from "../grammar";
 import { argsRef, withDefaultNamespace } from "../lib/objectRef";
 import { podTemplateOf } from "../lib/podTemplate";
 import { reporterFor } from "../lib/report";
@@ -36,16 +36,16 @@ export interface ImageProblem {
     message: string;
 }
 
-const entryCache = new Map<string, RegistryEntry>();
-const entryOf = (entry: string): RegistryEntry => {
+const entryCache = new Map<string, RegistryPrefix>();
+const entryOf = (entry: string): RegistryPrefix => {
     let parsed = entryCache.get(entry);
-    if (!parsed) entryCache.set(entry, (parsed = parseRegistryEntry(entry)));
+    if (!parsed) entryCache.set(entry, (parsed = parseRegistryPrefix(entry)));
     return parsed;
 };
 
 export function imageProblems(image: unknown, config: ImageProvenanceConfig): ImageProblem[] {
     if (typeof image !== "string" || image === "") return [{ control: "malformed", message: "sets no image" }];
-    const parsed = parseImage(image);
+    const parsed = parseImageReference(image);
     if (!parsed.ok) return [{ control: "malformed", message: `image "${image}" is not a valid reference: it ${parsed.problem}` }];
     const ref = parsed.ref;
     const problems: ImageProblem[] = [];
@@ -54,7 +54,7 @@ export function imageProblems(image: unknown, config: ImageProvenanceConfig): Im
         else if (ref.tag === undefined) problems.push({ control: "unpinned", message: `image "${image}" has no tag, so it floats on latest` });
         else if (ref.tag === "latest") problems.push({ control: "unpinned", message: `image "${image}" uses the latest tag` });
     }
-    if (!config.allowedRegistries.some((entry) => registryAllows(entryOf(entry), ref))) {
+    if (!config.allowedRegistries.some((entry) => registryPrefixCovers(entryOf(entry), ref))) {
         problems.push({
             control: "registry",
             message: `image "${image}" (${imageName(ref)}) is not from an allowed registry: ${config.allowedRegistries.join(", ") || "none configured"}`,

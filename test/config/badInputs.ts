@@ -60,7 +60,7 @@ export const BAD_INPUTS: BadInput[] = [
     { title: "gateway host with a port", config: { mesh: { gatewayHosts: ["shop.example.com:443"] } }, expect: /platform:mesh\.gatewayHosts\[0\]: must be a lowercase DNS name/ },
     { title: "wildcard gateway host", config: { mesh: { gatewayHosts: ["*.example.com"] } }, expect: VALID },
     { title: "image with a trailing space", config: { shop: { image: "ghcr.io/stefanprodan/podinfo:6.9.2 " } }, expect: /platform:shop\.image: has leading or trailing whitespace/ },
-    { title: "image in uppercase", config: { shop: { image: "Nginx:1.25" } }, expect: /platform:shop\.image: has uppercase letters in its repository/ },
+    { title: "image in uppercase", config: { shop: { image: "Nginx:1.25" } }, expect: /platform:shop\.image: is not a valid image reference: it repository path "Nginx" has upper-case letters; it must be lower case/ },
     { title: "canary image unpinned", config: { shop: { services: { catalog: { delivery: { strategy: "canary", canary: { weight: 10, image: "ghcr.io/stefanprodan/podinfo:latest" } } } } } }, expect: /platform:shop\.services\.catalog\.delivery\.canary\.image: uses the mutable tag "latest"/ },
     { title: "credentials in the root app's repoURL", config: { gitops: { rootApp: { repoURL: "https://bot:ghp_token@github.com/org/apps.git" } } }, expect: /platform:gitops\.rootApp\.repoURL: credentials in a URL are stored in plaintext.*through a Secret/, also: "program" },
     { title: "ssh repoURL with the git user", config: { gitops: { rootApp: { repoURL: "ssh://git@github.com/org/apps.git" } } }, expect: VALID },

@@ -2,7 +2,8 @@
 // installed next to the current one without touching it, one team moves to it, then the default
 // moves the rest; each step is checked against the run before it, and bad configs are refused.
 import { strict as assert } from "assert";
-import { compareVersions, crdVersionOf, minorSkew } from "../../components/mesh/revisions";
+import { crdVersionOf } from "../../components/mesh/revisions";
+import { compareVersions, minorSkew } from "../../policy/grammar";
 import { ConfigError, resolvePlatformConfig } from "../../infra/config";
 import { ofType, one, RecordedResource, runOk, RunResult, runStack, StackOverrides } from "../harness";
 import { runPolicyPack } from "../policy/harness";

@@ -185,6 +185,15 @@ describe("Microservice", () => {
         it("rejects a malformed quantity", () =>
             invalid({ resources: { requests: { cpu: "100m", memory: "500mb" }, limits: { memory: "1Gi" } } },
                 /resources\.requests\.memory: "500mb" is not a Kubernetes quantity/));
+        it("rejects a negative request", () =>
+            invalid({ resources: { requests: { cpu: "-100m", memory: "64Mi" }, limits: { memory: "1Gi" } } },
+                /resources\.requests\.cpu: -100m is negative/));
+        it("reads E as exa (10^18 bytes), not as an exponent, when comparing requests with limits", () => {
+            const resources = { requests: { cpu: "100m", memory: "2Gi" }, limits: { memory: "1E" } };
+            assert.deepEqual(resolveMicroserviceSpec("svc", { ...base, resources }).resources, resources);
+            invalid({ resources: { requests: { cpu: "100m", memory: "2E" }, limits: { memory: "1E" } } },
+                /resources\.requests\.memory 2E exceeds resources\.limits\.memory 1E/);
+        });
         it("rejects requests above limits", () =>
             invalid({ resources: { requests: { cpu: "2", memory: "1Gi" }, limits: { cpu: "1", memory: "1Gi" } } },
                 /resources\.requests\.cpu 2 exceeds resources\.limits\.cpu 1/));

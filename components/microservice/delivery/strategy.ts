@@ -1,7 +1,7 @@
 // A service's delivery settings, validated and completed: which strategy, the rollout pace of each
 // Deployment, and the strategy's own knobs (canary weight and image, blue-green colours and images).
 import { DELIVERY_COLORS, DeliveryColor, DeliverySettings, WorkloadDefaults } from "../../../infra/config/types";
-import { unpinnedImageReason } from "../../shared/image";
+import { unpinnedImageReason } from "../../../policy/grammar";
 
 export type RollingUpdate = { maxSurge: string; maxUnavailable: string };
 

@@ -1,6 +1,7 @@
 // Mesh traffic settings of a service: defaults that suit a small HTTP API, the service's
 // overrides on top, and the checks that keep Istio from rejecting the objects at apply time.
 import { FaultInjectionSettings } from "../../../infra/config/types";
+import { goDurationMilliseconds } from "../../../policy/grammar";
 import { TrafficOverrides, TrafficSettings } from "../args";
 
 export const DEFAULT_TRAFFIC: TrafficSettings = {
@@ -11,12 +12,10 @@ export const DEFAULT_TRAFFIC: TrafficSettings = {
     outlierDetection: { consecutive5xxErrors: 5, interval: "10s", baseEjectionTime: "30s", maxEjectionPercent: 50 },
 };
 
-const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-export function durationMillis(value: string): number | undefined {
-    const m = DURATION.exec(value);
-    return m ? Number(m[1]) * UNIT_MS[m[2]] : undefined;
+/** An Istio duration (Go's grammar) in milliseconds; undefined when malformed or negative. */
+function durationMillis(value: string): number | undefined {
+    const millis = goDurationMilliseconds(value);
+    return millis !== undefined && millis >= 0 ? millis : undefined;
 }
 
 export function resolveTraffic(overrides: TrafficOverrides | undefined, problems: string[]): TrafficSettings {

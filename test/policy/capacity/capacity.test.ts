@@ -2,7 +2,7 @@
 // one unit less fails with the numbers; LimitRange bounds and disruption budgets likewise.
 import * as assert from "assert";
 import { capacity } from "../../../policy/policies";
-import { parseQuantity } from "../../../policy/lib/quantity";
+import { quantityValue } from "../../../policy/grammar";
 import { HarnessResource } from "../harness";
 import { stackMessages } from "../policyCall";
 import { changed, programResources } from "../mesh-analysis/shopBaseline";
@@ -22,7 +22,7 @@ describe("capacity", function () {
             const hpa = prod.find((r) => r.type.endsWith(":HorizontalPodAutoscaler") && r.props.spec.scaleTargetRef.name === d.props.metadata.name)!;
             const peak = hpa.props.spec.maxReplicas + Math.ceil(hpa.props.spec.maxReplicas * 0.25);
             pods += peak;
-            requestsMemory += peak * parseQuantity(d.props.spec.template.spec.containers[0].resources.requests.memory)!;
+            requestsMemory += peak * quantityValue(d.props.spec.template.spec.containers[0].resources.requests.memory)!;
         }
     });
 
