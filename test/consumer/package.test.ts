@@ -39,7 +39,7 @@ function contractOutputs(run: RunResult): Record<string, unknown> {
 interface CheckResult {
     node: string;
     exportsLoaded: Record<string, string[]>;
-    results: { settings?: any; error?: string }[];
+    results: { settings?: any; error?: string; runError?: boolean }[];
     registered: string[];
 }
 
@@ -170,6 +170,7 @@ describe("consumer package, installed from its tarball outside the repository", 
                 const { results, registered } = check();
                 assert.match(results[3].error ?? "", /^platform stack "organization\/platform\/dev-missing-team": has no tenant team "nobody"; its teams: data, shop$/);
                 assert.match(results[4].error ?? "", /has no tenant team "constructor"; its teams: data, shop$/);
+                assert.deepEqual([results[3].runError, results[4].runError], [true, true], "reported as one line, no stack trace");
                 assert.deepEqual(registered.filter((r) => r.startsWith("scratch:")).sort(), ["scratch:index:Service::service-0", "scratch:index:Service::service-1", "scratch:index:Service::service-2"]);
             });
         });

@@ -29,7 +29,8 @@ const runs = cases.map((c, i) => {
             new pulumi.CustomResource("scratch:index:Service", `service-${i}`, { namespace: settings.namespace });
             return { settings };
         })
-        .catch((e) => ({ error: e.message }));
+        // A RunError is what the engine reports as its message alone, one line, under `pulumi up`.
+        .catch((e) => ({ error: e.message, runError: pulumi.RunError.isInstance(e) }));
 });
 
 Promise.all(runs).then((results) => setTimeout(() => {

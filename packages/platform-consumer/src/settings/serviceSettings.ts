@@ -3,7 +3,7 @@
 // tracing. The fields match the Microservice component's arguments of the same names.
 import { z } from "zod";
 import { PlatformContract, PodSecurityLevel } from "../contract/schema";
-import { PlatformReferenceError } from "../reference/errors";
+import { PlatformReferenceError, ServiceRequestError } from "../reference/errors";
 import { PlatformStack } from "../reference/platformStack";
 
 /** Per add-on: true = required (fails when the stack lacks it), false = not used, unset = used when the stack has it. */
@@ -78,7 +78,7 @@ export function serviceSettings(platform: PlatformStack, request: ServiceRequest
     const parsed = requestSchema.safeParse(request);
     if (!parsed.success) {
         const problems = parsed.error.issues.map((i) => `${i.path.join(".") || (i as { keys?: string[] }).keys?.join(", ")}: ${i.message}`);
-        throw new Error(`service request: ${problems.join("; ")} (accepted: team, uses.mesh, uses.monitoring, uses.tracing)`);
+        throw new ServiceRequestError(`${problems.join("; ")} (accepted: team, uses.mesh, uses.monitoring, uses.tracing)`);
     }
     const { team, uses = {} } = parsed.data;
     const c = platform.contract;
