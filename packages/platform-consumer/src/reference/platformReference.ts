@@ -7,7 +7,7 @@
 //       return new Microservice("reports", { ...settings, ... });
 //   });
 import * as pulumi from "@pulumi/pulumi";
-import { CONTRACT_AREAS, PlatformContract } from "../contract/schema";
+import { CONTRACT_AREAS } from "../contract/schema";
 import { PlatformReferenceError } from "./errors";
 import { PlatformStack } from "./platformStack";
 import { readContract } from "./readContract";
@@ -38,11 +38,6 @@ export class PlatformReference {
     /** The stack's validated contract. Register resources after it resolves: a failure comes first. */
     resolve(): Promise<PlatformStack> {
         return this.resolved;
-    }
-
-    /** One area of the contract as an Output, for programs that only pass values on. */
-    area<A extends keyof PlatformContract>(area: A): pulumi.Output<pulumi.Unwrap<PlatformContract[A]>> {
-        return pulumi.output(this.resolved.then((p) => p.contract[area]));
     }
 
     private async read(stack: string): Promise<PlatformStack> {
