@@ -10,7 +10,7 @@ const commonJsGlobals = Object.fromEntries(
 
 export default tseslint.config(
     {
-        ignores: ["node_modules/**", "**/node_modules/**", "bin/**", "**/bin/**", "out/**", ".pulumi/**"],
+        ignores: ["node_modules/**", "**/node_modules/**", "bin/**", "**/bin/**", "packages/*/dist/**", "out/**", ".pulumi/**"],
     },
     js.configs.recommended,
     ...tseslint.configs.recommended,

@@ -1,5 +1,6 @@
 // Entry point of the Pulumi program (Pulumi.yaml `main: infra/`). Its exports are the versioned
-// contract other teams read through stack references (infra/contract), plus operator details.
+// contract other teams read through stack references (the schema is
+// @reference-platform/consumer's, packages/platform-consumer), plus operator details.
 import * as pulumi from "@pulumi/pulumi";
 import { loadPlatformConfig } from "./config";
 import { buildContract } from "./contract/build";
@@ -10,6 +11,7 @@ const contract = buildContract(platform);
 
 export const contractVersion = contract.contractVersion;
 export const namespaces = contract.namespaces;
+export const workloads = contract.workloads;
 export const mesh = contract.mesh;
 export const monitoring = contract.monitoring;
 export const tracing = contract.tracing;

@@ -1,14 +1,15 @@
-// This program's own stack config, validated before anything is registered.
+// This program's own stack config, validated before anything is registered. What depends on the
+// platform (its mTLS mode, the scrape identity, workload defaults) is read from the platform
+// stack, never set here.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { PROFILE_NAMES } from "../../infra/config/types";
 
 const schema = z.strictObject({
     platformStack: z.string().regex(/^[^/]+\/[^/]+\/[^/]+$/, { message: "must be <organization>/<project>/<stack>" }),
     team: z.string().min(1),
-    profile: z.enum(PROFILE_NAMES),
     image: z.string().min(1),
-    uses: z.strictObject({ mesh: z.boolean(), monitoring: z.boolean(), tracing: z.boolean(), mtlsScrape: z.boolean() }),
+    /** Per add-on: true = required, false = not used, unset = used when the platform stack has it. */
+    uses: z.strictObject({ mesh: z.boolean(), monitoring: z.boolean(), tracing: z.boolean() }).partial().optional(),
 });
 
 export type TeamServiceConfig = z.infer<typeof schema>;

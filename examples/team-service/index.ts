@@ -2,56 +2,40 @@
 // mesh, monitoring and tracing the platform stack advertises through its contract.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { PlatformReference, serviceSettings } from "@reference-platform/consumer";
+// The one import from the platform repository, until the Microservice ships in the package.
 import { Microservice } from "../../components/microservice";
-import { SCRAPE_CERTIFICATE_FILES } from "../../components/monitoring/meshCertificates";
-import { PlatformReference } from "../../infra/contract";
-import { PROFILES } from "../../stacks/profiles";
 import { loadTeamServiceConfig } from "./config";
 
 const config = loadTeamServiceConfig();
 const platform = new PlatformReference("platform", { stack: config.platformStack });
-const provider = new k8s.Provider("team-k8s", {});
 
-const reports = new Microservice("reports", {
-    namespace: platform.teamNamespace(config.team),
-    team: config.team,
-    environment: pulumi.getStack(),
-    partOf: "reports",
-    component: "backend",
-    image: config.image,
-    ports: { http: 9898, metrics: 9797 },
-    command: ["./podinfo"],
-    args: ["--port=9898", "--port-metrics=9797", "--level=info", "--data-path=/data"],
-    writablePaths: ["/data", "/tmp"],
-    defaults: PROFILES[config.profile].workloads,
-    platformNamespaces: {
-        ingressGateway: platform.namespaces.apply((n) => n.ingressGateway ?? ""),
-        monitoring: platform.namespaces.apply((n) => n.monitoring ?? ""),
-    },
-    mesh: config.uses.mesh
-        ? {
-            gatewayRef: platform.required("mesh", "gatewayRef"),
-            gatewayHosts: [],
-            ingressGatewayPrincipal: platform.required("mesh", "gatewayPrincipal"),
-            trustDomain: platform.required("mesh", "trustDomain"),
-        }
-        : undefined,
-    monitoring: config.uses.monitoring
-        ? {
-            // Under the platform's STRICT mTLS, Prometheus scrapes with its mesh certificate.
-            mtlsScrape: config.uses.mtlsScrape
-                ? {
-                    certificateFiles: SCRAPE_CERTIFICATE_FILES,
-                    prometheus: {
-                        namespace: platform.required("monitoring", "mtlsScrape").apply((s) => s.prometheusNamespace),
-                        serviceAccount: platform.required("monitoring", "mtlsScrape").apply((s) => s.prometheusServiceAccount),
-                    },
-                }
-                : undefined,
-        }
-        : undefined,
-    tracing: config.uses.tracing ? { otlpGrpcEndpoint: platform.required("tracing", "otlpGrpcEndpoint") } : undefined,
-}, { providers: { kubernetes: provider } });
+// Nothing is registered until the platform's contract is read and the settings are derived from
+// it: an unknown team or a missing add-on stops the program first, with one message.
+const deployed = platform.resolve().then((stack) => {
+    const settings = serviceSettings(stack, { team: config.team, uses: config.uses });
+    const provider = new k8s.Provider("team-k8s", {});
+    const service = new Microservice("reports", {
+        namespace: settings.namespace,
+        team: settings.team,
+        environment: pulumi.getStack(),
+        partOf: "reports",
+        component: "backend",
+        image: config.image,
+        ports: { http: 9898, metrics: 9797 },
+        command: ["./podinfo"],
+        args: ["--port=9898", "--port-metrics=9797", "--level=info", "--data-path=/data"],
+        writablePaths: ["/data", "/tmp"],
+        defaults: settings.defaults,
+        platformNamespaces: settings.platformNamespaces,
+        mesh: settings.mesh,
+        monitoring: settings.monitoring,
+        tracing: settings.tracing,
+    }, { providers: { kubernetes: provider } });
+    return { service, settings };
+});
 
-export const url = reports.url;
+export const url = pulumi.output(deployed.then((d) => d.service.url));
+/** How the platform's Prometheus scrapes this service (https with its identity under STRICT mTLS). */
+export const scrape = pulumi.output(deployed.then((d) => d.settings.scrape));
 export const platformContractVersion = platform.contractVersion;

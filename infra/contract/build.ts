@@ -1,8 +1,9 @@
-// The platform's side of the contract: each area's values from its component, or nulls.
+// The platform's side of the contract: each area's values from its component, or nulls. The
+// contract itself (schema, version) is the consumer package's, the one application teams install.
 import * as pulumi from "@pulumi/pulumi";
+import { CONTRACT_VERSION, PlatformContract } from "@reference-platform/consumer/contract";
 import { NAMESPACES } from "../namespaces";
 import type { Platform } from "../platform";
-import { CONTRACT_VERSION, PlatformContract } from "./schema";
 
 /** The contract's keys, each value still an Output (validated against the schema by the tests). */
 export type ContractOutputs = {
@@ -13,6 +14,7 @@ export type ContractOutputs = {
 
 export function buildContract(p: Platform): ContractOutputs {
     const { mesh, monitoring, tracing, logging, gitops, kiali } = p;
+    const { workloads } = p.config;
     return {
         contractVersion: CONTRACT_VERSION,
         namespaces: {
@@ -23,6 +25,18 @@ export function buildContract(p: Platform): ContractOutputs {
             logging: logging ? logging.namespace : null,
             gitops: gitops ? gitops.namespace : null,
             teams: pulumi.output(p.tenancy.teamNamespaces),
+            teamPodSecurityLevel: p.config.tenancy.podSecurityLevel,
+        },
+        workloads: {
+            replicas: workloads.replicas,
+            resources: {
+                requests: { ...workloads.resources.requests },
+                // null, not absent: every stack exports the same keys.
+                limits: { cpu: workloads.resources.limits.cpu ?? null, memory: workloads.resources.limits.memory },
+            },
+            autoscaling: { ...workloads.autoscaling },
+            disruptionBudget: { ...workloads.disruptionBudget },
+            rollingUpdate: { ...workloads.rollingUpdate },
         },
         mesh: {
             gatewayServiceName: mesh ? mesh.gatewayServiceName : null,

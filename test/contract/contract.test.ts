@@ -2,9 +2,11 @@
 // secret, and no shape change without a new contract version.
 import { strict as assert } from "assert";
 import * as fs from "fs";
-import { CONTRACT_AREAS, CONTRACT_VERSION, contractSchema } from "../../infra/contract";
-import { contractShape, shapeFile, SHAPES_DIR } from "../../infra/contract/shape";
+import * as path from "path";
+import { CONTRACT_AREAS, CONTRACT_VERSION, contractSchema, contractShape, shapeFile, SHAPES_DIR } from "@reference-platform/consumer/contract";
 import { ResolvedValue, runStack } from "../harness";
+
+const CONSUMER_PACKAGE = path.resolve(__dirname, "../../packages/platform-consumer/package.json");
 
 const STACKS = ["dev", "staging", "prod"];
 
@@ -34,6 +36,18 @@ describe("stack-reference contract", () => {
             assert.ok(parsed.success, parsed.success ? "" : JSON.stringify(parsed.error.issues));
         });
     }
+
+    it("exports the Pod Security level its team namespaces enforce", () => {
+        for (const stack of STACKS) {
+            const { outputs, resources } = runStack(stack);
+            const exported = outputs.namespaces as { teams: Record<string, string>; teamPodSecurityLevel: string };
+            const levels = resources
+                .filter((r) => r.type === "kubernetes:core/v1:Namespace" && Object.values(exported.teams).includes(r.inputs.metadata?.name))
+                .map((r) => r.inputs.metadata.labels["pod-security.kubernetes.io/enforce"]);
+            assert.equal(levels.length, Object.keys(exported.teams).length, stack);
+            assert.deepEqual([...new Set(levels)], [exported.teamPodSecurityLevel], stack);
+        }
+    });
 
     it("has the same shape in dev, staging and prod", () => {
         const [first, ...rest] = STACKS.map((s) => runStack(s).outputs as ResolvedValue);
@@ -82,7 +96,17 @@ describe("stack-reference contract", () => {
             const recorded = JSON.parse(fs.readFileSync(shapeFile(CONTRACT_VERSION), "utf8"));
             assert.deepEqual(contractShape(), recorded,
                 `the contract's shape differs from the one recorded for v${CONTRACT_VERSION}: bump CONTRACT_VERSION ` +
-                "in infra/contract/schema.ts and run `npm run contract:record` (consumers must see the change)");
+                "in packages/platform-consumer/src/contract/schema.ts and run `npm run contract:record` (consumers must see the change)");
+        });
+
+        it("is the consumer package's major version, on which the platform depends", () => {
+            const consumer = JSON.parse(fs.readFileSync(CONSUMER_PACKAGE, "utf8")) as { name: string; version: string };
+            assert.equal(Number(consumer.version.split(".")[0]), CONTRACT_VERSION,
+                `${consumer.name} ${consumer.version} does not follow contract v${CONTRACT_VERSION}: run \`npm run contract:record\``);
+            const root = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../package.json"), "utf8"));
+            assert.equal(root.dependencies[consumer.name], consumer.version);
+            // What the tests load is that package, through its name: the workspace's link.
+            assert.equal(require.resolve("@reference-platform/consumer/package.json"), fs.realpathSync(CONSUMER_PACKAGE));
         });
 
         it("gives every version a shape of its own", () => {

@@ -1,83 +1,150 @@
 // The example consumer under mocks: its StackReference returns what the platform program really
 // exports for a stack (run under mocks too), so these tests exercise the contract end to end.
 import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { CONTRACT_VERSION } from "@reference-platform/consumer";
 import { ofType, RunResult, runStack, StackOverrides } from "../../../test/harness";
 
 const PROJECT = "examples/team-service";
+const STACKS = ["dev", "staging", "prod"];
 
+/** The example's stack of the same name, reading the given platform run's outputs. */
 function consumer(platform: RunResult, overrides: StackOverrides = {}, outputs = platform.outputs): RunResult {
-    return runStack("dev", overrides, { projectDir: PROJECT, stackReferenceOutputs: outputs });
+    return runStack(platform.stack, overrides, { projectDir: PROJECT, stackReferenceOutputs: outputs });
 }
 
 const deployment = (run: RunResult) => ofType(run, "kubernetes:apps/v1:Deployment")[0];
+/** What the program registered besides the StackReference it reads the platform through. */
+const registered = (run: RunResult) => run.resources.filter((r) => !/^pulumi:pulumi:(Stack|StackReference)$/.test(r.type));
+const out = (run: RunResult, area: string) => run.outputs[area] as Record<string, any>;
 
 describe("example consumer: team-service", () => {
-    it("deploys its service into the team namespace the platform exports, through the Microservice component", () => {
-        const run = consumer(runStack("dev"));
-        assert.equal(run.error, undefined);
-        const d = deployment(run);
-        assert.equal(d.inputs.metadata.namespace, "data");
-        assert.equal(d.inputs.spec.template.spec.securityContext.runAsNonRoot, true);
-        assert.equal(run.outputs.url, "http://reports.data.svc.cluster.local");
-        assert.equal(run.outputs.platformContractVersion, 1);
+    it("installs the consumer package by a range that takes its current version", () => {
+        const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../package.json"), "utf8"));
+        const range = manifest.dependencies["@reference-platform/consumer"] as string;
+        assert.equal(Number(/^\^(\d+)\./.exec(range)?.[1]), CONTRACT_VERSION, range);
     });
 
-    it("sends traces to the platform's collector and joins its mesh and monitoring", () => {
+    for (const stack of STACKS) {
+        describe(`against the ${stack} platform, with no setting copied from it`, () => {
+            it("deploys into the team's namespace with the platform's workload defaults and Pod Security", () => {
+                const platform = runStack(stack);
+                const run = consumer(platform);
+                assert.equal(run.error, undefined);
+                const d = deployment(run);
+                const workloads = out(platform, "workloads");
+                assert.equal(d.inputs.metadata.namespace, out(platform, "namespaces").teams.data);
+                const container = d.inputs.spec.template.spec.containers[0];
+                assert.deepEqual(container.resources.requests, workloads.resources.requests);
+                assert.equal(container.resources.limits.memory, workloads.resources.limits.memory);
+                assert.equal(container.resources.limits.cpu, workloads.resources.limits.cpu ?? undefined);
+                const hpa = ofType(run, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler");
+                assert.equal(hpa.length, workloads.autoscaling.enabled ? 1 : 0);
+                if (!workloads.autoscaling.enabled) assert.equal(d.inputs.spec.replicas, workloads.replicas);
+                assert.equal(d.inputs.spec.template.spec.securityContext.runAsNonRoot, true);
+                assert.equal(run.outputs.url, `http://reports.${out(platform, "namespaces").teams.data}.svc.cluster.local`);
+                assert.equal(run.outputs.platformContractVersion, CONTRACT_VERSION);
+            });
+
+            it("scrapes with the scheme and identity the platform's mTLS mode requires", () => {
+                const platform = runStack(stack);
+                const run = consumer(platform);
+                const monitor = ofType(run, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor")[0];
+                const endpoint = monitor.inputs.spec.endpoints[0];
+                const policy = ofType(run, "kubernetes:security.istio.io/v1:AuthorizationPolicy")[0];
+                const principals: string[] = policy.inputs.spec.rules.flatMap((r: any) => r.from?.flatMap((f: any) => f.source.principals ?? []) ?? []);
+                const scrape = out(platform, "monitoring").mtlsScrape;
+                if (out(platform, "mesh").mtlsMode === "STRICT") {
+                    const identity = `${out(platform, "mesh").trustDomain}/ns/${scrape.prometheusNamespace}/sa/${scrape.prometheusServiceAccount}`;
+                    assert.equal(endpoint.scheme, "https");
+                    assert.deepEqual([endpoint.tlsConfig.caFile, endpoint.tlsConfig.certFile, endpoint.tlsConfig.keyFile],
+                        [scrape.caFile, scrape.certFile, scrape.keyFile]);
+                    assert.ok(principals.includes(identity), principals.join(", "));
+                    assert.deepEqual(run.outputs.scrape, { scheme: "https", identity });
+                } else {
+                    assert.equal(endpoint.scheme, "http");
+                    assert.equal(endpoint.tlsConfig, undefined);
+                    assert.equal(scrape, null);
+                    assert.deepEqual(run.outputs.scrape, { scheme: "http", identity: null });
+                }
+            });
+        });
+    }
+
+    it("sends traces to the platform's collector and joins its mesh", () => {
         const platform = runStack("dev");
         const run = consumer(platform);
         const configMap = ofType(run, "kubernetes:core/v1:ConfigMap", "reports")[0];
-        const endpoint = (platform.outputs.tracing as Record<string, string>).otlpGrpcEndpoint;
-        assert.equal(configMap.inputs.data.OTEL_EXPORTER_OTLP_ENDPOINT, `http://${endpoint}`);
-        for (const kind of ["networking.istio.io/v1:VirtualService", "networking.istio.io/v1:DestinationRule",
-            "security.istio.io/v1:AuthorizationPolicy", "monitoring.coreos.com/v1:ServiceMonitor"]) {
+        assert.equal(configMap.inputs.data.OTEL_EXPORTER_OTLP_ENDPOINT, `http://${out(platform, "tracing").otlpGrpcEndpoint}`);
+        for (const kind of ["networking.istio.io/v1:VirtualService", "networking.istio.io/v1:DestinationRule"]) {
             assert.equal(ofType(run, `kubernetes:${kind}`).length, 1, kind);
         }
     });
 
-    it("scrapes over mTLS as the platform's Prometheus identity against a STRICT platform", () => {
-        const run = consumer(runStack("staging"), { uses: { mesh: true, monitoring: true, tracing: true, mtlsScrape: true } });
+    it("leaves monitoring out when the platform stack has none", () => {
+        const run = consumer(runStack("dev", { monitoring: { enabled: false } }));
         assert.equal(run.error, undefined);
-        const monitor = ofType(run, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor")[0];
-        assert.equal(monitor.inputs.spec.endpoints[0].scheme, "https");
-        const policy = ofType(run, "kubernetes:security.istio.io/v1:AuthorizationPolicy")[0];
-        const principals = policy.inputs.spec.rules.flatMap((r: any) => r.from?.flatMap((f: any) => f.source.principals) ?? []);
-        assert.ok(principals.includes("cluster.local/ns/monitoring/sa/monitoring-prometheus"));
+        assert.equal(ofType(run, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor").length, 0);
+        assert.equal(run.outputs.scrape, null);
     });
 
-    describe("fails clearly", () => {
-        it("when the platform stack lacks a contract key", () => {
-            const platform = runStack("dev");
-            const { tracing: _dropped, ...withoutTracing } = platform.outputs;
-            const run = consumer(platform, {}, withoutTracing);
-            assert.match(run.error ?? "", /Required output 'tracing' does not exist on stack 'organization\/platform\/dev'/);
+    describe("fails clearly, before registering anything", () => {
+        const failsFirst = (run: RunResult, message: RegExp) => {
+            assert.match(run.error ?? "", message);
+            assert.deepEqual(registered(run).map((r) => `${r.type}::${r.name}`), []);
+        };
+
+        it("when the team has no namespace on the platform, in one line naming the platform's teams", () => {
+            const run = consumer(runStack("dev"), { team: "nobody" });
+            failsFirst(run, /^platform stack "organization\/platform\/dev": has no tenant team "nobody"; its teams: data, shop$/);
         });
 
-        it("when the platform's contract version is older than the helper's", () => {
+        it("when the team is a name every JavaScript object has", () => {
+            for (const team of ["constructor", "__proto__", "toString"]) {
+                failsFirst(consumer(runStack("dev"), { team }), new RegExp(`has no tenant team "${team}"; its teams: data, shop`));
+            }
+        });
+
+        it("when the team is missing from its config", () => {
+            failsFirst(consumer(runStack("prod"), { team: null }), /team-service:team: .*expected string/);
+        });
+
+        it("when it requires an add-on the platform stack has switched off, naming what the stack has", () => {
+            const run = consumer(runStack("dev", { monitoring: { enabled: false } }), { uses: { monitoring: true } });
+            failsFirst(run, /"organization\/platform\/dev": monitoring is disabled in that stack \(uses\.monitoring: true needs it\); it has: mesh, tracing, logging, gitops/);
+        });
+
+        it("when it opts out of a STRICT mesh but still wants to be scraped", () => {
+            const run = consumer(runStack("prod"), { uses: { mesh: false } });
+            failsFirst(run, /"organization\/platform\/prod": its mesh enforces STRICT mTLS, so Prometheus can only scrape a service that joins the mesh/);
+        });
+
+        it("when the platform stack lacks a contract key", () => {
             const platform = runStack("dev");
-            const run = consumer(platform, {}, { ...platform.outputs, contractVersion: 0 });
-            assert.match(run.error ?? "", /platform stack "organization\/platform\/dev": exports contract v0, older than v1/);
+            const { workloads: _dropped, ...withoutWorkloads } = platform.outputs;
+            failsFirst(consumer(platform, {}, withoutWorkloads), new RegExp(`has no output "workloads", which contract v${CONTRACT_VERSION} requires`));
+        });
+
+        it("when the platform's contract version is older than the package's", () => {
+            const platform = runStack("dev");
+            const older = CONTRACT_VERSION - 1;
+            failsFirst(consumer(platform, {}, { ...platform.outputs, contractVersion: older }),
+                new RegExp(`exports contract v${older}, older than v${CONTRACT_VERSION} which this package reads`));
         });
 
         it("when an output does not have the contract's type", () => {
             const platform = runStack("dev");
-            const run = consumer(platform, {}, { ...platform.outputs, tracing: { otlpGrpcEndpoint: 4317 } });
-            assert.match(run.error ?? "", /output does not match contract v1: tracing\.otlpGrpcEndpoint/);
+            const run = consumer(platform, {}, { ...platform.outputs, tracing: { ...out(platform, "tracing"), otlpGrpcEndpoint: 4317 } });
+            failsFirst(run, new RegExp(`output does not match contract v${CONTRACT_VERSION}: tracing\\.otlpGrpcEndpoint`));
         });
 
-        it("when the team has no namespace on the platform", () => {
-            const run = consumer(runStack("dev"), { team: "nobody" });
-            assert.match(run.error ?? "", /has no tenant team "nobody"; teams: data, shop/);
+        it("when its own config is mistyped", () => {
+            failsFirst(consumer(runStack("dev"), { platfromStack: "x/y/z" }), /team-service:.*platfromStack/);
         });
 
-        it("when it needs an add-on the platform stack has switched off", () => {
-            const run = consumer(runStack("dev", { mesh: { enabled: false } }));
-            assert.match(run.error ?? "", /mesh\.gatewayRef is null: the mesh add-on is disabled in that stack/);
-        });
-
-        it("when its own config is mistyped, before registering anything", () => {
-            const run = consumer(runStack("dev"), { platfromStack: "x/y/z" });
-            assert.match(run.error ?? "", /team-service:.*platfromStack/);
-            assert.equal(run.resources.length, 0);
+        it("when it still sets a knob the platform now decides", () => {
+            failsFirst(consumer(runStack("staging"), { uses: { mtlsScrape: true } }), /team-service:uses.*mtlsScrape/);
         });
     });
 });

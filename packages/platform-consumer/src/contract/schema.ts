@@ -1,14 +1,27 @@
 // The stack-reference contract: what application teams' programs may read from a platform
 // stack. The same shape in every stack; a disabled area keeps its keys, with null values.
-// Changing this shape means bumping CONTRACT_VERSION (test/contract enforces it).
+// Changing this shape means bumping CONTRACT_VERSION, which is this package's major version
+// (test/contract and test/consumer enforce both).
 import { z } from "zod";
 
-/** Bump on any change to the schemas below, and record the new shape (see test/contract). */
-export const CONTRACT_VERSION = 1;
+/** Bump on any change to the schemas below, then `npm run contract:record` (see the README). */
+export const CONTRACT_VERSION = 2;
+
+export const POD_SECURITY_LEVELS = ["privileged", "baseline", "restricted"] as const;
+export type PodSecurityLevel = (typeof POD_SECURITY_LEVELS)[number];
+
+export const MTLS_MODES = ["STRICT", "PERMISSIVE"] as const;
+export type MtlsMode = (typeof MTLS_MODES)[number];
 
 const name = z.string().min(1);
 const url = z.string().regex(/^https?:\/\//);
 const hostPort = z.string().regex(/^[a-z0-9.-]+:\d+$/);
+/** A Kubernetes quantity as the platform writes it: "250m", "512Mi", "1". */
+const quantity = z.string().regex(/^\d+(\.\d+)?(m|k|Ki|Mi|Gi|Ti|Pi|Ei|M|G|T|P|E)?$/);
+/** A count or a percentage, as a Deployment's rolling update takes them: "1", "25%". */
+const countOrPercent = z.string().regex(/^\d+%?$/);
+const positive = z.number().int().min(1);
+const percent = z.number().int().min(1).max(100);
 /** A map keyed by team name. */
 const byTeam = z.record(z.string(), name);
 
@@ -22,6 +35,26 @@ export const contractSchema = z.strictObject({
         logging: name.nullable(),
         gitops: name.nullable(),
         teams: byTeam,
+        /** The Pod Security Admission level enforced on every team namespace. */
+        teamPodSecurityLevel: z.enum(POD_SECURITY_LEVELS),
+    }),
+    /** The defaults the platform's profile gives every service; a service may override each. */
+    workloads: z.strictObject({
+        replicas: positive,
+        resources: z.strictObject({
+            requests: z.strictObject({ cpu: quantity, memory: quantity }),
+            /** cpu is null when the platform sets no CPU limit (it throttles latency-sensitive services). */
+            limits: z.strictObject({ cpu: quantity.nullable(), memory: quantity }),
+        }),
+        autoscaling: z.strictObject({
+            enabled: z.boolean(),
+            minReplicas: positive,
+            maxReplicas: positive,
+            targetCpuUtilizationPercent: percent,
+            targetMemoryUtilizationPercent: percent,
+        }),
+        disruptionBudget: z.strictObject({ enabled: z.boolean(), maxUnavailable: positive }),
+        rollingUpdate: z.strictObject({ maxSurge: countOrPercent, maxUnavailable: countOrPercent }),
     }),
     mesh: z.strictObject({
         gatewayServiceName: name.nullable(),
@@ -30,7 +63,7 @@ export const contractSchema = z.strictObject({
         gatewayRef: name.nullable(),
         revision: name.nullable(),
         trustDomain: name.nullable(),
-        mtlsMode: z.enum(["STRICT", "PERMISSIVE"]).nullable(),
+        mtlsMode: z.enum(MTLS_MODES).nullable(),
         /** SPIFFE principal of the ingress gateway, for a service's AuthorizationPolicy. */
         gatewayPrincipal: name.nullable(),
         /** In-cluster URL of the Kiali console (reach it with kubectl port-forward); null when it is off. */

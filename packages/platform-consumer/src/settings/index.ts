@@ -1,0 +1,4 @@
+export {
+    ScrapeSettings, ServiceMeshSettings, ServiceMonitoringSettings, ServiceMtlsScrape, ServiceRequest, ServiceSettings,
+    serviceSettings, ServiceUses, WorkloadDefaults,
+} from "./serviceSettings";

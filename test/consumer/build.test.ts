@@ -1,0 +1,24 @@
+// The suites load the consumer package by its name, that is its compiled dist/: it must be built
+// from the sources as they are, or they would test an older copy.
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+
+const PACKAGE_DIR = path.resolve(__dirname, "../../packages/platform-consumer");
+
+function sources(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+}
+
+describe("consumer package build", () => {
+    it("is current: every source has its JavaScript and declarations, built after it was changed", () => {
+        const stale = sources(path.join(PACKAGE_DIR, "src")).flatMap((source) => {
+            const base = path.join(PACKAGE_DIR, "dist", path.relative(path.join(PACKAGE_DIR, "src"), source)).replace(/\.ts$/, "");
+            return [`${base}.js`, `${base}.d.ts`]
+                .filter((built) => !fs.existsSync(built) || fs.statSync(built).mtimeMs < fs.statSync(source).mtimeMs)
+                .map((built) => path.relative(PACKAGE_DIR, built));
+        });
+        assert.deepEqual(stale, [], "run `npm run build --workspace @reference-platform/consumer` (npm ci does it)");
+    });
+});
