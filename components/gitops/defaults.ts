@@ -3,7 +3,7 @@
 // for the stateless servers. Only values that change the render are set: the chart's containers
 // already run restricted (non-root, read-only root, no escalation, RuntimeDefault, ALL dropped) and
 // one replica without a budget is its default.
-import { GitOpsSettings } from "../../infra/config/types";
+import { GitOpsSettings } from "./settings";
 import { argoCdSizing } from "./sizing";
 import { ArgoCdValues, ContainerResources, PodSecurityContext, RedisContainerSecurityContext, ScaledArgoWorkload } from "./values";
 

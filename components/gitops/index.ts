@@ -3,7 +3,9 @@
 // app-of-apps root Application syncing per the profile's policy.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ChartSource, GitOpsSettings, TeamSettings } from "../../infra/config/types";
+import { ChartSource } from "../shared/helmChart";
+import { TeamSettings } from "../tenancy/settings";
+import { GitOpsSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
 import { PLATFORM_PROJECT, RESERVED_PROJECT_NAMES, platformProjectSpec, teamProjectSpec } from "./appProjects";

@@ -1,7 +1,7 @@
 // The component's values for a stack: the profile's auth, size and view-only switch, the
 // in-cluster Services of Prometheus, Jaeger and Grafana, and the mesh's revisions.
 import * as pulumi from "@pulumi/pulumi";
-import { KialiSettings } from "../../infra/config/types";
+import { KialiSettings } from "./settings";
 import { KIALI_FULLNAME, SIGNING_KEY_SECRET } from "./names";
 import { KialiContainerSecurityContext, KialiValues } from "./values";
 

@@ -10,7 +10,8 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { ChartSource, KialiSettings } from "../../infra/config/types";
+import { ChartSource } from "../shared/helmChart";
+import { KialiSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
 import { KialiBackends, KialiMesh, kialiValues } from "./defaults";

@@ -2,7 +2,7 @@
 // drift later). Restricted pod: non-root, read-only root, no capabilities, sized.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeResources } from "../../infra/config/types";
+import { ComputeResources } from "../shared/resources";
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "./securityContext";
 
 /** Pinned curl image (Alpine with a POSIX shell and sed); runs as curl_user 100:101. */

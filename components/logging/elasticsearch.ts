@@ -1,7 +1,8 @@
 // The Elasticsearch resource's spec: one node set sized by the profile, no mmap (so no privileged
 // sysctl init container for vm.max_map_count), restricted pods, and the file-realm users.
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeResources, LoggingSettings } from "../../infra/config/types";
+import { ComputeResources } from "../shared/resources";
+import { LoggingSettings } from "./settings";
 import { ELASTIC_STACK_VERSION, NODE_SET_NAME } from "./names";
 import { ELASTIC_UID, restrictedContainerSecurityContext, restrictedPodSecurityContext } from "./securityContext";
 

@@ -1,6 +1,6 @@
 // The Kibana resource's spec: connected to the Elasticsearch resource by ECK (which creates its
 // kibana_system credentials), restricted pods, replicas from the profile.
-import { ComputeResources } from "../../infra/config/types";
+import { ComputeResources } from "../shared/resources";
 import { ELASTICSEARCH_NAME, ELASTIC_STACK_VERSION } from "./names";
 import { ELASTIC_UID, restrictedContainerSecurityContext, restrictedPodSecurityContext } from "./securityContext";
 

@@ -1,7 +1,7 @@
 // The component's values for the four Istio charts: the profile's revisions and replica counts,
 // CNI-based traffic capture, restricted-compliant pods, and mesh-wide logging and tracing.
 import * as pulumi from "@pulumi/pulumi";
-import { MeshSettings } from "../../infra/config/types";
+import { MeshSettings } from "./settings";
 import { DEFAULT_TRUST_DOMAIN, TRACING_PROVIDER } from "./names";
 import {
     IstioBaseValues, IstioCniValues, IstioGatewayValues, IstiodValues, MeshConfigValues, Resources, SeccompProfile,

@@ -4,7 +4,8 @@
 // mesh-wide mTLS, tracing and public Gateway objects.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ChartSource, MeshRevision, MeshSettings } from "../../infra/config/types";
+import { ChartSource } from "../shared/helmChart";
+import { MeshRevision, MeshSettings } from "./settings";
 import { ChartValues, installChart, mergeValues } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
 import { baseValues, cniValues, gatewayValues, istiodValues, OtlpEndpoint } from "./defaults";

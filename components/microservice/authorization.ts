@@ -5,8 +5,6 @@ import type { IAuthorizationPolicy } from "@kubernetes-models/istio/security.ist
 
 export type AuthorizationPolicySpec = NonNullable<IAuthorizationPolicy["spec"]>;
 
-export const DEFAULT_TRUST_DOMAIN = "cluster.local";
-
 /** The SPIFFE identity Istio gives pods running as a ServiceAccount. */
 export function serviceAccountPrincipal(trustDomain: string, namespace: string, serviceAccount: string): string {
     return `${trustDomain}/ns/${namespace}/sa/${serviceAccount}`;

@@ -1,7 +1,7 @@
 // The component's chart values: the profile's sizing, restricted-compliant pods, selectors open
 // to every namespace, and Grafana wired to its secrets and to the other add-ons' datasources.
 import * as pulumi from "@pulumi/pulumi";
-import { MonitoringSettings } from "../../infra/config/types";
+import { MonitoringSettings } from "./settings";
 import { additionalDatasources, DatasourceEndpoints, datasourceEnvValueFrom, exemplarDestination } from "./datasources";
 import { meshCertificateValues } from "./meshCertificates";
 import { GRAFANA_FULLNAME, KUBE_STATE_METRICS_FULLNAME, NODE_EXPORTER_FULLNAME, STACK_FULLNAME } from "./names";

@@ -3,7 +3,8 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { ChartSource, MonitoringSettings } from "../../infra/config/types";
+import { ChartSource } from "../shared/helmChart";
+import { MonitoringSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
 import { createAlertmanagerConfigSecret } from "./alertmanagerConfig";

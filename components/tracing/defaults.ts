@@ -1,7 +1,7 @@
 // The chart values: Jaeger v2 all-in-one (collector + query; no agent) sized by the profile,
 // restricted pods, and, with Elasticsearch storage, the credentials and CA mounted from Secrets.
 import * as path from "path";
-import { TracingSettings } from "../../infra/config/types";
+import { TracingSettings } from "./settings";
 import { ES_CA_FILE, ES_PASSWORD_FILE, ElasticsearchStore, jaegerConfig } from "./collectorConfig";
 import { DeploymentStrategy, JaegerValues } from "./values";
 

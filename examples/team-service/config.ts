@@ -1,7 +1,7 @@
 // This program's own stack config, validated before anything is registered.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { PROFILE_NAMES } from "../../infra/config/types";
+import { PROFILE_NAMES } from "../../stacks/environmentProfile";
 
 const schema = z.strictObject({
     platformStack: z.string().regex(/^[^/]+\/[^/]+\/[^/]+$/, { message: "must be <organization>/<project>/<stack>" }),

@@ -3,7 +3,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { Microservice } from "../../components/microservice";
-import { SCRAPE_CERTIFICATE_FILES } from "../../components/monitoring/meshCertificates";
+import { SCRAPE_CERTIFICATE_FILES } from "../../components/shared/scrapeCertificates";
 import { PlatformReference } from "../../infra/contract";
 import { PROFILES } from "../../stacks/profiles";
 import { loadTeamServiceConfig } from "./config";

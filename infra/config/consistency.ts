@@ -1,55 +1,12 @@
-// Cross-field rules: each runs in the same pass as the per-field rules (EVERY_PASS), so it reads
+// Rules across areas of the profile (each area's own rules are in its component's settings.ts):
+// each runs in the same pass as the per-field rules (EVERY_PASS), so it reads
 // its fields through guards and skips a comparison whose operands are themselves invalid (those
 // are reported by their own rule).
 import { z } from "zod";
-import { isRecord, isZeroIntOrPercent } from "./fields";
-import { quantityValue } from "./quantity";
+import { isRecord, isZeroIntOrPercent } from "../../components/shared/fields";
 
 type Ctx = z.core.$RefinementCtx;
 const issue = (ctx: Ctx, path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
-
-/** requests.<r> <= limits.<r> for each resource both set, in a { requests, limits } object. */
-export function requestsWithinLimits(r: unknown, ctx: Ctx): void {
-    if (!isRecord(r) || !isRecord(r.requests) || !isRecord(r.limits)) return;
-    for (const resource of ["cpu", "memory"]) {
-        const [request, limit] = [quantityValue(r.requests[resource]), quantityValue(r.limits[resource])];
-        if (request !== undefined && limit !== undefined && request > limit) {
-            issue(ctx, ["requests", resource], `exceeds limits.${resource} ${JSON.stringify(r.limits[resource])}`);
-        }
-    }
-}
-
-/** A ResourceQuota's requestsX <= limitsX. */
-export function quotaRequestsWithinLimits(q: unknown, ctx: Ctx): void {
-    if (!isRecord(q)) return;
-    for (const resource of ["Cpu", "Memory"]) {
-        const [request, limit] = [quantityValue(q[`requests${resource}`]), quantityValue(q[`limits${resource}`])];
-        if (request !== undefined && limit !== undefined && request > limit) {
-            issue(ctx, [`requests${resource}`], `exceeds limits${resource} ${JSON.stringify(q[`limits${resource}`])}`);
-        }
-    }
-}
-
-const STALLED_ROLLOUT = "is 0 and so is maxUnavailable: a rollout could never start; set one of them above 0";
-
-/** Kubernetes rejects a rolling update with maxSurge and maxUnavailable both 0. */
-export function rolloutCanProgress(r: unknown, ctx: Ctx): void {
-    if (isRecord(r) && isZeroIntOrPercent(r.maxSurge) && isZeroIntOrPercent(r.maxUnavailable)) issue(ctx, ["maxSurge"], STALLED_ROLLOUT);
-}
-
-export function autoscalingRange(a: unknown, ctx: Ctx): void {
-    if (isRecord(a) && Number.isInteger(a.minReplicas) && Number.isInteger(a.maxReplicas) && a.maxReplicas < a.minReplicas) {
-        issue(ctx, ["maxReplicas"], `is below minReplicas ${a.minReplicas}`);
-    }
-}
-
-export function uniqueTeams(teams: unknown, ctx: Ctx): void {
-    if (!Array.isArray(teams)) return;
-    const names = teams.map((t) => (isRecord(t) ? t.name : undefined));
-    names.forEach((name, i) => {
-        if (typeof name === "string" && names.indexOf(name) !== i) issue(ctx, [i, "name"], `team "${name}" is listed twice`);
-    });
-}
 
 const teamNames = (p: Record<string, any>): string[] | undefined =>
     Array.isArray(p.tenancy?.teams) ? p.tenancy.teams.map((t: unknown) => (isRecord(t) ? t.name : undefined)) : undefined;

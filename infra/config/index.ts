@@ -1,4 +1,4 @@
 export * from "./types";
 export { ConfigError } from "./errors";
 export { CONFIG_NAMESPACE, loadPlatformConfig, resolvePlatformConfig, SECRET_KEYS } from "./load";
-export { isQuantity, parseQuantity } from "./quantity";
+export { isQuantity, parseQuantity } from "../../components/shared/quantity";

@@ -1,6 +1,6 @@
 // staging: a managed cluster that mirrors prod at a smaller size. Restricted tenants, strict mTLS,
 // traces in Elasticsearch, two replicas so disruption budgets and rollouts behave as in prod.
-import { EnvironmentProfile } from "../../infra/config/types";
+import { EnvironmentProfile } from "../environmentProfile";
 import { DEFAULT_TEAMS, SHOP_IMAGE } from "../shared";
 
 export const stagingProfile: EnvironmentProfile = {

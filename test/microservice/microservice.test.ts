@@ -1,7 +1,7 @@
 // The Microservice contract, checked on the sample shop's services in every stack, and its
 // input validation checked directly.
 import { strict as assert } from "assert";
-import { resolveMicroserviceSpec } from "../../components/microservice/spec";
+import { resolveMicroservice } from "../../components/microservice/resolve";
 import { MicroserviceArgs, MonitoringIntegration } from "../../components/microservice";
 import { devProfile } from "../../stacks/dev/profile";
 import { childrenOf, one, RecordedResource, RunResult, runStack } from "../harness";
@@ -172,22 +172,22 @@ describe("Microservice", () => {
             platformNamespaces: { ingressGateway: "istio-ingress", monitoring: "monitoring" },
         };
         const invalid = (overrides: Partial<MicroserviceArgs>, pattern: RegExp) =>
-            assert.throws(() => resolveMicroserviceSpec("svc", { ...base, ...overrides }), pattern);
+            assert.throws(() => resolveMicroservice("svc", { ...base, ...overrides }), pattern);
 
         it("accepts a tag or a digest", () => {
-            assert.equal(resolveMicroserviceSpec("svc", base).imageVersion, "6.9.2");
+            assert.equal(resolveMicroservice("svc", base).imageVersion, "6.9.2");
             const digest = `ghcr.io/org/app@sha256:${"ab".repeat(32)}`;
-            assert.equal(resolveMicroserviceSpec("svc", { ...base, image: digest }).imageVersion, "abababababab");
+            assert.equal(resolveMicroservice("svc", { ...base, image: digest }).imageVersion, "abababababab");
         });
-        it("rejects :latest", () => invalid({ image: "nginx:latest" }, /Microservice "svc".*\n.*image: "nginx:latest" uses the mutable tag "latest"/));
-        it("rejects an untagged image", () => invalid({ image: "registry.local:5000/team/app" }, /image: .* has no tag/));
-        it("rejects a replica count below 1", () => invalid({ replicas: 0 }, /replicas: 0 must be a whole number of at least 1/));
+        it("rejects :latest", () => invalid({ image: "nginx:latest" }, /Microservice "svc".*\n.*image: uses the mutable tag "latest"; .*\(got "nginx:latest"\)/));
+        it("rejects an untagged image", () => invalid({ image: "registry.local:5000/team/app" }, /image: has no tag; .*\(got "registry\.local:5000\/team\/app"\)/));
+        it("rejects a replica count below 1", () => invalid({ replicas: 0 }, /replicas: must be at least 1 \(got 0\)/));
         it("rejects a malformed quantity", () =>
             invalid({ resources: { requests: { cpu: "100m", memory: "500mb" }, limits: { memory: "1Gi" } } },
-                /resources\.requests\.memory: "500mb" is not a Kubernetes quantity/));
+                /resources\.requests\.memory: must be a Kubernetes quantity .*\(got "500mb"\)/));
         it("rejects requests above limits", () =>
             invalid({ resources: { requests: { cpu: "2", memory: "1Gi" }, limits: { cpu: "1", memory: "1Gi" } } },
-                /resources\.requests\.cpu 2 exceeds resources\.limits\.cpu 1/));
+                /resources\.requests\.cpu: exceeds limits\.cpu "1" \(got "2"\)/));
         it("rejects a port name Kubernetes would refuse", () =>
             invalid({ ports: { http: 80, "Metrics_Port": 9090 } }, /ports\.Metrics_Port: port names are lowercase/));
         it("rejects a relative writable path", () => invalid({ writablePaths: ["tmp"] }, /writablePaths: "tmp" must be an absolute path/));

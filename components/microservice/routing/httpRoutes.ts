@@ -1,7 +1,7 @@
 // How requests split between a service's tracks: the header overrides first, then the weights.
 // Every route gets the same timeout, retries and (when drilling) injected faults.
 import type { IVirtualService } from "@kubernetes-models/istio/networking.istio.io/v1/VirtualService";
-import { FaultInjectionSettings } from "../../../infra/config/types";
+import { FaultInjectionSettings } from "../settings";
 import { TrafficSettings } from "../args";
 import { CANARY_HEADER, PREVIEW_HEADER } from "../delivery/headers";
 import { ResolvedDelivery } from "../delivery/strategy";

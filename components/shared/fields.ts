@@ -1,12 +1,11 @@
-// Field schemas shared by the config's shape: what each kind of value accepts, and the message
+// Field schemas shared by the components' settings: what each kind of value accepts, and the message
 // that says so. Values are taken in the forms a stack file can hold them: `pulumi config set --path`
 // stores integers as numbers and everything else as strings, so numeric strings are numbers here
 // ("0.5" needs no --type float) and quantities and int-or-percent values take numbers too.
 import { z } from "zod";
-import { NAMESPACES } from "../namespaces";
 import { isDuration, quantityText, parseQuantity } from "./quantity";
 import { credentialsInUrlReason, invalidHostReason, invalidImageReason } from "./references";
-import { unpinnedImageReason } from "../../components/shared/image";
+import { unpinnedImageReason } from "./image";
 
 /**
  * Options for a cross-field refinement: it runs even when some fields of its object failed their
@@ -32,6 +31,11 @@ export const wholeRange = (min: number, max: number, message = `must be ${min}-$
     numberFrom(whole(`must be a number, ${min}-${max}`).min(min, { message }).max(max, { message }));
 export const percent = numberFrom(number().min(0, { message: "must be 0-100" }).max(100, { message: "must be 0-100" }));
 export const replicas = atLeast(1);
+/** A count of at least 1, given as a number (no numeric strings). */
+export const count = () => z.number({ message: "must be a number" }).int({ message: "must be a whole number" }).min(1, { message: "must be at least 1" });
+
+/** A JWT claim name. */
+export const claimName = z.string().regex(/^[A-Za-z0-9_:/.-]+$/, { message: "must be a claim name such as roles, sub or scope" });
 
 const QUANTITY_MESSAGE = 'must be a Kubernetes quantity such as "250m", "512Mi" or "2Gi"';
 
@@ -75,20 +79,6 @@ export const duration = z.string().refine(isDuration, { message: 'must be a dura
 
 export const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, {
     message: "must be a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters",
-});
-
-const PLATFORM_NAMESPACES: readonly string[] = Object.values(NAMESPACES);
-
-/** A team's name becomes its namespace: it may not be one Kubernetes or the platform itself uses. */
-export const teamName = dnsLabel.superRefine((name, ctx) => {
-    if (name === "default" || name.startsWith("kube-")) {
-        ctx.addIssue({ code: "custom", message: `"${name}" is reserved by Kubernetes (default, kube-*); choose another team name` });
-    } else if (PLATFORM_NAMESPACES.includes(name)) {
-        ctx.addIssue({
-            code: "custom",
-            message: `"${name}" is a namespace the platform uses (infra/namespaces.ts: ${PLATFORM_NAMESPACES.join(", ")}); choose another team name`,
-        });
-    }
 });
 
 export const host = z.string().superRefine((value, ctx) => {
