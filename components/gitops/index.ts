@@ -3,6 +3,7 @@
 // app-of-apps root Application syncing per the profile's policy.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { serviceHost } from "../shared/clusterDomain";
 import { ChartSource } from "../shared/helmChart";
 import { TeamSettings } from "../tenancy/settings";
 import { GitOpsSettings } from "./settings";
@@ -28,6 +29,8 @@ export interface GitOpsArgs {
     teams: Pick<TeamSettings, "name" | "sourceRepos">[];
     /** Team name -> the team's namespace (Tenancy's teamNamespaces). */
     teamNamespaces: Record<string, pulumi.Input<string>>;
+    /** The cluster's DNS domain, which serverUrl ends in; default "cluster.local". */
+    clusterDomain?: string;
 }
 
 export class GitOps extends pulumi.ComponentResource {
@@ -92,7 +95,7 @@ export class GitOps extends pulumi.ComponentResource {
         }, { parent: this, dependsOn: [chart, platformProject] });
         this.rootApplicationName = root.metadata.name;
 
-        this.serverUrl = pulumi.interpolate`https://${RELEASE}-server.${this.namespace}.svc.cluster.local`;
+        this.serverUrl = this.namespace.apply((ns) => `https://${serviceHost(`${RELEASE}-server`, ns, args.clusterDomain)}`);
 
         this.registerOutputs({
             namespace: this.namespace,

@@ -3,7 +3,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { KialiSettings } from "./settings";
 import { KIALI_FULLNAME, SIGNING_KEY_SECRET } from "./names";
-import { KialiContainerSecurityContext, KialiValues } from "./values";
+import { KialiValues } from "./values";
+import { restrictedContainerSecurityContext } from "../shared/securityContext";
 
 /**
  * Where Kiali reads from: the other components' URL outputs, derived from their static Service
@@ -29,14 +30,7 @@ export interface KialiMesh {
 /** What a browser opens for links out of Kiali: the port-forwards the README shows. */
 export const BROWSER_URLS = { grafana: "http://localhost:3000", tracing: "http://localhost:16686" } as const;
 
-const RESTRICTED: KialiContainerSecurityContext = {
-    allowPrivilegeEscalation: false,
-    privileged: false,
-    readOnlyRootFilesystem: true,
-    runAsNonRoot: true,
-    capabilities: { drop: ["ALL"] },
-    seccompProfile: { type: "RuntimeDefault" },
-};
+const RESTRICTED = restrictedContainerSecurityContext();
 
 export function kialiValues(s: KialiSettings, backends: KialiBackends, mesh: KialiMesh): KialiValues {
     return {

@@ -3,7 +3,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeResources } from "../shared/resources";
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "./securityContext";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../shared/securityContext";
 
 /** Pinned curl image (Alpine with a POSIX shell and sed); runs as curl_user 100:101. */
 export const CURL_IMAGE = "curlimages/curl:8.16.0";

@@ -4,7 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { ComputeResources } from "../shared/resources";
 import { LoggingSettings } from "./settings";
 import { ELASTIC_STACK_VERSION, NODE_SET_NAME } from "./names";
-import { ELASTIC_UID, restrictedContainerSecurityContext, restrictedPodSecurityContext } from "./securityContext";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../shared/securityContext";
+import { ELASTIC_UID } from "./names";
 
 /** The init containers ECK 3.5 adds to every Elasticsearch pod; a template entry of the same name is merged into each. */
 export const ECK_ELASTICSEARCH_INIT_CONTAINERS = ["elastic-internal-init-filesystem", "elastic-internal-suspend"];
@@ -38,7 +39,7 @@ export function elasticsearchSpec(i: ElasticsearchSpecInput): Record<string, unk
             podTemplate: {
                 metadata: { labels: i.labels },
                 spec: {
-                    securityContext: restrictedPodSecurityContext(ELASTIC_UID),
+                    securityContext: restrictedPodSecurityContext({ fsGroup: ELASTIC_UID }),
                     containers: [{
                         name: "elasticsearch",
                         resources: s.elasticsearchResources,

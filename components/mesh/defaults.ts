@@ -3,9 +3,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MeshSettings } from "./settings";
 import { DEFAULT_TRUST_DOMAIN, TRACING_PROVIDER } from "./names";
-import {
-    IstioBaseValues, IstioCniValues, IstioGatewayValues, IstiodValues, MeshConfigValues, Resources, SeccompProfile,
-} from "./values";
+import { ComputeResources } from "../shared/resources";
+import { IstioBaseValues, IstioCniValues, IstioGatewayValues, IstiodValues, MeshConfigValues,  } from "./values";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext, RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
 
 /** Where sidecars send spans: the tracing component's OTLP gRPC collector. */
 export interface OtlpEndpoint {
@@ -27,15 +27,14 @@ export interface MeshNamespaces {
 }
 
 // Sizes; override per stack through platform:chartValues.<chart key>.
-const ISTIOD: Resources = { requests: { cpu: "250m", memory: "512Mi" }, limits: { memory: "2Gi" } };
+const ISTIOD: ComputeResources = { requests: { cpu: "250m", memory: "512Mi" }, limits: { memory: "2Gi" } };
 // The CNI agent's and the gateway's requests are the charts' own (100m/100Mi, 100m/128Mi).
-const CNI_AGENT: Pick<Resources, "limits"> = { limits: { memory: "256Mi" } };
-const GATEWAY: Pick<Resources, "limits"> = { limits: { cpu: "2", memory: "1Gi" } };
+const CNI_AGENT: Pick<ComputeResources, "limits"> = { limits: { memory: "256Mi" } };
+const GATEWAY: Pick<ComputeResources, "limits"> = { limits: { cpu: "2", memory: "1Gi" } };
 // Every injected sidecar counts against its team's quota, which caps limits.cpu; LimitRange
 // defaults are applied before the injection webhook adds the container, so it needs its own limit.
-const SIDECAR: Resources = { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "250m", memory: "256Mi" } };
+const SIDECAR: ComputeResources = { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "250m", memory: "256Mi" } };
 
-const RUNTIME_DEFAULT: SeccompProfile = { type: "RuntimeDefault" };
 /** The uid/gid of the proxyv2 image's istio-proxy user. */
 const PROXY_UID = 1337;
 /** With more than one replica, an HPA may scale up to this many times the profile's count (at the charts' 80% CPU). */
@@ -72,15 +71,15 @@ export function istiodValues(s: MeshSettings, revision: string, ns: MeshNamespac
         autoscaleMin: s.istiodReplicas,
         autoscaleMax: s.istiodReplicas * AUTOSCALE_HEADROOM,
         resources: ISTIOD,
-        seccompProfile: RUNTIME_DEFAULT,
+        seccompProfile: RUNTIME_DEFAULT_SECCOMP,
         cni: { enabled: true },
         taint: { namespace: ns.istioCni },
         meshConfig: meshConfig(s, tracing),
-        gateways: { seccompProfile: RUNTIME_DEFAULT },
+        gateways: { seccompProfile: RUNTIME_DEFAULT_SECCOMP },
         global: {
             istioNamespace: ns.istioSystem,
             defaultPodDisruptionBudget: { enabled: ha },
-            proxy: { resources: SIDECAR, seccompProfile: RUNTIME_DEFAULT },
+            proxy: { resources: SIDECAR, seccompProfile: RUNTIME_DEFAULT_SECCOMP },
         },
         base: { validationFailurePolicy: "Fail" },
     };
@@ -105,19 +104,9 @@ export function gatewayValues(s: MeshSettings): IstioGatewayValues {
             : { replicaCount: s.gatewayReplicas, autoscaling: { enabled: false } }),
         resources: GATEWAY,
         securityContext: {
-            runAsNonRoot: true,
-            seccompProfile: RUNTIME_DEFAULT,
+            ...restrictedPodSecurityContext(),
             sysctls: [{ name: "net.ipv4.ip_unprivileged_port_start", value: "0" }],
         },
-        containerSecurityContext: {
-            allowPrivilegeEscalation: false,
-            privileged: false,
-            readOnlyRootFilesystem: true,
-            runAsNonRoot: true,
-            runAsUser: PROXY_UID,
-            runAsGroup: PROXY_UID,
-            capabilities: { drop: ["ALL"] },
-            seccompProfile: RUNTIME_DEFAULT,
-        },
+        containerSecurityContext: restrictedContainerSecurityContext({ user: PROXY_UID, group: PROXY_UID }),
     };
 }

@@ -40,7 +40,7 @@ export function buildPodTemplate(inputs: PodTemplateInputs): k8s.types.input.cor
     const pod = new kx.PodBuilder({
         serviceAccountName: inputs.serviceAccountName,
         automountServiceAccountToken: service.automountServiceAccountToken,
-        securityContext: restrictedPodSecurityContext(service.runAsUser, service.runAsGroup),
+        securityContext: restrictedPodSecurityContext({ user: service.runAsUser, group: service.runAsGroup, fsGroup: service.runAsGroup }),
         topologySpreadConstraints: ["kubernetes.io/hostname", "topology.kubernetes.io/zone"].map((topologyKey) => ({
             maxSkew: 1,
             topologyKey,

@@ -5,7 +5,9 @@ import { MonitoringSettings } from "./settings";
 import { additionalDatasources, DatasourceEndpoints, datasourceEnvValueFrom, exemplarDestination } from "./datasources";
 import { meshCertificateValues } from "./meshCertificates";
 import { GRAFANA_FULLNAME, KUBE_STATE_METRICS_FULLNAME, NODE_EXPORTER_FULLNAME, STACK_FULLNAME } from "./names";
-import { KubePrometheusStackValues, Resources } from "./values";
+import { ComputeResources } from "../shared/resources";
+import { RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
+import { KubePrometheusStackValues } from "./values";
 
 /**
  * Label and value the Grafana sidecar watches for, in the dashboard namespaces, to load dashboards
@@ -15,12 +17,12 @@ export const DASHBOARD_LABEL = { key: "grafana_dashboard", value: "1" } as const
 
 // Sizes for the stack's small helpers; the profile sizes Prometheus itself. Override per stack
 // through platform:chartValues.kubePrometheusStack.
-const SMALL: Resources = { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } };
-const OPERATOR: Resources = { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } };
-const ALERTMANAGER: Resources = { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "256Mi" } };
-const GRAFANA: Resources = { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "512Mi" } };
-const KUBE_STATE_METRICS: Resources = { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "256Mi" } };
-const NODE_EXPORTER: Resources = { requests: { cpu: "50m", memory: "32Mi" }, limits: { memory: "64Mi" } };
+const SMALL: ComputeResources = { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } };
+const OPERATOR: ComputeResources = { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } };
+const ALERTMANAGER: ComputeResources = { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "256Mi" } };
+const GRAFANA: ComputeResources = { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "512Mi" } };
+const KUBE_STATE_METRICS: ComputeResources = { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "256Mi" } };
+const NODE_EXPORTER: ComputeResources = { requests: { cpu: "50m", memory: "32Mi" }, limits: { memory: "64Mi" } };
 
 // The operator, Prometheus and Alertmanager pods, Grafana's containers and its sidecars already run
 // restricted by the charts' defaults (non-root uids, no escalation, ALL dropped, RuntimeDefault);
@@ -95,7 +97,7 @@ export function monitoringValues(i: MonitoringValuesInput): KubePrometheusStackV
             replicas: s.grafanaReplicas,
             admin: { existingSecret: i.grafanaAdminSecretName },
             resources: GRAFANA,
-            securityContext: { seccompProfile: { type: "RuntimeDefault" } },
+            securityContext: { seccompProfile: RUNTIME_DEFAULT_SECCOMP },
             ...(s.grafanaReplicas > 1 ? { podDisruptionBudget: { maxUnavailable: 1 } } : {}),
             rbac: { namespaced: true, namespaces: i.dashboardNamespaces },
             sidecar: {
