@@ -11,7 +11,7 @@ import { ChartValues, installChart } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
 import { PLATFORM_PROJECT, RESERVED_PROJECT_NAMES, platformProjectSpec, teamProjectSpec } from "./appProjects";
 import { createAdminPassword, createAdminSecret, createRedisSecret } from "./credentials";
-import { argoCdValues } from "./defaults";
+import { argoCdValues } from "./chartValues";
 import { ROOT_APPLICATION, rootApplicationSpec } from "./rootApplication";
 
 /** The chart's release name; the Services are named after it (argocd-server, argocd-redis-ha-haproxy). */

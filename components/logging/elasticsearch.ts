@@ -23,21 +23,21 @@ export interface ElasticsearchSpecInput {
     rolesSecret: pulumi.Input<string>;
 }
 
-export function elasticsearchSpec(i: ElasticsearchSpecInput): Record<string, unknown> {
-    const s = i.settings;
+export function elasticsearchSpec(inputs: ElasticsearchSpecInput): Record<string, unknown> {
+    const s = inputs.settings;
     return {
         version: ELASTIC_STACK_VERSION,
-        volumeClaimDeletePolicy: i.retainVolumes ? "DeleteOnScaledownOnly" : "DeleteOnScaledownAndClusterDeletion",
+        volumeClaimDeletePolicy: inputs.retainVolumes ? "DeleteOnScaledownOnly" : "DeleteOnScaledownAndClusterDeletion",
         auth: {
-            fileRealm: i.fileRealmSecrets.map((secretName) => ({ secretName })),
-            roles: [{ secretName: i.rolesSecret }],
+            fileRealm: inputs.fileRealmSecrets.map((secretName) => ({ secretName })),
+            roles: [{ secretName: inputs.rolesSecret }],
         },
         nodeSets: [{
             name: NODE_SET_NAME,
             count: s.elasticsearchNodes,
             config: { "node.store.allow_mmap": false },
             podTemplate: {
-                metadata: { labels: i.labels },
+                metadata: { labels: inputs.labels },
                 spec: {
                     securityContext: restrictedPodSecurityContext({ fsGroup: ELASTIC_UID }),
                     containers: [{

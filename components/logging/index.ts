@@ -7,7 +7,7 @@ import { LoggingSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
 import { createCaDistribution } from "./caDistribution";
-import { eckOperatorValues, fluentBitValues } from "./defaults";
+import { eckOperatorValues, fluentBitValues } from "./chartValues";
 import { elasticsearchSpec, indexReplicas } from "./elasticsearch";
 import { kibanaSpec } from "./kibana";
 import {

@@ -12,15 +12,15 @@ import { durationMillis } from "./routing/duration";
 type Ctx = z.core.$RefinementCtx;
 
 /** Kubernetes rejects a rolling update with maxSurge and maxUnavailable both 0. */
-export function rolloutCanProgress(r: unknown, ctx: Ctx): void {
-    if (isRecord(r) && isZeroIntOrPercent(r.maxSurge) && isZeroIntOrPercent(r.maxUnavailable)) {
+export function rolloutCanProgress(rollout: unknown, ctx: Ctx): void {
+    if (isRecord(rollout) && isZeroIntOrPercent(rollout.maxSurge) && isZeroIntOrPercent(rollout.maxUnavailable)) {
         ctx.addIssue({ code: "custom", path: ["maxSurge"], message: "is 0 and so is maxUnavailable: a rollout could never start; set one of them above 0" });
     }
 }
 
-function autoscalingRange(a: unknown, ctx: Ctx): void {
-    if (isRecord(a) && Number.isInteger(a.minReplicas) && Number.isInteger(a.maxReplicas) && a.maxReplicas < a.minReplicas) {
-        ctx.addIssue({ code: "custom", path: ["maxReplicas"], message: `is below minReplicas ${a.minReplicas}` });
+function autoscalingRange(autoscaling: unknown, ctx: Ctx): void {
+    if (isRecord(autoscaling) && Number.isInteger(autoscaling.minReplicas) && Number.isInteger(autoscaling.maxReplicas) && autoscaling.maxReplicas < autoscaling.minReplicas) {
+        ctx.addIssue({ code: "custom", path: ["maxReplicas"], message: `is below minReplicas ${autoscaling.minReplicas}` });
     }
 }
 
@@ -70,12 +70,12 @@ export const deliverySettingsSchema = z.strictObject({
         active: z.enum(DELIVERY_COLORS),
         images: z.strictObject({ blue: pinnedImage.optional(), green: pinnedImage.optional() }).optional(),
     }).optional(),
-}).superRefine((d, ctx) => {
+}).superRefine((delivery, ctx) => {
     // Only the chosen strategy's block is read; it must be there.
-    if (d.strategy === "canary" && !d.canary) {
+    if (delivery.strategy === "canary" && !delivery.canary) {
         ctx.addIssue({ code: "custom", path: ["canary"], message: 'is required when strategy is "canary" (set canary.weight, 0-100)' });
     }
-    if (d.strategy === "blueGreen" && !d.blueGreen) {
+    if (delivery.strategy === "blueGreen" && !delivery.blueGreen) {
         ctx.addIssue({ code: "custom", path: ["blueGreen"], message: 'is required when strategy is "blueGreen" (set blueGreen.active: blue or green)' });
     }
 }, EVERY_PASS);

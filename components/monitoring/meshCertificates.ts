@@ -5,7 +5,7 @@
 // The monitoring namespace carries no injection label; the pod's istio.io/rev label alone selects
 // the revision's injector, and with the CNI plugin the injected containers pass `restricted`.
 import { PROMETHEUS_CERTIFICATE_DIR } from "../shared/scrapeCertificates";
-import { PrometheusSpecValues } from "./values";
+import { PrometheusSpecValues } from "./chartValueTypes";
 
 export { SCRAPE_CERTIFICATE_FILES, ScrapeCertificateFiles } from "../shared/scrapeCertificates";
 

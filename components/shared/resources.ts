@@ -5,12 +5,12 @@ import { bytes, cpu, EVERY_PASS, isRecord } from "./fields";
 import { quantityValue } from "./quantity";
 
 /** requests.<r> <= limits.<r> for each resource both set. */
-function requestsWithinLimits(r: unknown, ctx: z.core.$RefinementCtx): void {
-    if (!isRecord(r) || !isRecord(r.requests) || !isRecord(r.limits)) return;
+function requestsWithinLimits(resources: unknown, ctx: z.core.$RefinementCtx): void {
+    if (!isRecord(resources) || !isRecord(resources.requests) || !isRecord(resources.limits)) return;
     for (const resource of ["cpu", "memory"]) {
-        const [request, limit] = [quantityValue(r.requests[resource]), quantityValue(r.limits[resource])];
+        const [request, limit] = [quantityValue(resources.requests[resource]), quantityValue(resources.limits[resource])];
         if (request !== undefined && limit !== undefined && request > limit) {
-            ctx.addIssue({ code: "custom", path: ["requests", resource], message: `exceeds limits.${resource} ${JSON.stringify(r.limits[resource])}` });
+            ctx.addIssue({ code: "custom", path: ["requests", resource], message: `exceeds limits.${resource} ${JSON.stringify(resources.limits[resource])}` });
         }
     }
 }

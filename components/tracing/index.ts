@@ -7,7 +7,7 @@ import { ChartSource } from "../shared/helmChart";
 import { TracingSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
-import { jaegerValues } from "./defaults";
+import { jaegerValues } from "./chartValues";
 import {
     COLLECTOR_SERVICE, ELASTICSEARCH_CREDENTIALS_SECRET, JAEGER_POD_SELECTOR, otlpGrpcEndpoint, otlpHttpEndpoint, PORTS,
     QUERY_SERVICE, queryUrl, RELEASE,

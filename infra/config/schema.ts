@@ -30,8 +30,8 @@ const istioRelease = z.string().refine(isIstioRelease, {
 const PLATFORM_NAMESPACES: readonly string[] = Object.values(NAMESPACES);
 
 /** A team's name becomes its namespace: it may not be one the platform itself uses. */
-function teamsAvoidPlatformNamespaces(p: Record<string, unknown>, ctx: z.core.$RefinementCtx): void {
-    const teams = isRecord(p.tenancy) ? p.tenancy.teams : undefined;
+function teamsAvoidPlatformNamespaces(profile: Record<string, unknown>, ctx: z.core.$RefinementCtx): void {
+    const teams = isRecord(profile.tenancy) ? profile.tenancy.teams : undefined;
     if (!Array.isArray(teams)) return;
     teams.forEach((team: unknown, i: number) => {
         const name = isRecord(team) ? team.name : undefined;
@@ -45,11 +45,11 @@ function teamsAvoidPlatformNamespaces(p: Record<string, unknown>, ctx: z.core.$R
 }
 
 /** Only tenant teams can be moved to another revision. */
-function checkMeshTeams(p: Record<string, unknown>, ctx: z.core.$RefinementCtx): void {
-    const tenants = isRecord(p.tenancy) ? p.tenancy.teams : undefined;
-    if (!Array.isArray(tenants) || !isRecord(p.mesh)) return;
+function checkMeshTeams(profile: Record<string, unknown>, ctx: z.core.$RefinementCtx): void {
+    const tenants = isRecord(profile.tenancy) ? profile.tenancy.teams : undefined;
+    if (!Array.isArray(tenants) || !isRecord(profile.mesh)) return;
     const teams = tenants.map((t: unknown) => (isRecord(t) ? t.name : undefined));
-    for (const team of Object.keys(isRecord(p.mesh.teamRevisions) ? p.mesh.teamRevisions : {})) {
+    for (const team of Object.keys(isRecord(profile.mesh.teamRevisions) ? profile.mesh.teamRevisions : {})) {
         if (!teams.includes(team)) {
             ctx.addIssue({ code: "custom", path: ["mesh", "teamRevisions", team], message: `"${team}" is not a tenant team; accepted: ${teams.join(", ")}` });
         }
@@ -77,7 +77,7 @@ export const profileSchema = z.strictObject({
     .superRefine(teamsAvoidPlatformNamespaces, EVERY_PASS)
     .superRefine(checkMeshTeams, EVERY_PASS)
     .superRefine(profileConsistency, EVERY_PASS)
-    .superRefine((p, ctx) => chartRepositoriesUseHttps(p, ctx, invalidChartRepositoryReason), EVERY_PASS)
+    .superRefine((profile, ctx) => chartRepositoriesUseHttps(profile, ctx, invalidChartRepositoryReason), EVERY_PASS)
     .superRefine(checkEdge(PUBLIC_SHOP_SERVICES, JWT_SHOP_SERVICES), EVERY_PASS);
 
 export const providerSchema = z.strictObject({

@@ -2,7 +2,7 @@
 // cross-links, the prod protection transform, and the in-cluster URLs.
 import { strict as assert } from "assert";
 import { PROFILES } from "../../stacks/profiles";
-import { monitoringValues, MonitoringValuesInput } from "../../components/monitoring/defaults";
+import { monitoringValues, MonitoringValuesInput } from "../../components/monitoring/chartValues";
 import { protectStatefulObjects } from "../../components/monitoring/protection";
 import { ALERTMANAGER_SERVICE, GRAFANA_SERVICE, PROMETHEUS_SERVICE, serviceUrl, STACK_FULLNAME, GRAFANA_FULLNAME } from "../../components/monitoring/names";
 

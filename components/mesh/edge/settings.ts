@@ -52,8 +52,8 @@ export const issuerSchema = z.strictObject({
     audiences: z.array(z.string().min(1)).min(1).optional(),
     forwardOriginalToken: z.boolean().optional(),
     outputClaimToHeaders: z.array(z.strictObject({ header: headerName, claim: claimName })).optional(),
-}).superRefine((i, ctx) => {
-    if ((i.jwksUri === undefined) === (i.jwks === undefined)) {
+}).superRefine((issuer, ctx) => {
+    if ((issuer.jwksUri === undefined) === (issuer.jwks === undefined)) {
         ctx.addIssue({ code: "custom", path: ["jwksUri"], message: "set exactly one of jwksUri (where the keys are published) and jwks (the keys inline)" });
     }
 });
@@ -62,9 +62,9 @@ export const issuerSchema = z.strictObject({
 export const edgeAuthSchema = z.strictObject({
     localIssuer: z.boolean(),
     issuers: z.array(issuerSchema),
-}).superRefine((a, ctx) => {
-    if (!Array.isArray(a.issuers)) return;
-    const names = a.issuers.map((i) => i?.issuer);
+}).superRefine((auth, ctx) => {
+    if (!Array.isArray(auth.issuers)) return;
+    const names = auth.issuers.map((i) => i?.issuer);
     names.forEach((name, i) => {
         if (names.indexOf(name) !== i) ctx.addIssue({ code: "custom", path: ["issuers", i, "issuer"], message: `issuer "${name}" is listed twice` });
     });
@@ -75,10 +75,10 @@ export const tokenBucketSchema = z.strictObject({
     requestsPerUnit: count(),
     unit: z.enum(RATE_LIMIT_UNITS),
     burst: count(),
-}).superRefine((b, ctx) => {
+}).superRefine((bucket, ctx) => {
     // A bucket smaller than one refill would cap every unit at `burst` requests.
-    if (typeof b.burst === "number" && typeof b.requestsPerUnit === "number" && b.burst < b.requestsPerUnit) {
-        ctx.addIssue({ code: "custom", path: ["burst"], message: `must be at least requestsPerUnit (${b.requestsPerUnit}): it is the bucket's size` });
+    if (typeof bucket.burst === "number" && typeof bucket.requestsPerUnit === "number" && bucket.burst < bucket.requestsPerUnit) {
+        ctx.addIssue({ code: "custom", path: ["burst"], message: `must be at least requestsPerUnit (${bucket.requestsPerUnit}): it is the bucket's size` });
     }
 });
 

@@ -8,7 +8,7 @@ import {
 } from "./names";
 import { ComputeResources } from "../shared/resources";
 import { RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
-import { EckOperatorValues, FluentBitValues } from "./values";
+import { EckOperatorValues, FluentBitValues } from "./chartValueTypes";
 
 // The operator's requests are the chart's own (100m, 150Mi); only its memory limit is raised.
 const OPERATOR_LIMITS: Pick<ComputeResources, "limits"> = { limits: { memory: "512Mi" } };

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { MeshSettings } from "./settings";
 import { DEFAULT_TRUST_DOMAIN, TRACING_PROVIDER } from "./names";
 import { ComputeResources } from "../shared/resources";
-import { IstioBaseValues, IstioCniValues, IstioGatewayValues, IstiodValues, MeshConfigValues,  } from "./values";
+import { IstioBaseValues, IstioCniValues, IstioGatewayValues, IstiodValues, MeshConfigValues } from "./chartValueTypes";
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
 
 /** Where sidecars send spans: the tracing component's OTLP gRPC collector. */
@@ -43,18 +43,18 @@ const AUTOSCALE_HEADROOM = 2;
 /** Several replicas mean a production-like stack: autoscaled from that floor, with a disruption budget. */
 const isHighlyAvailable = (replicas: number) => replicas > 1;
 
-export function baseValues(s: MeshSettings, ns: MeshNamespaces): IstioBaseValues {
+export function baseValues(settings: MeshSettings, ns: MeshNamespaces): IstioBaseValues {
     return {
         global: { istioNamespace: ns.istioSystem },
-        defaultRevision: s.revision,
+        defaultRevision: settings.revision,
         base: { validationFailurePolicy: "Fail" },
     };
 }
 
-export function meshConfig(s: MeshSettings, tracing?: OtlpEndpoint): MeshConfigValues {
+export function meshConfig(settings: MeshSettings, tracing?: OtlpEndpoint): MeshConfigValues {
     return {
         trustDomain: DEFAULT_TRUST_DOMAIN,
-        ...(s.accessLogging ? { accessLogFile: "/dev/stdout", accessLogEncoding: "JSON" as const } : {}),
+        ...(settings.accessLogging ? { accessLogFile: "/dev/stdout", accessLogEncoding: "JSON" as const } : {}),
         ...(tracing
             ? { extensionProviders: [{ name: TRACING_PROVIDER, opentelemetry: { service: tracing.host, port: tracing.port } }] }
             : {}),
@@ -62,19 +62,19 @@ export function meshConfig(s: MeshSettings, tracing?: OtlpEndpoint): MeshConfigV
 }
 
 /** One control plane: every installed revision gets the same settings, only its name differs. */
-export function istiodValues(s: MeshSettings, revision: string, ns: MeshNamespaces, tracing?: OtlpEndpoint): IstiodValues {
-    const ha = isHighlyAvailable(s.istiodReplicas);
+export function istiodValues(settings: MeshSettings, revision: string, ns: MeshNamespaces, tracing?: OtlpEndpoint): IstiodValues {
+    const ha = isHighlyAvailable(settings.istiodReplicas);
     return {
         revision,
-        replicaCount: s.istiodReplicas,
+        replicaCount: settings.istiodReplicas,
         autoscaleEnabled: ha,
-        autoscaleMin: s.istiodReplicas,
-        autoscaleMax: s.istiodReplicas * AUTOSCALE_HEADROOM,
+        autoscaleMin: settings.istiodReplicas,
+        autoscaleMax: settings.istiodReplicas * AUTOSCALE_HEADROOM,
         resources: ISTIOD,
         seccompProfile: RUNTIME_DEFAULT_SECCOMP,
         cni: { enabled: true },
         taint: { namespace: ns.istioCni },
-        meshConfig: meshConfig(s, tracing),
+        meshConfig: meshConfig(settings, tracing),
         gateways: { seccompProfile: RUNTIME_DEFAULT_SECCOMP },
         global: {
             istioNamespace: ns.istioSystem,
@@ -92,16 +92,16 @@ export function cniValues(): IstioCniValues {
     };
 }
 
-export function gatewayValues(s: MeshSettings): IstioGatewayValues {
-    const ha = isHighlyAvailable(s.gatewayReplicas);
+export function gatewayValues(settings: MeshSettings): IstioGatewayValues {
+    const ha = isHighlyAvailable(settings.gatewayReplicas);
     return {
         // The release name (GATEWAY_NAME) names the Deployment, Service and ServiceAccount.
-        revision: s.revision,
+        revision: settings.revision,
         // The chart autoscales by default; the HPA's floor is then the replica count. A single
         // gateway runs a fixed replica.
         ...(ha
-            ? { autoscaling: { minReplicas: s.gatewayReplicas, maxReplicas: s.gatewayReplicas * AUTOSCALE_HEADROOM }, podDisruptionBudget: { maxUnavailable: 1 } }
-            : { replicaCount: s.gatewayReplicas, autoscaling: { enabled: false } }),
+            ? { autoscaling: { minReplicas: settings.gatewayReplicas, maxReplicas: settings.gatewayReplicas * AUTOSCALE_HEADROOM }, podDisruptionBudget: { maxUnavailable: 1 } }
+            : { replicaCount: settings.gatewayReplicas, autoscaling: { enabled: false } }),
         resources: GATEWAY,
         securityContext: {
             ...restrictedPodSecurityContext(),

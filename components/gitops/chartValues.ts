@@ -7,7 +7,7 @@ import { GitOpsSettings } from "./settings";
 import { argoCdSizing } from "./sizing";
 import { ComputeResources } from "../shared/resources";
 import { restrictedPodSecurityContext, RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
-import { ArgoCdValues, RedisContainerSecurityContext, ScaledArgoWorkload } from "./values";
+import { ArgoCdValues, RedisContainerSecurityContext, ScaledArgoWorkload } from "./chartValueTypes";
 
 /** What the standalone Redis's default container context (no escalation, read-only, ALL dropped) lacks. */
 const REDIS_CONTAINER: RedisContainerSecurityContext = { runAsNonRoot: true, seccompProfile: RUNTIME_DEFAULT_SECCOMP };

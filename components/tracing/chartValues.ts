@@ -3,7 +3,7 @@
 import * as path from "path";
 import { TracingSettings } from "./settings";
 import { ES_CA_FILE, ES_PASSWORD_FILE, ElasticsearchStore, jaegerConfig } from "./collectorConfig";
-import { DeploymentStrategy, JaegerValues } from "./values";
+import { DeploymentStrategy, JaegerValues } from "./chartValueTypes";
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../shared/securityContext";
 
 export interface ElasticsearchMounts extends ElasticsearchStore {
