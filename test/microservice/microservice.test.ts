@@ -4,6 +4,10 @@ import { strict as assert } from "assert";
 import { resolveMicroservice } from "../../components/microservice/resolve";
 import { MicroserviceArgs, MonitoringIntegration } from "../../components/microservice";
 import { devProfile } from "../../stacks/dev/profile";
+import { POD_SECURITY_KUBERNETES_RELEASE } from "../../components/tenancy/podSecurity";
+import { podTemplateOf } from "../../policy/lib/podTemplate";
+import { evaluatePod } from "../../policy/pod-security/evaluate";
+import { minorOf } from "../../policy/pod-security/version";
 import { childrenOf, one, RecordedResource, RunResult, runStack } from "../harness";
 
 const SERVICES = ["frontend", "catalog", "orders", "payments"];
@@ -33,6 +37,22 @@ function podSpec(run: RunResult, service: string) {
 
 describe("Microservice", () => {
     for (const stack of ["dev", "staging", "prod"]) {
+        // Judged by the policy pack's Pod Security controls (ported from pod-security-admission),
+        // at the release the namespaces enforce: every pod of every delivery track, whatever its strategy.
+        it(`${stack}: every pod of every Microservice passes the restricted Pod Security level`, () => {
+            const run = runStack(stack, { shop: { services: { catalog: { delivery: { strategy: "canary", canary: { weight: 10 } } } } } });
+            const pods = run.resources
+                .filter((r) => r.type === "platform:workloads:Microservice")
+                .flatMap((service) => childrenOf(run, service))
+                .map((child) => ({ child, pod: podTemplateOf(child.type, child.inputs) }))
+                .filter((entry) => entry.pod !== undefined);
+            assert.ok(pods.length > SERVICES.length, "every service's Deployments, a canary among them");
+            for (const { child, pod } of pods) {
+                const findings = evaluatePod(pod!, "restricted", minorOf(POD_SECURITY_KUBERNETES_RELEASE));
+                assert.deepEqual(findings.map((f) => `${f.control.id}: ${f.message}`), [], `${child.name}`);
+            }
+        });
+
         describe(`shop services in ${stack}`, () => {
             for (const service of SERVICES) {
                 it(`${service}: has its ServiceAccount, ConfigMap, Deployment, Service and NetworkPolicy as children`, () => {
@@ -47,22 +67,6 @@ describe("Microservice", () => {
                     assert.equal(account.inputs.automountServiceAccountToken, false);
                     assert.equal(podSpec(run, service).serviceAccountName, service);
                     assert.equal(podSpec(run, service).automountServiceAccountToken, false);
-                });
-
-                it(`${service}: runs under a security context that passes the restricted standard`, () => {
-                    const pod = podSpec(runStack(stack), service);
-                    assert.equal(pod.securityContext.runAsNonRoot, true);
-                    assert.equal(typeof pod.securityContext.runAsUser, "number");
-                    assert.notEqual(pod.securityContext.runAsUser, 0);
-                    assert.equal(typeof pod.securityContext.runAsGroup, "number");
-                    assert.equal(pod.securityContext.seccompProfile.type, "RuntimeDefault");
-                    for (const c of pod.containers) {
-                        assert.equal(c.securityContext.allowPrivilegeEscalation, false);
-                        assert.equal(c.securityContext.readOnlyRootFilesystem, true);
-                        assert.deepEqual(c.securityContext.capabilities.drop, ["ALL"]);
-                        assert.equal(c.securityContext.capabilities.add, undefined);
-                        assert.equal(c.securityContext.privileged, undefined);
-                    }
                 });
 
                 it(`${service}: mounts an emptyDir wherever podinfo writes (/data, /tmp)`, () => {
