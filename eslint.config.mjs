@@ -1,12 +1,49 @@
 // ESLint flat config: the recommended JavaScript and typescript-eslint rules over the program,
 // components, stacks, policy pack, scripts and tests, tuned only where the codebase has a reason.
 import js from "@eslint/js";
+import { createNodeResolver, importX } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
 /** Node's CommonJS globals, for the few plain .js files (e.g. mocha's reporter). */
 const commonJsGlobals = Object.fromEntries(
     ["require", "module", "exports", "process", "console", "__dirname", "__filename"].map((g) => [g, "readonly"]),
 );
+
+/**
+ * Imports run one way: infra/ (the composition root) may import stacks/ and components/; stacks/
+ * may import components/; components/ import none of infra/, stacks/, scripts/ or test/ (what a
+ * component needs reaches it through its arguments); the policy pack imports nothing outside
+ * policy/ but its npm dependencies. The zones name the files they apply to, so a block for other
+ * files can use the same rule without overriding these.
+ */
+const layering = {
+    files: ["components/**/*.ts", "stacks/**/*.ts", "policy/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: { "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".js", ".json", ".d.ts"] })] },
+    rules: {
+        "import-x/no-restricted-paths": ["error", {
+            basePath: import.meta.dirname,
+            zones: [
+                {
+                    target: "./components",
+                    from: ["./infra", "./stacks", "./scripts", "./test"],
+                    message: "components take what they need through their arguments; they import no infra/, stacks/, scripts/ or test/ module",
+                },
+                {
+                    target: "./stacks",
+                    from: ["./infra", "./scripts", "./test"],
+                    message: "stacks hold per-environment data typed by the components' settings; they import no infra/, scripts/ or test/ module",
+                },
+                {
+                    target: "./policy",
+                    from: "./",
+                    except: ["./policy", "./node_modules"],
+                    message: "the policy pack is standalone: it imports only its own modules and npm packages",
+                },
+            ],
+        }],
+    },
+};
 
 export default tseslint.config(
     {
@@ -35,6 +72,7 @@ export default tseslint.config(
         files: ["test/harness/**/*.ts"],
         rules: { "@typescript-eslint/no-require-imports": "off" },
     },
+    layering,
     {
         files: ["**/*.js", "**/*.cjs"],
         languageOptions: { sourceType: "commonjs", globals: commonJsGlobals },

@@ -1,7 +1,8 @@
 // Every upstream Helm chart the platform installs, pinned in one place. A stack can point any
 // chart at a mirror or an OCI registry through `platform:chartRepositories` (air-gapped clusters).
-import * as k8s from "@pulumi/kubernetes";
-import { ChartSource } from "./config/types";
+import { ChartSource } from "../components/shared/helmChart";
+
+export type { ChartSource };
 
 export const CHARTS = {
     istioBase: { repo: "https://istio-release.storage.googleapis.com/charts", chart: "base", version: "1.29.6" },
@@ -38,12 +39,4 @@ export function isChartKey(key: string): key is ChartKey {
 export function resolveChart(key: ChartKey, repositoryOverrides: Readonly<Record<string, string>>): ChartSource {
     const pinned = CHARTS[key];
     return { ...pinned, repo: repositoryOverrides[key] ?? pinned.repo };
-}
-
-/** The helm.v4.Chart arguments that select a chart: a Helm repository, or an OCI reference. */
-export function chartArgs(source: ChartSource): Pick<k8s.helm.v4.ChartArgs, "chart" | "version" | "repositoryOpts"> {
-    if (source.repo.startsWith("oci://")) {
-        return { chart: `${source.repo.replace(/\/+$/, "")}/${source.chart}`, version: source.version };
-    }
-    return { chart: source.chart, version: source.version, repositoryOpts: { repo: source.repo } };
 }

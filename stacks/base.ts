@@ -2,7 +2,7 @@
 // stacks/<env>/profile.ts holds only that environment's differences, deep-merged onto this base
 // the way stack config is merged onto a profile (objects merge key by key, arrays replace).
 import deepmerge from "deepmerge";
-import { EnvironmentProfile } from "../infra/config/types";
+import { EnvironmentProfile } from "./environmentProfile";
 import { DEFAULT_TEAMS, SHOP_IMAGE } from "./shared";
 
 /** An environment's differences: any part of a profile; a list given here replaces the base's list. */

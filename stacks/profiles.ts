@@ -1,4 +1,4 @@
-import { EnvironmentProfile, ProfileName } from "../infra/config/types";
+import { EnvironmentProfile, ProfileName } from "./environmentProfile";
 import { devProfile } from "./dev/profile";
 import { prodProfile } from "./prod/profile";
 import { stagingProfile } from "./staging/profile";

@@ -1,5 +1,5 @@
 // Data every environment profile starts from.
-import { TeamSettings } from "../infra/config/types";
+import { TeamSettings } from "../components/tenancy/settings";
 
 /** podinfo serves /healthz, /readyz, Prometheus metrics on 9797, OTLP traces and backend calls. */
 export const SHOP_IMAGE = "ghcr.io/stefanprodan/podinfo:6.9.2";

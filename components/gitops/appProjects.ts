@@ -1,7 +1,7 @@
 // AppProjects: one per tenant team, confined to the team's repositories and namespace, and one
 // for the platform's root app, which may only create Applications in the Argo CD namespace.
 import type { IAppProjectSpec } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProjectSpec";
-import { TeamSettings } from "../../infra/config/types";
+import { TeamSettings } from "../tenancy/settings";
 
 /** The cluster Argo CD runs in, as Argo CD names it. */
 export const IN_CLUSTER_SERVER = "https://kubernetes.default.svc";

@@ -3,12 +3,15 @@
 // app-of-apps root Application syncing per the profile's policy.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ChartSource, GitOpsSettings, TeamSettings } from "../../infra/config/types";
+import { serviceHost } from "../shared/clusterDomain";
+import { ChartSource } from "../shared/helmChart";
+import { TeamSettings } from "../tenancy/settings";
+import { GitOpsSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
 import { PLATFORM_PROJECT, RESERVED_PROJECT_NAMES, platformProjectSpec, teamProjectSpec } from "./appProjects";
 import { createAdminPassword, createAdminSecret, createRedisSecret } from "./credentials";
-import { argoCdValues } from "./defaults";
+import { argoCdValues } from "./chartValues";
 import { ROOT_APPLICATION, rootApplicationSpec } from "./rootApplication";
 
 /** The chart's release name; the Services are named after it (argocd-server, argocd-redis-ha-haproxy). */
@@ -26,6 +29,8 @@ export interface GitOpsArgs {
     teams: Pick<TeamSettings, "name" | "sourceRepos">[];
     /** Team name -> the team's namespace (Tenancy's teamNamespaces). */
     teamNamespaces: Record<string, pulumi.Input<string>>;
+    /** The cluster's DNS domain, which serverUrl ends in; default "cluster.local". */
+    clusterDomain?: string;
 }
 
 export class GitOps extends pulumi.ComponentResource {
@@ -90,7 +95,7 @@ export class GitOps extends pulumi.ComponentResource {
         }, { parent: this, dependsOn: [chart, platformProject] });
         this.rootApplicationName = root.metadata.name;
 
-        this.serverUrl = pulumi.interpolate`https://${RELEASE}-server.${this.namespace}.svc.cluster.local`;
+        this.serverUrl = this.namespace.apply((ns) => `https://${serviceHost(`${RELEASE}-server`, ns, args.clusterDomain)}`);
 
         this.registerOutputs({
             namespace: this.namespace,

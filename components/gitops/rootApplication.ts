@@ -1,7 +1,7 @@
 // The app-of-apps root Application: it syncs the platform's Application manifests from Git.
 import type { IApplicationSpec } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSpec";
 import type { ISyncPolicy } from "@kubernetes-models/argo-cd/argoproj.io/v1alpha1/SyncPolicy";
-import { GitOpsSettings, SyncPolicySettings } from "../../infra/config/types";
+import { GitOpsSettings, SyncPolicySettings } from "./settings";
 import { IN_CLUSTER_SERVER, PLATFORM_PROJECT } from "./appProjects";
 
 export const ROOT_APPLICATION = "platform-root";

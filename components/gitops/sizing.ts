@@ -1,26 +1,26 @@
 // Requests and memory limits for every Argo CD container, one size for a single-replica install
 // and one for the highly available install. No CPU limits: throttling slows reconciliation.
-import { ContainerResources } from "./values";
+import { ComputeResources } from "../shared/resources";
 
-const size = (cpu: string, memory: string, memoryLimit: string): ContainerResources => ({
+const size = (cpu: string, memory: string, memoryLimit: string): ComputeResources => ({
     requests: { cpu, memory },
     limits: { memory: memoryLimit },
 });
 
 export interface ArgoCdSizing {
-    controller: ContainerResources;
-    server: ContainerResources;
+    controller: ComputeResources;
+    server: ComputeResources;
     /** Also used by its copyutil init container (the chart's default). */
-    repoServer: ContainerResources;
-    applicationSet: ContainerResources;
-    redis: ContainerResources;
+    repoServer: ComputeResources;
+    applicationSet: ComputeResources;
+    redis: ComputeResources;
     redisHa: {
-        redis: ContainerResources;
-        sentinel: ContainerResources;
-        splitBrainDetection: ContainerResources;
+        redis: ComputeResources;
+        sentinel: ComputeResources;
+        splitBrainDetection: ComputeResources;
         /** Init containers. */
-        helpers: ContainerResources;
-        haproxy: ContainerResources;
+        helpers: ComputeResources;
+        haproxy: ComputeResources;
     };
 }
 

@@ -10,13 +10,14 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { ChartSource, KialiSettings } from "../../infra/config/types";
+import { ChartSource } from "../shared/helmChart";
+import { KialiSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
-import { KialiBackends, KialiMesh, kialiValues } from "./defaults";
+import { KialiBackends, KialiMesh, kialiValues } from "./chartValues";
 import { kialiUrl, SIGNING_KEY_LENGTH, SIGNING_KEY_SECRET } from "./names";
 
-export { KialiBackends, KialiMesh } from "./defaults";
+export { KialiBackends, KialiMesh } from "./chartValues";
 export { KIALI_FULLNAME, kialiUrl } from "./names";
 
 export interface KialiArgs {

@@ -57,40 +57,40 @@ export interface CaDistribution extends CurlTask {
     serviceAccount: k8s.core.v1.ServiceAccount;
 }
 
-export function createCaDistribution(a: CaDistributionArgs, opts: pulumi.CustomResourceOptions): CaDistribution {
+export function createCaDistribution(args: CaDistributionArgs, opts: pulumi.CustomResourceOptions): CaDistribution {
     const serviceAccount = new k8s.core.v1.ServiceAccount(CA_SYNC_NAME, {
-        metadata: { name: CA_SYNC_NAME, namespace: a.namespace, labels: a.labels },
+        metadata: { name: CA_SYNC_NAME, namespace: args.namespace, labels: args.labels },
         automountServiceAccountToken: false,
     }, opts);
-    const subjects = [{ kind: "ServiceAccount", name: serviceAccount.metadata.name, namespace: a.namespace }];
+    const subjects = [{ kind: "ServiceAccount", name: serviceAccount.metadata.name, namespace: args.namespace }];
     const bind = (name: string, namespace: pulumi.Input<string>, rules: k8s.types.input.rbac.v1.PolicyRule[]) => {
         const role = new k8s.rbac.v1.Role(name, {
-            metadata: { name: CA_SYNC_NAME, namespace, labels: a.labels },
+            metadata: { name: CA_SYNC_NAME, namespace, labels: args.labels },
             rules,
         }, opts);
         return new k8s.rbac.v1.RoleBinding(name, {
-            metadata: { name: CA_SYNC_NAME, namespace, labels: a.labels },
+            metadata: { name: CA_SYNC_NAME, namespace, labels: args.labels },
             roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: role.metadata.name },
             subjects,
         }, opts);
     };
-    const bindings = [bind(`${CA_SYNC_NAME}-source`, a.namespace, [
+    const bindings = [bind(`${CA_SYNC_NAME}-source`, args.namespace, [
         { apiGroups: [""], resources: ["secrets"], resourceNames: [ELASTICSEARCH_HTTP_CA_SECRET], verbs: ["get"] },
     ])];
-    Object.entries(a.targetNamespaces).forEach(([consumer, ns]) => bindings.push(bind(`${CA_SYNC_NAME}-${consumer}`, ns, [
+    Object.entries(args.targetNamespaces).forEach(([consumer, ns]) => bindings.push(bind(`${CA_SYNC_NAME}-${consumer}`, ns, [
         { apiGroups: [""], resources: ["secrets"], resourceNames: [ELASTICSEARCH_CA_SECRET], verbs: ["get", "patch"] },
         { apiGroups: [""], resources: ["secrets"], verbs: ["create"] },
     ])));
 
     const task = createCurlTask(CA_SYNC_NAME, {
-        namespace: a.namespace,
-        labels: a.labels,
+        namespace: args.namespace,
+        labels: args.labels,
         script: SCRIPT,
         schedule: "41 * * * *",
         serviceAccountName: serviceAccount.metadata.name,
         env: [
-            { name: "SOURCE_NAMESPACE", value: a.namespace },
-            { name: "TARGET_NAMESPACES", value: pulumi.all(Object.values(a.targetNamespaces)).apply((ns) => ns.join(" ")) },
+            { name: "SOURCE_NAMESPACE", value: args.namespace },
+            { name: "TARGET_NAMESPACES", value: pulumi.all(Object.values(args.targetNamespaces)).apply((ns) => ns.join(" ")) },
             { name: "SECRET_TEMPLATE", value: SECRET_TEMPLATE },
         ],
     }, { ...opts, dependsOn: bindings });

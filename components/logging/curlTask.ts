@@ -2,8 +2,8 @@
 // drift later). Restricted pod: non-root, read-only root, no capabilities, sized.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeResources } from "../../infra/config/types";
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "./securityContext";
+import { ComputeResources } from "../shared/resources";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../shared/securityContext";
 
 /** Pinned curl image (Alpine with a POSIX shell and sed); runs as curl_user 100:101. */
 export const CURL_IMAGE = "curlimages/curl:8.16.0";
@@ -29,25 +29,25 @@ export interface CurlTask {
     cronJob: k8s.batch.v1.CronJob;
 }
 
-function podTemplate(a: CurlTaskArgs): k8s.types.input.core.v1.PodTemplateSpec {
+function podTemplate(args: CurlTaskArgs): k8s.types.input.core.v1.PodTemplateSpec {
     return {
-        metadata: { labels: a.labels },
+        metadata: { labels: args.labels },
         spec: {
             restartPolicy: "OnFailure",
-            ...(a.serviceAccountName
-                ? { serviceAccountName: a.serviceAccountName, automountServiceAccountToken: true }
+            ...(args.serviceAccountName
+                ? { serviceAccountName: args.serviceAccountName, automountServiceAccountToken: true }
                 : { automountServiceAccountToken: false }),
             securityContext: restrictedPodSecurityContext(),
             containers: [{
                 name: "task",
                 image: CURL_IMAGE,
-                command: ["/bin/sh", "-euc", a.script],
-                env: a.env ?? [],
+                command: ["/bin/sh", "-euc", args.script],
+                env: args.env ?? [],
                 resources: RESOURCES,
                 securityContext: restrictedContainerSecurityContext(CURL_USER),
-                volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, ...(a.volumeMounts ?? [])],
+                volumeMounts: [{ name: "tmp", mountPath: "/tmp" }, ...(args.volumeMounts ?? [])],
             }],
-            volumes: [{ name: "tmp", emptyDir: { sizeLimit: "16Mi" } }, ...(a.volumes ?? [])],
+            volumes: [{ name: "tmp", emptyDir: { sizeLimit: "16Mi" } }, ...(args.volumes ?? [])],
         },
     };
 }

@@ -1,9 +1,11 @@
 // The Elasticsearch resource's spec: one node set sized by the profile, no mmap (so no privileged
 // sysctl init container for vm.max_map_count), restricted pods, and the file-realm users.
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeResources, LoggingSettings } from "../../infra/config/types";
+import { ComputeResources } from "../shared/resources";
+import { LoggingSettings } from "./settings";
 import { ELASTIC_STACK_VERSION, NODE_SET_NAME } from "./names";
-import { ELASTIC_UID, restrictedContainerSecurityContext, restrictedPodSecurityContext } from "./securityContext";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../shared/securityContext";
+import { ELASTIC_UID } from "./names";
 
 /** The init containers ECK 3.5 adds to every Elasticsearch pod; a template entry of the same name is merged into each. */
 export const ECK_ELASTICSEARCH_INIT_CONTAINERS = ["elastic-internal-init-filesystem", "elastic-internal-suspend"];
@@ -21,23 +23,23 @@ export interface ElasticsearchSpecInput {
     rolesSecret: pulumi.Input<string>;
 }
 
-export function elasticsearchSpec(i: ElasticsearchSpecInput): Record<string, unknown> {
-    const s = i.settings;
+export function elasticsearchSpec(inputs: ElasticsearchSpecInput): Record<string, unknown> {
+    const s = inputs.settings;
     return {
         version: ELASTIC_STACK_VERSION,
-        volumeClaimDeletePolicy: i.retainVolumes ? "DeleteOnScaledownOnly" : "DeleteOnScaledownAndClusterDeletion",
+        volumeClaimDeletePolicy: inputs.retainVolumes ? "DeleteOnScaledownOnly" : "DeleteOnScaledownAndClusterDeletion",
         auth: {
-            fileRealm: i.fileRealmSecrets.map((secretName) => ({ secretName })),
-            roles: [{ secretName: i.rolesSecret }],
+            fileRealm: inputs.fileRealmSecrets.map((secretName) => ({ secretName })),
+            roles: [{ secretName: inputs.rolesSecret }],
         },
         nodeSets: [{
             name: NODE_SET_NAME,
             count: s.elasticsearchNodes,
             config: { "node.store.allow_mmap": false },
             podTemplate: {
-                metadata: { labels: i.labels },
+                metadata: { labels: inputs.labels },
                 spec: {
-                    securityContext: restrictedPodSecurityContext(ELASTIC_UID),
+                    securityContext: restrictedPodSecurityContext({ fsGroup: ELASTIC_UID }),
                     containers: [{
                         name: "elasticsearch",
                         resources: s.elasticsearchResources,

@@ -2,11 +2,12 @@
 // dedicated Elasticsearch users, index retention, and Fluent Bit shipping every container's log.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ChartSource, LoggingSettings } from "../../infra/config/types";
+import { ChartSource } from "../shared/helmChart";
+import { LoggingSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
 import { createCaDistribution } from "./caDistribution";
-import { eckOperatorValues, fluentBitValues } from "./defaults";
+import { eckOperatorValues, fluentBitValues } from "./chartValues";
 import { elasticsearchSpec, indexReplicas } from "./elasticsearch";
 import { kibanaSpec } from "./kibana";
 import {

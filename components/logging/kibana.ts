@@ -1,8 +1,9 @@
 // The Kibana resource's spec: connected to the Elasticsearch resource by ECK (which creates its
 // kibana_system credentials), restricted pods, replicas from the profile.
-import { ComputeResources } from "../../infra/config/types";
+import { ComputeResources } from "../shared/resources";
 import { ELASTICSEARCH_NAME, ELASTIC_STACK_VERSION } from "./names";
-import { ELASTIC_UID, restrictedContainerSecurityContext, restrictedPodSecurityContext } from "./securityContext";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../shared/securityContext";
+import { ELASTIC_UID } from "./names";
 
 /** ECK's Kibana init container (prepares config and plugins). */
 export const ECK_KIBANA_INIT_CONTAINER = "elastic-internal-init";
@@ -20,7 +21,7 @@ export function kibanaSpec(replicas: number, labels: Record<string, string>): Re
         podTemplate: {
             metadata: { labels },
             spec: {
-                securityContext: restrictedPodSecurityContext(ELASTIC_UID),
+                securityContext: restrictedPodSecurityContext({ fsGroup: ELASTIC_UID }),
                 containers: [{
                     name: "kibana",
                     resources: KIBANA_RESOURCES,

@@ -45,3 +45,6 @@ export function elasticsearchUrl(namespace: string): string {
 export function kibanaUrl(namespace: string): string {
     return `https://${KIBANA_HTTP_SERVICE}.${namespace}.svc:${KIBANA_PORT}`;
 }
+
+/** The Elasticsearch and Kibana images run as uid 1000; fsGroup makes the data volume theirs. */
+export const ELASTIC_UID = 1000;

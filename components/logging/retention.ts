@@ -70,24 +70,24 @@ export interface Retention extends CurlTask {
     bodies: k8s.core.v1.ConfigMap;
 }
 
-export function createRetention(a: RetentionArgs, opts: pulumi.CustomResourceOptions): Retention {
+export function createRetention(args: RetentionArgs, opts: pulumi.CustomResourceOptions): Retention {
     const bodies = new k8s.core.v1.ConfigMap("elasticsearch-retention", {
-        metadata: { name: RETENTION_CONFIGMAP, namespace: a.namespace, labels: a.labels },
+        metadata: { name: RETENTION_CONFIGMAP, namespace: args.namespace, labels: args.labels },
         data: {
-            "policy.json": JSON.stringify(retentionPolicy(a.retentionDays)),
-            "log-index-template.json": JSON.stringify(logIndexTemplate(a.indexReplicas)),
+            "policy.json": JSON.stringify(retentionPolicy(args.retentionDays)),
+            "log-index-template.json": JSON.stringify(logIndexTemplate(args.indexReplicas)),
             "index-settings.json": JSON.stringify({ "index.lifecycle.name": RETENTION_POLICY }),
         },
     }, opts);
     const fromSecret = (name: string, key: string): k8s.types.input.core.v1.EnvVar =>
-        ({ name, valueFrom: { secretKeyRef: { name: a.credentialsSecret, key } } });
+        ({ name, valueFrom: { secretKeyRef: { name: args.credentialsSecret, key } } });
     const task = createCurlTask("elasticsearch-retention", {
-        namespace: a.namespace,
-        labels: a.labels,
+        namespace: args.namespace,
+        labels: args.labels,
         script: SCRIPT,
         schedule: "17 1 * * *",
         env: [
-            { name: "ES_URL", value: a.elasticsearchUrl },
+            { name: "ES_URL", value: args.elasticsearchUrl },
             fromSecret("ES_USERNAME", "username"),
             fromSecret("ES_PASSWORD", "password"),
         ],

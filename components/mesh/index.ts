@@ -4,10 +4,11 @@
 // mesh-wide mTLS, tracing and public Gateway objects.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ChartSource, MeshRevision, MeshSettings } from "../../infra/config/types";
+import { ChartSource } from "../shared/helmChart";
+import { MeshRevision, MeshSettings } from "./settings";
 import { ChartValues, installChart, mergeValues } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
-import { baseValues, cniValues, gatewayValues, istiodValues, OtlpEndpoint } from "./defaults";
+import { baseValues, cniValues, gatewayValues, istiodValues, OtlpEndpoint } from "./chartValues";
 import { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, GATEWAY_SELECTOR, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
 import { createMeshPeerAuthentication } from "./peerAuthentication";
 import { createPublicGateway } from "./publicGateway";
@@ -16,7 +17,7 @@ import { createMeshTelemetry } from "./telemetry";
 import { createEdgeSecurity } from "./edge";
 import { LocalIssuer } from "./edge/localIssuer";
 
-export { OtlpEndpoint, otlpEndpoint } from "./defaults";
+export { OtlpEndpoint, otlpEndpoint } from "./chartValues";
 export { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, GATEWAY_SELECTOR, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
 export { LocalIssuer, LOCAL_ISSUER_KEYS, LOCAL_ISSUER_SECRET } from "./edge/localIssuer";
 

@@ -1,5 +1,7 @@
 // Static names. Values pin them, so references (the gateway's Service, the shared Gateway object,
 // istiod's Service) can be computed as plain strings without waiting for the charts.
+import { DEFAULT_CLUSTER_DOMAIN } from "../shared/clusterDomain";
+
 
 /** The gateway chart's `name`: the Deployment, Service and ServiceAccount of the ingress gateway. */
 export const GATEWAY_NAME = "istio-ingressgateway";
@@ -21,7 +23,8 @@ export const MESH_TELEMETRY = "mesh-default";
 /** MeshConfig extension provider that exports spans over OTLP gRPC. */
 export const TRACING_PROVIDER = "otel-tracing";
 
-export const DEFAULT_TRUST_DOMAIN = "cluster.local";
+/** Istio's default trust domain is the cluster's DNS domain. */
+export const DEFAULT_TRUST_DOMAIN = DEFAULT_CLUSTER_DOMAIN;
 
 /** The istiod chart names its Service (and Deployment) `istiod-<revision>`. */
 export function istiodServiceName(revision: string): string {

@@ -3,7 +3,7 @@
 import type { IPeerAuthentication } from "@kubernetes-models/istio/security.istio.io/v1/PeerAuthentication";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { MeshSettings } from "../../infra/config/types";
+import { MeshSettings } from "./settings";
 import { MESH_PEER_AUTHENTICATION } from "./names";
 
 export interface MeshPeerAuthenticationArgs {

@@ -1,6 +1,6 @@
 // Control-plane revisions side by side: which revision each shared chart follows, and the version
 // skew Istio supports between them. Used by the component and by config validation.
-import type { MeshRevision } from "../../infra/config/types";
+import type { MeshRevision } from "./settings";
 import { newestVersion } from "../../policy/grammar";
 
 /** The current control plane and one canary. */

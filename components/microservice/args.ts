@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import {
-    AutoscalingSettings, ComputeResources, DeliverySettings, FaultInjectionSettings, WorkloadDefaults,
-} from "../../infra/config/types";
+import { ComputeResources } from "../shared/resources";
+import { ScrapeCertificateFiles } from "../shared/scrapeCertificates";
+import { AutoscalingSettings, DeliverySettings, EdgeArgs, FaultInjectionSettings, WorkloadDefaults } from "./settings";
 
 export interface HttpProbe {
     path: string;
@@ -45,7 +45,11 @@ export interface MicroserviceArgs {
     callers?: string[];
     /** Reachable from the ingress gateway. */
     public?: boolean;
-    /** A public service's routes at the gateway: path prefixes, a required token, required claims. */
+    /**
+     * A public service's routes at the gateway, enforced by the ingress gateway (needs `mesh`): path
+     * prefixes, a required token (a gateway AuthorizationPolicy denies requests without one: 403),
+     * required claims.
+     */
     edge?: EdgeArgs;
     /** Paths the container writes to; each gets an emptyDir, since the root filesystem is read-only. */
     writablePaths?: string[];
@@ -53,8 +57,10 @@ export interface MicroserviceArgs {
     runAsUser?: number;
     runAsGroup?: number;
     automountServiceAccountToken?: boolean;
-    /** The profile's workload defaults (config.workloads). */
+    /** The workload defaults the service's unset fields take (the platform passes its profile's platform:workloads). */
     defaults: WorkloadDefaults;
+    /** The cluster's DNS domain, which the service's host names end in; default "cluster.local". */
+    clusterDomain?: string;
     /** Namespaces whose traffic the service's NetworkPolicy admits. */
     platformNamespaces: { ingressGateway: pulumi.Input<string>; monitoring: pulumi.Input<string> };
 
@@ -78,19 +84,6 @@ export interface MicroserviceArgs {
     tracing?: TracingIntegration;
 }
 
-/** Edge controls of a public service, enforced by the ingress gateway (needs `mesh`). */
-export interface EdgeArgs {
-    /** Path prefixes served at the gateway, rewritten to "/" for the service; unset: every path. */
-    paths?: string[];
-    /**
-     * A valid token from an issuer the gateway's RequestAuthentication trusts is required on these
-     * routes: a gateway AuthorizationPolicy denies requests without one (403).
-     */
-    requireJwt?: boolean;
-    /** Claim -> accepted values (any one of them); a token without one is denied. Implies requireJwt. */
-    claims?: Record<string, string[]>;
-}
-
 export interface MeshIntegration {
     /** "<namespace>/<name>" of the ingress Gateway that public services bind to (it redirects HTTP to HTTPS). */
     gatewayRef: pulumi.Input<string>;
@@ -98,7 +91,7 @@ export interface MeshIntegration {
     gatewayHosts: string[];
     /** SPIFFE principal of the ingress gateway's ServiceAccount, e.g. "cluster.local/ns/istio-ingress/sa/istio-ingressgateway". */
     ingressGatewayPrincipal: pulumi.Input<string>;
-    /** The mesh trust domain; default "cluster.local". */
+    /** The mesh trust domain; default the cluster domain (Istio's default). */
     trustDomain?: pulumi.Input<string>;
     /**
      * What installs the Istio CRDs (the base chart): every Istio object depends on it. Absent when
@@ -126,8 +119,8 @@ export interface MonitoringIntegration {
 }
 
 export interface MtlsScrape {
-    /** Prometheus's mesh certificate files, as its container sees them. */
-    certificateFiles: { ca: string; cert: string; key: string };
+    /** Prometheus's mesh certificate files, as its container sees them (the platform's: SCRAPE_CERTIFICATE_FILES). */
+    certificateFiles: ScrapeCertificateFiles;
     /** Where Prometheus runs, and as whom: its SPIFFE identity. */
     prometheus: { namespace: pulumi.Input<string>; serviceAccount: pulumi.Input<string> };
 }

@@ -5,8 +5,6 @@ import type { IAuthorizationPolicy } from "@kubernetes-models/istio/security.ist
 
 export type AuthorizationPolicySpec = NonNullable<IAuthorizationPolicy["spec"]>;
 
-export const DEFAULT_TRUST_DOMAIN = "cluster.local";
-
 /** The SPIFFE identity Istio gives pods running as a ServiceAccount. */
 export function serviceAccountPrincipal(trustDomain: string, namespace: string, serviceAccount: string): string {
     return `${trustDomain}/ns/${namespace}/sa/${serviceAccount}`;
@@ -27,16 +25,16 @@ export interface AuthorizationInputs {
     scraperPrincipal?: string;
 }
 
-export function authorizationPolicySpec(i: AuthorizationInputs): AuthorizationPolicySpec {
+export function authorizationPolicySpec(inputs: AuthorizationInputs): AuthorizationPolicySpec {
     const rules: NonNullable<AuthorizationPolicySpec["rules"]> = [];
-    if (i.principals.length > 0) {
-        rules.push({ from: [{ source: { principals: [...i.principals] } }], to: [{ operation: { ports: [String(i.httpPort)] } }] });
+    if (inputs.principals.length > 0) {
+        rules.push({ from: [{ source: { principals: [...inputs.principals] } }], to: [{ operation: { ports: [String(inputs.httpPort)] } }] });
     }
-    if (i.scrapedPort !== undefined) {
-        const scrape = { to: [{ operation: { ports: [String(i.scrapedPort)], methods: ["GET"], paths: ["/metrics"] } }] };
+    if (inputs.scrapedPort !== undefined) {
+        const scrape = { to: [{ operation: { ports: [String(inputs.scrapedPort)], methods: ["GET"], paths: ["/metrics"] } }] };
         // Plaintext scrapes have no principal; the NetworkPolicy then admits only the monitoring namespace.
-        rules.push(i.scraperPrincipal ? { from: [{ source: { principals: [i.scraperPrincipal] } }], ...scrape } : scrape);
+        rules.push(inputs.scraperPrincipal ? { from: [{ source: { principals: [inputs.scraperPrincipal] } }], ...scrape } : scrape);
     }
     // With no rules an ALLOW policy matches nothing: nobody may call the service.
-    return { selector: { matchLabels: { ...i.selector } }, action: "ALLOW", rules };
+    return { selector: { matchLabels: { ...inputs.selector } }, action: "ALLOW", rules };
 }

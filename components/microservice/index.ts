@@ -4,6 +4,7 @@
 // alerts, a dashboard and trace export.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { serviceHost } from "../shared/clusterDomain";
 import { recommendedLabels } from "../shared/labels";
 import { MicroserviceArgs } from "./args";
 import { TrackName } from "./delivery/tracks";
@@ -13,10 +14,11 @@ import { serviceNetworkPolicySpec } from "./networkPolicy";
 import { Observability } from "./observability";
 import { otlpEnvironment } from "./observability/tracing";
 import { createServices } from "./services";
-import { MicroserviceSpec, resolveMicroserviceSpec } from "./spec";
+import { ResolvedMicroservice, resolveMicroservice } from "./resolve";
 
 export * from "./args";
-export { MicroserviceError } from "./spec";
+export * from "./settings";
+export { MicroserviceError, ResolvedMicroservice } from "./resolve";
 export { CANARY_HEADER, PREVIEW_HEADER } from "./delivery/headers";
 export { REQUIRE_JWT_ANNOTATION } from "./meshPolicy";
 
@@ -31,80 +33,67 @@ export class Microservice extends pulumi.ComponentResource {
     /** Every Deployment, by delivery track (stable, canary, blue, green). */
     public readonly deployments: Partial<Record<TrackName, k8s.apps.v1.Deployment>>;
     public readonly service: k8s.core.v1.Service;
-    public readonly spec: MicroserviceSpec;
+    /** The arguments as checked and completed with the workload defaults. */
+    public readonly resolved: ResolvedMicroservice;
 
     constructor(name: string, args: MicroserviceArgs, opts?: pulumi.ComponentResourceOptions) {
-        const spec = resolveMicroserviceSpec(args.serviceName ?? name, args);
+        const service = resolveMicroservice(args.serviceName ?? name, args);
         super("platform:workloads:Microservice", name, {}, opts);
-        this.spec = spec;
-        this.serviceName = spec.name;
-        this.namespace = pulumi.output(args.namespace);
+        this.resolved = service;
+        this.serviceName = service.name;
+        this.namespace = pulumi.output(service.namespace);
         const child = { parent: this };
 
-        const selector = { "app.kubernetes.io/name": spec.name, "app.kubernetes.io/instance": spec.name };
+        const selector = { "app.kubernetes.io/name": service.name, "app.kubernetes.io/instance": service.name };
         const labels = recommendedLabels({
-            name: spec.name, instance: spec.name, version: spec.imageVersion, component: args.component,
-            partOf: args.partOf, team: args.team, env: args.environment,
+            name: service.name, instance: service.name, version: service.imageVersion, component: service.component,
+            partOf: service.partOf, team: service.team, env: service.environment,
         });
-        const meta = { name: spec.name, namespace: args.namespace, labels };
+        const meta = { name: service.name, namespace: service.namespace, labels };
 
         const account = new k8s.core.v1.ServiceAccount(name, {
             metadata: meta,
-            automountServiceAccountToken: args.automountServiceAccountToken ?? false,
+            automountServiceAccountToken: service.automountServiceAccountToken,
         }, child);
         this.serviceAccountName = account.metadata.name;
 
         const env = {
-            ...args.env,
-            ...(args.tracing ? otlpEnvironment(spec.name, args.namespace, args.environment, args.tracing.otlpGrpcEndpoint) : {}),
+            ...service.env,
+            ...(service.tracing ? otlpEnvironment(service.name, service.namespace, service.environment, service.tracing.otlpGrpcEndpoint) : {}),
         };
         const configMap = Object.keys(env).length > 0
             ? new k8s.core.v1.ConfigMap(name, { metadata: meta, data: env }, child)
             : undefined;
-        const secret = args.secretEnv && Object.keys(args.secretEnv).length > 0
+        const secret = service.secretEnv && Object.keys(service.secretEnv).length > 0
             ? new k8s.core.v1.Secret(name, {
                 metadata: meta,
                 type: "Opaque",
-                stringData: pulumi.secret(args.secretEnv as Record<string, pulumi.Input<string>>),
+                stringData: pulumi.secret(service.secretEnv as Record<string, pulumi.Input<string>>),
             }, { ...child, additionalSecretOutputs: ["data", "stringData"] })
             : undefined;
 
         this.deployments = createTrackWorkloads({
-            resourceName: name, args, spec, labels, serviceSelector: selector,
+            resourceName: name, service, labels, serviceSelector: selector,
             serviceAccountName: account.metadata.name,
             configMapName: configMap?.metadata.name,
             secretName: secret?.metadata.name,
         }, child);
-        const d = spec.delivery;
-        this.deployment = this.deployments[d.strategy === "blueGreen" ? d.active : "stable"]!;
+        const delivery = service.delivery;
+        this.deployment = this.deployments[delivery.strategy === "blueGreen" ? delivery.active : "stable"]!;
 
-        this.service = createServices({ resourceName: name, args, spec, labels, selector }, child).service;
-        this.url = pulumi.interpolate`http://${spec.name}.${this.namespace}.svc.cluster.local`;
+        this.service = createServices({ resourceName: name, service, labels, selector }, child).service;
+        this.url = this.namespace.apply((namespace) => `http://${serviceHost(service.name, namespace, service.clusterDomain)}`);
 
         new k8s.networking.v1.NetworkPolicy(name, {
             metadata: meta,
-            spec: serviceNetworkPolicySpec(spec.name, args, spec.callers),
+            spec: serviceNetworkPolicySpec(service),
         }, child);
 
-        const scrapedPort = args.monitoring ? args.ports.metrics : undefined;
-        if (args.mesh) {
-            new MeshPolicy(name, {
-                spec, mesh: args.mesh, namespace: args.namespace, labels, selector,
-                public: args.public ?? false,
-                // Every Microservice runs as a ServiceAccount named after it.
-                callerServiceAccounts: spec.callers,
-                httpPort: args.ports.http,
-                scrapedPort,
-                scraper: args.monitoring?.mtlsScrape?.prometheus,
-                faultInjection: args.faultInjection,
-            }, child);
+        if (service.mesh) {
+            new MeshPolicy(name, { service, mesh: service.mesh, labels, selector }, child);
         }
-        if (args.monitoring) {
-            new Observability(name, {
-                spec, monitoring: args.monitoring, namespace: args.namespace, labels,
-                serviceLabels: selector,
-                metricsPortName: args.ports.metrics !== undefined ? "metrics" : undefined,
-            }, child);
+        if (service.monitoring) {
+            new Observability(name, { service, monitoring: service.monitoring, labels, serviceLabels: selector }, child);
         }
 
         this.registerOutputs({

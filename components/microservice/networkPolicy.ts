@@ -2,14 +2,13 @@
 // public, and Prometheus on the metrics port. Everything else stays denied by the namespace.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { MicroserviceArgs } from "./args";
+import { ResolvedMicroservice } from "./resolve";
 
 const byNamespace = (name: pulumi.Input<string>) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": name } } });
 
-export function serviceNetworkPolicySpec(
-    name: string, args: MicroserviceArgs, callers: string[],
-): k8s.types.input.networking.v1.NetworkPolicySpec {
+export function serviceNetworkPolicySpec(service: ResolvedMicroservice): k8s.types.input.networking.v1.NetworkPolicySpec {
     const ingress: k8s.types.input.networking.v1.NetworkPolicyIngressRule[] = [];
+    const callers = service.callers;
     if (callers.length > 0) {
         ingress.push({
             from: [{
@@ -20,14 +19,14 @@ export function serviceNetworkPolicySpec(
             ports: [{ protocol: "TCP", port: "http" }],
         });
     }
-    if (args.public) {
-        ingress.push({ from: [byNamespace(args.platformNamespaces.ingressGateway)], ports: [{ protocol: "TCP", port: "http" }] });
+    if (service.public) {
+        ingress.push({ from: [byNamespace(service.platformNamespaces.ingressGateway)], ports: [{ protocol: "TCP", port: "http" }] });
     }
-    if (args.ports.metrics !== undefined) {
-        ingress.push({ from: [byNamespace(args.platformNamespaces.monitoring)], ports: [{ protocol: "TCP", port: "metrics" }] });
+    if (service.ports.metrics !== undefined) {
+        ingress.push({ from: [byNamespace(service.platformNamespaces.monitoring)], ports: [{ protocol: "TCP", port: "metrics" }] });
     }
     return {
-        podSelector: { matchLabels: { "app.kubernetes.io/name": name } },
+        podSelector: { matchLabels: { "app.kubernetes.io/name": service.name } },
         policyTypes: ["Ingress"],
         ingress,
     };

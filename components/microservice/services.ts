@@ -3,14 +3,12 @@
 // and a `<name>-preview` Service at the other one (a canary then gets a share by replica count).
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { MicroserviceArgs } from "./args";
 import { TRACK_LABEL } from "./delivery/tracks";
-import { MicroserviceSpec } from "./spec";
+import { ResolvedMicroservice } from "./resolve";
 
 export interface ServiceInputs {
     resourceName: string;
-    args: MicroserviceArgs;
-    spec: MicroserviceSpec;
+    service: ResolvedMicroservice;
     labels: Record<string, string>;
     /** Selects every pod of the service, whatever its track. */
     selector: Record<string, string>;
@@ -21,26 +19,27 @@ export interface Services {
     preview?: k8s.core.v1.Service;
 }
 
-export function createServices(i: ServiceInputs, opts: pulumi.CustomResourceOptions): Services {
-    const { args, spec } = i;
+export function createServices(inputs: ServiceInputs, opts: pulumi.CustomResourceOptions): Services {
+    const { service } = inputs;
     const ports = [{ name: "http", port: 80, targetPort: "http", protocol: "TCP", appProtocol: "http" }];
-    if (args.ports.metrics !== undefined) {
-        ports.push({ name: "metrics", port: args.ports.metrics, targetPort: "metrics", protocol: "TCP", appProtocol: "http" });
+    if (service.ports.metrics !== undefined) {
+        ports.push({ name: "metrics", port: service.ports.metrics, targetPort: "metrics", protocol: "TCP", appProtocol: "http" });
     }
-    const service = (resourceName: string, name: string, labels: Record<string, string>, selector: Record<string, string>) =>
+    const kubernetesService = (resourceName: string, name: string, labels: Record<string, string>, selector: Record<string, string>) =>
         new k8s.core.v1.Service(resourceName, {
-            metadata: { name, namespace: args.namespace, labels },
+            metadata: { name, namespace: service.namespace, labels },
             spec: { type: "ClusterIP", selector, ports },
         }, opts);
 
-    const d = spec.delivery;
-    if (d.strategy !== "blueGreen" || args.mesh) {
-        return { service: service(i.resourceName, spec.name, i.labels, i.selector) };
+    const delivery = service.delivery;
+    if (delivery.strategy !== "blueGreen" || service.mesh) {
+        return { service: kubernetesService(inputs.resourceName, service.name, inputs.labels, inputs.selector) };
     }
     return {
-        service: service(i.resourceName, spec.name, i.labels, { ...i.selector, [TRACK_LABEL]: d.active }),
+        service: kubernetesService(inputs.resourceName, service.name, inputs.labels, { ...inputs.selector, [TRACK_LABEL]: delivery.active }),
         // Its own instance label keeps it out of the ServiceMonitor's selector.
-        preview: service(`${i.resourceName}-preview`, `${spec.name}-preview`,
-            { ...i.labels, "app.kubernetes.io/instance": `${spec.name}-preview` }, { ...i.selector, [TRACK_LABEL]: d.inactive }),
+        preview: kubernetesService(`${inputs.resourceName}-preview`, `${service.name}-preview`,
+            { ...inputs.labels, "app.kubernetes.io/instance": `${service.name}-preview` },
+            { ...inputs.selector, [TRACK_LABEL]: delivery.inactive }),
     };
 }

@@ -1,7 +1,7 @@
 // Grafana datasources beyond the chart's default Prometheus one, cross-linked so a dashboard leads
 // from a metric's exemplar to its trace, from a span to its logs, and from a log line back to the trace.
 import { DATASOURCE_UID, TRACE_ID_FIELD } from "./names";
-import { ExemplarTraceIdDestination, GrafanaDatasource } from "./values";
+import { ExemplarTraceIdDestination, GrafanaDatasource } from "./chartValueTypes";
 
 /** Environment variables of the Grafana container that it expands in its provisioning files. */
 export const DATASOURCE_ENV = {
@@ -27,17 +27,17 @@ export interface DatasourceEndpoints {
 const env = (name: string) => `\${${name}}`;
 const grafanaMacro = (macro: string) => `$\${${macro}}`;
 
-export function additionalDatasources(e: DatasourceEndpoints): GrafanaDatasource[] {
+export function additionalDatasources(endpoints: DatasourceEndpoints): GrafanaDatasource[] {
     const sources: GrafanaDatasource[] = [];
-    if (e.jaegerQueryUrl) {
+    if (endpoints.jaegerQueryUrl) {
         sources.push({
             name: "Jaeger",
             type: "jaeger",
             uid: DATASOURCE_UID.jaeger,
             access: "proxy",
-            url: e.jaegerQueryUrl,
+            url: endpoints.jaegerQueryUrl,
             editable: false,
-            jsonData: e.elasticsearch
+            jsonData: endpoints.elasticsearch
                 ? {
                     tracesToLogsV2: {
                         datasourceUid: DATASOURCE_UID.elasticsearch,
@@ -52,8 +52,8 @@ export function additionalDatasources(e: DatasourceEndpoints): GrafanaDatasource
                 : {},
         });
     }
-    if (e.elasticsearch) {
-        const es = e.elasticsearch;
+    if (endpoints.elasticsearch) {
+        const es = endpoints.elasticsearch;
         sources.push({
             name: "Elasticsearch",
             type: "elasticsearch",
@@ -69,7 +69,7 @@ export function additionalDatasources(e: DatasourceEndpoints): GrafanaDatasource
                 logMessageField: es.messageField,
                 // ECK serves a self-signed certificate; without its CA, verification is skipped.
                 ...(es.caSecret ? { tlsAuthWithCACert: true } : { tlsSkipVerify: true }),
-                ...(e.jaegerQueryUrl
+                ...(endpoints.jaegerQueryUrl
                     ? { dataLinks: [{ field: TRACE_ID_FIELD, url: grafanaMacro("__value.raw"), datasourceUid: DATASOURCE_UID.jaeger }] }
                     : {}),
             },
@@ -90,7 +90,7 @@ export function exemplarDestination(jaegerQueryUrl?: string): ExemplarTraceIdDes
 }
 
 /** Grafana env entries read from Secrets other than its own credentials Secret (chart key envValueFrom). */
-export function datasourceEnvValueFrom(e: DatasourceEndpoints): Record<string, { secretKeyRef: { name: string; key: string } }> {
-    const ca = e.elasticsearch?.caSecret;
+export function datasourceEnvValueFrom(endpoints: DatasourceEndpoints): Record<string, { secretKeyRef: { name: string; key: string } }> {
+    const ca = endpoints.elasticsearch?.caSecret;
     return ca ? { [DATASOURCE_ENV.elasticsearchCaCert]: { secretKeyRef: { name: ca.name, key: ca.key } } } : {};
 }

@@ -3,12 +3,13 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { ChartSource, MonitoringSettings } from "../../infra/config/types";
+import { ChartSource } from "../shared/helmChart";
+import { MonitoringSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
 import { createAlertmanagerConfigSecret } from "./alertmanagerConfig";
 import { DATASOURCE_ENV } from "./datasources";
-import { monitoringValues } from "./defaults";
+import { monitoringValues } from "./chartValues";
 import { createIstioMonitors } from "./istioMonitors";
 import { SCRAPE_CERTIFICATE_FILES, ScrapeCertificateFiles } from "./meshCertificates";
 import {
@@ -17,7 +18,7 @@ import {
 } from "./names";
 import { protectStatefulObjects } from "./protection";
 
-export { DASHBOARD_LABEL } from "./defaults";
+export { DASHBOARD_LABEL } from "./chartValues";
 export { ScrapeCertificateFiles } from "./meshCertificates";
 
 /** The logging component's Elasticsearch, as Grafana should reach it. */

@@ -4,29 +4,14 @@
 // writes its rotating certificate to a memory volume the Prometheus container reads.
 // The monitoring namespace carries no injection label; the pod's istio.io/rev label alone selects
 // the revision's injector, and with the CNI plugin the injected containers pass `restricted`.
-import { PrometheusSpecValues } from "./values";
+import { PROMETHEUS_CERTIFICATE_DIR } from "../shared/scrapeCertificates";
+import { PrometheusSpecValues } from "./chartValueTypes";
+
+export { SCRAPE_CERTIFICATE_FILES, ScrapeCertificateFiles } from "../shared/scrapeCertificates";
 
 export const CERTIFICATE_VOLUME = "istio-certs";
 /** Where the sidecar writes (pilot-agent's OUTPUT_CERTS). */
 export const SIDECAR_CERTIFICATE_DIR = "/etc/istio-output-certs";
-/** Where the Prometheus container reads the same files. */
-export const PROMETHEUS_CERTIFICATE_DIR = "/etc/prom-certs";
-
-/** The files pilot-agent writes, as the Prometheus container sees them. */
-export interface ScrapeCertificateFiles {
-    /** The mesh root certificate. */
-    ca: string;
-    /** Prometheus's workload certificate chain (SPIFFE identity of its ServiceAccount). */
-    cert: string;
-    key: string;
-}
-
-export const SCRAPE_CERTIFICATE_FILES: ScrapeCertificateFiles = {
-    ca: `${PROMETHEUS_CERTIFICATE_DIR}/root-cert.pem`,
-    cert: `${PROMETHEUS_CERTIFICATE_DIR}/cert-chain.pem`,
-    key: `${PROMETHEUS_CERTIFICATE_DIR}/key.pem`,
-};
-
 export type MeshCertificateValues = Required<Pick<PrometheusSpecValues, "podMetadata" | "volumes" | "volumeMounts">>;
 
 /** prometheusSpec keys that give every Prometheus pod a certificate-only sidecar of `revision`. */

@@ -3,10 +3,24 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import deepmerge from "deepmerge";
-import { chartArgs } from "../../infra/charts";
-import { ChartSource } from "../../infra/config/types";
+
+/** Where a pinned chart comes from: the program's composition root resolves it and passes it in. */
+export interface ChartSource {
+    /** Helm repository URL or an `oci://` registry prefix. */
+    repo: string;
+    chart: string;
+    version: string;
+}
 
 export type ChartValues = Record<string, unknown>;
+
+/** The helm.v4.Chart arguments that select a chart: a Helm repository, or an OCI reference. */
+export function chartArgs(source: ChartSource): Pick<k8s.helm.v4.ChartArgs, "chart" | "version" | "repositoryOpts"> {
+    if (source.repo.startsWith("oci://")) {
+        return { chart: `${source.repo.replace(/\/+$/, "")}/${source.chart}`, version: source.version };
+    }
+    return { chart: source.chart, version: source.version, repositoryOpts: { repo: source.repo } };
+}
 
 const isPlainObject = (v: unknown): boolean =>
     !!v && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;

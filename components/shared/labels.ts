@@ -12,16 +12,16 @@ export interface LabelInput {
     env?: string;
 }
 
-export function recommendedLabels(l: LabelInput): Record<string, string> {
+export function recommendedLabels(input: LabelInput): Record<string, string> {
     const labels: Record<string, string> = {
-        "app.kubernetes.io/name": l.name,
-        "app.kubernetes.io/instance": l.instance ?? l.name,
-        "app.kubernetes.io/part-of": l.partOf ?? PART_OF,
+        "app.kubernetes.io/name": input.name,
+        "app.kubernetes.io/instance": input.instance ?? input.name,
+        "app.kubernetes.io/part-of": input.partOf ?? PART_OF,
         "app.kubernetes.io/managed-by": MANAGED_BY,
     };
-    if (l.version) labels["app.kubernetes.io/version"] = l.version;
-    if (l.component) labels["app.kubernetes.io/component"] = l.component;
-    if (l.team) labels["platform.example.com/team"] = l.team;
-    if (l.env) labels["platform.example.com/env"] = l.env;
+    if (input.version) labels["app.kubernetes.io/version"] = input.version;
+    if (input.component) labels["app.kubernetes.io/component"] = input.component;
+    if (input.team) labels["platform.example.com/team"] = input.team;
+    if (input.env) labels["platform.example.com/env"] = input.env;
     return labels;
 }

@@ -3,8 +3,10 @@
 // authorization, metrics, alerts, dashboards, traces and JSON logs.
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { EdgeRouteSettings, ShopServiceSettings, WorkloadDefaults } from "../../infra/config/types";
-import { EdgeArgs, MeshIntegration, Microservice, MonitoringIntegration, RedMetricNames, TracingIntegration } from "../microservice";
+import {
+    EdgeArgs, EdgeRouteSettings, MeshIntegration, Microservice, MonitoringIntegration, RedMetricNames, TracingIntegration, WorkloadDefaults,
+} from "../microservice";
+import { ShopSettings } from "./settings";
 import { callersOf, SHOP_SERVICES } from "./topology";
 
 export { SHOP_SERVICES, callersOf, JWT_SHOP_SERVICES, PUBLIC_SHOP_SERVICES } from "./topology";
@@ -27,7 +29,7 @@ export interface ShopArgs {
     defaults: WorkloadDefaults;
     platformNamespaces: { ingressGateway: string; monitoring: string };
     /** Per-service delivery, SLO and fault injection (platform:shop.services). */
-    services?: Record<string, ShopServiceSettings>;
+    services?: ShopSettings["services"];
     /** The add-ons the services plug into, when the platform runs them. */
     mesh?: MeshIntegration;
     monitoring?: MonitoringIntegration;

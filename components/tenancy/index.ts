@@ -2,7 +2,7 @@
 // and why) and one guarded namespace per tenant team.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { TenancySettings } from "../../infra/config/types";
+import { TenancySettings } from "./settings";
 import { recommendedLabels } from "../shared/labels";
 import { meshInjectionLabels, podSecurityLabels } from "./podSecurity";
 import { TeamNamespace } from "./teamNamespace";

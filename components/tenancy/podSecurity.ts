@@ -1,4 +1,4 @@
-import { PodSecurityLevel } from "../../infra/config/types";
+import { PodSecurityLevel } from "./settings";
 
 /**
  * The Kubernetes release whose Pod Security Standards admission enforces, pinned so a cluster

@@ -2,7 +2,7 @@
 // defaults, default-deny networking and a least-privilege Role for the team's group.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { TeamSettings, TenancySettings } from "../../infra/config/types";
+import { TeamSettings, TenancySettings } from "./settings";
 import { recommendedLabels } from "../shared/labels";
 import { createNamespaceNetworkPolicies } from "./networkPolicies";
 import { meshInjectionLabels, podSecurityLabels } from "./podSecurity";

@@ -1,4 +1,4 @@
-import { PodSecurityLevel } from "../../infra/config/types";
+import { PodSecurityLevel } from "./settings";
 
 /** A namespace the platform's own add-ons run in. */
 export interface PlatformNamespaceSpec {

@@ -5,7 +5,7 @@
 import { PORTS } from "./names";
 
 export const PRIMARY_STORE = "primary_store";
-/** Where the pod mounts the password file and the CA (see defaults.ts). */
+/** Where the pod mounts the password file and the CA (see chartValues.ts). */
 export const ES_PASSWORD_FILE = "/etc/jaeger/elasticsearch-credentials/password";
 export const ES_CA_FILE = "/etc/jaeger/elasticsearch-ca/ca.crt";
 /** Memory store bound for dev: traces beyond it are evicted, oldest first. */

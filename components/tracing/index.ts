@@ -3,10 +3,11 @@
 // and stable Services for the OTLP collector endpoints and the query UI.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ChartSource, TracingSettings } from "../../infra/config/types";
+import { ChartSource } from "../shared/helmChart";
+import { TracingSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
 import { recommendedLabels } from "../shared/labels";
-import { jaegerValues } from "./defaults";
+import { jaegerValues } from "./chartValues";
 import {
     COLLECTOR_SERVICE, ELASTICSEARCH_CREDENTIALS_SECRET, JAEGER_POD_SELECTOR, otlpGrpcEndpoint, otlpHttpEndpoint, PORTS,
     QUERY_SERVICE, queryUrl, RELEASE,

@@ -1,5 +1,7 @@
 // Static names. The release name names the chart's objects; the component's own Services give
 // the collector and the query UI stable names, so other add-ons get endpoints as plain strings.
+import { serviceHost } from "../shared/clusterDomain";
+
 
 /** The Helm release: it contains the chart's name, so the chart's Deployment, Service and ServiceAccount are `jaeger`. */
 export const RELEASE = "jaeger";
@@ -26,9 +28,11 @@ export const PORTS = {
 /** Secret (basic-auth) with the jaeger Elasticsearch user, in the tracing namespace. */
 export const ELASTICSEARCH_CREDENTIALS_SECRET = "jaeger-elasticsearch-credentials";
 
-export const serviceHost = (service: string, namespace: string) => `${service}.${namespace}.svc.cluster.local`;
+
 
 /** host:port of the OTLP gRPC collector in `namespace`. */
-export const otlpGrpcEndpoint = (namespace: string) => `${serviceHost(COLLECTOR_SERVICE, namespace)}:${PORTS.otlpGrpc}`;
-export const otlpHttpEndpoint = (namespace: string) => `http://${serviceHost(COLLECTOR_SERVICE, namespace)}:${PORTS.otlpHttp}`;
-export const queryUrl = (namespace: string) => `http://${serviceHost(QUERY_SERVICE, namespace)}:${PORTS.queryHttp}`;
+export const otlpGrpcEndpoint = (namespace: string, clusterDomain?: string) =>
+    `${serviceHost(COLLECTOR_SERVICE, namespace, clusterDomain)}:${PORTS.otlpGrpc}`;
+export const otlpHttpEndpoint = (namespace: string, clusterDomain?: string) =>
+    `http://${serviceHost(COLLECTOR_SERVICE, namespace, clusterDomain)}:${PORTS.otlpHttp}`;
+export const queryUrl = (namespace: string, clusterDomain?: string) => `http://${serviceHost(QUERY_SERVICE, namespace, clusterDomain)}:${PORTS.queryHttp}`;

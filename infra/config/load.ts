@@ -4,10 +4,11 @@ import * as pulumi from "@pulumi/pulumi";
 import deepmerge from "deepmerge";
 import { z } from "zod";
 import { PROFILES } from "../../stacks/profiles";
-import { ConfigError, formatIssues } from "./errors";
+import { formatIssues } from "../../components/shared/issues";
+import { ConfigError } from "./errors";
 import { profileSchema, providerSchema } from "./schema";
 import { foreignKeyProblem } from "./foreignKeys";
-import { EnvironmentProfile, PlatformConfig, PROFILE_NAMES, ProfileName } from "./types";
+import { EnvironmentProfile, PlatformConfig, PROFILE_NAMES, ProfileName, ValidatedProfile } from "./types";
 
 export const CONFIG_NAMESPACE = "platform";
 
@@ -89,18 +90,19 @@ export function resolvePlatformConfig(raw: RawStackConfig): PlainConfig {
     }
     const merged = deepmerge(PROFILES[profile] as unknown as Record<string, unknown>, overrides, replaceArrays);
     const parsed = profileSchema.safeParse(merged);
-    if (!parsed.success) problems.push(...formatIssues(ns, profileSchema, parsed.error.issues, merged));
+    if (!parsed.success) problems.push(...formatIssues(`${ns}:`, profileSchema, parsed.error.issues, merged));
 
     const providerInput = raw.values.kubernetes !== undefined ? decode(raw.values.kubernetes) : {};
     const provider = providerSchema.safeParse(providerInput);
     if (!provider.success) {
-        problems.push(...formatIssues(ns, z.strictObject({ kubernetes: providerSchema }), provider.error.issues.map((i) => ({ ...i, path: ["kubernetes", ...i.path] })),
+        problems.push(...formatIssues(`${ns}:`, z.strictObject({ kubernetes: providerSchema }), provider.error.issues.map((i) => ({ ...i, path: ["kubernetes", ...i.path] })),
             { kubernetes: providerInput }));
     }
     checkSourceRepos(profile, merged, problems);
     if (problems.length > 0 || !parsed.success || !provider.success) throw new ConfigError(problems);
 
-    return deepFreeze({ stack: raw.stack, profile, provider: provider.data, ...(parsed.data as EnvironmentProfile) });
+    const validated: ValidatedProfile = parsed.data;
+    return deepFreeze({ stack: raw.stack, profile, provider: provider.data, ...validated });
 }
 
 /** Reads the running stack's `platform:*` config. */

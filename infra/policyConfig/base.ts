@@ -2,7 +2,7 @@
 // the platform's own add-ons need. Namespace facts (Pod Security levels, which namespaces are
 // privileged and why) come from infra/namespaces.ts; stacks.ts holds each stack's differences.
 import { POD_SECURITY_KUBERNETES_RELEASE } from "../../components/tenancy/podSecurity";
-import { CLUSTER_DOMAIN } from "../../components/microservice/meshPolicy";
+import { DEFAULT_CLUSTER_DOMAIN } from "../../components/shared/clusterDomain";
 import { NAMESPACES, PLATFORM_NAMESPACES } from "../namespaces";
 import { PolicySettings } from "./types";
 
@@ -160,7 +160,7 @@ export const basePolicySettings: PolicySettings = {
         ],
     },
     "service-exposure": { allowed: [{ namespace: NAMESPACES.ingressGateway, type: "LoadBalancer" }], exemptions: [] },
-    "mesh-mtls": { minimumMode: "STRICT", clusterDomain: CLUSTER_DOMAIN, exemptions: [] },
+    "mesh-mtls": { minimumMode: "STRICT", clusterDomain: DEFAULT_CLUSTER_DOMAIN, exemptions: [] },
     "helm-chart-pinned": { exemptions: [] },
     "pod-disruption-budget": { minReplicas: 2, exemptions: [] },
     "tenant-namespace-guardrails": { tenantLabel: "platform.example.com/tenant", defaultDenyName: "default-deny", exemptions: [] },

@@ -1,7 +1,7 @@
 // The shape of a `--policy-pack-config` file as this platform writes it: every policy of the pack
 // by name, each with its enforcement level and its configSchema properties. The pack's configSchemas
 // are the authority; test/policy/stack-config.test.ts validates every generated file against them.
-import { PodSecurityLevel } from "../config/types";
+import { PodSecurityLevel } from "../../components/tenancy/settings";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 

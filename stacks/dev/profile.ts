@@ -1,6 +1,6 @@
 // dev: a laptop cluster (kind, k3d, minikube). One replica of everything, small volumes,
 // traces kept in memory, mesh mTLS permissive so unmeshed debugging pods can still call in.
-import { EnvironmentProfile } from "../../infra/config/types";
+import { EnvironmentProfile } from "../environmentProfile";
 import { profileFrom, ProfileDifferences } from "../base";
 
 /** What dev sets differently from stacks/base.ts. */

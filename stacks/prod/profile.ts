@@ -1,6 +1,6 @@
 // prod: highly available everything, strict mTLS, 1% trace sampling, long retention, stateful
 // volumes protected, and GitOps syncs only as the stack config says (manual by default).
-import { EnvironmentProfile } from "../../infra/config/types";
+import { EnvironmentProfile } from "../environmentProfile";
 import { profileFrom, ProfileDifferences } from "../base";
 
 /** What prod sets differently from stacks/base.ts. */

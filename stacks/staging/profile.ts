@@ -1,6 +1,6 @@
 // staging: a managed cluster that mirrors prod at a smaller size. Restricted tenants, strict mTLS,
 // traces in Elasticsearch, two replicas so disruption budgets and rollouts behave as in prod.
-import { EnvironmentProfile } from "../../infra/config/types";
+import { EnvironmentProfile } from "../environmentProfile";
 import { profileFrom, ProfileDifferences } from "../base";
 
 /** What staging sets differently from stacks/base.ts. */

@@ -2,7 +2,7 @@
 // the shared Gateway, ordering on the CRD chart and control plane, and the edge as the platform's
 // only LoadBalancer, run as the real program per stack.
 import { strict as assert } from "assert";
-import { otlpEndpoint } from "../../components/mesh/defaults";
+import { otlpEndpoint } from "../../components/mesh/chartValues";
 import { ofType, one, RecordedResource, runOk, RunResult, StackOverrides } from "../harness";
 import { itRendered, ofKind, podSpecs, renderedBy, renderedChildren } from "../harness/renderedCharts";
 

@@ -5,7 +5,7 @@
 import { strict as assert } from "assert";
 import { MicroserviceArgs, REQUIRE_JWT_ANNOTATION } from "../../components/microservice";
 import { gatewayAuthorizationSpec } from "../../components/microservice/edge/gatewayAuthorization";
-import { resolveMicroserviceSpec } from "../../components/microservice/spec";
+import { resolveMicroservice } from "../../components/microservice/resolve";
 import { ConfigError, resolvePlatformConfig } from "../../infra/config";
 import { REQUIRE_JWT_ANNOTATION as POLICY_ANNOTATION } from "../../policy/edge-jwt-authorization/policy";
 import { devProfile } from "../../stacks/dev/profile";
@@ -125,22 +125,22 @@ describe("edge rules: bad input", () => {
         };
         const mesh = { gatewayRef: "istio-ingress/public-gateway", gatewayHosts: ["shop.test"], ingressGatewayPrincipal: "p" };
         const invalid = (overrides: Partial<MicroserviceArgs>, pattern: RegExp) =>
-            assert.throws(() => resolveMicroserviceSpec("svc", { ...base, ...overrides }), pattern);
+            assert.throws(() => resolveMicroservice("svc", { ...base, ...overrides }), pattern);
 
         it("refuses edge rules on a service that is not public", () => {
             invalid({ edge: { claims: { roles: ["a"] } } }, /Microservice "svc" is invalid:\n {2}- edge: the service is not public/);
         });
         it("refuses path prefixes that are not prefixes", () => {
-            invalid({ public: true, edge: { paths: ["api/orders"] } }, /edge\.paths: "api\/orders" must be a path prefix/);
-            invalid({ public: true, edge: { paths: ["/api/orders/"] } }, /edge\.paths: "\/api\/orders\/" must be a path prefix/);
+            invalid({ public: true, edge: { paths: ["api/orders"] } }, /edge\.paths\[0\]: must be a path prefix such as \/api\/orders .*\(got "api\/orders"\)/);
+            invalid({ public: true, edge: { paths: ["/api/orders/"] } }, /edge\.paths\[0\]: must be a path prefix .*\(got "\/api\/orders\/"\)/);
             invalid({ public: true, edge: { paths: ["/api/*"] } }, /must be a path prefix/);
         });
         it("refuses an empty claim and a token rule without the gateway's pod labels", () => {
-            invalid({ public: true, edge: { claims: { roles: [] } } }, /edge\.claims\.roles: list at least one accepted value/);
+            invalid({ public: true, edge: { claims: { roles: [] } } }, /edge\.claims\.roles: must list at least one accepted value \(got \[\]\)/);
             invalid({ public: true, mesh, edge: { requireJwt: true } }, /mesh\.gatewayWorkloadSelector: edge\.requireJwt needs the ingress gateway pods' labels/);
         });
         it("treats claims as requiring a token", () => {
-            assert.equal(resolveMicroserviceSpec("svc", { ...base, public: true, edge: { claims: { roles: ["a"] } } }).edge?.requireJwt, true);
+            assert.equal(resolveMicroservice("svc", { ...base, public: true, edge: { claims: { roles: ["a"] } } }).edge?.requireJwt, true);
         });
     });
 

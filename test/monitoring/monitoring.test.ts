@@ -201,6 +201,21 @@ describe("monitoring", () => {
                 assert.equal(sidecar.RESOURCE?.value, "configmap");
             });
 
+            itRendered("exports URLs that name Services the chart renders, on their ports", async () => {
+                const run = runStack(stack);
+                const services = ofKind(await renderedBy(run, "kube-prometheus-stack"), "Service");
+                const exported = run.outputs.monitoring as Record<string, unknown>;
+                for (const key of ["prometheusUrl", "alertmanagerUrl", "grafanaUrl"]) {
+                    const url = new URL(exported[key] as string);
+                    const [name, namespace, svc] = url.hostname.split(".");
+                    assert.equal(svc, "svc", key);
+                    const service = services.find((s) => s.metadata.name === name && (s.metadata.namespace ?? "monitoring") === namespace);
+                    assert.ok(service, `${key}: a rendered Service ${namespace}/${name}`);
+                    const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+                    assert.ok(service.spec.ports.some((p: any) => p.port === port), `${key}: Service ${name} serves port ${port}`);
+                }
+            });
+
             it("keeps Prometheus volumes on deletion only where stateful data is protected", () => {
                 const policy = values(runStack(stack)).prometheus.prometheusSpec.persistentVolumeClaimRetentionPolicy;
                 if (expected.protect) assert.deepEqual(policy, { whenDeleted: "Retain", whenScaled: "Retain" });

@@ -2,7 +2,7 @@
 // cross-links, the prod protection transform, and the in-cluster URLs.
 import { strict as assert } from "assert";
 import { PROFILES } from "../../stacks/profiles";
-import { monitoringValues, MonitoringValuesInput } from "../../components/monitoring/defaults";
+import { monitoringValues, MonitoringValuesInput } from "../../components/monitoring/chartValues";
 import { protectStatefulObjects } from "../../components/monitoring/protection";
 import { ALERTMANAGER_SERVICE, GRAFANA_SERVICE, PROMETHEUS_SERVICE, serviceUrl, STACK_FULLNAME, GRAFANA_FULLNAME } from "../../components/monitoring/names";
 
@@ -140,14 +140,22 @@ describe("monitoring parts", () => {
         });
     });
 
-    describe("in-cluster URLs", () => {
-        it("follow the chart's fullnameOverride naming", () => {
-            assert.equal(PROMETHEUS_SERVICE.name, `${STACK_FULLNAME}-prometheus`);
-            assert.equal(ALERTMANAGER_SERVICE.name, `${STACK_FULLNAME}-alertmanager`);
-            assert.equal(GRAFANA_SERVICE.name, GRAFANA_FULLNAME);
-            assert.equal(serviceUrl(PROMETHEUS_SERVICE, "monitoring"), "http://monitoring-prometheus.monitoring.svc:9090");
-            assert.equal(serviceUrl(ALERTMANAGER_SERVICE, "monitoring"), "http://monitoring-alertmanager.monitoring.svc:9093");
-            assert.equal(serviceUrl(GRAFANA_SERVICE, "monitoring"), "http://monitoring-grafana.monitoring.svc");
+    describe("in-cluster names", () => {
+        const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+        const services = { PROMETHEUS_SERVICE, ALERTMANAGER_SERVICE, GRAFANA_SERVICE };
+
+        it("are DNS-1123 labels, each Service's its own", () => {
+            const names = Object.values(services).map((service) => service.name);
+            for (const name of [...names, STACK_FULLNAME, GRAFANA_FULLNAME]) assert.match(name, DNS_LABEL);
+            assert.equal(new Set(names).size, names.length, names.join(", "));
+        });
+
+        it("make URLs that reach each Service in the namespace given, on its port", () => {
+            for (const [constant, service] of Object.entries(services)) {
+                const url = new URL(serviceUrl(service, "observability"));
+                assert.equal(url.hostname, `${service.name}.observability.svc`, constant);
+                assert.equal(Number(url.port || 80), service.port, constant);
+            }
         });
     });
 });

@@ -1,7 +1,8 @@
 // Edge security on the ingress gateway pods: dev's local issuer, token validation for every
 // trusted issuer, and a token bucket per public host.
 import * as pulumi from "@pulumi/pulumi";
-import { EdgeIssuer, MeshSettings } from "../../../infra/config/types";
+import { MeshSettings } from "../settings";
+import { EdgeIssuer } from "./settings";
 import { PUBLIC_GATEWAY_PORTS } from "../publicGateway";
 import { LocalIssuer } from "./localIssuer";
 import { createEdgeRateLimit } from "./rateLimit";

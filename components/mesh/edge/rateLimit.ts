@@ -7,7 +7,7 @@
 import type { IEnvoyFilter } from "@kubernetes-models/istio/networking.istio.io/v1alpha3/EnvoyFilter";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { RateLimitUnit, TokenBucketSettings } from "../../../infra/config/types";
+import { RateLimitUnit, TokenBucketSettings } from "./settings";
 import { GATEWAY_SELECTOR } from "../names";
 
 export const EDGE_RATE_LIMIT_FILTER = "edge-local-rate-limit";

@@ -5,7 +5,7 @@
 import type { IRequestAuthentication } from "@kubernetes-models/istio/security.istio.io/v1/RequestAuthentication";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { EdgeIssuer } from "../../../infra/config/types";
+import { EdgeIssuer } from "./settings";
 import { GATEWAY_SELECTOR } from "../names";
 
 export const EDGE_REQUEST_AUTHENTICATION = "edge-jwt";

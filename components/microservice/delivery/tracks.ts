@@ -1,6 +1,6 @@
 // The Deployments a strategy runs. Each track is one Deployment whose name depends only on the
 // strategy, never on a weight or the active colour, so shifting traffic never replaces pods.
-import { MicroserviceSpec } from "../spec";
+import { ResolvedMicroservice } from "../resolve";
 
 export type TrackName = "stable" | "canary" | "blue" | "green";
 
@@ -19,27 +19,27 @@ export interface Track {
 /** The label that tells tracks apart (Istio's conventional `version` label). */
 export const TRACK_LABEL = "version";
 
-export function deliveryTracks(spec: MicroserviceSpec): Track[] {
-    const d = spec.delivery;
+export function deliveryTracks(service: Pick<ResolvedMicroservice, "delivery" | "replicas" | "autoscaling" | "disruptionBudget" | "image">): Track[] {
+    const delivery = service.delivery;
     const full = {
-        replicas: spec.replicas,
-        autoscaled: spec.autoscaling.enabled,
-        disruptionBudget: spec.disruptionBudget.enabled,
+        replicas: service.replicas,
+        autoscaled: service.autoscaling.enabled,
+        disruptionBudget: service.disruptionBudget.enabled,
     };
-    switch (d.strategy) {
+    switch (delivery.strategy) {
         case "rolling":
-            return [{ name: "stable", suffix: "", image: spec.image, ...full }];
+            return [{ name: "stable", suffix: "", image: service.image, ...full }];
         case "canary":
             return [
-                { name: "stable", suffix: "", image: spec.image, ...full },
+                { name: "stable", suffix: "", image: service.image, ...full },
                 // A canary is a small, fixed sample: no autoscaler, no disruption budget.
-                { name: "canary", suffix: "-canary", image: d.canaryImage, replicas: d.canaryReplicas, autoscaled: false, disruptionBudget: false },
+                { name: "canary", suffix: "-canary", image: delivery.canaryImage, replicas: delivery.canaryReplicas, autoscaled: false, disruptionBudget: false },
             ];
         case "blueGreen":
             // Both colours stay at full size, so switching and rolling back are instant.
             return [
-                { name: "blue", suffix: "-blue", image: d.images.blue, ...full },
-                { name: "green", suffix: "-green", image: d.images.green, ...full },
+                { name: "blue", suffix: "-blue", image: delivery.images.blue, ...full },
+                { name: "green", suffix: "-green", image: delivery.images.green, ...full },
             ];
     }
 }

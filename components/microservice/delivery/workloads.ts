@@ -2,16 +2,14 @@
 // stable track keeps the service's name, so a rolling service that becomes a canary keeps its pods.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { MicroserviceArgs } from "../args";
-import { buildPodTemplate } from "../podSpec";
-import { imageVersion, MicroserviceSpec } from "../spec";
+import { buildPodTemplate } from "../podTemplate";
+import { imageVersion, ResolvedMicroservice } from "../resolve";
 import { deliveryTracks, Track, TRACK_LABEL, TrackName } from "./tracks";
 
 export interface WorkloadInputs {
     /** The component's resource name: the stable track's Pulumi name, the prefix of the others. */
     resourceName: string;
-    args: MicroserviceArgs;
-    spec: MicroserviceSpec;
+    service: ResolvedMicroservice;
     /** Labels every object of the service carries (instance = the service name). */
     labels: Record<string, string>;
     /** Selects every pod of the service, whatever its track. */
@@ -27,27 +25,27 @@ export function trackSelector(serviceSelector: Record<string, string>, track: Tr
     return { ...serviceSelector, [TRACK_LABEL]: track.name };
 }
 
-export function createTrackWorkloads(i: WorkloadInputs, opts: pulumi.CustomResourceOptions): TrackWorkloads {
-    const { spec, args } = i;
+export function createTrackWorkloads(inputs: WorkloadInputs, opts: pulumi.CustomResourceOptions): TrackWorkloads {
+    const { service } = inputs;
     const deployments: TrackWorkloads = {};
-    for (const track of deliveryTracks(spec)) {
-        const resourceName = `${i.resourceName}${track.suffix}`;
-        const labels = { ...i.labels, "app.kubernetes.io/version": imageVersion(track.image) };
-        const meta = { name: `${spec.name}${track.suffix}`, namespace: args.namespace, labels };
-        const selector = trackSelector(i.serviceSelector, track);
+    for (const track of deliveryTracks(service)) {
+        const resourceName = `${inputs.resourceName}${track.suffix}`;
+        const labels = { ...inputs.labels, "app.kubernetes.io/version": imageVersion(track.image) };
+        const meta = { name: `${service.name}${track.suffix}`, namespace: service.namespace, labels };
+        const selector = trackSelector(inputs.serviceSelector, track);
         const deployment = new k8s.apps.v1.Deployment(resourceName, {
             metadata: meta,
             spec: {
                 // While autoscaling is on the HPA owns the replica count; setting it here would fight it.
                 replicas: track.autoscaled ? undefined : track.replicas,
                 selector: { matchLabels: selector },
-                strategy: { type: "RollingUpdate", rollingUpdate: rollingUpdateFor(spec.delivery.rollingUpdate) },
+                strategy: { type: "RollingUpdate", rollingUpdate: rollingUpdateFor(service.delivery.rollingUpdate) },
                 template: buildPodTemplate({
-                    args, spec, image: track.image,
-                    labels: { ...labels, ...selector, app: spec.name },
-                    serviceAccountName: i.serviceAccountName,
-                    configMapName: i.configMapName,
-                    secretName: i.secretName,
+                    service, image: track.image,
+                    labels: { ...labels, ...selector, app: service.name },
+                    serviceAccountName: inputs.serviceAccountName,
+                    configMapName: inputs.configMapName,
+                    secretName: inputs.secretName,
                 }),
             },
         }, opts);
@@ -58,11 +56,11 @@ export function createTrackWorkloads(i: WorkloadInputs, opts: pulumi.CustomResou
                 metadata: meta,
                 spec: {
                     scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: deployment.metadata.name },
-                    minReplicas: spec.autoscaling.minReplicas,
-                    maxReplicas: spec.autoscaling.maxReplicas,
+                    minReplicas: service.autoscaling.minReplicas,
+                    maxReplicas: service.autoscaling.maxReplicas,
                     metrics: [
-                        { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: spec.autoscaling.targetCpuUtilizationPercent } } },
-                        { type: "Resource", resource: { name: "memory", target: { type: "Utilization", averageUtilization: spec.autoscaling.targetMemoryUtilizationPercent } } },
+                        { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: service.autoscaling.targetCpuUtilizationPercent } } },
+                        { type: "Resource", resource: { name: "memory", target: { type: "Utilization", averageUtilization: service.autoscaling.targetMemoryUtilizationPercent } } },
                     ],
                 },
             }, opts);
@@ -70,7 +68,7 @@ export function createTrackWorkloads(i: WorkloadInputs, opts: pulumi.CustomResou
         if (track.disruptionBudget) {
             new k8s.policy.v1.PodDisruptionBudget(resourceName, {
                 metadata: meta,
-                spec: { maxUnavailable: spec.disruptionBudget.maxUnavailable, selector: { matchLabels: selector } },
+                spec: { maxUnavailable: service.disruptionBudget.maxUnavailable, selector: { matchLabels: selector } },
             }, opts);
         }
     }
@@ -78,7 +76,7 @@ export function createTrackWorkloads(i: WorkloadInputs, opts: pulumi.CustomResou
 }
 
 /** The API server takes an int-or-string here as a number or a percentage: "1" must be sent as 1. */
-export function rollingUpdateFor(r: { maxSurge: string | number; maxUnavailable: string | number }) {
-    const intOrPercent = (v: string | number) => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v);
-    return { maxSurge: intOrPercent(r.maxSurge), maxUnavailable: intOrPercent(r.maxUnavailable) };
+export function rollingUpdateFor(rollout: { maxSurge: string | number; maxUnavailable: string | number }) {
+    const intOrPercent = (value: string | number) => (typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value);
+    return { maxSurge: intOrPercent(rollout.maxSurge), maxUnavailable: intOrPercent(rollout.maxUnavailable) };
 }

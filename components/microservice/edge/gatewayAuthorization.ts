@@ -4,7 +4,7 @@
 // A request without a valid token (no request principal) is denied (403); a malformed or
 // unverifiable token never gets this far, the RequestAuthentication rejects it (401).
 import type { IAuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy";
-import { ResolvedEdge } from "./spec";
+import { ResolvedEdge } from "./resolve";
 
 export type GatewayAuthorizationSpec = NonNullable<IAuthorizationPolicy["spec"]>;
 type Operation = { hosts: string[]; paths?: string[] };

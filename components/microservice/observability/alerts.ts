@@ -19,22 +19,22 @@ export const ALERTS = {
 /** Name of the recorded 5xx ratio over a window, e.g. service:http_error_ratio:rate5m. */
 export const errorRatioRecord = (window: string) => `service:http_error_ratio:rate${window}`;
 
-export function prometheusRuleSpec(s: ServiceSeries, o: Objectives): PrometheusRuleSpec {
-    const budget = errorBudget(o.slo);
-    const selector = `{namespace="${s.namespace}", service="${s.service}"}`;
-    const labels = (severity: string) => ({ severity, namespace: s.namespace, service: s.service });
+export function prometheusRuleSpec(series: ServiceSeries, objectives: Objectives): PrometheusRuleSpec {
+    const budget = errorBudget(objectives.slo);
+    const selector = `{namespace="${series.namespace}", service="${series.service}"}`;
+    const labels = (severity: string) => ({ severity, namespace: series.namespace, service: series.service });
     const burning = (factor: number, window: string) => `${errorRatioRecord(window)}${selector} > (${factor} * ${budget})`;
 
-    const recordings: Rule[] = RECORDED_WINDOWS.map((window) => ({ record: errorRatioRecord(window), expr: errorRatio(s, window) }));
+    const recordings: Rule[] = RECORDED_WINDOWS.map((window) => ({ record: errorRatioRecord(window), expr: errorRatio(series, window) }));
     const burnAlerts: Rule[] = (["critical", "warning"] as const).map((severity) => {
         const windows = BURN_RATE_WINDOWS.filter((w) => w.severity === severity);
         return {
             alert: ALERTS.errorBudgetBurn,
             expr: windows.map((w) => `(\n  ${burning(w.factor, w.long)}\nand\n  ${burning(w.factor, w.short)}\n)`).join("\nor\n"),
             for: severity === "critical" ? "2m" : "15m",
-            labels: { ...labels(severity), slo: String(o.slo) },
+            labels: { ...labels(severity), slo: String(objectives.slo) },
             annotations: {
-                summary: `${s.service} is spending its ${o.slo}% availability error budget too fast`,
+                summary: `${series.service} is spending its ${objectives.slo}% availability error budget too fast`,
                 description: `5xx ratio over ${windows.map((w) => `${w.long}/${w.short}`).join(" or ")} exceeds ` +
                     `${windows.map((w) => `${w.factor}x`).join(" / ")} the budget of ${budget}.`,
             },
@@ -43,29 +43,29 @@ export function prometheusRuleSpec(s: ServiceSeries, o: Objectives): PrometheusR
     const red: Rule[] = [
         {
             alert: ALERTS.highErrorRatio,
-            expr: `${errorRatioRecord("5m")}${selector} > ${o.thresholds.errorRatio}`,
+            expr: `${errorRatioRecord("5m")}${selector} > ${objectives.thresholds.errorRatio}`,
             for: "10m",
             labels: labels("warning"),
-            annotations: { summary: `${s.service}: more than ${o.thresholds.errorRatio * 100}% of requests fail with 5xx` },
+            annotations: { summary: `${series.service}: more than ${objectives.thresholds.errorRatio * 100}% of requests fail with 5xx` },
         },
         {
             alert: ALERTS.highLatency,
-            expr: `${latencyQuantile(s, 0.95, "5m")} > ${o.thresholds.p95LatencySeconds}`,
+            expr: `${latencyQuantile(series, 0.95, "5m")} > ${objectives.thresholds.p95LatencySeconds}`,
             for: "10m",
             labels: labels("warning"),
-            annotations: { summary: `${s.service}: p95 latency above ${o.thresholds.p95LatencySeconds}s` },
+            annotations: { summary: `${series.service}: p95 latency above ${objectives.thresholds.p95LatencySeconds}s` },
         },
         {
             alert: ALERTS.restarts,
-            expr: `sum by (namespace, pod) (increase(${PLATFORM_METRICS.restarts}{${containerMatchers(s)}}[30m])) >= ${o.thresholds.restarts}`,
+            expr: `sum by (namespace, pod) (increase(${PLATFORM_METRICS.restarts}{${containerMatchers(series)}}[30m])) >= ${objectives.thresholds.restarts}`,
             labels: labels("warning"),
-            annotations: { summary: `${s.service}: pod {{ $labels.pod }} restarted ${o.thresholds.restarts}+ times in 30m` },
+            annotations: { summary: `${series.service}: pod {{ $labels.pod }} restarted ${objectives.thresholds.restarts}+ times in 30m` },
         },
     ];
     return {
         groups: [
-            { name: `${s.service}.slo`, rules: [...recordings, ...burnAlerts] },
-            { name: `${s.service}.red`, rules: red },
+            { name: `${series.service}.slo`, rules: [...recordings, ...burnAlerts] },
+            { name: `${series.service}.red`, rules: red },
         ],
     };
 }

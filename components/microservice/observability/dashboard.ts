@@ -12,19 +12,19 @@ interface Panel {
     targets: { expr: string; legendFormat: string }[];
 }
 
-export function dashboardPanels(s: ServiceSeries): Panel[] {
-    const pods = containerMatchers(s);
+export function dashboardPanels(series: ServiceSeries): Panel[] {
+    const pods = containerMatchers(series);
     return [
-        { title: "Request rate", unit: "reqps", targets: [{ expr: requestRate(s, RATE, "track"), legendFormat: "{{track}}" }] },
+        { title: "Request rate", unit: "reqps", targets: [{ expr: requestRate(series, RATE, "track"), legendFormat: "{{track}}" }] },
         {
             title: "Errors (5xx %)",
             unit: "percent",
-            targets: [{ expr: `100 * ${errorRate(s, RATE, "track")}\n/\n${requestRate(s, RATE, "track")}`, legendFormat: "{{track}}" }],
+            targets: [{ expr: `100 * ${errorRate(series, RATE, "track")}\n/\n${requestRate(series, RATE, "track")}`, legendFormat: "{{track}}" }],
         },
         {
             title: "Latency",
             unit: "s",
-            targets: [0.5, 0.95, 0.99].map((q) => ({ expr: latencyQuantile(s, q, RATE, "track"), legendFormat: `p${q * 100} {{track}}` })),
+            targets: [0.5, 0.95, 0.99].map((q) => ({ expr: latencyQuantile(series, q, RATE, "track"), legendFormat: `p${q * 100} {{track}}` })),
         },
         {
             title: "CPU",
@@ -47,8 +47,8 @@ export function dashboardPanels(s: ServiceSeries): Panel[] {
 /** Grafana uids are at most 40 characters. */
 export const dashboardUid = (namespace: string, service: string) => `svc-${namespace}-${service}`.slice(0, 40);
 
-export function dashboardJson(s: ServiceSeries): string {
-    const panels = dashboardPanels(s).map((p, i) => ({
+export function dashboardJson(series: ServiceSeries): string {
+    const panels = dashboardPanels(series).map((p, i) => ({
         id: i + 1,
         type: "timeseries",
         title: p.title,
@@ -58,9 +58,9 @@ export function dashboardJson(s: ServiceSeries): string {
         targets: p.targets.map((t, j) => ({ refId: String.fromCharCode(65 + j), datasource: DATASOURCE, ...t })),
     }));
     return JSON.stringify({
-        uid: dashboardUid(s.namespace, s.service),
-        title: `${s.namespace} / ${s.service}`,
-        tags: ["service", s.namespace],
+        uid: dashboardUid(series.namespace, series.service),
+        title: `${series.namespace} / ${series.service}`,
+        tags: ["service", series.namespace],
         timezone: "browser",
         schemaVersion: 39,
         refresh: "30s",

@@ -1,5 +1,6 @@
 // What "healthy" means for a service: the availability SLO behind the burn-rate alerts and the
-// RED thresholds behind the symptom alerts, validated before anything is registered.
+// RED thresholds behind the symptom alerts, validated before anything is registered (the SLO's
+// range by sloSchema in ../settings, with the settings a stack can set).
 import { AlertThresholds } from "../args";
 
 export const DEFAULT_SLO_PERCENT = 99.9;
@@ -13,7 +14,6 @@ export interface Objectives {
 
 export function resolveObjectives(slo: number | undefined, thresholds: Partial<AlertThresholds> | undefined, problems: string[]): Objectives {
     const o: Objectives = { slo: slo ?? DEFAULT_SLO_PERCENT, thresholds: { ...DEFAULT_ALERT_THRESHOLDS, ...thresholds } };
-    if (!(o.slo >= 50 && o.slo < 100)) problems.push(`slo: ${o.slo} must be a percentage from 50 to below 100, e.g. 99.9`);
     const t = o.thresholds;
     if (!(t.errorRatio > 0 && t.errorRatio <= 1)) problems.push(`alertThresholds.errorRatio: ${t.errorRatio} must be a fraction in (0, 1]`);
     if (!(t.p95LatencySeconds > 0)) problems.push(`alertThresholds.p95LatencySeconds: ${t.p95LatencySeconds} must be positive`);

@@ -31,18 +31,18 @@ export const serviceMatchers = (s: ServiceSeries) => `namespace="${s.namespace}"
 /** Label matchers of the series the platform collects about the service's containers. */
 export const containerMatchers = (s: ServiceSeries) => `namespace="${s.namespace}", container="${s.container}"`;
 
-export function requestRate(s: ServiceSeries, window: string, by = "namespace, service"): string {
-    return `sum by (${by}) (rate(${s.metrics.requestsTotal}{${serviceMatchers(s)}}[${window}]))`;
+export function requestRate(series: ServiceSeries, window: string, by = "namespace, service"): string {
+    return `sum by (${by}) (rate(${series.metrics.requestsTotal}{${serviceMatchers(series)}}[${window}]))`;
 }
 
-export function errorRate(s: ServiceSeries, window: string, by = "namespace, service"): string {
-    return `sum by (${by}) (rate(${s.metrics.requestsTotal}{${serviceMatchers(s)}, ${s.metrics.statusLabel}=~"${SERVER_ERRORS}"}[${window}]))`;
+export function errorRate(series: ServiceSeries, window: string, by = "namespace, service"): string {
+    return `sum by (${by}) (rate(${series.metrics.requestsTotal}{${serviceMatchers(series)}, ${series.metrics.statusLabel}=~"${SERVER_ERRORS}"}[${window}]))`;
 }
 
-export function errorRatio(s: ServiceSeries, window: string, by = "namespace, service"): string {
-    return `${errorRate(s, window, by)}\n/\n${requestRate(s, window, by)}`;
+export function errorRatio(series: ServiceSeries, window: string, by = "namespace, service"): string {
+    return `${errorRate(series, window, by)}\n/\n${requestRate(series, window, by)}`;
 }
 
-export function latencyQuantile(s: ServiceSeries, quantile: number, window: string, by = "namespace, service"): string {
-    return `histogram_quantile(${quantile}, sum by (${by}, le) (rate(${s.metrics.durationHistogram}_bucket{${serviceMatchers(s)}}[${window}])))`;
+export function latencyQuantile(series: ServiceSeries, quantile: number, window: string, by = "namespace, service"): string {
+    return `histogram_quantile(${quantile}, sum by (${by}, le) (rate(${series.metrics.durationHistogram}_bucket{${serviceMatchers(series)}}[${window}])))`;
 }

@@ -1,7 +1,7 @@
 // How requests split between a service's tracks: the header overrides first, then the weights.
 // Every route gets the same timeout, retries and (when drilling) injected faults.
 import type { IVirtualService } from "@kubernetes-models/istio/networking.istio.io/v1/VirtualService";
-import { FaultInjectionSettings } from "../../../infra/config/types";
+import { FaultInjectionSettings } from "../settings";
 import { TrafficSettings } from "../args";
 import { CANARY_HEADER, PREVIEW_HEADER } from "../delivery/headers";
 import { ResolvedDelivery } from "../delivery/strategy";
@@ -16,28 +16,28 @@ export interface RoutePlan {
 }
 
 /** Which tracks each route sends to, and with what weight (they sum to 100 per route). */
-export function routePlan(d: ResolvedDelivery): RoutePlan[] {
-    switch (d.strategy) {
+export function routePlan(delivery: ResolvedDelivery): RoutePlan[] {
+    switch (delivery.strategy) {
         case "rolling":
             return [{ name: "stable", targets: [{ track: "stable", weight: 100 }] }];
         case "canary":
             return [
                 { name: "canary-forced", header: CANARY_HEADER, targets: [{ track: "canary", weight: 100 }] },
-                { name: "canary-split", targets: [{ track: "stable", weight: 100 - d.weight }, { track: "canary", weight: d.weight }] },
+                { name: "canary-split", targets: [{ track: "stable", weight: 100 - delivery.weight }, { track: "canary", weight: delivery.weight }] },
             ];
         case "blueGreen":
             return [
-                { name: "preview", header: PREVIEW_HEADER, targets: [{ track: d.inactive, weight: 100 }] },
-                { name: "active", targets: [{ track: d.active, weight: 100 }] },
+                { name: "preview", header: PREVIEW_HEADER, targets: [{ track: delivery.inactive, weight: 100 }] },
+                { name: "active", targets: [{ track: delivery.active, weight: 100 }] },
             ];
     }
 }
 
-function fault(f: FaultInjectionSettings | undefined): HttpRoute["fault"] {
-    if (!f || (!f.delay && !f.abort)) return undefined;
+function fault(faults: FaultInjectionSettings | undefined): HttpRoute["fault"] {
+    if (!faults || (!faults.delay && !faults.abort)) return undefined;
     return {
-        ...(f.delay ? { delay: { percentage: { value: f.delay.percent }, fixedDelay: f.delay.fixedDelay } } : {}),
-        ...(f.abort ? { abort: { percentage: { value: f.abort.percent }, httpStatus: f.abort.httpStatus } } : {}),
+        ...(faults.delay ? { delay: { percentage: { value: faults.delay.percent }, fixedDelay: faults.delay.fixedDelay } } : {}),
+        ...(faults.abort ? { abort: { percentage: { value: faults.abort.percent }, httpStatus: faults.abort.httpStatus } } : {}),
     };
 }
 

@@ -1,8 +1,7 @@
 // Mesh traffic settings of a service: defaults that suit a small HTTP API, the service's
 // overrides on top, and the checks that keep Istio from rejecting the objects at apply time.
-import { FaultInjectionSettings } from "../../../infra/config/types";
-import { goDurationMilliseconds } from "../../../policy/grammar";
 import { TrafficOverrides, TrafficSettings } from "../args";
+import { durationMillis } from "./duration";
 
 export const DEFAULT_TRAFFIC: TrafficSettings = {
     timeout: "10s",
@@ -11,12 +10,6 @@ export const DEFAULT_TRAFFIC: TrafficSettings = {
     connectionPool: { maxConnections: 100, http1MaxPendingRequests: 100, http2MaxRequests: 1000, maxRequestsPerConnection: 0 },
     outlierDetection: { consecutive5xxErrors: 5, interval: "10s", baseEjectionTime: "30s", maxEjectionPercent: 50 },
 };
-
-/** An Istio duration (Go's grammar) in milliseconds; undefined when malformed or negative. */
-function durationMillis(value: string): number | undefined {
-    const millis = goDurationMilliseconds(value);
-    return millis !== undefined && millis >= 0 ? millis : undefined;
-}
 
 export function resolveTraffic(overrides: TrafficOverrides | undefined, problems: string[]): TrafficSettings {
     const t: TrafficSettings = {
@@ -47,23 +40,4 @@ export function resolveTraffic(overrides: TrafficOverrides | undefined, problems
     const eject = t.outlierDetection.maxEjectionPercent;
     if (!(eject >= 0 && eject <= 100)) problems.push(`traffic.outlierDetection.maxEjectionPercent: ${eject} must be 0-100`);
     return t;
-}
-
-export function checkFaultInjection(f: FaultInjectionSettings | undefined, problems: string[]): void {
-    if (!f) return;
-    const percent = (field: string, v: number) => {
-        if (!(v >= 0 && v <= 100)) problems.push(`${field}: ${v} must be a percentage 0-100`);
-    };
-    if (f.delay) {
-        percent("faultInjection.delay.percent", f.delay.percent);
-        if (durationMillis(f.delay.fixedDelay) === undefined) {
-            problems.push(`faultInjection.delay.fixedDelay: "${f.delay.fixedDelay}" is not a duration such as "5s"`);
-        }
-    }
-    if (f.abort) {
-        percent("faultInjection.abort.percent", f.abort.percent);
-        if (!Number.isInteger(f.abort.httpStatus) || f.abort.httpStatus < 200 || f.abort.httpStatus > 599) {
-            problems.push(`faultInjection.abort.httpStatus: ${f.abort.httpStatus} must be an HTTP status 200-599`);
-        }
-    }
 }

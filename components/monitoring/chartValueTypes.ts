@@ -2,11 +2,8 @@
 // chart's values.yaml and those of its grafana 12.11.1, kube-state-metrics 8.4.0 and
 // prometheus-node-exporter 4.56.1 subcharts), so a misspelt key fails to compile.
 import * as pulumi from "@pulumi/pulumi";
-
-export interface Resources {
-    requests: { cpu: string; memory: string };
-    limits: { cpu?: string; memory: string };
-}
+import { ComputeResources } from "../shared/resources";
+import type { RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
 
 export interface PvcRetentionPolicy {
     whenDeleted: "Retain" | "Delete";
@@ -16,7 +13,7 @@ export interface PvcRetentionPolicy {
 export interface PrometheusSpecValues {
     replicas: number;
     retention: string;
-    resources: Resources;
+    resources: ComputeResources;
     storageSpec: {
         volumeClaimTemplate: {
             spec: { accessModes: ["ReadWriteOnce"]; resources: { requests: { storage: string } } };
@@ -39,7 +36,7 @@ export interface PrometheusSpecValues {
 
 export interface AlertmanagerSpecValues {
     replicas: number;
-    resources: Resources;
+    resources: ComputeResources;
     /** The chart renders no config Secret; the operator reads `configSecret` instead. */
     useExistingSecret: true;
     configSecret: pulumi.Input<string>;
@@ -69,14 +66,14 @@ export interface GrafanaValues {
     replicas: number;
     /** Keys admin-user and admin-password (the chart's defaults, GRAFANA_ADMIN_KEYS). */
     admin: { existingSecret: pulumi.Input<string> };
-    resources: Resources;
-    securityContext: { seccompProfile: { type: "RuntimeDefault" } };
+    resources: ComputeResources;
+    securityContext: { seccompProfile: typeof RUNTIME_DEFAULT_SECCOMP };
     /** Set when Grafana runs more than one replica. */
     podDisruptionBudget?: { maxUnavailable: number };
     /** Roles in the listed namespaces (and Grafana's own) instead of a cluster-wide ClusterRole. */
     rbac: { namespaced: true; namespaces: pulumi.Input<string>[] };
     sidecar: {
-        resources: Resources;
+        resources: ComputeResources;
         /** Only ConfigMaps, and only in the namespaces the Roles cover. */
         dashboards: { resource: "configmap"; searchNamespace: pulumi.Input<string>[] };
         /** Links exemplars to traces, when there is a tracing backend. */
@@ -92,8 +89,8 @@ export interface GrafanaValues {
 export interface KubePrometheusStackValues {
     fullnameOverride: string;
     prometheusOperator: {
-        resources: Resources;
-        prometheusConfigReloader: { resources: Resources };
+        resources: ComputeResources;
+        prometheusConfigReloader: { resources: ComputeResources };
         // Chart v4 skips Helm hooks, and the webhook's certificate comes from hook Jobs: without
         // them the operator would wait forever for its TLS Secret. Validation of PrometheusRules
         // is the only loss (the chart sets its webhooks to failurePolicy Ignore anyway).
@@ -113,12 +110,12 @@ export interface KubePrometheusStackValues {
     grafana: GrafanaValues;
     "kube-state-metrics": {
         fullnameOverride: string;
-        resources: Resources;
+        resources: ComputeResources;
     };
     "prometheus-node-exporter": {
         fullnameOverride: string;
         /** The node exporter needs host access: it runs in its own privileged namespace. */
         namespaceOverride: pulumi.Input<string>;
-        resources: Resources;
+        resources: ComputeResources;
     };
 }

@@ -6,11 +6,13 @@ import {
     CA_KEY, ELASTICSEARCH_CA_SECRET, ELASTICSEARCH_CREDENTIALS_SECRET, ELASTICSEARCH_HTTP_SERVICE, ELASTICSEARCH_PORT,
     LOG_INDEX_PREFIX,
 } from "./names";
-import { EckOperatorValues, FluentBitValues, Resources } from "./values";
+import { ComputeResources } from "../shared/resources";
+import { RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
+import { EckOperatorValues, FluentBitValues } from "./chartValueTypes";
 
 // The operator's requests are the chart's own (100m, 150Mi); only its memory limit is raised.
-const OPERATOR_LIMITS: Pick<Resources, "limits"> = { limits: { memory: "512Mi" } };
-export const FLUENT_BIT_RESOURCES: Resources = { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "256Mi" } };
+const OPERATOR_LIMITS: Pick<ComputeResources, "limits"> = { limits: { memory: "512Mi" } };
+export const FLUENT_BIT_RESOURCES: ComputeResources = { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "256Mi" } };
 
 export const FLUENT_BIT_CA_DIR = "/fluent-bit/etc/elasticsearch-ca";
 
@@ -21,8 +23,8 @@ export function eckOperatorValues(loggingNamespace: pulumi.Input<string>): EckOp
         webhook: { enabled: false },
         resources: OPERATOR_LIMITS,
         // The chart's pod and container contexts are restricted except for the seccomp profile.
-        podSecurityContext: { seccompProfile: { type: "RuntimeDefault" } },
-        securityContext: { seccompProfile: { type: "RuntimeDefault" } },
+        podSecurityContext: { seccompProfile: RUNTIME_DEFAULT_SECCOMP },
+        securityContext: { seccompProfile: RUNTIME_DEFAULT_SECCOMP },
         config: { validateStorageClass: false, setDefaultSecurityContext: "true" },
     };
 }
@@ -65,7 +67,7 @@ export function fluentBitValues(loggingNamespace: pulumi.Input<string>): FluentB
         ({ name, valueFrom: { secretKeyRef: { name: ELASTICSEARCH_CREDENTIALS_SECRET, key } } });
     return {
         resources: FLUENT_BIT_RESOURCES,
-        podSecurityContext: { seccompProfile: { type: "RuntimeDefault" } },
+        podSecurityContext: { seccompProfile: RUNTIME_DEFAULT_SECCOMP },
         securityContext: {
             runAsUser: 0,
             allowPrivilegeEscalation: false,

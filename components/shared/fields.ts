@@ -1,9 +1,8 @@
-// Field schemas shared by the config's shape: what each kind of value accepts, and the message
+// Field schemas shared by the components' settings: what each kind of value accepts, and the message
 // that says so. Values are taken in the forms a stack file can hold them: `pulumi config set --path`
 // stores integers as numbers and everything else as strings, so numeric strings are numbers here
 // ("0.5" needs no --type float) and quantities and int-or-percent values take numbers too.
 import { z } from "zod";
-import { NAMESPACES } from "../namespaces";
 import { DNS_LABEL_RULE, isDnsLabel, parseQuantity, prometheusDurationMilliseconds, quantityText, unpinnedImageReason } from "../../policy/grammar";
 import { credentialsInUrlReason, invalidHostReason, invalidImageReason } from "./references";
 
@@ -31,6 +30,11 @@ export const wholeRange = (min: number, max: number, message = `must be ${min}-$
     numberFrom(whole(`must be a number, ${min}-${max}`).min(min, { message }).max(max, { message }));
 export const percent = numberFrom(number().min(0, { message: "must be 0-100" }).max(100, { message: "must be 0-100" }));
 export const replicas = atLeast(1);
+/** A count of at least 1, given as a number (no numeric strings). */
+export const count = () => z.number({ message: "must be a number" }).int({ message: "must be a whole number" }).min(1, { message: "must be at least 1" });
+
+/** A JWT claim name. */
+export const claimName = z.string().regex(/^[A-Za-z0-9_:/.-]+$/, { message: "must be a claim name such as roles, sub or scope" });
 
 const QUANTITY_MESSAGE = 'must be a Kubernetes quantity such as "250m", "512Mi" or "2Gi"';
 
@@ -76,20 +80,6 @@ export const duration = z.string().refine((v) => (prometheusDurationMilliseconds
 });
 
 export const dnsLabel = z.string().refine(isDnsLabel, { message: `must be a DNS-1123 label: ${DNS_LABEL_RULE}` });
-
-const PLATFORM_NAMESPACES: readonly string[] = Object.values(NAMESPACES);
-
-/** A team's name becomes its namespace: it may not be one Kubernetes or the platform itself uses. */
-export const teamName = dnsLabel.superRefine((name, ctx) => {
-    if (name === "default" || name.startsWith("kube-")) {
-        ctx.addIssue({ code: "custom", message: `"${name}" is reserved by Kubernetes (default, kube-*); choose another team name` });
-    } else if (PLATFORM_NAMESPACES.includes(name)) {
-        ctx.addIssue({
-            code: "custom",
-            message: `"${name}" is a namespace the platform uses (infra/namespaces.ts: ${PLATFORM_NAMESPACES.join(", ")}); choose another team name`,
-        });
-    }
-});
 
 export const host = z.string().superRefine((value, ctx) => {
     const reason = invalidHostReason(value);

@@ -1,11 +1,13 @@
 // The component's chart values: the profile's sizing, restricted-compliant pods, selectors open
 // to every namespace, and Grafana wired to its secrets and to the other add-ons' datasources.
 import * as pulumi from "@pulumi/pulumi";
-import { MonitoringSettings } from "../../infra/config/types";
+import { MonitoringSettings } from "./settings";
 import { additionalDatasources, DatasourceEndpoints, datasourceEnvValueFrom, exemplarDestination } from "./datasources";
 import { meshCertificateValues } from "./meshCertificates";
 import { GRAFANA_FULLNAME, KUBE_STATE_METRICS_FULLNAME, NODE_EXPORTER_FULLNAME, STACK_FULLNAME } from "./names";
-import { KubePrometheusStackValues, Resources } from "./values";
+import { ComputeResources } from "../shared/resources";
+import { RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
+import { KubePrometheusStackValues } from "./chartValueTypes";
 
 /**
  * Label and value the Grafana sidecar watches for, in the dashboard namespaces, to load dashboards
@@ -15,12 +17,12 @@ export const DASHBOARD_LABEL = { key: "grafana_dashboard", value: "1" } as const
 
 // Sizes for the stack's small helpers; the profile sizes Prometheus itself. Override per stack
 // through platform:chartValues.kubePrometheusStack.
-const SMALL: Resources = { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } };
-const OPERATOR: Resources = { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } };
-const ALERTMANAGER: Resources = { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "256Mi" } };
-const GRAFANA: Resources = { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "512Mi" } };
-const KUBE_STATE_METRICS: Resources = { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "256Mi" } };
-const NODE_EXPORTER: Resources = { requests: { cpu: "50m", memory: "32Mi" }, limits: { memory: "64Mi" } };
+const SMALL: ComputeResources = { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } };
+const OPERATOR: ComputeResources = { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } };
+const ALERTMANAGER: ComputeResources = { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "256Mi" } };
+const GRAFANA: ComputeResources = { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "512Mi" } };
+const KUBE_STATE_METRICS: ComputeResources = { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "256Mi" } };
+const NODE_EXPORTER: ComputeResources = { requests: { cpu: "50m", memory: "32Mi" }, limits: { memory: "64Mi" } };
 
 // The operator, Prometheus and Alertmanager pods, Grafana's containers and its sidecars already run
 // restricted by the charts' defaults (non-root uids, no escalation, ALL dropped, RuntimeDefault);
@@ -45,10 +47,10 @@ export interface MonitoringValuesInput {
     meshCertificatesRevision?: string;
 }
 
-export function monitoringValues(i: MonitoringValuesInput): KubePrometheusStackValues {
-    const s = i.settings;
-    const exemplars = exemplarDestination(i.datasources.jaegerQueryUrl);
-    const envValueFrom = datasourceEnvValueFrom(i.datasources);
+export function monitoringValues(inputs: MonitoringValuesInput): KubePrometheusStackValues {
+    const s = inputs.settings;
+    const exemplars = exemplarDestination(inputs.datasources.jaegerQueryUrl);
+    const envValueFrom = datasourceEnvValueFrom(inputs.datasources);
     return {
         fullnameOverride: STACK_FULLNAME,
         prometheusOperator: {
@@ -68,7 +70,7 @@ export function monitoringValues(i: MonitoringValuesInput): KubePrometheusStackV
                         spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: s.storageSize } } },
                     },
                 },
-                ...(i.retainVolumes
+                ...(inputs.retainVolumes
                     ? { persistentVolumeClaimRetentionPolicy: { whenDeleted: "Retain", whenScaled: "Retain" } }
                     : {}),
                 // Exemplars carry trace ids; only worth storing when there is a tracing backend to link to.
@@ -78,7 +80,7 @@ export function monitoringValues(i: MonitoringValuesInput): KubePrometheusStackV
                 ruleSelectorNilUsesHelmValues: false,
                 probeSelectorNilUsesHelmValues: false,
                 scrapeConfigSelectorNilUsesHelmValues: false,
-                ...(i.meshCertificatesRevision ? meshCertificateValues(i.meshCertificatesRevision) : {}),
+                ...(inputs.meshCertificatesRevision ? meshCertificateValues(inputs.meshCertificatesRevision) : {}),
             },
         },
         alertmanager: {
@@ -87,26 +89,26 @@ export function monitoringValues(i: MonitoringValuesInput): KubePrometheusStackV
                 replicas: s.alertmanagerReplicas,
                 resources: ALERTMANAGER,
                 useExistingSecret: true,
-                configSecret: i.alertmanagerConfigSecretName,
+                configSecret: inputs.alertmanagerConfigSecretName,
             },
         },
         grafana: {
             fullnameOverride: GRAFANA_FULLNAME,
             replicas: s.grafanaReplicas,
-            admin: { existingSecret: i.grafanaAdminSecretName },
+            admin: { existingSecret: inputs.grafanaAdminSecretName },
             resources: GRAFANA,
-            securityContext: { seccompProfile: { type: "RuntimeDefault" } },
+            securityContext: { seccompProfile: RUNTIME_DEFAULT_SECCOMP },
             ...(s.grafanaReplicas > 1 ? { podDisruptionBudget: { maxUnavailable: 1 } } : {}),
-            rbac: { namespaced: true, namespaces: i.dashboardNamespaces },
+            rbac: { namespaced: true, namespaces: inputs.dashboardNamespaces },
             sidecar: {
                 resources: SMALL,
                 // kube-prometheus-stack turns both sidecars on; the Prometheus datasource it provides is
                 // the default one, with uid DATASOURCE_UID.prometheus.
-                dashboards: { resource: "configmap", searchNamespace: [i.namespace, ...i.dashboardNamespaces] },
+                dashboards: { resource: "configmap", searchNamespace: [inputs.namespace, ...inputs.dashboardNamespaces] },
                 ...(exemplars ? { datasources: { exemplarTraceIdDestinations: exemplars } } : {}),
             },
-            additionalDataSources: additionalDatasources(i.datasources),
-            ...(i.datasourceSecretName ? { envFromSecret: i.datasourceSecretName } : {}),
+            additionalDataSources: additionalDatasources(inputs.datasources),
+            ...(inputs.datasourceSecretName ? { envFromSecret: inputs.datasourceSecretName } : {}),
             ...(Object.keys(envValueFrom).length > 0 ? { envValueFrom } : {}),
         },
         "kube-state-metrics": {
@@ -115,7 +117,7 @@ export function monitoringValues(i: MonitoringValuesInput): KubePrometheusStackV
         },
         "prometheus-node-exporter": {
             fullnameOverride: NODE_EXPORTER_FULLNAME,
-            namespaceOverride: i.nodeExporterNamespace,
+            namespaceOverride: inputs.nodeExporterNamespace,
             resources: NODE_EXPORTER,
         },
     };

@@ -4,15 +4,10 @@
 // ISTIO_RELEASES (infra/charts.ts): 1.29.6 and 1.30.3.
 // A misspelt key fails to compile.
 import * as pulumi from "@pulumi/pulumi";
+import { ComputeResources } from "../shared/resources";
+import type { RestrictedContainerSecurityContext, RestrictedPodSecurityContext, RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
 
-export interface Resources {
-    requests: { cpu: string; memory: string };
-    limits: { cpu?: string; memory: string };
-}
-
-export interface SeccompProfile {
-    type: "RuntimeDefault";
-}
+export type SeccompProfile = typeof RUNTIME_DEFAULT_SECCOMP;
 
 export interface Sysctl {
     name: string;
@@ -52,7 +47,7 @@ export interface IstiodValues {
     autoscaleEnabled: boolean;
     autoscaleMin: number;
     autoscaleMax: number;
-    resources: Resources;
+    resources: ComputeResources;
     seccompProfile: SeccompProfile;
     /** Pods get the istio-validation init container (no capabilities) instead of istio-init (NET_ADMIN). */
     cni: { enabled: true };
@@ -64,7 +59,7 @@ export interface IstiodValues {
         istioNamespace: pulumi.Input<string>;
         defaultPodDisruptionBudget: { enabled: boolean };
         proxy: {
-            resources: Resources;
+            resources: ComputeResources;
             seccompProfile: SeccompProfile;
         };
     };
@@ -73,7 +68,7 @@ export interface IstiodValues {
 
 /** Chart `cni`: the node agent DaemonSet. */
 export interface IstioCniValues {
-    resources: Pick<Resources, "limits">;
+    resources: Pick<ComputeResources, "limits">;
     /**
      * The DaemonSet runs at priority system-node-critical, which clusters (GKE, by default the
      * Priority admission plugin's config) admit outside kube-system only where a ResourceQuota
@@ -82,23 +77,12 @@ export interface IstioCniValues {
     resourceQuotas: { enabled: true };
 }
 
-export interface GatewayPodSecurityContext {
-    runAsNonRoot: true;
-    seccompProfile: SeccompProfile;
+export interface GatewayPodSecurityContext extends RestrictedPodSecurityContext {
     /** Lets the non-root Envoy bind ports 80 and 443 (a sysctl the restricted level allows). */
     sysctls: Sysctl[];
 }
 
-export interface GatewayContainerSecurityContext {
-    allowPrivilegeEscalation: false;
-    privileged: false;
-    readOnlyRootFilesystem: true;
-    runAsNonRoot: true;
-    runAsUser: number;
-    runAsGroup: number;
-    capabilities: { drop: ["ALL"] };
-    seccompProfile: SeccompProfile;
-}
+export type GatewayContainerSecurityContext = RestrictedContainerSecurityContext;
 
 /** Chart `gateway`: the ingress gateway Deployment, its HPA, PDB and the LoadBalancer Service. */
 export interface IstioGatewayValues {
@@ -107,7 +91,7 @@ export interface IstioGatewayValues {
     replicaCount?: number;
     autoscaling: { enabled: false } | { minReplicas: number; maxReplicas: number };
     podDisruptionBudget?: { maxUnavailable: number };
-    resources: Pick<Resources, "limits">;
+    resources: Pick<ComputeResources, "limits">;
     securityContext: GatewayPodSecurityContext;
     containerSecurityContext: GatewayContainerSecurityContext;
 }

@@ -1,11 +1,11 @@
 // The component's values for the four Istio charts: the profile's revisions and replica counts,
 // CNI-based traffic capture, restricted-compliant pods, and mesh-wide logging and tracing.
 import * as pulumi from "@pulumi/pulumi";
-import { MeshSettings } from "../../infra/config/types";
+import { MeshSettings } from "./settings";
 import { DEFAULT_TRUST_DOMAIN, TRACING_PROVIDER } from "./names";
-import {
-    IstioBaseValues, IstioCniValues, IstioGatewayValues, IstiodValues, MeshConfigValues, Resources, SeccompProfile,
-} from "./values";
+import { ComputeResources } from "../shared/resources";
+import { IstioBaseValues, IstioCniValues, IstioGatewayValues, IstiodValues, MeshConfigValues } from "./chartValueTypes";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext, RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
 
 /** Where sidecars send spans: the tracing component's OTLP gRPC collector. */
 export interface OtlpEndpoint {
@@ -27,15 +27,14 @@ export interface MeshNamespaces {
 }
 
 // Sizes; override per stack through platform:chartValues.<chart key>.
-const ISTIOD: Resources = { requests: { cpu: "250m", memory: "512Mi" }, limits: { memory: "2Gi" } };
+const ISTIOD: ComputeResources = { requests: { cpu: "250m", memory: "512Mi" }, limits: { memory: "2Gi" } };
 // The CNI agent's and the gateway's requests are the charts' own (100m/100Mi, 100m/128Mi).
-const CNI_AGENT: Pick<Resources, "limits"> = { limits: { memory: "256Mi" } };
-const GATEWAY: Pick<Resources, "limits"> = { limits: { cpu: "2", memory: "1Gi" } };
+const CNI_AGENT: Pick<ComputeResources, "limits"> = { limits: { memory: "256Mi" } };
+const GATEWAY: Pick<ComputeResources, "limits"> = { limits: { cpu: "2", memory: "1Gi" } };
 // Every injected sidecar counts against its team's quota, which caps limits.cpu; LimitRange
 // defaults are applied before the injection webhook adds the container, so it needs its own limit.
-const SIDECAR: Resources = { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "250m", memory: "256Mi" } };
+const SIDECAR: ComputeResources = { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "250m", memory: "256Mi" } };
 
-const RUNTIME_DEFAULT: SeccompProfile = { type: "RuntimeDefault" };
 /** The uid/gid of the proxyv2 image's istio-proxy user. */
 const PROXY_UID = 1337;
 /** With more than one replica, an HPA may scale up to this many times the profile's count (at the charts' 80% CPU). */
@@ -44,18 +43,18 @@ const AUTOSCALE_HEADROOM = 2;
 /** Several replicas mean a production-like stack: autoscaled from that floor, with a disruption budget. */
 const isHighlyAvailable = (replicas: number) => replicas > 1;
 
-export function baseValues(s: MeshSettings, ns: MeshNamespaces): IstioBaseValues {
+export function baseValues(settings: MeshSettings, ns: MeshNamespaces): IstioBaseValues {
     return {
         global: { istioNamespace: ns.istioSystem },
-        defaultRevision: s.revision,
+        defaultRevision: settings.revision,
         base: { validationFailurePolicy: "Fail" },
     };
 }
 
-export function meshConfig(s: MeshSettings, tracing?: OtlpEndpoint): MeshConfigValues {
+export function meshConfig(settings: MeshSettings, tracing?: OtlpEndpoint): MeshConfigValues {
     return {
         trustDomain: DEFAULT_TRUST_DOMAIN,
-        ...(s.accessLogging ? { accessLogFile: "/dev/stdout", accessLogEncoding: "JSON" as const } : {}),
+        ...(settings.accessLogging ? { accessLogFile: "/dev/stdout", accessLogEncoding: "JSON" as const } : {}),
         ...(tracing
             ? { extensionProviders: [{ name: TRACING_PROVIDER, opentelemetry: { service: tracing.host, port: tracing.port } }] }
             : {}),
@@ -63,24 +62,24 @@ export function meshConfig(s: MeshSettings, tracing?: OtlpEndpoint): MeshConfigV
 }
 
 /** One control plane: every installed revision gets the same settings, only its name differs. */
-export function istiodValues(s: MeshSettings, revision: string, ns: MeshNamespaces, tracing?: OtlpEndpoint): IstiodValues {
-    const ha = isHighlyAvailable(s.istiodReplicas);
+export function istiodValues(settings: MeshSettings, revision: string, ns: MeshNamespaces, tracing?: OtlpEndpoint): IstiodValues {
+    const ha = isHighlyAvailable(settings.istiodReplicas);
     return {
         revision,
-        replicaCount: s.istiodReplicas,
+        replicaCount: settings.istiodReplicas,
         autoscaleEnabled: ha,
-        autoscaleMin: s.istiodReplicas,
-        autoscaleMax: s.istiodReplicas * AUTOSCALE_HEADROOM,
+        autoscaleMin: settings.istiodReplicas,
+        autoscaleMax: settings.istiodReplicas * AUTOSCALE_HEADROOM,
         resources: ISTIOD,
-        seccompProfile: RUNTIME_DEFAULT,
+        seccompProfile: RUNTIME_DEFAULT_SECCOMP,
         cni: { enabled: true },
         taint: { namespace: ns.istioCni },
-        meshConfig: meshConfig(s, tracing),
-        gateways: { seccompProfile: RUNTIME_DEFAULT },
+        meshConfig: meshConfig(settings, tracing),
+        gateways: { seccompProfile: RUNTIME_DEFAULT_SECCOMP },
         global: {
             istioNamespace: ns.istioSystem,
             defaultPodDisruptionBudget: { enabled: ha },
-            proxy: { resources: SIDECAR, seccompProfile: RUNTIME_DEFAULT },
+            proxy: { resources: SIDECAR, seccompProfile: RUNTIME_DEFAULT_SECCOMP },
         },
         base: { validationFailurePolicy: "Fail" },
     };
@@ -93,31 +92,21 @@ export function cniValues(): IstioCniValues {
     };
 }
 
-export function gatewayValues(s: MeshSettings): IstioGatewayValues {
-    const ha = isHighlyAvailable(s.gatewayReplicas);
+export function gatewayValues(settings: MeshSettings): IstioGatewayValues {
+    const ha = isHighlyAvailable(settings.gatewayReplicas);
     return {
         // The release name (GATEWAY_NAME) names the Deployment, Service and ServiceAccount.
-        revision: s.revision,
+        revision: settings.revision,
         // The chart autoscales by default; the HPA's floor is then the replica count. A single
         // gateway runs a fixed replica.
         ...(ha
-            ? { autoscaling: { minReplicas: s.gatewayReplicas, maxReplicas: s.gatewayReplicas * AUTOSCALE_HEADROOM }, podDisruptionBudget: { maxUnavailable: 1 } }
-            : { replicaCount: s.gatewayReplicas, autoscaling: { enabled: false } }),
+            ? { autoscaling: { minReplicas: settings.gatewayReplicas, maxReplicas: settings.gatewayReplicas * AUTOSCALE_HEADROOM }, podDisruptionBudget: { maxUnavailable: 1 } }
+            : { replicaCount: settings.gatewayReplicas, autoscaling: { enabled: false } }),
         resources: GATEWAY,
         securityContext: {
-            runAsNonRoot: true,
-            seccompProfile: RUNTIME_DEFAULT,
+            ...restrictedPodSecurityContext(),
             sysctls: [{ name: "net.ipv4.ip_unprivileged_port_start", value: "0" }],
         },
-        containerSecurityContext: {
-            allowPrivilegeEscalation: false,
-            privileged: false,
-            readOnlyRootFilesystem: true,
-            runAsNonRoot: true,
-            runAsUser: PROXY_UID,
-            runAsGroup: PROXY_UID,
-            capabilities: { drop: ["ALL"] },
-            seccompProfile: RUNTIME_DEFAULT,
-        },
+        containerSecurityContext: restrictedContainerSecurityContext({ user: PROXY_UID, group: PROXY_UID }),
     };
 }

@@ -1,19 +1,10 @@
 // The argo-cd chart (10.1.1) value keys this component sets, checked against the chart's values.yaml
 // and, under `redis-ha`, the redis-ha 4.38.0 subchart's. A misspelt key fails to compile.
-export interface ContainerResources {
-    requests: { cpu: string; memory: string };
-    limits: { cpu?: string; memory: string };
-}
+import { ComputeResources } from "../shared/resources";
+import { RestrictedPodSecurityContext } from "../shared/securityContext";
 
-export interface RedisContainerSecurityContext {
-    runAsNonRoot: boolean;
-    seccompProfile: { type: "RuntimeDefault" };
-}
-
-export interface PodSecurityContext {
-    runAsNonRoot: boolean;
-    seccompProfile: { type: "RuntimeDefault" };
-}
+/** The keys the standalone Redis's container context lacks for restricted (a pod-level subset). */
+export type RedisContainerSecurityContext = Pick<RestrictedPodSecurityContext, "runAsNonRoot" | "seccompProfile">;
 
 export interface DisruptionBudget {
     enabled: boolean;
@@ -22,7 +13,7 @@ export interface DisruptionBudget {
 
 /** The parts every Argo CD workload shares. */
 export interface ArgoWorkload {
-    resources: ContainerResources;
+    resources: ComputeResources;
 }
 
 /** Highly available: replicas and a budget; otherwise the chart's one replica without one. */
@@ -39,21 +30,21 @@ export interface RedisHaValues {
     enabled: true;
     image: ImageRepository;
     podDisruptionBudget: { maxUnavailable?: number };
-    init: { resources: ContainerResources };
-    redis: { resources: ContainerResources };
-    sentinel: { resources: ContainerResources };
-    splitBrainDetection: { resources: ContainerResources };
+    init: { resources: ComputeResources };
+    redis: { resources: ComputeResources };
+    sentinel: { resources: ComputeResources };
+    splitBrainDetection: { resources: ComputeResources };
     haproxy: {
         image: ImageRepository;
         podDisruptionBudget: { maxUnavailable?: number };
-        resources: ContainerResources;
-        init: { resources: ContainerResources };
+        resources: ComputeResources;
+        init: { resources: ComputeResources };
     };
 }
 
 export interface ArgoCdValues {
     global: {
-        securityContext: PodSecurityContext;
+        securityContext: RestrictedPodSecurityContext;
         logging: { format: "text" | "json" };
     };
     configs: {

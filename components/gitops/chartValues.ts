@@ -3,14 +3,16 @@
 // for the stateless servers. Only values that change the render are set: the chart's containers
 // already run restricted (non-root, read-only root, no escalation, RuntimeDefault, ALL dropped) and
 // one replica without a budget is its default.
-import { GitOpsSettings } from "../../infra/config/types";
+import { GitOpsSettings } from "./settings";
 import { argoCdSizing } from "./sizing";
-import { ArgoCdValues, ContainerResources, PodSecurityContext, RedisContainerSecurityContext, ScaledArgoWorkload } from "./values";
+import { ComputeResources } from "../shared/resources";
+import { restrictedPodSecurityContext, RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
+import { ArgoCdValues, RedisContainerSecurityContext, ScaledArgoWorkload } from "./chartValueTypes";
 
 /** What the standalone Redis's default container context (no escalation, read-only, ALL dropped) lacks. */
-const REDIS_CONTAINER: RedisContainerSecurityContext = { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } };
+const REDIS_CONTAINER: RedisContainerSecurityContext = { runAsNonRoot: true, seccompProfile: RUNTIME_DEFAULT_SECCOMP };
 
-const RESTRICTED_POD: PodSecurityContext = { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } };
+const RESTRICTED_POD = restrictedPodSecurityContext();
 
 /** Replicas of the stateless Argo CD servers in a highly available install. */
 export const HA_REPLICAS = 2;
@@ -25,7 +27,7 @@ export const HAPROXY_IMAGE = "public.ecr.aws/docker/library/haproxy";
 export function argoCdValues(settings: Pick<GitOpsSettings, "highAvailability">): ArgoCdValues {
     const ha = settings.highAvailability;
     const sizing = argoCdSizing(ha);
-    const scaled = (resources: ContainerResources): ScaledArgoWorkload => ({
+    const scaled = (resources: ComputeResources): ScaledArgoWorkload => ({
         resources,
         ...(ha ? { replicas: HA_REPLICAS, pdb: { enabled: true, maxUnavailable: 1 } } : {}),
     });

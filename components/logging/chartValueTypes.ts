@@ -2,13 +2,10 @@
 // fluent-bit 0.58.1's values.yaml, so a misspelt key fails to compile.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { ComputeResources } from "../shared/resources";
+import type { RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
 
-export interface Resources {
-    requests: { cpu: string; memory: string };
-    limits: { cpu?: string; memory: string };
-}
-
-type Seccomp = { type: "RuntimeDefault" };
+type Seccomp = typeof RUNTIME_DEFAULT_SECCOMP;
 
 export interface EckOperatorValues {
     /** The namespaces the operator manages (Roles there, not a cluster-wide ClusterRole). */
@@ -17,7 +14,7 @@ export interface EckOperatorValues {
     // in turn needs the cluster-scoped webhook and storage-class validation off.
     createClusterScopedResources: false;
     webhook: { enabled: false };
-    resources: Pick<Resources, "limits">;
+    resources: Pick<ComputeResources, "limits">;
     podSecurityContext: { seccompProfile: Seccomp };
     securityContext: { seccompProfile: Seccomp };
     config: {
@@ -28,7 +25,7 @@ export interface EckOperatorValues {
 }
 
 export interface FluentBitValues {
-    resources: Resources;
+    resources: ComputeResources;
     podSecurityContext: { seccompProfile: Seccomp };
     securityContext: {
         /** Root, to read every container's log file under the hostPath /var/log. */

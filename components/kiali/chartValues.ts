@@ -1,9 +1,10 @@
 // The component's values for a stack: the profile's auth, size and view-only switch, the
 // in-cluster Services of Prometheus, Jaeger and Grafana, and the mesh's revisions.
 import * as pulumi from "@pulumi/pulumi";
-import { KialiSettings } from "../../infra/config/types";
+import { KialiSettings } from "./settings";
 import { KIALI_FULLNAME, SIGNING_KEY_SECRET } from "./names";
-import { KialiContainerSecurityContext, KialiValues } from "./values";
+import { KialiValues } from "./chartValueTypes";
+import { restrictedContainerSecurityContext } from "../shared/securityContext";
 
 /**
  * Where Kiali reads from: the other components' URL outputs, derived from their static Service
@@ -29,28 +30,21 @@ export interface KialiMesh {
 /** What a browser opens for links out of Kiali: the port-forwards the README shows. */
 export const BROWSER_URLS = { grafana: "http://localhost:3000", tracing: "http://localhost:16686" } as const;
 
-const RESTRICTED: KialiContainerSecurityContext = {
-    allowPrivilegeEscalation: false,
-    privileged: false,
-    readOnlyRootFilesystem: true,
-    runAsNonRoot: true,
-    capabilities: { drop: ["ALL"] },
-    seccompProfile: { type: "RuntimeDefault" },
-};
+const RESTRICTED = restrictedContainerSecurityContext();
 
-export function kialiValues(s: KialiSettings, backends: KialiBackends, mesh: KialiMesh): KialiValues {
+export function kialiValues(settings: KialiSettings, backends: KialiBackends, mesh: KialiMesh): KialiValues {
     return {
         fullnameOverride: KIALI_FULLNAME,
-        auth: { strategy: s.auth },
+        auth: { strategy: settings.auth },
         login_token: { signing_key: `secret:${SIGNING_KEY_SECRET.name}:${SIGNING_KEY_SECRET.key}` },
         deployment: {
-            view_only_mode: s.viewOnly,
-            replicas: s.replicas,
-            resources: { requests: { ...s.resources.requests }, limits: { ...s.resources.limits } },
+            view_only_mode: settings.viewOnly,
+            replicas: settings.replicas,
+            resources: { requests: { ...settings.resources.requests }, limits: { ...settings.resources.limits } },
             image_pull_policy: "IfNotPresent",
             pod_annotations: { "sidecar.istio.io/inject": "false" },
             security_context: RESTRICTED,
-            ...(s.replicas > 1 ? { pod_disruption_budget: { spec: { maxUnavailable: 1 } } } : {}),
+            ...(settings.replicas > 1 ? { pod_disruption_budget: { spec: { maxUnavailable: 1 } } } : {}),
         },
         external_services: {
             prometheus: { url: backends.prometheusUrl },

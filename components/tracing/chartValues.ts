@@ -1,9 +1,10 @@
 // The chart values: Jaeger v2 all-in-one (collector + query; no agent) sized by the profile,
 // restricted pods, and, with Elasticsearch storage, the credentials and CA mounted from Secrets.
 import * as path from "path";
-import { TracingSettings } from "../../infra/config/types";
+import { TracingSettings } from "./settings";
 import { ES_CA_FILE, ES_PASSWORD_FILE, ElasticsearchStore, jaegerConfig } from "./collectorConfig";
-import { DeploymentStrategy, JaegerValues } from "./values";
+import { DeploymentStrategy, JaegerValues } from "./chartValueTypes";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../shared/securityContext";
 
 export interface ElasticsearchMounts extends ElasticsearchStore {
     /** basic-auth Secret in the tracing namespace (key `password` is mounted as a file). */
@@ -24,14 +25,8 @@ export function jaegerValues(settings: TracingSettings, elasticsearch?: Elastics
             ...(es ? { strategy: rolling } : {}),
             resources: settings.resources,
             // The chart already runs it as the image's user 10001 (uid, gid, fsGroup).
-            podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
-            securityContext: {
-                allowPrivilegeEscalation: false,
-                readOnlyRootFilesystem: true,
-                runAsNonRoot: true,
-                capabilities: { drop: ["ALL"] },
-                seccompProfile: { type: "RuntimeDefault" },
-            },
+            podSecurityContext: restrictedPodSecurityContext(),
+            securityContext: restrictedContainerSecurityContext(),
             serviceAccount: { automountServiceAccountToken: false },
             ...(es ? {
                 extraVolumes: [

@@ -2,20 +2,8 @@
 // kiali-server 2.29.0 and the Kiali server's config (kiali/kiali config/config.go), which the
 // chart copies into its ConfigMap. A misspelt key fails to compile.
 import * as pulumi from "@pulumi/pulumi";
-
-export interface Resources {
-    requests: { cpu: string; memory: string };
-    limits: { cpu?: string; memory: string };
-}
-
-export interface KialiContainerSecurityContext {
-    allowPrivilegeEscalation: false;
-    privileged: false;
-    readOnlyRootFilesystem: true;
-    runAsNonRoot: true;
-    capabilities: { drop: ["ALL"] };
-    seccompProfile: { type: "RuntimeDefault" };
-}
+import { ComputeResources } from "../shared/resources";
+import { RestrictedContainerSecurityContext } from "../shared/securityContext";
 
 export interface KialiValues {
     fullnameOverride: string;
@@ -26,12 +14,12 @@ export interface KialiValues {
         /** Read-only: the chart renders the viewer ClusterRole and the UI offers no write actions. */
         view_only_mode: boolean;
         replicas: number;
-        resources: Resources;
+        resources: ComputeResources;
         /** The chart's own default is Always; the image is pinned by the chart version. */
         image_pull_policy: "IfNotPresent";
         /** Replaces the chart's pod annotations: Kiali runs outside the mesh (see index.ts). */
         pod_annotations: Record<string, string>;
-        security_context: KialiContainerSecurityContext;
+        security_context: RestrictedContainerSecurityContext;
         /** Set when Kiali runs more than one replica. */
         pod_disruption_budget?: { spec: { maxUnavailable: number } };
     };

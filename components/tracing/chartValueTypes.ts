@@ -3,13 +3,8 @@
 // values.yaml leaves it out), so a misspelt key fails to compile.
 import * as k8s from "@pulumi/kubernetes";
 import { JaegerConfig } from "./collectorConfig";
-
-export interface Resources {
-    requests: { cpu: string; memory: string };
-    limits: { cpu?: string; memory: string };
-}
-
-type Seccomp = { type: "RuntimeDefault" };
+import { ComputeResources } from "../shared/resources";
+import { RestrictedContainerSecurityContext, RestrictedPodSecurityContext } from "../shared/securityContext";
 
 export interface DeploymentStrategy {
     type: "RollingUpdate" | "Recreate";
@@ -21,15 +16,9 @@ export interface JaegerValues {
         replicas: number;
         /** Only with Elasticsearch; the chart's own is Recreate. */
         strategy?: DeploymentStrategy;
-        resources: Resources;
-        podSecurityContext: { runAsNonRoot: true; seccompProfile: Seccomp };
-        securityContext: {
-            allowPrivilegeEscalation: false;
-            readOnlyRootFilesystem: true;
-            runAsNonRoot: true;
-            capabilities: { drop: ["ALL"] };
-            seccompProfile: Seccomp;
-        };
+        resources: ComputeResources;
+        podSecurityContext: RestrictedPodSecurityContext;
+        securityContext: RestrictedContainerSecurityContext;
         /** Jaeger never calls the Kubernetes API. */
         serviceAccount: { automountServiceAccountToken: false };
         /** The Elasticsearch credentials and CA, only when storing there. */

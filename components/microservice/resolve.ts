@@ -1,16 +1,29 @@
-// Validates a Microservice's arguments and fills in the profile defaults, before any resource
-// is registered: a bad service definition fails with a message naming the service and field.
-import { AutoscalingSettings, ComputeResources } from "../../infra/config/types";
-import { isDnsLabel, isQuantity, parseImageReference, parseQuantity, unpinnedImageReason } from "../../policy/grammar";
+// Checks a Microservice's arguments and completes them with the workload defaults, before any
+// resource is registered: a bad service definition fails with a message naming the service and
+// field. Settings a stack can also set are checked with the schemas in ./settings, so a rule says
+// the same thing whichever way the value arrived. The builders take the result, never the raw args.
+import { z } from "zod";
+import { dnsLabel, pinnedImage, replicas as replicaCount } from "../shared/fields";
+import { formatIssues } from "../shared/issues";
+import { parseImageReference } from "../../policy/grammar";
+import { ComputeResources, computeResourcesSchema } from "../shared/resources";
 import { HttpProbe, MicroserviceArgs, RedMetricNames, TrafficSettings } from "./args";
 import { ResolvedDelivery, resolveDelivery } from "./delivery/strategy";
+import { ResolvedEdge, resolveEdge } from "./edge/resolve";
 import { Objectives, resolveObjectives } from "./observability/objectives";
 import { DEFAULT_RED_METRICS } from "./observability/promql";
-import { checkFaultInjection, resolveTraffic } from "./routing/traffic";
-import { ResolvedEdge, resolveEdge } from "./edge/spec";
+import { resolveTraffic } from "./routing/traffic";
+import {
+    AutoscalingSettings, autoscalingSchema, deliverySettingsSchema, disruptionBudgetSchema, edgeSchema, faultInjectionSchema,
+    rollingUpdateSchema, sloSchema,
+} from "./settings";
 
-export interface MicroserviceSpec {
+/** The Microservice's arguments, checked and completed: what every builder of its objects reads. */
+export interface ResolvedMicroservice extends Omit<MicroserviceArgs,
+    "serviceName" | "resources" | "replicas" | "autoscaling" | "disruptionBudget" | "probes" | "callers" | "writablePaths" |
+    "runAsUser" | "runAsGroup" | "delivery" | "traffic" | "slo" | "alertThresholds" | "redMetrics" | "edge" | "defaults"> {
     name: string;
+    public: boolean;
     resources: ComputeResources;
     replicas: number;
     autoscaling: AutoscalingSettings;
@@ -20,7 +33,7 @@ export interface MicroserviceSpec {
     writablePaths: string[];
     runAsUser: number;
     runAsGroup: number;
-    image: string;
+    automountServiceAccountToken: boolean;
     imageVersion: string;
     delivery: ResolvedDelivery;
     traffic: TrafficSettings;
@@ -41,24 +54,21 @@ export class MicroserviceError extends Error {
     }
 }
 
-function checkResources(r: ComputeResources, problems: string[]): void {
-    const quantities: [string, string | undefined][] = [
-        ["resources.requests.cpu", r.requests.cpu], ["resources.requests.memory", r.requests.memory],
-        ["resources.limits.cpu", r.limits.cpu], ["resources.limits.memory", r.limits.memory],
-    ];
-    const malformed = quantities.filter(([, v]) => v !== undefined && !isQuantity(v));
-    for (const [field, value] of malformed) problems.push(`${field}: "${value}" is not a Kubernetes quantity (e.g. "250m", "512Mi")`);
-    if (malformed.length > 0) return;
-    const negative = quantities.filter(([, v]) => v !== undefined && parseQuantity(v) < 0);
-    for (const [field, value] of negative) problems.push(`${field}: ${value} is negative; a resource amount is at least 0`);
-    if (negative.length > 0) return;
-    if (r.limits.cpu && parseQuantity(r.requests.cpu) > parseQuantity(r.limits.cpu)) {
-        problems.push(`resources.requests.cpu ${r.requests.cpu} exceeds resources.limits.cpu ${r.limits.cpu}`);
-    }
-    if (parseQuantity(r.requests.memory) > parseQuantity(r.limits.memory)) {
-        problems.push(`resources.requests.memory ${r.requests.memory} exceeds resources.limits.memory ${r.limits.memory}`);
-    }
-}
+/** The arguments' settings after the defaults, in the shape the settings schemas check. */
+const settingsSchema = z.object({
+    name: dnsLabel,
+    image: pinnedImage,
+    replicas: replicaCount,
+    resources: computeResourcesSchema,
+    autoscaling: autoscalingSchema,
+    disruptionBudget: disruptionBudgetSchema,
+    rollingUpdate: rollingUpdateSchema,
+    delivery: deliverySettingsSchema.optional(),
+    faultInjection: faultInjectionSchema.optional(),
+    slo: sloSchema.optional(),
+    callers: z.array(dnsLabel),
+    edge: edgeSchema.optional(),
+});
 
 /** A label-safe version: the tag, or the digest's first 12 hex characters. */
 export function imageVersion(image: string): string {
@@ -67,32 +77,33 @@ export function imageVersion(image: string): string {
     return parsed.ref.tag ?? (parsed.ref.digest ?? "").replace(/^[^:]*:/, "").slice(0, 12);
 }
 
-export function resolveMicroserviceSpec(name: string, args: MicroserviceArgs): MicroserviceSpec {
-    const problems: string[] = [];
-    const d = args.defaults;
-    if (!isDnsLabel(name)) problems.push(`name: "${name}" must be a DNS-1123 label (lowercase, digits, '-')`);
-    const unpinned = unpinnedImageReason(args.image);
-    if (unpinned) problems.push(`image: "${args.image}" ${unpinned}`);
+export function resolveMicroservice(name: string, args: MicroserviceArgs): ResolvedMicroservice {
+    const defaults = args.defaults;
+    const candidate = {
+        name,
+        image: args.image,
+        replicas: args.replicas ?? defaults.replicas,
+        resources: args.resources ?? defaults.resources,
+        autoscaling: { ...defaults.autoscaling, ...args.autoscaling },
+        disruptionBudget: { ...defaults.disruptionBudget, ...args.disruptionBudget },
+        rollingUpdate: { ...defaults.rollingUpdate, ...args.delivery?.rolling },
+        delivery: args.delivery,
+        faultInjection: args.faultInjection,
+        slo: args.slo,
+        callers: args.callers ?? [],
+        edge: args.edge,
+    };
+    const checked = settingsSchema.safeParse(candidate);
+    const problems = checked.success ? [] : formatIssues("", settingsSchema, checked.error.issues, candidate);
+
     if (!Number.isInteger(args.ports.http)) problems.push(`ports.http: a container port number is required`);
     for (const [portName, port] of Object.entries(args.ports)) {
         if (!PORT_NAME.test(portName)) problems.push(`ports.${portName}: port names are lowercase, at most 15 characters`);
         if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`ports.${portName}: ${port} is not a port number (1-65535)`);
     }
-    const replicas = args.replicas ?? d.replicas;
-    if (!Number.isInteger(replicas) || replicas < 1) problems.push(`replicas: ${replicas} must be a whole number of at least 1`);
-    const resources = args.resources ?? d.resources;
-    checkResources(resources, problems);
-    const autoscaling = { ...d.autoscaling, ...args.autoscaling };
-    if (autoscaling.enabled && autoscaling.maxReplicas < autoscaling.minReplicas) {
-        problems.push(`autoscaling.maxReplicas ${autoscaling.maxReplicas} is below minReplicas ${autoscaling.minReplicas}`);
-    }
-    const callers = args.callers ?? [];
-    for (const caller of callers) if (!isDnsLabel(caller)) problems.push(`callers: "${caller}" is not a service name`);
     const writablePaths = args.writablePaths ?? ["/tmp"];
     for (const p of writablePaths) if (!p.startsWith("/")) problems.push(`writablePaths: "${p}" must be an absolute path`);
-    const delivery = resolveDelivery(args.delivery, args.image, d, problems);
     const traffic = resolveTraffic(args.traffic, problems);
-    checkFaultInjection(args.faultInjection, problems);
     const objectives = resolveObjectives(args.slo, args.alertThresholds, problems);
     if (args.monitoring?.mtlsScrape && !args.mesh) {
         problems.push("monitoring.mtlsScrape: scraping over mesh mTLS needs the mesh (mesh is not set)");
@@ -100,31 +111,35 @@ export function resolveMicroserviceSpec(name: string, args: MicroserviceArgs): M
     if (args.mesh && args.public && args.mesh.gatewayHosts.length === 0) {
         problems.push("mesh.gatewayHosts: a public service needs at least one host name");
     }
-    const edge = resolveEdge(args.edge, args.public ?? false, problems);
+    const edge = resolveEdge(checked.data?.edge ?? args.edge, args.public ?? false, problems);
     if (edge?.requireJwt && args.mesh && !args.mesh.gatewayWorkloadSelector) {
         problems.push("mesh.gatewayWorkloadSelector: edge.requireJwt needs the ingress gateway pods' labels");
     }
-    if (problems.length > 0) throw new MicroserviceError(name, problems);
+    if (problems.length > 0 || !checked.success) throw new MicroserviceError(name, problems);
 
+    const settings = checked.data;
+    const { serviceName: _serviceName, defaults: _defaults, alertThresholds: _alertThresholds, edge: _edge, ...rest } = args;
     return {
+        ...rest,
         name,
-        resources,
-        replicas,
-        autoscaling,
-        disruptionBudget: { ...d.disruptionBudget, ...args.disruptionBudget },
+        public: args.public ?? false,
+        resources: settings.resources,
+        replicas: settings.replicas,
+        autoscaling: settings.autoscaling,
+        disruptionBudget: settings.disruptionBudget,
         probes: {
             liveness: { path: "/healthz", periodSeconds: 10, failureThreshold: 3, ...args.probes?.liveness },
             readiness: { path: "/readyz", periodSeconds: 5, failureThreshold: 3, ...args.probes?.readiness },
             // Generous startup window so slow starts are not killed by the liveness probe.
             startup: { path: "/healthz", periodSeconds: 2, failureThreshold: 30, ...args.probes?.startup },
         },
-        callers,
+        callers: settings.callers,
         writablePaths,
         runAsUser: args.runAsUser ?? DEFAULT_UID,
         runAsGroup: args.runAsGroup ?? DEFAULT_UID,
-        image: args.image,
+        automountServiceAccountToken: args.automountServiceAccountToken ?? false,
         imageVersion: imageVersion(args.image),
-        delivery,
+        delivery: resolveDelivery(settings.delivery, args.image, settings.rollingUpdate),
         traffic,
         objectives,
         redMetrics: { ...DEFAULT_RED_METRICS, ...args.redMetrics },

@@ -1,0 +1,15 @@
+// Logging's settings contract (platform:logging): the Elasticsearch cluster, Kibana and retention.
+import { z } from "zod";
+import { atLeast, bytes, replicas } from "../shared/fields";
+import { computeResourcesSchema } from "../shared/resources";
+
+export const loggingSettingsSchema = z.strictObject({
+    enabled: z.boolean(),
+    elasticsearchNodes: replicas,
+    elasticsearchStorageSize: bytes,
+    elasticsearchResources: computeResourcesSchema,
+    kibanaReplicas: replicas,
+    retentionDays: atLeast(1),
+});
+
+export type LoggingSettings = z.output<typeof loggingSettingsSchema>;

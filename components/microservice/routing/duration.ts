@@ -1,0 +1,8 @@
+// Istio's durations ("500ms", "5s", "1h30m"): Go's grammar, from the shared grammar module.
+import { goDurationMilliseconds } from "../../../policy/grammar";
+
+/** The duration in milliseconds, or undefined when `value` is malformed or negative. */
+export function durationMillis(value: string): number | undefined {
+    const millis = goDurationMilliseconds(value);
+    return millis !== undefined && millis >= 0 ? millis : undefined;
+}
