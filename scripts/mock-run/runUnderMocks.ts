@@ -116,6 +116,9 @@ process.on("uncaughtException", failRun);
         result.error = e instanceof Error ? e.message : String(e);
         await waitForRPCs().catch(() => undefined);
     }
+    // A failed registration reaches the program as an unhandled rejection (the SDK rethrows it for
+    // that); Node reports those after the current tick, so give it one before the result is final.
+    await new Promise((resolve) => setImmediate(resolve));
     writeResult();
     process.exit(0);
 })();
