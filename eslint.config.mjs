@@ -68,11 +68,21 @@ export default tseslint.config(
         rules: { "@typescript-eslint/no-explicit-any": "off" },
     },
     {
-        // The harness installs the SDK's mocks first and only then loads the program, at run time.
-        files: ["test/harness/**/*.ts"],
+        // The mock runner installs the SDK's mocks first and only then loads the program, at run time.
+        files: ["scripts/mock-run/**/*.ts"],
         rules: { "@typescript-eslint/no-require-imports": "off" },
     },
     layering,
+    {
+        // Imports run one way: nothing outside test/ imports test/ (tests may import the product).
+        files: ["scripts/**", "infra/**", "components/**", "stacks/**", "policy/**", "examples/*/*.ts"],
+        rules: {
+            "no-restricted-imports": ["error", { patterns: [{
+                regex: "^(\\.{1,2}/)+(.+/)?test(/|$)",
+                message: "Only tests import test/: move what product code needs out of test/ (e.g. scripts/mock-run, scripts/policy-run).",
+            }] }],
+        },
+    },
     {
         files: ["**/*.js", "**/*.cjs"],
         languageOptions: { sourceType: "commonjs", globals: commonJsGlobals },

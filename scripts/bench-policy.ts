@@ -11,9 +11,9 @@
 import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "util";
-import { RunningPack } from "../test/policy/analyzerClient";
-import { HarnessResource, loadStackPolicyConfig, ResolvedPolicyConfig, resolveConfig } from "../test/policy/harness";
-import { resource, restrictedPod, workload } from "../test/policy/fixtures/pods";
+import { RunningPack } from "./policy-run/analyzerClient";
+import { AnalyzedResource as HarnessResource, loadStackPolicyConfig, ResolvedPolicyConfig, resolveConfig } from "./policy-run";
+import { resource, restrictedPod, workload } from "./policy-run/pods";
 import { logLogSlope, median, table } from "./bench/measure";
 
 const PACK_DIR = path.resolve(__dirname, "../policy");

@@ -11,8 +11,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "util";
-import { RUN_OPTIONS_ENV, SYNTHETIC_SERVICES_ENV } from "../test/harness/childEnv";
-import { RunResult } from "../test/harness/types";
+import { RUN_OPTIONS_ENV, SYNTHETIC_SERVICES_ENV } from "./mock-run/childEnv";
+import { RunResult } from "./mock-run/types";
 import { logLogSlope, measureNode, median, table, Usage } from "./bench/measure";
 import { buildProgram, ProgramBuild } from "./bench/programBuild";
 

@@ -7,7 +7,7 @@
 //   BENCH_FLOOR_RECORDING=<a runUnderMocks result.json> [BENCH_FLOOR_SETUP_FILE=<json out>]
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
-import { RunResult } from "../../test/harness/types";
+import { RunResult } from "../mock-run/types";
 
 const setupStarted = process.cpuUsage();
 const recording = process.env.BENCH_FLOOR_RECORDING;

@@ -36,7 +36,7 @@ export function buildProgram(stack: string): ProgramBuild {
     return {
         dir,
         floorProjectDir,
-        harnessArgs: (s, resultFile) => [...nodeArgs, "--require", "source-map-support/register", path.join(dir, "test/harness/runUnderMocks.js"), s, resultFile],
+        harnessArgs: (s, resultFile) => [...nodeArgs, "--require", "source-map-support/register", path.join(dir, "scripts/mock-run/runUnderMocks.js"), s, resultFile],
         remove: () => fs.rmSync(dir, { recursive: true, force: true }),
     };
 }

@@ -4,7 +4,7 @@
 // parented to the Chart, with the Chart's namespace given to namespaced objects that have none.
 import * as pulumi from "@pulumi/pulumi";
 import { parseAllDocuments } from "yaml";
-import { RecordedResource } from "../../test/harness";
+import { RecordedResource } from "../mock-run";
 import { groupOf, scopeOf } from "./scopes";
 
 export const HOOK_ANNOTATION = "helm.sh/hook";

@@ -6,7 +6,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import { runStack } from "../../test/harness";
+import { runStack } from "../mock-run";
 import { archiveName, chartCache } from "./chartCache";
 import { helmBinary } from "./helmBinary";
 import { CHART_TYPE } from "./renderCharts";

@@ -3,11 +3,11 @@
 // (no archive, values unknown until deploy, a Helm error) is reported with its reason.
 import * as pulumi from "@pulumi/pulumi";
 import * as os from "os";
-import { RecordedResource } from "../../test/harness";
+import { RecordedResource } from "../mock-run";
 import { ChartCache, findArchive } from "./chartCache";
 import { chartChildren, crdScopes, Manifest, manifestObjects } from "./chartChildren";
 import { helmTemplate, TemplateRequest } from "./helmTemplate";
-import { unwrapSecrets } from "../plan/objects";
+import { unwrapSecrets } from "../mock-run/wire";
 
 export const CHART_TYPE = "kubernetes:helm.sh/v4:Chart";
 

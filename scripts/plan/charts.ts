@@ -3,7 +3,7 @@
 // chart's defaults" is the set of values the platform passes (component defaults with the stack's
 // platform:chartValues merged on top): each one is an override of the chart's default; values
 // left unset keep the chart's defaults. A value the platform sets equal to upstream is still listed.
-import { RecordedResource } from "../../test/harness";
+import { RecordedResource } from "../mock-run";
 import { redact } from "./objects";
 
 import { CHART_TYPE } from "../helm/renderCharts";

@@ -1,7 +1,8 @@
 // The program's own Kubernetes objects: every registered resource of type
 // kubernetes:<group>/<version>:<Kind>. Helm charts (rendered by Helm at deploy time, invisible
 // offline), YAML groups, patches, providers and components are not objects of their own.
-import { RecordedResource } from "../../test/harness";
+import { RecordedResource } from "../mock-run";
+import { isWrappedSecret, unknownValue, unwrapSecrets } from "../mock-run/wire";
 
 export interface KubernetesObject {
     /** The Pulumi resource that declares it. */
@@ -22,8 +23,6 @@ export interface KubernetesObject {
 
 const OBJECT_TYPE = /^kubernetes:([^:/]+)\/([^:]+):(\w+)$/;
 const NOT_OBJECTS = new Set(["helm.sh", "yaml", "kustomize"]);
-const SECRET_SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
-const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 export const MASK = "[secret]";
 
 export function isKubernetesObject(r: RecordedResource): boolean {
@@ -40,24 +39,13 @@ function maskLeaves(value: unknown): unknown {
     return value === null || value === undefined ? value : MASK;
 }
 
-/** Inputs with secret wrappers removed: the plaintext a provider (and a policy) is given. */
-export function unwrapSecrets(value: unknown): any {
-    if (Array.isArray(value)) return value.map(unwrapSecrets);
-    if (value && typeof value === "object") {
-        const obj = value as Record<string, unknown>;
-        if (SECRET_SIGNATURE_KEY in obj) return unwrapSecrets(obj.value);
-        return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, unwrapSecrets(v)]));
-    }
-    return value;
-}
-
 /** Wire inputs with secrets masked and values unknown before deploy spelled out. */
 export function redact(value: unknown): any {
-    if (value === UNKNOWN_SENTINEL) return "[unknown until deploy]";
+    if (value === unknownValue) return "[unknown until deploy]";
     if (Array.isArray(value)) return value.map(redact);
     if (value && typeof value === "object") {
         const obj = value as Record<string, unknown>;
-        if (SECRET_SIGNATURE_KEY in obj) return maskLeaves(redact(obj.value));
+        if (isWrappedSecret(obj)) return maskLeaves(redact(unwrapSecrets(obj)));
         return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, redact(v)]));
     }
     return value;

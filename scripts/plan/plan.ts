@@ -1,7 +1,7 @@
 // One plan: run the program, summarise it, write and validate its objects, run the policy pack.
 import * as fs from "fs";
-import { RecordedResource, StackOverrides } from "../../test/harness";
-import { PolicyPackConfigFile, resolveConfig } from "../../test/policy/harness";
+import { RecordedResource, StackOverrides } from "../mock-run";
+import { PolicyPackConfigFile, resolveConfig } from "../policy-run/config";
 import { PlanArgs, shownPath, UsageError } from "./args";
 import { chartSummaries, VALUES_NOTE } from "./charts";
 import { writeManifests } from "./manifests";

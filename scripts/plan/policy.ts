@@ -1,13 +1,13 @@
-// The policy pack over the run, through the in-process harness that calls policies the way the
-// engine does (config file resolved as by `--policy-pack-config`, remediations, stack policies).
-import { HarnessDiagnostic, HarnessResource, runPolicyPack } from "../../test/policy/harness";
-import { RecordedResource } from "../../test/harness";
-import { unwrapSecrets } from "./objects";
+// The policy pack over the run, through the in-process policy runner that calls policies the way
+// the engine does (config file resolved as by `--policy-pack-config`, remediations, stack policies).
+import { AnalyzedResource, PolicyDiagnostic, runPolicyPack } from "../policy-run";
+import { RecordedResource } from "../mock-run";
+import { unwrapSecrets } from "../mock-run/wire";
 
-export type PolicyDiagnostic = HarnessDiagnostic;
+export type { PolicyDiagnostic };
 
 /** Every registered resource is given to the pack, as the engine does (charts and components too). */
-export function policyResources(resources: readonly RecordedResource[]): HarnessResource[] {
+export function policyResources(resources: readonly RecordedResource[]): AnalyzedResource[] {
     return resources.map((r) => ({
         type: r.type, name: r.name, urn: r.urn, props: unwrapSecrets(r.inputs ?? {}), dependencies: r.dependencies, parent: r.parent,
     }));

@@ -1,6 +1,6 @@
 // Runs the platform program for a stack under the SDK's mocks, in a child process (the Pulumi
-// runtime is a process-wide singleton), through the same harness the tests use.
-import { RunOptions, RunResult, runStack, StackOverrides } from "../../test/harness";
+// runtime is a process-wide singleton), through the mock runner the tests build on.
+import { RunOptions, RunResult, runStack, StackOverrides } from "../mock-run";
 
 export interface ProgramRun {
     result: RunResult;

@@ -8,7 +8,7 @@ import { instance } from "@viz-js/viz";
 import * as fs from "fs";
 import * as path from "path";
 import { namespaceHeadroom } from "../../policy/capacity/headroom";
-import { RecordedResource } from "../../test/harness";
+import { RecordedResource } from "../mock-run";
 
 export interface MapService {
     namespace: string;

@@ -1,6 +1,6 @@
 // The component tree: every ComponentResource (platform components and Helm charts) under its
 // parent, with how many resources it declares directly and in total.
-import { RecordedResource } from "../../test/harness";
+import { RecordedResource } from "../mock-run";
 import { CHART_TYPE } from "../helm/renderCharts";
 
 export interface ComponentNode {

@@ -8,7 +8,7 @@ import { CHART_CACHE, itRendered } from "../harness/renderedCharts";
 import { chartName, findArchive } from "../../scripts/helm/chartCache";
 import { formatPath, inertValues } from "../../scripts/helm/inertValues";
 import { CHART_TYPE, templateRequest } from "../../scripts/helm/renderCharts";
-import { unwrapSecrets } from "../../scripts/plan/objects";
+import { unwrapSecrets } from "../../scripts/mock-run/wire";
 
 
 /**

@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { CONTRACT_AREAS, CONTRACT_VERSION, contractSchema, contractShape, shapeFile, SHAPES_DIR } from "@reference-platform/consumer/contract";
 import { ResolvedValue, runStack } from "../harness";
+import { isWrappedSecret } from "../harness/wire";
 
 const CONSUMER_PACKAGE = path.resolve(__dirname, "../../packages/platform-consumer/package.json");
 
@@ -19,7 +20,7 @@ function shapeDifferences(a: ResolvedValue, b: ResolvedValue, path = "outputs"):
     if (typeof a !== "object" || Array.isArray(a)) return [];
     const x = a as Record<string, ResolvedValue>;
     const y = b as Record<string, ResolvedValue>;
-    if ((x.__secret === true) !== (y.__secret === true)) return [`${path}: secret in one stack only`];
+    if (isWrappedSecret(x) !== isWrappedSecret(y)) return [`${path}: secret in one stack only`];
     if (/\.(teams|appProjects)$/.test(path)) return [];
     const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])].sort();
     return keys.flatMap((k) => (k in x && k in y ? shapeDifferences(x[k], y[k], `${path}.${k}`) : [`${path}.${k}: in one stack only`]));
@@ -77,8 +78,8 @@ describe("stack-reference contract", () => {
         for (const stack of STACKS) {
             const { outputs, secretValues } = runStack(stack);
             const operators = outputs.operators as Record<string, ResolvedValue>;
-            const password = operators.argocdAdminPassword as { __secret: boolean; value: string };
-            assert.equal(password.__secret, true, "the Argo CD admin password is a secret output");
+            const password = operators.argocdAdminPassword as { value: string };
+            assert.ok(isWrappedSecret(password), "the Argo CD admin password is a secret output");
             assert.ok(secretValues.includes(password.value));
             // Nowhere else in the outputs, secret-wrapped or not, does a generated secret appear.
             const elsewhere = JSON.stringify({ ...outputs, operators: { ...operators, argocdAdminPassword: null } });

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { runOk } from "../harness";
-import { loadStackConfig } from "../harness/stackConfig";
+import { loadStackConfig } from "../../scripts/mock-run/stackConfig";
 
 const ROOT = path.resolve(__dirname, "../..");
 

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import { chartCache, CHART_CACHE_ENV, ChartCache } from "../../scripts/helm/chartCache";
 import { renderCharts, RenderResult } from "../../scripts/helm/renderCharts";
 import { one, runOk } from "./index";
-import { RecordedResource, RunResult } from "./types";
+import { RecordedResource, RunResult } from "../../scripts/mock-run";
 
 export const CHART_CACHE = chartCache();
 

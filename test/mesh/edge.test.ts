@@ -31,9 +31,7 @@ const only = (run: RunResult, type: string): RecordedResource => {
     assert.equal(found.length, 1, `one ${type}, found ${found.length}`);
     return found[0];
 };
-const unwrap = (v: ResolvedValue): any => (v && typeof v === "object" && !Array.isArray(v)
-    ? ("__secret" in v && v.__secret === true ? unwrap(v.value) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrap(x as ResolvedValue)])))
-    : v);
+const unwrap = (v: ResolvedValue): any => unwrapSecrets(v);
 
 for (const stack of Object.keys(EXPECTED)) {
     const expected = EXPECTED[stack];
@@ -125,7 +123,7 @@ describe("dev's local issuer", () => {
     it("keeps the private key secret: a secret output, a secret Secret input, a public JWKS only", () => {
         const r = run();
         const operators = r.outputs.operators as Record<string, any>;
-        assert.equal(operators.edgeLocalIssuer.privateKeyPem.__secret, true);
+        assert.ok(isWrappedSecret(operators.edgeLocalIssuer.privateKeyPem), "a secret output");
         const secret = ofType(r, TYPES.secret).find((s) => s.inputs.metadata.name === "edge-local-issuer")!;
         const data = secret.serializedInputs.stringData;
         assert.ok(isWrappedSecret(data) || isWrappedSecret(data["private-key.pem"]), "the key travels as a secret");

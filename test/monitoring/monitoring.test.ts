@@ -3,6 +3,7 @@
 import { strict as assert } from "assert";
 import { ofType, one, RecordedResource, RunResult, runStack } from "../harness";
 import { findSecretLeaks } from "../harness/secrets";
+import { isSecretValue } from "../harness/wire";
 import { itRendered, ofKind, podSpecs, renderedBy, restrictedAndSizedViolations } from "../harness/renderedCharts";
 import { parse as parseYaml } from "yaml";
 
@@ -10,7 +11,6 @@ const CHART = "kubernetes:helm.sh/v4:Chart";
 const SECRET = "kubernetes:core/v1:Secret";
 const SERVICE_MONITOR = "kubernetes:monitoring.coreos.com/v1:ServiceMonitor";
 const POD_MONITOR = "kubernetes:monitoring.coreos.com/v1:PodMonitor";
-const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
 const NAMESPACE = "kubernetes:core/v1:Namespace";
 // Keys Istio's Prometheus integration guide ("TLS settings") sets on the Prometheus pod.
 const CERT_SIDECAR_ANNOTATIONS = [
@@ -28,7 +28,7 @@ const EXPECTED = {
 
 const WEBHOOK = "https://hooks.example/abc";
 
-const isSecretWrapper = (v: unknown): v is { value: unknown } => !!v && typeof v === "object" && SECRET_SIGNATURE in v;
+const isSecretWrapper = isSecretValue;
 /** A value as the provider would finally see it: secret wrappers removed. */
 function reveal(v: any): any {
     if (isSecretWrapper(v)) return reveal(v.value);

@@ -6,6 +6,7 @@ import { flattenValues } from "../../scripts/plan/charts";
 import { writeManifests } from "../../scripts/plan/manifests";
 import { KubernetesObject, redact } from "../../scripts/plan/objects";
 import { exitCodeFor, PlanSummary } from "../../scripts/plan/report";
+import { wrapSecret } from "../../scripts/mock-run/wire";
 import { tempDir } from "./fixtures";
 
 const object = (kind: string, name: string, namespace?: string): KubernetesObject => {
@@ -26,7 +27,7 @@ describe("plan output", () => {
     });
 
     it("masks secret values but keeps their keys", () => {
-        const wire = { stringData: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: { API_KEY: "hunter2", PORT: 1 } } };
+        const wire = { stringData: wrapSecret({ API_KEY: "hunter2", PORT: 1 }) };
         assert.deepEqual(redact(wire), { stringData: { API_KEY: "[secret]", PORT: "[secret]" } });
     });
 

@@ -6,7 +6,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { policies } from "../../policy/policies";
-import { RunningPack } from "./analyzerClient";
+import { RunningPack } from "../../scripts/policy-run/analyzerClient";
 import { HarnessResource, loadStackPolicyConfig, resolveConfig, runPolicyPack } from "./harness";
 import { resource, restrictedPod, workload } from "./fixtures/pods";
 

@@ -5,14 +5,14 @@ import * as assert from "assert";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { containerResources, podSecurityStandards, policies } from "../../policy/policies";
 import { resolveConfig } from "./harness";
-import { validateJsonSchema } from "./jsonSchema";
+import { schemaErrors } from "../../scripts/policy-run/config";
 import { restrictedPod, workload } from "./fixtures/pods";
 
 const EXEMPTION = { namespace: "node-exporter", kind: "DaemonSet", name: "node-exporter", controls: ["hostNamespaces"], reason: "node metrics", expires: "2027-05-31" };
 
 /** What the CLI checks: the policy's declared schema, nothing else. */
 function cliErrors(policy: ResourceValidationPolicy, properties: Record<string, unknown>): string[] {
-    return validateJsonSchema({ type: "object", properties: policy.configSchema!.properties }, properties, policy.name);
+    return schemaErrors({ type: "object", properties: policy.configSchema!.properties }, properties, policy.name);
 }
 
 /** What the pack itself does with a config the CLI let through (or never checked). */

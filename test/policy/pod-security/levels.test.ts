@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { podSecurityStandards } from "../../../policy/policies";
 import { resource, restrictedPod, workload } from "../fixtures/pods";
@@ -98,7 +99,7 @@ describe("pod-security-standards levels, namespaces and exemptions", () => {
 
     it("reports as the engine does when a value is unknown during preview", async () => {
         const w = workload("Deployment", restrictedPod());
-        w.props.metadata.namespace = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+        w.props.metadata.namespace = pulumi.runtime.unknownValue;
         const [diagnostic] = await resourceDiagnostics(podSecurityStandards, w);
         assert.strictEqual(diagnostic.level, "advisory");
         assert.match(diagnostic.message, /can't run policy during preview/);

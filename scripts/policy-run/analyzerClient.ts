@@ -8,7 +8,8 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
-import { HarnessResource, ResolvedPolicyConfig } from "./harness";
+import type { ResolvedPolicyConfig } from "./config";
+import type { AnalyzedResource } from "./index";
 
 /** The protocol's EnforcementLevel enum, in order. */
 const LEVELS = ["advisory", "mandatory", "disabled", "remediate"];
@@ -34,7 +35,7 @@ function unary<Req, Res>(client: AnalyzerClient, method: string, request: Req): 
     });
 }
 
-function withResource<T extends pb.AnalyzeRequest | pb.AnalyzerResource>(message: T, r: HarnessResource): T {
+function withResource<T extends pb.AnalyzeRequest | pb.AnalyzerResource>(message: T, r: AnalyzedResource): T {
     message.setType(r.type);
     message.setName(r.name);
     message.setUrn(r.urn);
@@ -92,7 +93,7 @@ export class RunningPack {
     }
 
     /** Analyze for each resource, then AnalyzeStack over all of them. */
-    async analyze(resources: HarnessResource[]): Promise<ProtocolDiagnostic[]> {
+    async analyze(resources: AnalyzedResource[]): Promise<ProtocolDiagnostic[]> {
         const diagnostics: ProtocolDiagnostic[] = [];
         const collect = (response: pb.AnalyzeResponse, urn?: string) => {
             for (const d of response.getDiagnosticsList()) {

@@ -16,11 +16,14 @@ export interface RecordedResource {
     serializedInputs: Record<string, any>;
 }
 
+/**
+ * A stack output as the SDK serializes it for the engine: plain JSON, with secrets, resource
+ * references and unknowns in the SDK's wire form (see wire.ts).
+ */
 export type ResolvedValue =
     | string | number | boolean | null | undefined
     | ResolvedValue[]
-    | { [key: string]: ResolvedValue }
-    | { __secret: true; value: ResolvedValue };
+    | { [key: string]: ResolvedValue };
 
 export interface RunResult {
     stack: string;
@@ -30,7 +33,10 @@ export interface RunResult {
     secretValues: string[];
     /** The program's error message, when it failed. */
     error?: string;
+    /** Wall time of the program (and synthetic services, and output serialization), in ms. */
     millis: number;
+    /** CPU time (user + system) of the same, in ms. */
+    cpuMillis: number;
 }
 
 /** Extra `platform:*` config for a run: a plain value, or `{ secret: value }`. */

@@ -1,4 +1,4 @@
-// Environment variables through which runStack passes options to its child process.
+// Environment variables through which runStack passes options to its child process (runUnderMocks.ts).
 
 /** N synthetic services to add (bench only). */
 export const SYNTHETIC_SERVICES_ENV = "PLATFORM_SYNTHETIC_SERVICES";
@@ -16,4 +16,6 @@ export interface ChildRunOptions {
      * output a provider computes (a generated password, a hash, an id) is unknown.
      */
     preview?: boolean;
+    /** RandomPassword hashes are real bcrypt (slow), not the mock's cheap stand-in. */
+    bcryptHashes?: boolean;
 }
