@@ -75,7 +75,7 @@ function main(): void {
                 `${f2(median(ratios))} (${f2(Math.min(...ratios))}-${f2(Math.max(...ratios))})`],
             ["wall ms", ms(median(pairs.map((p) => p.plain.usage.wallMillis))), ms(median(pairs.map((p) => p.render.usage.wallMillis))),
                 `${f2(median(wallRatios))} (${f2(Math.min(...wallRatios))}-${f2(Math.max(...wallRatios))})`],
-            ["peak MB (largest process)", ms(median(pairs.map((p) => p.plain.usage.maxRssMb))), ms(median(pairs.map((p) => p.render.usage.maxRssMb))),
+            ["peak MB (the plan's process)", ms(median(pairs.map((p) => p.plain.usage.maxRssMb))), ms(median(pairs.map((p) => p.render.usage.maxRssMb))),
                 f2(median(pairs.map((p) => p.render.usage.maxRssMb / p.plain.usage.maxRssMb)))],
         ]));
 
