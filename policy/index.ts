@@ -1,5 +1,8 @@
 import { PolicyPack } from "@pulumi/policy";
+import { shareDeserialization } from "./lib/sharedDeserialization";
 import { policies } from "./policies";
+
+shareDeserialization();
 
 new PolicyPack("platform-guardrails", {
     description: "Guardrails of the platform: Pod Security Standards, container resources, RBAC, images, " +

@@ -4,10 +4,12 @@
 // once with prod's config, once with every policy disabled (the floor: the same resources, only
 // the protocol and the SDK's dispatch), pair after pair. Two layouts: 3 services per tenant
 // namespace, and every service in one namespace (where a policy that scans its namespace per
-// resource turns quadratic). Prints the start CPU, CPU per resource, the ratio to the floor and the
-// log-log slope of CPU over resources. Ratios, not verdicts: the machine is shared.
+// resource turns quadratic). The namespaces are in the mesh, as the platform's tenant namespaces
+// are, so the mesh analyzers judge every workload. Prints the start CPU, CPU per resource, the
+// ratio to the floor and the log-log slope of CPU over resources. Ratios, not verdicts: the
+// machine is shared. `--pack` runs another build of the pack (e.g. an older commit's) the same way.
 //
-//   npm run bench:policy [-- --sizes 1000,2000,4000,8000] [--repeat 3]
+//   npm run bench:policy [-- --sizes 1000,2000,4000,8000] [--repeat 3] [--pack policy]
 import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "util";
@@ -21,8 +23,8 @@ const SERVICES_PER_TEAM = { spread: 3, "one namespace": Number.POSITIVE_INFINITY
 type Layout = keyof typeof SERVICES_PER_TEAM;
 
 /**
- * About `size` resources: per tenant namespace its namespace, quota, limits and default-deny, and
- * per service a Deployment, ServiceAccount, Service, PDB and ServiceMonitor.
+ * About `size` resources: per tenant namespace (in the mesh) its namespace, quota, limits and
+ * default-deny, and per service a Deployment, ServiceAccount, Service, PDB and ServiceMonitor.
  */
 function syntheticStack(size: number, layout: Layout): HarnessResource[] {
     const chart = resource("kubernetes:helm.sh/v4:Chart", "kube-prometheus-stack", { chart: "kube-prometheus-stack", version: "88.5.3", namespace: "monitoring" });
@@ -36,7 +38,7 @@ function syntheticStack(size: number, layout: Layout): HarnessResource[] {
             const meta = (name: string) => ({ metadata: { name, namespace: ns } });
             resources.push(
                 resource("kubernetes:core/v1:Namespace", ns, { metadata: { name: ns, labels: {
-                    "pod-security.kubernetes.io/enforce": "restricted", "platform.example.com/tenant": "true", "platform.example.com/team": ns } } }),
+                    "istio-injection": "enabled", "pod-security.kubernetes.io/enforce": "restricted", "platform.example.com/tenant": "true", "platform.example.com/team": ns } } }),
                 resource("kubernetes:core/v1:ResourceQuota", `${ns}-quota`, { ...meta("team-quota"), spec: { hard: { pods: "50" } } }),
                 resource("kubernetes:core/v1:LimitRange", `${ns}-limits`, { ...meta("container-defaults"), spec: { limits: [] } }),
                 resource("kubernetes:networking.k8s.io/v1:NetworkPolicy", `${ns}-default-deny`,
@@ -55,7 +57,7 @@ function syntheticStack(size: number, layout: Layout): HarnessResource[] {
         resources.push(
             deployment,
             resource("kubernetes:core/v1:ServiceAccount", `${ns}-${name}-sa`, meta),
-            resource("kubernetes:core/v1:Service", `${ns}-${name}-svc`, { ...meta, spec: { type: "ClusterIP", selector: { app: name } } }),
+            resource("kubernetes:core/v1:Service", `${ns}-${name}-svc`, { ...meta, spec: { type: "ClusterIP", selector: { app: name }, ports: [{ name: "http", port: 80, targetPort: 8080 }] } }),
             resource("kubernetes:policy/v1:PodDisruptionBudget", `${ns}-${name}-pdb`, { ...meta, spec: { maxUnavailable: 1, selector: { matchLabels: { app: name } } } }),
             resource("kubernetes:monitoring.coreos.com/v1:ServiceMonitor", `${ns}-${name}-monitor`, { ...meta, spec: {} }, { dependencies: [chart.urn] }),
         );
@@ -70,8 +72,8 @@ interface Run {
 }
 
 /** A fresh pack process: start, configure, then Analyze and AnalyzeStack over `resources`. */
-async function runPack(resources: HarnessResource[], config: Map<string, ResolvedPolicyConfig>): Promise<Run> {
-    const pack = await RunningPack.start(PACK_DIR);
+async function runPack(packDir: string, resources: HarnessResource[], config: Map<string, ResolvedPolicyConfig>): Promise<Run> {
+    const pack = await RunningPack.start(packDir);
     try {
         await pack.configure(config);
         const before = pack.cpuMillis();
@@ -86,7 +88,10 @@ const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
 
 async function main() {
-    const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,2000,4000,8000" }, repeat: { type: "string", default: "3" } } });
+    const { values } = parseArgs({ options: {
+        sizes: { type: "string", default: "1000,2000,4000,8000" }, repeat: { type: "string", default: "3" }, pack: { type: "string", default: PACK_DIR },
+    } });
+    const packDir = path.resolve(values.pack!);
     const sizes = values.sizes!.split(",").map(Number);
     const repeat = Number(values.repeat);
     if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error("--sizes needs 2 or more integers of at least 10, e.g. 1000,8000");
@@ -95,7 +100,7 @@ async function main() {
     const prod = resolveConfig(loadStackPolicyConfig("prod"));
     const floor = new Map([...prod].map(([name, c]) => [name, { ...c, level: "disabled" as const }]));
     const starts: number[] = [];
-    console.log(`Pack policy/bin over the Analyzer protocol, prod config vs every policy disabled, ${os.cpus().length} CPUs, ` +
+    console.log(`Pack ${path.relative(process.cwd(), packDir) || "."}/bin over the Analyzer protocol, prod config vs every policy disabled, ${os.cpus().length} CPUs, ` +
         `Node ${process.version}, ${repeat} interleaved pairs per size, CPU time of the pack's process\n`);
     for (const layout of Object.keys(SERVICES_PER_TEAM) as Layout[]) {
         const rows: { size: number; pack: number[]; floor: number[]; diagnostics: number }[] = [];
@@ -103,8 +108,8 @@ async function main() {
             const resources = syntheticStack(size, layout);
             const row = { size: resources.length, pack: [] as number[], floor: [] as number[], diagnostics: 0 };
             for (let round = 0; round < repeat; round++) {
-                const withPolicies = await runPack(resources, prod);
-                const withoutPolicies = await runPack(resources, floor);
+                const withPolicies = await runPack(packDir, resources, prod);
+                const withoutPolicies = await runPack(packDir, resources, floor);
                 starts.push(withPolicies.startCpuMillis, withoutPolicies.startCpuMillis);
                 row.pack.push(withPolicies.analyzeCpuMillis);
                 row.floor.push(withoutPolicies.analyzeCpuMillis);

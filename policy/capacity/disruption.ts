@@ -1,15 +1,19 @@
 // PodDisruptionBudgets leave room to drain: at the selected workloads' minimum replicas (the
 // HPA's minReplicas, else replicas), the budget allows at least one disruption. minAvailable and
 // maxUnavailable percentages round up, as the disruption controller does.
+import { Workload } from "../lib/clusterIndex";
 import { CapacityCheck } from "./check";
-import { scaled } from "./workloads";
+import { scaled, SizedWorkload } from "./workloads";
 
 export const disruptionRoom: CapacityCheck = (ctx) => {
+    // Each sized workload by its pod template, with its place in its namespace's list.
+    const sizedOf = new Map<Workload, { sized: SizedWorkload; position: number }>();
+    for (const list of ctx.workloads.values()) list.forEach((sized, position) => sizedOf.set(sized.workload, { sized, position }));
     for (const pdb of ctx.index.ofKind("PodDisruptionBudget")) {
         const spec = pdb.resource.props.spec ?? {};
         if (spec.selector === undefined) continue;
-        const pods = new Set(ctx.index.workloadsSelectedBy(spec.selector, pdb.ref.namespace));
-        const selected = (ctx.workloads.get(pdb.ref.namespace) ?? []).filter((w) => pods.has(w.workload));
+        const selected = [...new Set(ctx.index.workloadsSelectedBy(spec.selector, pdb.ref.namespace))]
+            .flatMap((w) => sizedOf.get(w) ?? []).sort((a, b) => a.position - b.position).map((e) => e.sized);
         if (selected.length === 0) continue;
         const minimum = selected.reduce((sum, w) => sum + w.minReplicas, 0);
         const basis = selected.map((w) => `${w.workload.kind} ${w.workload.ref.name} ${w.autoscaled ? "HPA minReplicas" : "replicas"} ${w.minReplicas}`).join(", ");

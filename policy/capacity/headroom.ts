@@ -1,5 +1,6 @@
 // What each namespace's ResourceQuotas have left with every workload at its maximum: the numbers
 // behind the quota check, for reports (the plan's service map) where a policy can only fail.
+import { appendTo } from "../lib/groups";
 import { PolicyResource } from "@pulumi/policy";
 import { ClusterIndex } from "../lib/clusterIndex";
 import { quotaHeadroom } from "./quota";
@@ -19,7 +20,7 @@ export function namespaceHeadroom(resources: readonly PolicyResource[]): Map<str
     const result = new Map<string, HeadroomRow[]>();
     for (const quota of index.ofKind("ResourceQuota")) {
         const rows = quotaHeadroom(quota, workloads.get(quota.ref.namespace) ?? []).map((r) => ({ quota: quota.ref.name, ...r }));
-        result.set(quota.ref.namespace, [...(result.get(quota.ref.namespace) ?? []), ...rows]);
+        appendTo(result, quota.ref.namespace, ...rows);
     }
     return result;
 }

@@ -3,6 +3,7 @@
 // LimitRange defaults are applied (a missing request takes the default request, else the limit).
 import { ClusterIndex, IndexedObject, Workload } from "../lib/clusterIndex";
 import { quantityValue } from "../grammar";
+import { appendTo } from "../lib/groups";
 
 export type Resource = "cpu" | "memory";
 export const RESOURCES: readonly Resource[] = ["cpu", "memory"];
@@ -85,7 +86,7 @@ function autoscalers(index: ClusterIndex): Map<string, Autoscaling> {
 export function sizedWorkloads(index: ClusterIndex): Map<string, SizedWorkload[]> {
     const hpas = autoscalers(index);
     const limitRanges = new Map<string, IndexedObject[]>();
-    for (const lr of index.ofKind("LimitRange")) limitRanges.set(lr.ref.namespace, [...(limitRanges.get(lr.ref.namespace) ?? []), lr]);
+    for (const lr of index.ofKind("LimitRange")) appendTo(limitRanges, lr.ref.namespace, lr);
     const result = new Map<string, SizedWorkload[]>();
     for (const workload of index.workloads()) {
         if (!SCALABLE.includes(workload.kind)) continue;
@@ -100,7 +101,7 @@ export function sizedWorkloads(index: ClusterIndex): Map<string, SizedWorkload[]
             workload, maxReplicas, minReplicas, autoscaled: hpa !== undefined, surge,
             containers: containerSizes(workload, limitRanges.get(workload.ref.namespace) ?? []),
         };
-        result.set(workload.ref.namespace, [...(result.get(workload.ref.namespace) ?? []), sized]);
+        appendTo(result, workload.ref.namespace, sized);
     }
     return result;
 }

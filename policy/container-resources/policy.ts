@@ -3,6 +3,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { readConfig } from "../lib/config";
 import { containersOf, describeContainer } from "../lib/containers";
 import { isPatchType } from "../lib/kubeType";
+import { notApplicable } from "../lib/notApplicable";
 import { argsRef, withDefaultNamespace } from "../lib/objectRef";
 import { podTemplateOf } from "../lib/podTemplate";
 import { reporterFor } from "../lib/report";
@@ -18,7 +19,7 @@ export const containerResources: ResourceValidationPolicy = {
     configSchema: containerResourcesConfig.schema,
     validateResource: (args, report) => {
         const pod = podTemplateOf(args.type, args.props);
-        if (!pod) return args.notApplicable("not a Pod or a pod template");
+        if (!pod) return notApplicable(args, "not a Pod or a pod template");
         const config = readConfig<ContainerResourcesConfig>(args, containerResourcesConfig);
         const ref = withDefaultNamespace(argsRef(args));
         const patch = isPatchType(args.type);

@@ -1,5 +1,6 @@
 // Which charts install which CRD groups: from the stack's config (chart names), and from the
 // CustomResourceDefinitions a chart renders when the CLI expands it.
+import { appendTo } from "../lib/groups";
 import { PolicyResource } from "@pulumi/policy";
 import { kubeType } from "../lib/kubeType";
 
@@ -47,7 +48,7 @@ export function crdProviders(
     };
     const groupsByChart = new Map<string, string[]>();
     for (const [group, charts] of Object.entries(crdCharts)) {
-        for (const chart of charts) groupsByChart.set(chart, [...(groupsByChart.get(chart) ?? []), group]);
+        for (const chart of charts) appendTo(groupsByChart, chart, group);
     }
     for (const r of resources) {
         if (isChart(r)) {

@@ -6,7 +6,7 @@
 // token is optional; without the second no token is ever valid.
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { configSpec, readConfig, WithExemptions } from "../lib/config";
-import { covers, describeRequirement, findGateway, publicRoutes, Requirement, selectsGatewayPods } from "../lib/gatewayRoutes";
+import { covers, describeRequirement, gatewayFinder, publicRoutes, Requirement, selectsGatewayPods } from "../lib/gatewayRoutes";
 import { reporterFor } from "../lib/report";
 import { byNamespace, ofKind, refOf } from "../lib/stackResources";
 
@@ -46,10 +46,11 @@ export const edgeJwtAuthorization: StackValidationPolicy = {
         const { exemptions } = readConfig<WithExemptions>(args, config);
         const policies = byNamespace(ofKind(args.resources, SECURITY, "AuthorizationPolicy"));
         const authentications = byNamespace(ofKind(args.resources, SECURITY, "RequestAuthentication"));
+        const findGateway = gatewayFinder(args.resources);
         for (const route of publicRoutes(args.resources)) {
             if (route.resource.props.metadata?.annotations?.[REQUIRE_JWT_ANNOTATION] !== "true") continue;
             const say = reporterFor(report, refOf(route.resource), exemptions, route.resource.urn);
-            const gateway = findGateway(args.resources, route.gateway);
+            const gateway = findGateway(route.gateway);
             const onGateway = (r: PolicyResource) => selectsGatewayPods(r.props.spec?.selector?.matchLabels, gateway);
             const where = `gateway ${route.gateway.namespace}/${route.gateway.name}`;
             if (!(authentications.get(route.gateway.namespace) ?? []).some(onGateway)) {

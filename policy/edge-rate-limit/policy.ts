@@ -3,7 +3,7 @@
 // gives each of the route's hosts, on every port its Gateway serves them, a token bucket.
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { configSpec, readConfig, WithExemptions } from "../lib/config";
-import { findGateway, publicRoutes, selectsGatewayPods } from "../lib/gatewayRoutes";
+import { gatewayFinder, publicRoutes, selectsGatewayPods } from "../lib/gatewayRoutes";
 import { reporterFor } from "../lib/report";
 import { byNamespace, ofKind, refOf } from "../lib/stackResources";
 
@@ -46,9 +46,10 @@ export const edgeRateLimit: StackValidationPolicy = {
     validateStack: (args, report) => {
         const { exemptions } = readConfig<WithExemptions>(args, config);
         const filters = byNamespace(ofKind(args.resources, ["networking.istio.io"], "EnvoyFilter"));
+        const findGateway = gatewayFinder(args.resources);
         for (const route of publicRoutes(args.resources)) {
             const say = reporterFor(report, refOf(route.resource), exemptions, route.resource.urn);
-            const gateway = findGateway(args.resources, route.gateway);
+            const gateway = findGateway(route.gateway);
             const onGateway = (filters.get(route.gateway.namespace) ?? [])
                 .filter((f) => selectsGatewayPods(f.props.spec?.workloadSelector?.labels, gateway));
             const where = `gateway ${route.gateway.namespace}/${route.gateway.name}`;

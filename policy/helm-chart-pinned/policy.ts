@@ -3,6 +3,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { isExactVersion } from "../grammar";
 import { kubeType } from "../lib/kubeType";
+import { notApplicable } from "../lib/notApplicable";
 import { reporterFor } from "../lib/report";
 
 const CHART_TYPES = ["Chart", "Release"];
@@ -29,7 +30,7 @@ export const helmChartPinned: ResourceValidationPolicy = {
     configSchema: config.schema,
     validateResource: (args, report) => {
         const t = kubeType(args.type);
-        if (t?.group !== "helm.sh" || !CHART_TYPES.includes(t.kind)) return args.notApplicable("not a Helm chart");
+        if (t?.group !== "helm.sh" || !CHART_TYPES.includes(t.kind)) return notApplicable(args, "not a Helm chart");
         const { exemptions } = readConfig<WithExemptions>(args, config);
         const problem = chartVersionProblem(args.props);
         const namespace = typeof args.props.namespace === "string" ? args.props.namespace : undefined;

@@ -4,6 +4,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { containersOf, describeContainer } from "../lib/containers";
 import { imageName, parseImageReference, parseRegistryPrefix, RegistryPrefix, registryPrefixCovers } from "../grammar";
+import { notApplicable } from "../lib/notApplicable";
 import { argsRef, withDefaultNamespace } from "../lib/objectRef";
 import { podTemplateOf } from "../lib/podTemplate";
 import { reporterFor } from "../lib/report";
@@ -71,7 +72,7 @@ export const imageProvenance: ResourceValidationPolicy = {
     configSchema: spec.schema,
     validateResource: (args, report) => {
         const pod = podTemplateOf(args.type, args.props);
-        if (!pod) return args.notApplicable("not a Pod or a pod template");
+        if (!pod) return notApplicable(args, "not a Pod or a pod template");
         const config = readConfig<ImageProvenanceConfig>(args, spec);
         const reportObject = reporterFor(report, withDefaultNamespace(argsRef(args)), config.exemptions);
         for (const entry of containersOf(pod.spec)) {

@@ -5,6 +5,7 @@
 // preview) hides what it renders: the namespaces it targets are "opaque", and a check that would
 // need to know every workload or ServiceAccount there stays silent rather than guess.
 import { PolicyResource } from "@pulumi/policy";
+import { appendTo } from "./groups";
 import { kubeType } from "./kubeType";
 import { selectorMatches } from "./labelSelector";
 import { ObjectRef } from "./objectRef";
@@ -98,6 +99,13 @@ class LabelIndex {
     }
 }
 
+interface ServiceSelector {
+    service: IndexedObject;
+    /** Its place in the stack, to answer in stack order. */
+    position: number;
+    selector: [string, unknown][];
+}
+
 export class ClusterIndex {
     /** Declared Namespaces plus the built-in ones. */
     readonly namespaces = new Set<string>(BUILT_IN_NAMESPACES);
@@ -108,6 +116,9 @@ export class ClusterIndex {
     private readonly byKind = new Map<string, IndexedObject[]>();
     private readonly byName = new Map<string, IndexedObject>();
     private readonly workloadsByNamespace = new Map<string, LabelIndex>();
+    private servicesByNamespace?: Map<string, { service: IndexedObject; position: number }[]>;
+    /** Per namespace asked about: its Services by the first pair of their selector. */
+    private readonly serviceSelectors = new Map<string, Map<string, ServiceSelector[]>>();
 
     constructor(resources: readonly PolicyResource[]) {
         const parents = new Set<string>();
@@ -166,6 +177,38 @@ export class ClusterIndex {
     /** Workloads in `namespace` a LabelSelector selects. */
     workloadsSelectedBy(selector: Record<string, any>, namespace: string): Workload[] {
         return this.workloadsByNamespace.get(namespace)?.select(selector) ?? [];
+    }
+
+    /**
+     * Services in `namespace` whose non-empty spec.selector selects pods with `labels`, in stack
+     * order. A namespace's Services are filed under one pair of their selector the first time it is
+     * asked about, so a lookup reads one bucket per pod label instead of every Service there.
+     */
+    servicesSelecting(namespace: string, labels: Record<string, string>): IndexedObject[] {
+        const buckets = this.serviceBuckets(namespace);
+        const found: { service: IndexedObject; position: number }[] = [];
+        for (const [k, v] of Object.entries(labels)) {
+            for (const entry of buckets.get(`${k}=${v}`) ?? []) {
+                if (entry.selector.every(([sk, sv]) => labels[sk] === sv)) found.push(entry);
+            }
+        }
+        return found.sort((a, b) => a.position - b.position).map((e) => e.service);
+    }
+
+    private serviceBuckets(namespace: string): Map<string, ServiceSelector[]> {
+        if (!this.servicesByNamespace) {
+            const byNamespace = (this.servicesByNamespace = new Map());
+            this.ofKind("Service").forEach((service, position) => appendTo(byNamespace, service.ref.namespace, { service, position }));
+        }
+        let buckets = this.serviceSelectors.get(namespace);
+        if (buckets) return buckets;
+        buckets = new Map();
+        for (const { service, position } of this.servicesByNamespace.get(namespace) ?? []) {
+            const selector = Object.entries<unknown>(service.resource.props.spec?.selector ?? {});
+            if (selector.length > 0) appendTo(buckets, `${selector[0][0]}=${String(selector[0][1])}`, { service, position, selector });
+        }
+        this.serviceSelectors.set(namespace, buckets);
+        return buckets;
     }
 
     /** Whether an unrendered chart may hide objects in `namespace` (any namespace when undefined). */

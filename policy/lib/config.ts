@@ -33,12 +33,25 @@ export function schemaDefaults<T>(schema: PolicyConfigSchema): T {
     return defaults as T;
 }
 
+/** The last config read per spec: what the SDK gave, entry by entry, and what it resolved to. */
+const lastRead = new WeakMap<PolicyConfigSpec, { given: [string, unknown][]; config: unknown }>();
+
+/** Same keys holding the very same values: the SDK hands out its stored config once per call. */
+function sameEntries(a: readonly [string, unknown][], b: readonly [string, unknown][]): boolean {
+    return a.length === b.length && a.every(([key, value], i) => b[i][0] === key && Object.is(b[i][1], value));
+}
+
 export function readConfig<T extends WithExemptions>(args: { getConfig<C extends object>(): C }, spec: PolicyConfigSpec): T {
-    const given = args.getConfig<Record<string, unknown>>() ?? {};
+    const given = Object.entries(args.getConfig<Record<string, unknown>>() ?? {});
+    // The SDK copies the policy's config for every resource it asks about; validating it again
+    // for each one cost more than most policies' checks.
+    const last = lastRead.get(spec);
+    if (last && sameEntries(last.given, given)) return last.config as T;
     const merged: Record<string, unknown> = { ...schemaDefaults<Record<string, unknown>>(spec.schema) };
-    for (const [key, value] of Object.entries(given)) {
+    for (const [key, value] of given) {
         if (value !== undefined && key !== "enforcementLevel") merged[key] = value;
     }
     assertValidPolicyConfig(spec.policy, spec.schema, merged);
+    lastRead.set(spec, { given, config: merged });
     return merged as T;
 }

@@ -52,9 +52,21 @@ export function publicRoutes(resources: readonly PolicyResource[]): PublicRoute[
     return routes;
 }
 
-export function findGateway(resources: readonly PolicyResource[], gateway: { namespace: string; name: string }): PolicyResource | undefined {
-    return ofKind(resources, NETWORKING, "Gateway")
-        .find((g) => refOf(g).name === gateway.name && (refOf(g).namespace ?? "default") === gateway.namespace);
+/** Finds a route's Gateway in the stack by namespace and name (the first declared, as a scan would). */
+export function gatewayFinder(resources: readonly PolicyResource[]): (gateway: { namespace: string; name: string }) => PolicyResource | undefined {
+    let byName: Map<string, PolicyResource> | undefined;
+    return (gateway) => {
+        // Built on the first route, so a stack without public routes reads no Gateway.
+        if (!byName) {
+            byName = new Map();
+            for (const g of ofKind(resources, NETWORKING, "Gateway")) {
+                const ref = refOf(g);
+                const key = `${ref.namespace ?? "default"}/${ref.name}`;
+                if (!byName.has(key)) byName.set(key, g);
+            }
+        }
+        return byName.get(`${gateway.namespace}/${gateway.name}`);
+    };
 }
 
 /** Whether a workload selector (matchLabels or EnvoyFilter-style labels) selects the Gateway's pods. */

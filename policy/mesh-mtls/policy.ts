@@ -4,6 +4,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { kubeType } from "../lib/kubeType";
+import { notApplicable } from "../lib/notApplicable";
 import { argsRef, withDefaultNamespace } from "../lib/objectRef";
 import { reporterFor } from "../lib/report";
 import { authorizationPolicyProblems } from "./authorizationPolicy";
@@ -50,7 +51,7 @@ export const meshMtls: ResourceValidationPolicy = {
         const isDestinationRule = t?.group === "networking.istio.io" && t.kind === "DestinationRule";
         const isAuthorizationPolicy = t?.group === "security.istio.io" && t.kind === "AuthorizationPolicy";
         if (!isPeerAuthentication && !isDestinationRule && !isAuthorizationPolicy) {
-            return args.notApplicable("not a PeerAuthentication, DestinationRule or AuthorizationPolicy");
+            return notApplicable(args, "not a PeerAuthentication, DestinationRule or AuthorizationPolicy");
         }
         const config = readConfig<MeshMtlsConfig>(args, spec);
         const ref = withDefaultNamespace(argsRef(args));

@@ -2,6 +2,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { readConfig } from "../lib/config";
 import { isKubeKind } from "../lib/kubeType";
+import { notApplicable } from "../lib/notApplicable";
 import { podTemplateOf } from "../lib/podTemplate";
 import { PodSecurityConfig, podSecurityConfig } from "./config";
 import { checkNamespaceLabel } from "./namespaceLabels";
@@ -22,7 +23,7 @@ export const podSecurityStandards: ResourceValidationPolicy = {
         const pod = podTemplateOf(args.type, args.props);
         if (pod) return checkWorkload(args, pod, config, report);
         if (isKubeKind(args.type, [""], "Namespace")) return checkNamespaceLabel(args, config, report);
-        args.notApplicable("not a Pod, a pod template or a Namespace");
+        notApplicable(args, "not a Pod, a pod template or a Namespace");
     },
     remediateResource: (args) => {
         if (!podTemplateOf(args.type, args.props)) return undefined;

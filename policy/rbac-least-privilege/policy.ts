@@ -4,6 +4,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { kubeType } from "../lib/kubeType";
+import { notApplicable } from "../lib/notApplicable";
 import { argsRef } from "../lib/objectRef";
 import { reporterFor } from "../lib/report";
 import { BINDING_CONTROLS, bindingProblems } from "./bindings";
@@ -40,7 +41,7 @@ export const rbacLeastPrivilege: ResourceValidationPolicy = {
     validateResource: (args, report) => {
         const t = kubeType(args.type);
         if (!t || t.group !== RBAC_GROUP || ![...ROLE_KINDS, ...BINDING_KINDS].includes(t.kind)) {
-            return args.notApplicable("not an RBAC Role, ClusterRole or binding");
+            return notApplicable(args, "not an RBAC Role, ClusterRole or binding");
         }
         const config = readConfig<RbacConfig>(args, spec);
         const ref = argsRef(args);

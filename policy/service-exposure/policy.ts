@@ -8,6 +8,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { kubeType } from "../lib/kubeType";
+import { notApplicable } from "../lib/notApplicable";
 import { argsRef, withDefaultNamespace } from "../lib/objectRef";
 import { reporterFor } from "../lib/report";
 
@@ -78,7 +79,7 @@ export const serviceExposure: ResourceValidationPolicy = {
         const isService = t?.group === "" && t.kind === "Service";
         const isIngress = t?.group === "networking.k8s.io" && t.kind === "Ingress";
         const isGateway = t?.group === "gateway.networking.k8s.io" && t.kind === "Gateway";
-        if (!isService && !isIngress && !isGateway) return args.notApplicable("not a Service, Ingress or Gateway");
+        if (!isService && !isIngress && !isGateway) return notApplicable(args, "not a Service, Ingress or Gateway");
         const config = readConfig<ServiceExposureConfig>(args, spec);
         const ref = withDefaultNamespace(argsRef(args));
         const reportObject = reporterFor(report, ref, config.exemptions);

@@ -8,22 +8,30 @@ import * as path from "path";
 export interface Usage {
     cpuMillis: number;
     maxRssMb: number;
+    /** CPU of the child processes it waited for (undefined where /proc is missing). */
+    childrenCpuMillis?: number;
+    wallMillis: number;
 }
 
 const REPORTER = path.resolve(__dirname, "reportUsage.js");
 
-/** Runs `node <nodeArgs>` with the usage reporter preloaded; throws on a non-zero exit. */
-export function measureNode(nodeArgs: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Usage {
+/** Runs `node <nodeArgs>` with the usage reporter preloaded; throws on an exit status not in `okStatus` ([0]). */
+export function measureNode(nodeArgs: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; okStatus?: number[] }): Usage {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-usage-"));
     const file = path.join(dir, "usage.json");
     try {
+        const started = process.hrtime.bigint();
         const run = spawnSync(process.execPath, ["--require", REPORTER, ...nodeArgs], {
             cwd: options.cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024,
             env: { ...process.env, ...options.env, BENCH_USAGE_FILE: file },
         });
-        if (run.status !== 0) throw new Error(`node ${nodeArgs.join(" ")} exited ${run.status}:\n${run.stderr}`);
-        const usage = JSON.parse(fs.readFileSync(file, "utf8")) as { cpuMicros: number; maxRssKb: number };
-        return { cpuMillis: usage.cpuMicros / 1000, maxRssMb: usage.maxRssKb / 1024 };
+        if (!(options.okStatus ?? [0]).includes(run.status ?? -1)) throw new Error(`node ${nodeArgs.join(" ")} exited ${run.status}:\n${run.stderr}`);
+        const wallMillis = Number(process.hrtime.bigint() - started) / 1e6;
+        const usage = JSON.parse(fs.readFileSync(file, "utf8")) as { cpuMicros: number; maxRssKb: number; childrenCpuMicros?: number };
+        return {
+            cpuMillis: usage.cpuMicros / 1000, maxRssMb: usage.maxRssKb / 1024, wallMillis,
+            childrenCpuMillis: usage.childrenCpuMicros === undefined ? undefined : usage.childrenCpuMicros / 1000,
+        };
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
 // Two Gateways with the same selector, port and an overlapping host (and bind) conflict: the
 // gateway proxies would serve only one of them (IST0145).
 import { IndexedObject } from "../../lib/clusterIndex";
+import { appendTo } from "../../lib/groups";
 import { Analyzer, formatLabels, nameOf } from "../context";
 import { hostsOverlap } from "../hosts";
 import { MESSAGES } from "../messages";
@@ -18,7 +19,7 @@ export const conflictingGateways: Analyzer = (ctx) => {
         for (const server of gateway.resource.props.spec?.servers ?? []) {
             const key = `${selector}~${server?.port?.number}`;
             const hosts = (server?.hosts ?? []).map((h: string) => (h.includes("/") ? h.slice(h.indexOf("/") + 1) : h));
-            listeners.set(key, [...(listeners.get(key) ?? []), { gateway, hosts, bind: server?.bind ?? "" }]);
+            appendTo(listeners, key, { gateway, hosts, bind: server?.bind ?? "" });
         }
     }
     for (const [key, list] of listeners) {

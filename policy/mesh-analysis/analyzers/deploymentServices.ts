@@ -1,23 +1,16 @@
 // Deployments in the mesh and the Services selecting their pods: at least one Service (IST0117,
 // retired upstream but still a dead end for mesh traffic), no port shared by Services with
 // different protocols (IST0116), no target port reached through different ports (IST0137).
-import { IndexedObject } from "../../lib/clusterIndex";
+import { appendTo } from "../../lib/groups";
 import { Analyzer, nameOf } from "../context";
 import { MESSAGES } from "../messages";
 import { inMesh } from "./meshMembership";
 
 export const deploymentServices: Analyzer = (ctx) => {
-    const servicesByNamespace = new Map<string, IndexedObject[]>();
-    for (const service of ctx.index.ofKind("Service")) {
-        servicesByNamespace.set(service.ref.namespace, [...(servicesByNamespace.get(service.ref.namespace) ?? []), service]);
-    }
     for (const workload of ctx.index.workloads()) {
         if (workload.kind !== "Deployment" || !inMesh(ctx.index, workload)) continue;
         if (workload.labels["gateway.istio.io/managed"] === "istio.io-mesh-controller") continue;
-        const services = (servicesByNamespace.get(workload.ref.namespace) ?? []).filter((s) => {
-            const selector: Record<string, string> = s.resource.props.spec?.selector ?? {};
-            return Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => workload.labels[k] === v);
-        });
+        const services = ctx.index.servicesSelecting(workload.ref.namespace, workload.labels);
         if (services.length === 0) {
             ctx.report(MESSAGES.DeploymentRequiresServiceAssociated, workload, "is in the mesh but no Service selects its pods");
             continue;
@@ -29,7 +22,7 @@ export const deploymentServices: Analyzer = (ctx) => {
                 const number = Number(port?.port);
                 const protocol = port?.protocol ?? "TCP";
                 const byProtocol = protocols.get(number) ?? new Map<string, string[]>();
-                byProtocol.set(protocol, [...(byProtocol.get(protocol) ?? []), nameOf(service)]);
+                appendTo(byProtocol, protocol, nameOf(service));
                 protocols.set(number, byProtocol);
                 const target = port?.targetPort === undefined || port.targetPort === 0 ? String(number) : String(port.targetPort);
                 const byPort = targets.get(target) ?? new Map<number, string>();

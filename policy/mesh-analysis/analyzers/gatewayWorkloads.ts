@@ -25,10 +25,7 @@ export function gatewayPods(ctx: MeshContext, gateway: IndexedObject): GatewayPo
 /** The TCP ports (and target ports) of the Services that select `workload`. */
 function servicePorts(ctx: MeshContext, workload: Workload): Set<number> {
     const ports = new Set<number>();
-    for (const service of ctx.index.ofKind("Service")) {
-        if (service.ref.namespace !== workload.ref.namespace) continue;
-        const selector: Record<string, string> = service.resource.props.spec?.selector ?? {};
-        if (Object.keys(selector).length === 0 || !Object.entries(selector).every(([k, v]) => workload.labels[k] === v)) continue;
+    for (const service of ctx.index.servicesSelecting(workload.ref.namespace, workload.labels)) {
         for (const port of service.resource.props.spec?.ports ?? []) {
             if ((port?.protocol ?? "TCP") !== "TCP") continue;
             if (typeof port.port === "number") ports.add(port.port);

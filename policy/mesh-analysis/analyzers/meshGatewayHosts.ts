@@ -1,6 +1,7 @@
 // VirtualServices bound to the mesh gateway must not share a host (IST0109): the sidecars would
 // pick one of them arbitrarily. Hosts are compared as FQDNs within each exportTo scope.
 import { IndexedObject } from "../../lib/clusterIndex";
+import { appendTo } from "../../lib/groups";
 import { Analyzer, nameOf } from "../context";
 import { MESSAGES } from "../messages";
 import { boundGateways } from "./routes";
@@ -17,7 +18,7 @@ export const meshGatewayHosts: Analyzer = (ctx) => {
             const fqdn = ctx.hosts.expand(host, vs.ref.namespace);
             for (const scope of scopes) {
                 const key = `${scope}|${fqdn}`;
-                byHost.set(key, [...(byHost.get(key) ?? []), vs]);
+                appendTo(byHost, key, vs);
             }
         }
     }

@@ -2,6 +2,7 @@
 // selected by two of them (IST0110, IST0159); a namespace has at most one without a selector
 // (IST0111, IST0160). Silent where an unrendered chart may provide the pods.
 import { IndexedObject } from "../../lib/clusterIndex";
+import { appendTo } from "../../lib/groups";
 import { Analyzer, formatLabels, MeshContext, nameOf } from "../context";
 import { MessageType, MESSAGES } from "../messages";
 
@@ -19,7 +20,7 @@ function analyzeSelectors(ctx: MeshContext, kinds: Kinds): void {
         const labels = kinds.labelsOf(object.resource.props.spec ?? {});
         const namespace = object.ref.namespace;
         if (!labels || Object.keys(labels).length === 0) {
-            withoutSelector.set(namespace, [...(withoutSelector.get(namespace) ?? []), object]);
+            appendTo(withoutSelector, namespace, object);
             continue;
         }
         const workloads = ctx.index.workloadsWithLabels(labels, namespace);
@@ -31,7 +32,7 @@ function analyzeSelectors(ctx: MeshContext, kinds: Kinds): void {
         }
         for (const w of workloads) {
             const key = `${w.kind} ${w.ref.namespace}/${w.ref.name}`;
-            selecting.set(key, [...(selecting.get(key) ?? []), object]);
+            appendTo(selecting, key, object);
         }
     }
     for (const [workload, objects] of selecting) {
