@@ -10,9 +10,12 @@ import { loadTeamServiceConfig } from "./config";
 const config = loadTeamServiceConfig();
 const platform = new PlatformReference("platform", { stack: config.platformStack });
 
-// Nothing is registered until the platform's contract is read and the settings are derived from
-// it: an unknown team or a missing add-on stops the program first, with one message.
-const deployed = platform.resolve().then((stack) => {
+// The program is an async function, as Pulumi runs one: nothing is registered until the platform's
+// contract is read and the settings are derived from it, and an unknown team or a missing add-on
+// stops the program there with one message (a rejected stack output would be reported once per
+// output, each prefixed "error serializing property").
+export = async () => {
+    const stack = await platform.resolve();
     const settings = serviceSettings(stack, { team: config.team, uses: config.uses });
     const provider = new k8s.Provider("team-k8s", {});
     const service = new Microservice("reports", {
@@ -32,10 +35,10 @@ const deployed = platform.resolve().then((stack) => {
         monitoring: settings.monitoring,
         tracing: settings.tracing,
     }, { providers: { kubernetes: provider } });
-    return { service, settings };
-});
-
-export const url = pulumi.output(deployed.then((d) => d.service.url));
-/** How the platform's Prometheus scrapes this service (https with its identity under STRICT mTLS). */
-export const scrape = pulumi.output(deployed.then((d) => d.settings.scrape));
-export const platformContractVersion = platform.contractVersion;
+    return {
+        url: service.url,
+        /** How the platform's Prometheus scrapes this service (https with its identity under STRICT mTLS). */
+        scrape: settings.scrape,
+        platformContractVersion: platform.contractVersion,
+    };
+};

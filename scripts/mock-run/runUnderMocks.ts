@@ -101,7 +101,9 @@ process.on("uncaughtException", failRun);
 
 (async () => {
     try {
-        const program = require(path.join(root, main));
+        // As the SDK's runner does: an exported function is the program, and its result the outputs.
+        const exported = require(path.join(root, main));
+        const program = await (exported instanceof Function ? exported() : exported);
         await waitForRPCs();
         const synthetic = syntheticServiceCount();
         if (synthetic > 0) {
