@@ -1,4 +1,4 @@
-// Names the config hands to other systems: image references, DNS host names, repository URLs.
+// Names the settings hand to other systems: image references, DNS host names, repository URLs.
 // Each check returns why a value is wrong, or undefined when it is acceptable.
 import { isHostName, parseImageReference } from "../../policy/grammar";
 
@@ -32,20 +32,4 @@ export function credentialsInUrlReason(value: string): string | undefined {
     // ssh://git@host names the SSH user, which is no secret; a password is.
     const leaks = url.protocol === "ssh:" ? url.password !== "" : url.username !== "" || url.password !== "";
     return leaks ? CREDENTIALS_HINT : undefined;
-}
-
-/** A Helm repository or OCI registry URL: why it is unusable, given whether the stack allows http. */
-export function invalidChartRepositoryReason(chart: string, value: string, httpAllowed: boolean): string | undefined {
-    const accepted = 'an https:// Helm repository or an oci:// registry, with a host (e.g. "oci://registry.example/charts")';
-    let url: URL;
-    try {
-        url = new URL(value);
-    } catch {
-        return `must be ${accepted}`;
-    }
-    if (!["https:", "oci:", "http:"].includes(url.protocol) || url.hostname === "") return `must be ${accepted}`;
-    if (url.protocol === "http:" && !httpAllowed) {
-        return `uses plain http; use https, or allow it for this chart with platform:httpChartRepositories.${chart}: "<why http is acceptable>"`;
-    }
-    return credentialsInUrlReason(value);
 }

@@ -13,11 +13,11 @@ import { meshSettingsSchema } from "../../components/mesh/settings";
 import { workloadDefaultsSchema } from "../../components/microservice/settings";
 import { monitoringSettingsSchema } from "../../components/monitoring/settings";
 import { EVERY_PASS, isRecord } from "../../components/shared/fields";
-import { invalidChartRepositoryReason } from "../../components/shared/references";
 import { shopSettingsSchema } from "../../components/shop/settings";
 import { JWT_SHOP_SERVICES, PUBLIC_SHOP_SERVICES } from "../../components/shop/topology";
 import { tenancySettingsSchema } from "../../components/tenancy/settings";
 import { tracingSettingsSchema } from "../../components/tracing/settings";
+import { invalidChartRepositoryReason } from "./chartRepositories";
 import { chartRepositoriesUseHttps, profileConsistency } from "./consistency";
 import { checkEdge } from "./edgeRules";
 
