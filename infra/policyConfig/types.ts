@@ -2,22 +2,12 @@
 // by name, each with its enforcement level and its configSchema properties. The pack's configSchemas
 // are the authority; test/policy/stack-config.test.ts validates every generated file against them.
 import { PodSecurityLevel } from "../../components/tenancy/settings";
+// The pack reads the exemptions: its type is the shape (a type-only import, nothing of the pack is built in).
+import type { Exemption } from "../../policy/lib/exemptions";
+
+export type { Exemption };
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
-
-/** A narrow waiver: selectors (chart, namespace, kind, name), the controls waived, why and until when. */
-export interface Exemption {
-    /** Resource name (or `*` glob) of the Helm Chart that rendered the object. */
-    chart?: string;
-    namespace?: string;
-    kind?: string;
-    /** Exact name, or a pattern where `*` matches any run of characters. */
-    name?: string;
-    controls: string[];
-    reason: string;
-    /** YYYY-MM-DD, inclusive (UTC). */
-    expires?: string;
-}
 
 interface WithExemptions {
     exemptions: Exemption[];
