@@ -5,7 +5,7 @@ import { z } from "zod";
 import { dnsLabel, EVERY_PASS, host, percent, replicas } from "../shared/fields";
 import { kialiSettingsSchema } from "../kiali/settings";
 import { edgeAuthSchema, rateLimitSchema } from "./edge/settings";
-import { compareVersions, minorSkew } from "../../policy/grammar";
+import { compareVersions, minorSkew } from "@reference-platform/grammar";
 import { MAX_MINOR_SKEW, MAX_REVISIONS } from "./revisions";
 
 type RevisionsInput = { revision: string; revisions: { name: string; version: string }[]; teamRevisions?: Record<string, string> };

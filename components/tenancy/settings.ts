@@ -2,7 +2,7 @@
 // quota and container defaults every team namespace gets, and the teams.
 import { z } from "zod";
 import { atLeast, bytes, cpu, dnsLabel, EVERY_PASS, EVERY_PASS_ARRAY, isRecord, repositoryUrl } from "../shared/fields";
-import { quantityValue } from "../../policy/grammar";
+import { quantityValue } from "@reference-platform/grammar";
 import { computeResourcesSchema } from "../shared/resources";
 
 type Ctx = z.core.$RefinementCtx;
