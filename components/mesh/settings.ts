@@ -2,7 +2,7 @@
 // the ingress gateway, its edge controls and the Kiali console. Which Istio releases a revision may
 // run is the caller's fact (the program pins the charts): it passes the schema of a release in.
 import { z } from "zod";
-import { dnsLabel, EVERY_PASS, host, percent, replicas } from "../shared/fields";
+import { dnsLabel, EVERY_PASS, host, percent, replicas } from "@reference-platform/consumer/shared/fields";
 import { kialiSettingsSchema } from "../kiali/settings";
 import { edgeAuthSchema, rateLimitSchema } from "./edge/settings";
 import { compareVersions, minorSkew } from "@reference-platform/grammar";
