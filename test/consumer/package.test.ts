@@ -55,11 +55,14 @@ describe("consumer package, installed from its tarball outside the repository", 
     before(() => {
         for (const stack of STACKS) platforms.set(stack, runStack(stack));
         // Runs the package's prepare (tsc), as publishing does.
-        packed = JSON.parse(execFileSync("npm", ["pack", "--workspace", manifest.name, "--pack-destination", scratch, "--json"],
+        const pack = (name: string) => JSON.parse(execFileSync("npm", ["pack", "--workspace", name, "--pack-destination", scratch, "--json"],
             { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }))[0];
+        packed = pack(manifest.name);
+        // The grammar package the consumer depends on, as the registry would serve it.
+        const grammar = pack("@reference-platform/grammar");
         fs.mkdirSync(app);
-        // What a team brings itself: the peer dependency, at the version the platform uses.
-        writeScratchProject(app, ROOT, packed, ["@pulumi/pulumi"]);
+        // What a team brings itself: the peer dependencies, at the versions the platform uses.
+        writeScratchProject(app, ROOT, [packed, grammar], ["@pulumi/pulumi", "@pulumi/kubernetes"]);
         // From the npm cache only (this repository's `npm ci` filled it): no registry lookup.
         execFileSync("npm", ["ci", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: app, stdio: ["ignore", "ignore", "pipe"] });
         for (const file of ["check.js", "consumer.ts"]) fs.copyFileSync(path.join(__dirname, "scratch", file), path.join(app, file));
@@ -126,6 +129,7 @@ describe("consumer package, installed from its tarball outside the repository", 
                 }
                 assert.ok(exportsLoaded["./contract"].includes("contractShape"));
                 assert.ok(exportsLoaded["./settings"].includes("serviceSettings"));
+                assert.ok(exportsLoaded["./microservice"].includes("Microservice"));
                 const esm = execFileSync(nodes.get(major)!, ["--input-type=module", "-e",
                     "import { CONTRACT_VERSION, serviceSettings } from '@reference-platform/consumer';" +
                     "import { PlatformReference } from '@reference-platform/consumer/reference';" +
