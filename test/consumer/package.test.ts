@@ -54,7 +54,7 @@ describe("consumer package, installed from its tarball outside the repository", 
 
     before(() => {
         for (const stack of STACKS) platforms.set(stack, runStack(stack));
-        // Runs the package's prepare (tsc), as publishing does.
+        // Runs the package's prepack (tsc), as publishing does.
         const pack = (name: string) => JSON.parse(execFileSync("npm", ["pack", "--workspace", name, "--pack-destination", scratch, "--json"],
             { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }))[0];
         packed = pack(manifest.name);
