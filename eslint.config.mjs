@@ -17,7 +17,7 @@ const commonJsGlobals = Object.fromEntries(
  * files can use the same rule without overriding these.
  */
 const layering = {
-    files: ["components/**/*.ts", "stacks/**/*.ts", "policy/**/*.ts"],
+    files: ["components/**/*.ts", "stacks/**/*.ts", "policy/**/*.ts", "packages/*/src/**/*.ts"],
     plugins: { "import-x": importX },
     settings: { "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".js", ".json", ".d.ts"] })] },
     rules: {
@@ -37,9 +37,16 @@ const layering = {
                 {
                     target: "./policy",
                     from: "./",
-                    except: ["./policy", "./node_modules"],
-                    message: "the policy pack is standalone: it imports only its own modules and npm packages",
+                    // The grammar package resolves through its workspace link; the pack bundles it.
+                    except: ["./policy", "./node_modules", "./packages/grammar/dist"],
+                    message: "the policy pack is standalone: it imports only its own modules and npm packages (the grammar is bundled)",
                 },
+                ...["grammar", "platform-consumer"].map((name) => ({
+                    target: `./packages/${name}`,
+                    from: "./",
+                    except: [`./packages/${name}`, "./node_modules", "./packages/grammar/dist"],
+                    message: "a package is published on its own: it imports only its own modules and its npm dependencies, by name",
+                })),
             ],
         }],
     },

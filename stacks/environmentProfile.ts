@@ -5,7 +5,7 @@
 import type { GitOpsSettings } from "../components/gitops/settings";
 import type { LoggingSettings } from "../components/logging/settings";
 import type { MeshSettings } from "../components/mesh/settings";
-import type { WorkloadDefaults } from "../components/microservice/settings";
+import type { WorkloadDefaults } from "@reference-platform/consumer/microservice/settings";
 import type { MonitoringSettings } from "../components/monitoring/settings";
 import type { ShopSettings } from "../components/shop/settings";
 import type { TenancySettings } from "../components/tenancy/settings";

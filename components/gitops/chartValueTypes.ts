@@ -1,7 +1,7 @@
 // The argo-cd chart (10.1.1) value keys this component sets, checked against the chart's values.yaml
 // and, under `redis-ha`, the redis-ha 4.38.0 subchart's. A misspelt key fails to compile.
-import { ComputeResources } from "../shared/resources";
-import { RestrictedPodSecurityContext } from "../shared/securityContext";
+import { ComputeResources } from "@reference-platform/consumer/shared/resources";
+import { RestrictedPodSecurityContext } from "@reference-platform/consumer/shared/securityContext";
 
 /** The keys the standalone Redis's container context lacks for restricted (a pod-level subset). */
 export type RedisContainerSecurityContext = Pick<RestrictedPodSecurityContext, "runAsNonRoot" | "seccompProfile">;

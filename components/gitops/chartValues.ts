@@ -5,8 +5,8 @@
 // one replica without a budget is its default.
 import { GitOpsSettings } from "./settings";
 import { argoCdSizing } from "./sizing";
-import { ComputeResources } from "../shared/resources";
-import { restrictedPodSecurityContext, RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
+import { ComputeResources } from "@reference-platform/consumer/shared/resources";
+import { restrictedPodSecurityContext, RUNTIME_DEFAULT_SECCOMP } from "@reference-platform/consumer/shared/securityContext";
 import { ArgoCdValues, RedisContainerSecurityContext, ScaledArgoWorkload } from "./chartValueTypes";
 
 /** What the standalone Redis's default container context (no escalation, read-only, ALL dropped) lacks. */

@@ -3,12 +3,12 @@
 // app-of-apps root Application syncing per the profile's policy.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { serviceHost } from "../shared/clusterDomain";
+import { serviceHost } from "@reference-platform/consumer/shared/clusterDomain";
 import { ChartSource } from "../shared/helmChart";
 import { TeamSettings } from "../tenancy/settings";
 import { GitOpsSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
-import { recommendedLabels } from "../shared/labels";
+import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
 import { PLATFORM_PROJECT, RESERVED_PROJECT_NAMES, platformProjectSpec, teamProjectSpec } from "./appProjects";
 import { createAdminPassword, createAdminSecret, createRedisSecret } from "./credentials";
 import { argoCdValues } from "./chartValues";

@@ -1,6 +1,6 @@
 // GitOps's settings contract (platform:gitops): Argo CD's availability and the root application.
 import { z } from "zod";
-import { repositoryUrl } from "../shared/fields";
+import { repositoryUrl } from "@reference-platform/consumer/shared/fields";
 
 export const syncPolicySchema = z.strictObject({ automated: z.boolean(), prune: z.boolean(), selfHeal: z.boolean() });
 

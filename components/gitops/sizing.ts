@@ -1,6 +1,6 @@
 // Requests and memory limits for every Argo CD container, one size for a single-replica install
 // and one for the highly available install. No CPU limits: throttling slows reconciliation.
-import { ComputeResources } from "../shared/resources";
+import { ComputeResources } from "@reference-platform/consumer/shared/resources";
 
 const size = (cpu: string, memory: string, memoryLimit: string): ComputeResources => ({
     requests: { cpu, memory },

@@ -2,8 +2,8 @@
 // kiali-server 2.29.0 and the Kiali server's config (kiali/kiali config/config.go), which the
 // chart copies into its ConfigMap. A misspelt key fails to compile.
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeResources } from "../shared/resources";
-import { RestrictedContainerSecurityContext } from "../shared/securityContext";
+import { ComputeResources } from "@reference-platform/consumer/shared/resources";
+import { RestrictedContainerSecurityContext } from "@reference-platform/consumer/shared/securityContext";
 
 export interface KialiValues {
     fullnameOverride: string;

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { KialiSettings } from "./settings";
 import { KIALI_FULLNAME, SIGNING_KEY_SECRET } from "./names";
 import { KialiValues } from "./chartValueTypes";
-import { restrictedContainerSecurityContext } from "../shared/securityContext";
+import { restrictedContainerSecurityContext } from "@reference-platform/consumer/shared/securityContext";
 
 /**
  * Where Kiali reads from: the other components' URL outputs, derived from their static Service

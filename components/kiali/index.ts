@@ -13,7 +13,7 @@ import * as random from "@pulumi/random";
 import { ChartSource } from "../shared/helmChart";
 import { KialiSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
-import { recommendedLabels } from "../shared/labels";
+import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
 import { KialiBackends, KialiMesh, kialiValues } from "./chartValues";
 import { kialiUrl, SIGNING_KEY_LENGTH, SIGNING_KEY_SECRET } from "./names";
 

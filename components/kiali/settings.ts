@@ -1,7 +1,7 @@
 // Kiali's settings contract (platform:mesh.kiali): the mesh console's access and size.
 import { z } from "zod";
-import { count } from "../shared/fields";
-import { computeResourcesSchema } from "../shared/resources";
+import { count } from "@reference-platform/consumer/shared/fields";
+import { computeResourcesSchema } from "@reference-platform/consumer/shared/resources";
 
 export const KIALI_AUTH_STRATEGIES = ["anonymous", "token"] as const;
 

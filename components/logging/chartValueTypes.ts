@@ -2,8 +2,8 @@
 // fluent-bit 0.58.1's values.yaml, so a misspelt key fails to compile.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeResources } from "../shared/resources";
-import type { RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
+import { ComputeResources } from "@reference-platform/consumer/shared/resources";
+import type { RUNTIME_DEFAULT_SECCOMP } from "@reference-platform/consumer/shared/securityContext";
 
 type Seccomp = typeof RUNTIME_DEFAULT_SECCOMP;
 

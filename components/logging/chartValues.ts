@@ -6,8 +6,8 @@ import {
     CA_KEY, ELASTICSEARCH_CA_SECRET, ELASTICSEARCH_CREDENTIALS_SECRET, ELASTICSEARCH_HTTP_SERVICE, ELASTICSEARCH_PORT,
     LOG_INDEX_PREFIX,
 } from "./names";
-import { ComputeResources } from "../shared/resources";
-import { RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
+import { ComputeResources } from "@reference-platform/consumer/shared/resources";
+import { RUNTIME_DEFAULT_SECCOMP } from "@reference-platform/consumer/shared/securityContext";
 import { EckOperatorValues, FluentBitValues } from "./chartValueTypes";
 
 // The operator's requests are the chart's own (100m, 150Mi); only its memory limit is raised.

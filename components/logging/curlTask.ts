@@ -2,8 +2,8 @@
 // drift later). Restricted pod: non-root, read-only root, no capabilities, sized.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeResources } from "../shared/resources";
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../shared/securityContext";
+import { ComputeResources } from "@reference-platform/consumer/shared/resources";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "@reference-platform/consumer/shared/securityContext";
 
 /** Pinned curl image (Alpine with a POSIX shell and sed); runs as curl_user 100:101. */
 export const CURL_IMAGE = "curlimages/curl:8.16.0";

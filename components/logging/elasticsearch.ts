@@ -1,10 +1,10 @@
 // The Elasticsearch resource's spec: one node set sized by the profile, no mmap (so no privileged
 // sysctl init container for vm.max_map_count), restricted pods, and the file-realm users.
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeResources } from "../shared/resources";
+import { ComputeResources } from "@reference-platform/consumer/shared/resources";
 import { LoggingSettings } from "./settings";
 import { ELASTIC_STACK_VERSION, NODE_SET_NAME } from "./names";
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../shared/securityContext";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "@reference-platform/consumer/shared/securityContext";
 import { ELASTIC_UID } from "./names";
 
 /** The init containers ECK 3.5 adds to every Elasticsearch pod; a template entry of the same name is merged into each. */

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ChartSource } from "../shared/helmChart";
 import { LoggingSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
-import { recommendedLabels } from "../shared/labels";
+import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
 import { createCaDistribution } from "./caDistribution";
 import { eckOperatorValues, fluentBitValues } from "./chartValues";
 import { elasticsearchSpec, indexReplicas } from "./elasticsearch";

@@ -1,8 +1,8 @@
 // The Kibana resource's spec: connected to the Elasticsearch resource by ECK (which creates its
 // kibana_system credentials), restricted pods, replicas from the profile.
-import { ComputeResources } from "../shared/resources";
+import { ComputeResources } from "@reference-platform/consumer/shared/resources";
 import { ELASTICSEARCH_NAME, ELASTIC_STACK_VERSION } from "./names";
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../shared/securityContext";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "@reference-platform/consumer/shared/securityContext";
 import { ELASTIC_UID } from "./names";
 
 /** ECK's Kibana init container (prepares config and plugins). */

@@ -1,7 +1,7 @@
 // Logging's settings contract (platform:logging): the Elasticsearch cluster, Kibana and retention.
 import { z } from "zod";
-import { atLeast, bytes, replicas } from "../shared/fields";
-import { computeResourcesSchema } from "../shared/resources";
+import { atLeast, bytes, replicas } from "@reference-platform/consumer/shared/fields";
+import { computeResourcesSchema } from "@reference-platform/consumer/shared/resources";
 
 export const loggingSettingsSchema = z.strictObject({
     enabled: z.boolean(),

@@ -4,8 +4,8 @@
 // ISTIO_RELEASES (infra/charts.ts): 1.29.6 and 1.30.3.
 // A misspelt key fails to compile.
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeResources } from "../shared/resources";
-import type { RestrictedContainerSecurityContext, RestrictedPodSecurityContext, RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
+import { ComputeResources } from "@reference-platform/consumer/shared/resources";
+import type { RestrictedContainerSecurityContext, RestrictedPodSecurityContext, RUNTIME_DEFAULT_SECCOMP } from "@reference-platform/consumer/shared/securityContext";
 
 export type SeccompProfile = typeof RUNTIME_DEFAULT_SECCOMP;
 

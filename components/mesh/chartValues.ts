@@ -3,9 +3,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MeshSettings } from "./settings";
 import { DEFAULT_TRUST_DOMAIN, TRACING_PROVIDER } from "./names";
-import { ComputeResources } from "../shared/resources";
+import { ComputeResources } from "@reference-platform/consumer/shared/resources";
 import { IstioBaseValues, IstioCniValues, IstioGatewayValues, IstiodValues, MeshConfigValues } from "./chartValueTypes";
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext, RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext, RUNTIME_DEFAULT_SECCOMP } from "@reference-platform/consumer/shared/securityContext";
 
 /** Where sidecars send spans: the tracing component's OTLP gRPC collector. */
 export interface OtlpEndpoint {

@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ChartSource } from "../shared/helmChart";
 import { MeshRevision, MeshSettings } from "./settings";
 import { ChartValues, installChart, mergeValues } from "../shared/helmChart";
-import { recommendedLabels } from "../shared/labels";
+import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
 import { baseValues, cniValues, gatewayValues, istiodValues, OtlpEndpoint } from "./chartValues";
 import { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, GATEWAY_SELECTOR, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
 import { createMeshPeerAuthentication } from "./peerAuthentication";

@@ -1,6 +1,6 @@
 // Static names. Values pin them, so references (the gateway's Service, the shared Gateway object,
 // istiod's Service) can be computed as plain strings without waiting for the charts.
-import { DEFAULT_CLUSTER_DOMAIN } from "../shared/clusterDomain";
+import { DEFAULT_CLUSTER_DOMAIN } from "@reference-platform/consumer/shared/clusterDomain";
 
 
 /** The gateway chart's `name`: the Deployment, Service and ServiceAccount of the ingress gateway. */

@@ -1,7 +1,7 @@
 // Control-plane revisions side by side: which revision each shared chart follows, and the version
 // skew Istio supports between them. Used by the component and by config validation.
 import type { MeshRevision } from "./settings";
-import { newestVersion } from "../../policy/grammar";
+import { newestVersion } from "@reference-platform/grammar";
 
 /** The current control plane and one canary. */
 export const MAX_REVISIONS = 2;

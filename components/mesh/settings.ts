@@ -2,10 +2,10 @@
 // the ingress gateway, its edge controls and the Kiali console. Which Istio releases a revision may
 // run is the caller's fact (the program pins the charts): it passes the schema of a release in.
 import { z } from "zod";
-import { dnsLabel, EVERY_PASS, host, percent, replicas } from "../shared/fields";
+import { dnsLabel, EVERY_PASS, host, percent, replicas } from "@reference-platform/consumer/shared/fields";
 import { kialiSettingsSchema } from "../kiali/settings";
 import { edgeAuthSchema, rateLimitSchema } from "./edge/settings";
-import { compareVersions, minorSkew } from "../../policy/grammar";
+import { compareVersions, minorSkew } from "@reference-platform/grammar";
 import { MAX_MINOR_SKEW, MAX_REVISIONS } from "./revisions";
 
 type RevisionsInput = { revision: string; revisions: { name: string; version: string }[]; teamRevisions?: Record<string, string> };

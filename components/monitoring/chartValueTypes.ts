@@ -2,8 +2,8 @@
 // chart's values.yaml and those of its grafana 12.11.1, kube-state-metrics 8.4.0 and
 // prometheus-node-exporter 4.56.1 subcharts), so a misspelt key fails to compile.
 import * as pulumi from "@pulumi/pulumi";
-import { ComputeResources } from "../shared/resources";
-import type { RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
+import { ComputeResources } from "@reference-platform/consumer/shared/resources";
+import type { RUNTIME_DEFAULT_SECCOMP } from "@reference-platform/consumer/shared/securityContext";
 
 export interface PvcRetentionPolicy {
     whenDeleted: "Retain" | "Delete";

@@ -5,8 +5,8 @@ import { MonitoringSettings } from "./settings";
 import { additionalDatasources, DatasourceEndpoints, datasourceEnvValueFrom, exemplarDestination } from "./datasources";
 import { meshCertificateValues } from "./meshCertificates";
 import { GRAFANA_FULLNAME, KUBE_STATE_METRICS_FULLNAME, NODE_EXPORTER_FULLNAME, STACK_FULLNAME } from "./names";
-import { ComputeResources } from "../shared/resources";
-import { RUNTIME_DEFAULT_SECCOMP } from "../shared/securityContext";
+import { ComputeResources } from "@reference-platform/consumer/shared/resources";
+import { RUNTIME_DEFAULT_SECCOMP } from "@reference-platform/consumer/shared/securityContext";
 import { KubePrometheusStackValues } from "./chartValueTypes";
 
 /**

@@ -6,7 +6,7 @@ import * as random from "@pulumi/random";
 import { ChartSource } from "../shared/helmChart";
 import { MonitoringSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
-import { recommendedLabels } from "../shared/labels";
+import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
 import { createAlertmanagerConfigSecret } from "./alertmanagerConfig";
 import { DATASOURCE_ENV } from "./datasources";
 import { monitoringValues } from "./chartValues";

@@ -4,10 +4,10 @@
 // writes its rotating certificate to a memory volume the Prometheus container reads.
 // The monitoring namespace carries no injection label; the pod's istio.io/rev label alone selects
 // the revision's injector, and with the CNI plugin the injected containers pass `restricted`.
-import { PROMETHEUS_CERTIFICATE_DIR } from "../shared/scrapeCertificates";
+import { PROMETHEUS_CERTIFICATE_DIR } from "@reference-platform/consumer/shared/scrapeCertificates";
 import { PrometheusSpecValues } from "./chartValueTypes";
 
-export { SCRAPE_CERTIFICATE_FILES, ScrapeCertificateFiles } from "../shared/scrapeCertificates";
+export { SCRAPE_CERTIFICATE_FILES, ScrapeCertificateFiles } from "@reference-platform/consumer/shared/scrapeCertificates";
 
 export const CERTIFICATE_VOLUME = "istio-certs";
 /** Where the sidecar writes (pilot-agent's OUTPUT_CERTS). */

@@ -1,7 +1,7 @@
 // Monitoring's settings contract (platform:monitoring): kube-prometheus-stack's sizes and retention.
 import { z } from "zod";
-import { bytes, duration, replicas } from "../shared/fields";
-import { computeResourcesSchema } from "../shared/resources";
+import { bytes, duration, replicas } from "@reference-platform/consumer/shared/fields";
+import { computeResourcesSchema } from "@reference-platform/consumer/shared/resources";
 
 export const monitoringSettingsSchema = z.strictObject({
     enabled: z.boolean(),

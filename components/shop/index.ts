@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import {
     EdgeArgs, EdgeRouteSettings, MeshIntegration, Microservice, MonitoringIntegration, RedMetricNames, TracingIntegration, WorkloadDefaults,
-} from "../microservice";
+} from "@reference-platform/consumer/microservice";
 import { ShopSettings } from "./settings";
 import { callersOf, SHOP_SERVICES } from "./topology";
 

@@ -1,8 +1,8 @@
 // The sample shop's settings contract (platform:shop): where it runs, its image, and each
 // service's delivery, SLO, fault injection and edge rules, in the Microservice's own schemas.
 import { z } from "zod";
-import { dnsLabel, pinnedImage } from "../shared/fields";
-import { deliverySettingsSchema, edgeRouteSchema, faultInjectionSchema, sloSchema } from "../microservice/settings";
+import { dnsLabel, pinnedImage } from "@reference-platform/consumer/shared/fields";
+import { deliverySettingsSchema, edgeRouteSchema, faultInjectionSchema, sloSchema } from "@reference-platform/consumer/microservice/settings";
 import { SHOP_SERVICE_NAMES } from "./topology";
 
 export const shopServiceSettingsSchema = z.strictObject({

@@ -1,7 +1,7 @@
 // The sample shop: who calls whom. frontend -> catalog, frontend -> orders -> payments.
 // At the edge: the frontend is public on every path; the orders and payments APIs are public
 // under /api/orders and /api/payments, need a token, and payments needs the payment-processor role.
-import type { EdgeArgs } from "../microservice/settings";
+import type { EdgeArgs } from "@reference-platform/consumer/microservice/settings";
 
 export interface ShopServiceDefinition {
     name: string;

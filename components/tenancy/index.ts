@@ -3,7 +3,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { TenancySettings } from "./settings";
-import { recommendedLabels } from "../shared/labels";
+import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
 import { meshInjectionLabels, podSecurityLabels } from "./podSecurity";
 import { TeamNamespace } from "./teamNamespace";
 import { PlatformNamespaceSpec } from "./types";

@@ -1,9 +1,9 @@
 // Tenancy's settings contract (platform:tenancy): the Pod Security level of tenant namespaces, the
 // quota and container defaults every team namespace gets, and the teams.
 import { z } from "zod";
-import { atLeast, bytes, cpu, dnsLabel, EVERY_PASS, EVERY_PASS_ARRAY, isRecord, repositoryUrl } from "../shared/fields";
-import { quantityValue } from "../../policy/grammar";
-import { computeResourcesSchema } from "../shared/resources";
+import { atLeast, bytes, cpu, dnsLabel, EVERY_PASS, EVERY_PASS_ARRAY, isRecord, repositoryUrl } from "@reference-platform/consumer/shared/fields";
+import { quantityValue } from "@reference-platform/grammar";
+import { computeResourcesSchema } from "@reference-platform/consumer/shared/resources";
 
 type Ctx = z.core.$RefinementCtx;
 

@@ -3,7 +3,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { TeamSettings, TenancySettings } from "./settings";
-import { recommendedLabels } from "../shared/labels";
+import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
 import { createNamespaceNetworkPolicies } from "./networkPolicies";
 import { meshInjectionLabels, podSecurityLabels } from "./podSecurity";
 import { TEAM_ROLE_RULES } from "./teamRbac";

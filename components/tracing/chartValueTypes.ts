@@ -3,8 +3,8 @@
 // values.yaml leaves it out), so a misspelt key fails to compile.
 import * as k8s from "@pulumi/kubernetes";
 import { JaegerConfig } from "./collectorConfig";
-import { ComputeResources } from "../shared/resources";
-import { RestrictedContainerSecurityContext, RestrictedPodSecurityContext } from "../shared/securityContext";
+import { ComputeResources } from "@reference-platform/consumer/shared/resources";
+import { RestrictedContainerSecurityContext, RestrictedPodSecurityContext } from "@reference-platform/consumer/shared/securityContext";
 
 export interface DeploymentStrategy {
     type: "RollingUpdate" | "Recreate";

@@ -4,7 +4,7 @@ import * as path from "path";
 import { TracingSettings } from "./settings";
 import { ES_CA_FILE, ES_PASSWORD_FILE, ElasticsearchStore, jaegerConfig } from "./collectorConfig";
 import { DeploymentStrategy, JaegerValues } from "./chartValueTypes";
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../shared/securityContext";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "@reference-platform/consumer/shared/securityContext";
 
 export interface ElasticsearchMounts extends ElasticsearchStore {
     /** basic-auth Secret in the tracing namespace (key `password` is mounted as a file). */

@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ChartSource } from "../shared/helmChart";
 import { TracingSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
-import { recommendedLabels } from "../shared/labels";
+import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
 import { jaegerValues } from "./chartValues";
 import {
     COLLECTOR_SERVICE, ELASTICSEARCH_CREDENTIALS_SECRET, JAEGER_POD_SELECTOR, otlpGrpcEndpoint, otlpHttpEndpoint, PORTS,

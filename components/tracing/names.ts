@@ -1,6 +1,6 @@
 // Static names. The release name names the chart's objects; the component's own Services give
 // the collector and the query UI stable names, so other add-ons get endpoints as plain strings.
-import { serviceHost } from "../shared/clusterDomain";
+import { serviceHost } from "@reference-platform/consumer/shared/clusterDomain";
 
 
 /** The Helm release: it contains the chart's name, so the chart's Deployment, Service and ServiceAccount are `jaeger`. */

@@ -1,7 +1,7 @@
 // Tracing's settings contract (platform:tracing): the Jaeger v2 collector's storage and size.
 import { z } from "zod";
-import { replicas } from "../shared/fields";
-import { computeResourcesSchema } from "../shared/resources";
+import { replicas } from "@reference-platform/consumer/shared/fields";
+import { computeResourcesSchema } from "@reference-platform/consumer/shared/resources";
 
 export const tracingSettingsSchema = z.strictObject({
     enabled: z.boolean(),

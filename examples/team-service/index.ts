@@ -3,8 +3,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformReference, serviceSettings } from "@reference-platform/consumer";
-// The one import from the platform repository, until the Microservice ships in the package.
-import { Microservice } from "../../components/microservice";
+import { Microservice } from "@reference-platform/consumer/microservice";
 import { loadTeamServiceConfig } from "./config";
 
 const config = loadTeamServiceConfig();

@@ -1,6 +1,6 @@
 // platform:chartRepositories: a Helm repository or an OCI registry per chart, https unless the
 // stack allows http for that chart (platform:httpChartRepositories), and no credentials in the URL.
-import { credentialsInUrlReason } from "../../components/shared/references";
+import { credentialsInUrlReason } from "@reference-platform/consumer/shared/references";
 
 /** A Helm repository or OCI registry URL: why it is unusable, given whether the stack allows http. */
 export function invalidChartRepositoryReason(chart: string, value: string, httpAllowed: boolean): string | undefined {

@@ -3,7 +3,7 @@
 // its fields through guards and skips a comparison whose operands are themselves invalid (those
 // are reported by their own rule).
 import { z } from "zod";
-import { isRecord, isZeroIntOrPercent } from "../../components/shared/fields";
+import { isRecord, isZeroIntOrPercent } from "@reference-platform/consumer/shared/fields";
 
 type Ctx = z.core.$RefinementCtx;
 const issue = (ctx: Ctx, path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });

@@ -1,4 +1,4 @@
 export * from "./types";
 export { ConfigError } from "./errors";
 export { CONFIG_NAMESPACE, loadPlatformConfig, resolvePlatformConfig, SECRET_KEYS } from "./load";
-export { isQuantity, parseQuantity } from "../../policy/grammar";
+export { isQuantity, parseQuantity } from "@reference-platform/grammar";

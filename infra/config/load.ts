@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import deepmerge from "deepmerge";
 import { z } from "zod";
 import { PROFILES } from "../../stacks/profiles";
-import { formatIssues } from "../../components/shared/issues";
+import { formatIssues } from "@reference-platform/consumer/shared/issues";
 import { ConfigError } from "./errors";
 import { profileSchema, providerSchema } from "./schema";
 import { foreignKeyProblem } from "./foreignKeys";

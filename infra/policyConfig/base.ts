@@ -2,7 +2,7 @@
 // the platform's own add-ons need. Namespace facts (Pod Security levels, which namespaces are
 // privileged and why) come from infra/namespaces.ts; stacks.ts holds each stack's differences.
 import { POD_SECURITY_KUBERNETES_RELEASE } from "../../components/tenancy/podSecurity";
-import { DEFAULT_CLUSTER_DOMAIN } from "../../components/shared/clusterDomain";
+import { DEFAULT_CLUSTER_DOMAIN } from "@reference-platform/consumer/shared/clusterDomain";
 import { NAMESPACES, PLATFORM_NAMESPACES } from "../namespaces";
 import { PolicySettings } from "./types";
 

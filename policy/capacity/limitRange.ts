@@ -1,7 +1,7 @@
 // LimitRange bounds: every container's request and limit (after the range's defaults) lies within
 // the `Container` item's min and max, and limit/request within maxLimitRequestRatio; the API
 // server rejects the pod otherwise.
-import { quantityValue } from "../grammar";
+import { quantityValue } from "@reference-platform/grammar";
 import { CapacityCheck } from "./check";
 import { formatQuantity } from "./format";
 import { RESOURCES } from "./workloads";

@@ -3,7 +3,7 @@
 // each tracked key (requests.cpu/cpu, requests.memory/memory, limits.cpu, limits.memory, pods).
 // Scoped quotas (scopes, scopeSelector) count only some pods and are not judged.
 import { IndexedObject } from "../lib/clusterIndex";
-import { quantityValue } from "../grammar";
+import { quantityValue } from "@reference-platform/grammar";
 import { CapacityCheck } from "./check";
 import { formatQuantity } from "./format";
 import { Resource, SizedWorkload } from "./workloads";

@@ -2,7 +2,7 @@
 // surge pods a rolling update adds, and one pod's requests and limits after the namespace's
 // LimitRange defaults are applied (a missing request takes the default request, else the limit).
 import { ClusterIndex, IndexedObject, Workload } from "../lib/clusterIndex";
-import { quantityValue } from "../grammar";
+import { quantityValue } from "@reference-platform/grammar";
 import { appendTo } from "../lib/groups";
 
 export type Resource = "cpu" | "memory";

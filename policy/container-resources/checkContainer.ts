@@ -1,6 +1,6 @@
 // The resource rules for one container: requests set, memory limit set (CPU limit per config),
 // requests no higher than limits, nothing above the stack's per-container maxima.
-import { quantityValue } from "../grammar";
+import { quantityValue } from "@reference-platform/grammar";
 import { ContainerResourcesConfig } from "./config";
 
 type Resource = "cpu" | "memory";

@@ -1,7 +1,7 @@
 // `helm-chart-pinned`: every Helm chart names an exact version, so a re-run installs the same chart.
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { configSpec, readConfig, WithExemptions } from "../lib/config";
-import { isExactVersion } from "../grammar";
+import { isExactVersion } from "@reference-platform/grammar";
 import { kubeType } from "../lib/kubeType";
 import { notApplicable } from "../lib/notApplicable";
 import { reporterFor } from "../lib/report";

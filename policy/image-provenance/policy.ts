@@ -3,7 +3,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { containersOf, describeContainer } from "../lib/containers";
-import { imageName, parseImageReference, parseRegistryPrefix, RegistryPrefix, registryPrefixCovers } from "../grammar";
+import { imageName, parseImageReference, parseRegistryPrefix, RegistryPrefix, registryPrefixCovers } from "@reference-platform/grammar";
 import { notApplicable } from "../lib/notApplicable";
 import { argsRef, withDefaultNamespace } from "../lib/objectRef";
 import { podTemplateOf } from "../lib/podTemplate";

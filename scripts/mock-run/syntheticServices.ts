@@ -3,7 +3,7 @@
 // measured as the number of services grows. Read from an environment variable by the harness,
 // never from stack config: it is not a user knob.
 import * as pulumi from "@pulumi/pulumi";
-import { Microservice } from "../../components/microservice";
+import { Microservice } from "@reference-platform/consumer/microservice";
 import { PODINFO_PORTS } from "../../components/shop";
 import { loadPlatformConfig } from "../../infra/config";
 import { NAMESPACES } from "../../infra/namespaces";

@@ -4,21 +4,23 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 
-const PACKAGE_DIR = path.resolve(__dirname, "../../packages/platform-consumer");
+const PACKAGES = ["grammar", "platform-consumer"];
 
 function sources(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true })
         .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
 }
 
-describe("consumer package build", () => {
-    it("is current: every source has its JavaScript and declarations, built after it was changed", () => {
+describe("workspace package builds", () => {
+    for (const name of PACKAGES) it(`${name} is current: every source has its JavaScript and declarations, built after it was changed`, () => {
+        const PACKAGE_DIR = path.resolve(__dirname, "../../packages", name);
+        const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, "package.json"), "utf8"));
         const stale = sources(path.join(PACKAGE_DIR, "src")).flatMap((source) => {
             const base = path.join(PACKAGE_DIR, "dist", path.relative(path.join(PACKAGE_DIR, "src"), source)).replace(/\.ts$/, "");
             return [`${base}.js`, `${base}.d.ts`]
                 .filter((built) => !fs.existsSync(built) || fs.statSync(built).mtimeMs < fs.statSync(source).mtimeMs)
                 .map((built) => path.relative(PACKAGE_DIR, built));
         });
-        assert.deepEqual(stale, [], "run `npm run build --workspace @reference-platform/consumer` (npm ci does it)");
+        assert.deepEqual(stale, [], `run \`npm run build --workspace ${manifest.name}\` (npm ci does it)`);
     });
 });

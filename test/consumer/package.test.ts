@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { CONTRACT_AREAS, CONTRACT_VERSION } from "@reference-platform/consumer/contract";
+import * as yaml from "yaml";
 import { RunResult, runStack } from "../harness";
 import { PackedPackage, writeScratchProject } from "./scratchLock";
 
@@ -43,6 +44,20 @@ interface CheckResult {
     registered: string[];
 }
 
+interface ExampleRun {
+    node: string;
+    result?: { url: string; scrape: { scheme: string; identity: string | null }; platformContractVersion: number };
+    error?: string;
+    registered: { type: string; name: string; inputs: any }[];
+}
+
+const EXAMPLE_DIR = "examples/team-service";
+/** The example's committed stack config (Pulumi.<stack>.yaml), as the engine passes it. */
+function exampleConfig(stack: string): Record<string, string> {
+    const file = yaml.parse(fs.readFileSync(path.join(ROOT, EXAMPLE_DIR, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> };
+    return Object.fromEntries(Object.entries(file.config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+}
+
 describe("consumer package, installed from its tarball outside the repository", function () {
     this.timeout(900_000);
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "platform-consumer-"));
@@ -51,15 +66,19 @@ describe("consumer package, installed from its tarball outside the repository", 
     const platforms = new Map<string, RunResult>();
     let packed: PackedPackage & { files: { path: string }[] };
     const checks = new Map<number, CheckResult>();
+    const examples = new Map<string, ExampleRun>();
 
     before(() => {
         for (const stack of STACKS) platforms.set(stack, runStack(stack));
-        // Runs the package's prepare (tsc), as publishing does.
-        packed = JSON.parse(execFileSync("npm", ["pack", "--workspace", manifest.name, "--pack-destination", scratch, "--json"],
+        // Runs the package's prepack (tsc), as publishing does.
+        const pack = (name: string) => JSON.parse(execFileSync("npm", ["pack", "--workspace", name, "--pack-destination", scratch, "--json"],
             { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }))[0];
+        packed = pack(manifest.name);
+        // The grammar package the consumer depends on, as the registry would serve it.
+        const grammar = pack("@reference-platform/grammar");
         fs.mkdirSync(app);
-        // What a team brings itself: the peer dependency, at the version the platform uses.
-        writeScratchProject(app, ROOT, packed, ["@pulumi/pulumi"]);
+        // What a team brings itself: the peer dependencies, at the versions the platform uses.
+        writeScratchProject(app, ROOT, [packed, grammar], ["@pulumi/pulumi", "@pulumi/kubernetes"]);
         // From the npm cache only (this repository's `npm ci` filled it): no registry lookup.
         execFileSync("npm", ["ci", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: app, stdio: ["ignore", "ignore", "pipe"] });
         for (const file of ["check.js", "consumer.ts"]) fs.copyFileSync(path.join(__dirname, "scratch", file), path.join(app, file));
@@ -69,10 +88,22 @@ describe("consumer package, installed from its tarball outside the repository", 
             { stack: "organization/platform/dev-prototype-key", team: "constructor", outputs: contractOutputs(platforms.get("dev")!) },
         ];
         fs.writeFileSync(path.join(app, "cases.json"), JSON.stringify(cases));
+        // The example program, compiled as its team would compile it, run there against each stack.
+        execFileSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "--outDir", path.join(app, "example"),
+            "--module", "commonjs", "--target", "ES2022", "--esModuleInterop", "--skipLibCheck", "--types", "node",
+            path.join(ROOT, EXAMPLE_DIR, "index.ts")], { cwd: ROOT, stdio: "pipe" });
+        fs.copyFileSync(path.join(__dirname, "scratch", "example.js"), path.join(app, "example.js"));
+        for (const stack of STACKS) fs.writeFileSync(path.join(app, `${stack}.outputs.json`), JSON.stringify(contractOutputs(platforms.get(stack)!)));
         for (const [major, node] of nodes) {
             if (major !== 20 && major !== 22) continue;
-            const out = execFileSync(node, ["check.js", "cases.json"], { cwd: app, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+            const env = { ...process.env, NODE_OPTIONS: "" };
+            const out = execFileSync(node, ["check.js", "cases.json"], { cwd: app, encoding: "utf8", env });
             checks.set(major, JSON.parse(out));
+            for (const stack of STACKS) {
+                const config = exampleConfig(stack);
+                const run = execFileSync(node, ["example.js", `${stack}.outputs.json`], { cwd: app, encoding: "utf8", env: { ...env, PULUMI_CONFIG: JSON.stringify(config) } });
+                examples.set(`${major}/${stack}`, JSON.parse(run));
+            }
         }
     });
 
@@ -126,6 +157,7 @@ describe("consumer package, installed from its tarball outside the repository", 
                 }
                 assert.ok(exportsLoaded["./contract"].includes("contractShape"));
                 assert.ok(exportsLoaded["./settings"].includes("serviceSettings"));
+                assert.ok(exportsLoaded["./microservice"].includes("Microservice"));
                 const esm = execFileSync(nodes.get(major)!, ["--input-type=module", "-e",
                     "import { CONTRACT_VERSION, serviceSettings } from '@reference-platform/consumer';" +
                     "import { PlatformReference } from '@reference-platform/consumer/reference';" +
@@ -154,6 +186,25 @@ describe("consumer package, installed from its tarball outside the repository", 
                         assert.deepEqual(settings.scrape, { scheme: "http", identity: null });
                         assert.equal(settings.monitoring.mtlsScrape, undefined);
                     }
+                });
+            }
+
+            for (const stack of STACKS) {
+                it(`runs the example program against the ${stack} platform, with the package's Microservice`, () => {
+                    check();
+                    const run = examples.get(`${major}/${stack}`)!;
+                    assert.equal(run.error, undefined);
+                    assert.equal(Number(run.node.split(".")[0]), major);
+                    const outputs = platforms.get(stack)!.outputs as Record<string, any>;
+                    const namespace = outputs.namespaces.teams.data;
+                    const deployment = run.registered.find((r) => r.type === "kubernetes:apps/v1:Deployment");
+                    assert.equal(deployment?.inputs.metadata.namespace, namespace);
+                    assert.ok(run.registered.some((r) => r.type === "platform:workloads:Microservice"),
+                        run.registered.map((r) => r.type).join(", "));
+                    assert.equal(run.result?.platformContractVersion, CONTRACT_VERSION);
+                    assert.equal(run.result?.url, `http://reports.${namespace}.svc.cluster.local`);
+                    const monitor = run.registered.find((r) => r.type === "kubernetes:monitoring.coreos.com/v1:ServiceMonitor");
+                    assert.equal(monitor?.inputs.spec.endpoints[0].scheme, outputs.mesh.mtlsMode === "STRICT" ? "https" : "http");
                 });
             }
 

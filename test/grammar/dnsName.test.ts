@@ -1,7 +1,7 @@
 // DNS-1123 labels and subdomains, the names Kubernetes objects take (Kubernetes documentation,
 // "Object Names and IDs").
 import { strict as assert } from "assert";
-import { isDnsLabel, isDnsSubdomain, isHostName } from "../../policy/grammar";
+import { isDnsLabel, isDnsSubdomain, isHostName } from "@reference-platform/grammar";
 
 describe("grammar: DNS names", () => {
     const labels: Array<[string, boolean, string]> = [

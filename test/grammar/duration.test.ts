@@ -1,7 +1,7 @@
 // The two duration grammars: Go's time.ParseDuration (Istio's fields) and Prometheus's
 // model.ParseDuration (retention, rule windows), with the examples of their documentation.
 import { strict as assert } from "assert";
-import { goDurationMilliseconds, isGoDuration, isPrometheusDuration, prometheusDurationMilliseconds } from "../../policy/grammar";
+import { goDurationMilliseconds, isGoDuration, isPrometheusDuration, prometheusDurationMilliseconds } from "@reference-platform/grammar";
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -3,7 +3,7 @@
 import { strict as assert } from "assert";
 import {
     ImageReference, imageName, parseImageReference, parseRegistryPrefix, registryPrefixCovers, unpinnedImageReason,
-} from "../../policy/grammar";
+} from "@reference-platform/grammar";
 
 const SHA256 = "sha256:" + "0123456789abcdef".repeat(4);
 

@@ -1,7 +1,7 @@
 // Kubernetes quantities, with the values the Kubernetes documentation gives ("Resource units in
 // Kubernetes", the Quantity API reference) and the strings the API server refuses.
 import { strict as assert } from "assert";
-import { isQuantity, parseQuantity, quantityText, quantityValue } from "../../policy/grammar";
+import { isQuantity, parseQuantity, quantityText, quantityValue } from "@reference-platform/grammar";
 
 const KI = 1024;
 

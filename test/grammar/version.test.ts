@@ -1,6 +1,6 @@
 // Semantic versions (semver.org 2.0.0 precedence rules) as Istio releases and chart versions use them.
 import { strict as assert } from "assert";
-import { compareVersions, isExactVersion, minorSkew, newestVersion } from "../../policy/grammar";
+import { compareVersions, isExactVersion, minorSkew, newestVersion } from "@reference-platform/grammar";
 
 describe("grammar: versions", () => {
     const ordered: Array<[string, string]> = [

@@ -3,7 +3,7 @@
 // moves the rest; each step is checked against the run before it, and bad configs are refused.
 import { strict as assert } from "assert";
 import { crdVersionOf } from "../../components/mesh/revisions";
-import { compareVersions, minorSkew } from "../../policy/grammar";
+import { compareVersions, minorSkew } from "@reference-platform/grammar";
 import { ConfigError, resolvePlatformConfig } from "../../infra/config";
 import { ofType, one, RecordedResource, runOk, RunResult, runStack, StackOverrides } from "../harness";
 import { runPolicyPack } from "../policy/harness";

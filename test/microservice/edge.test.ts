@@ -3,9 +3,9 @@
 // role; the frontend stays public. Stack config can tighten or relax them; bad rules are refused
 // before any resource is registered.
 import { strict as assert } from "assert";
-import { MicroserviceArgs, REQUIRE_JWT_ANNOTATION } from "../../components/microservice";
-import { gatewayAuthorizationSpec } from "../../components/microservice/edge/gatewayAuthorization";
-import { resolveMicroservice } from "../../components/microservice/resolve";
+import { MicroserviceArgs, REQUIRE_JWT_ANNOTATION } from "@reference-platform/consumer/microservice";
+import { gatewayAuthorizationSpec } from "../../packages/platform-consumer/src/microservice/edge/gatewayAuthorization";
+import { resolveMicroservice } from "../../packages/platform-consumer/src/microservice/resolve";
 import { ConfigError, resolvePlatformConfig } from "../../infra/config";
 import { REQUIRE_JWT_ANNOTATION as POLICY_ANNOTATION } from "../../policy/edge-jwt-authorization/policy";
 import { devProfile } from "../../stacks/dev/profile";

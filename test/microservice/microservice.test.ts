@@ -1,8 +1,8 @@
 // The Microservice contract, checked on the sample shop's services in every stack, and its
 // input validation checked directly.
 import { strict as assert } from "assert";
-import { resolveMicroservice } from "../../components/microservice/resolve";
-import { MicroserviceArgs, MonitoringIntegration } from "../../components/microservice";
+import { resolveMicroservice } from "../../packages/platform-consumer/src/microservice/resolve";
+import { MicroserviceArgs, MonitoringIntegration } from "@reference-platform/consumer/microservice";
 import { devProfile } from "../../stacks/dev/profile";
 import { POD_SECURITY_KUBERNETES_RELEASE } from "../../components/tenancy/podSecurity";
 import { podTemplateOf } from "../../policy/lib/podTemplate";

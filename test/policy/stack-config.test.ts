@@ -10,7 +10,7 @@ import {
     POLICY_CONFIG_STACKS, PolicyConfigFile, policyConfigPath, renderStackPolicyConfig, stackPolicyConfig,
 } from "../../infra/policyConfig";
 import { isExpired } from "../../policy/lib/exemptions";
-import { parseQuantity } from "../../policy/grammar";
+import { parseQuantity } from "@reference-platform/grammar";
 import { validatePolicyConfig } from "../../policy/lib/validateConfig";
 import { policies } from "../../policy/policies";
 import { LATEST_KUBERNETES_RELEASE } from "../../policy/pod-security/version";

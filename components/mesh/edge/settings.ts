@@ -2,7 +2,7 @@
 // token issuers and Envoy local rate limits.
 import { createPublicKey, JsonWebKey } from "crypto";
 import { z } from "zod";
-import { claimName, count } from "../../shared/fields";
+import { claimName, count } from "@reference-platform/consumer/shared/fields";
 
 export const RATE_LIMIT_UNITS = ["second", "minute", "hour"] as const;
 export type RateLimitUnit = (typeof RATE_LIMIT_UNITS)[number];

@@ -34,7 +34,7 @@ const runs = cases.map((c, i) => {
 });
 
 Promise.all(runs).then((results) => setTimeout(() => {
-    const exportsLoaded = Object.fromEntries(["", "/contract", "/reference", "/settings"]
+    const exportsLoaded = Object.fromEntries(["", "/contract", "/reference", "/settings", "/microservice"]
         .map((sub) => [`.${sub}`, Object.keys(require(`@reference-platform/consumer${sub}`)).sort()]));
     process.stdout.write(JSON.stringify({ node: process.versions.node, exportsLoaded, results, registered }));
 }, 100));

@@ -2,6 +2,7 @@
 import { CONTRACT_VERSION, PlatformContract, PlatformReference, PlatformStack, serviceSettings, ServiceSettings } from "@reference-platform/consumer";
 import { contractSchema } from "@reference-platform/consumer/contract";
 import { readContract } from "@reference-platform/consumer/reference";
+import { Microservice, MicroserviceArgs } from "@reference-platform/consumer/microservice";
 import type { ScrapeSettings } from "@reference-platform/consumer/settings";
 
 export function settingsOf(stack: string, outputs: Record<string, unknown>): ServiceSettings {
@@ -17,3 +18,7 @@ export const scheme: ScrapeSettings["scheme"] = "https";
 export const wrongScheme: ScrapeSettings["scheme"] = "ftp";
 // @ts-expect-error: a service request has no such knob; the platform decides it
 serviceSettings(new PlatformStack("a/b/c", readContract("a/b/c", {})), { team: "data", uses: { mtlsScrape: true } });
+
+// The Microservice, by its own entry (exports map under node16, typesVersions under node10).
+export type ServiceArgs = MicroserviceArgs;
+export const component: typeof Microservice = Microservice;

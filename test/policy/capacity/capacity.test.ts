@@ -2,7 +2,7 @@
 // one unit less fails with the numbers; LimitRange bounds and disruption budgets likewise.
 import * as assert from "assert";
 import { capacity } from "../../../policy/policies";
-import { quantityValue } from "../../../policy/grammar";
+import { quantityValue } from "@reference-platform/grammar";
 import { HarnessResource } from "../harness";
 import { stackMessages } from "../policyCall";
 import { changed, programResources } from "../mesh-analysis/shopBaseline";

@@ -1,6 +1,6 @@
 // Names the settings hand to other systems: image references, DNS host names, repository URLs.
 // Each check returns why a value is wrong, or undefined when it is acceptable.
-import { isHostName, parseImageReference } from "../../policy/grammar";
+import { isHostName, parseImageReference } from "@reference-platform/grammar";
 
 /** Why `image` is not a valid image reference, or undefined when it is. */
 export function invalidImageReason(image: string): string | undefined {

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { dnsLabel, pinnedImage, replicas as replicaCount } from "../shared/fields";
 import { formatIssues } from "../shared/issues";
-import { parseImageReference } from "../../policy/grammar";
+import { parseImageReference } from "@reference-platform/grammar";
 import { ComputeResources, computeResourcesSchema } from "../shared/resources";
 import { HttpProbe, MicroserviceArgs, RedMetricNames, TrafficSettings } from "./args";
 import { ResolvedDelivery, resolveDelivery } from "./delivery/strategy";

@@ -2,7 +2,7 @@
 // within limits. Every component that runs containers takes its resources in this shape.
 import { z } from "zod";
 import { bytes, cpu, EVERY_PASS, isRecord } from "./fields";
-import { quantityValue } from "../../policy/grammar";
+import { quantityValue } from "@reference-platform/grammar";
 
 /** requests.<r> <= limits.<r> for each resource both set. */
 function requestsWithinLimits(resources: unknown, ctx: z.core.$RefinementCtx): void {

@@ -1,5 +1,5 @@
 // Istio's durations ("500ms", "5s", "1h30m"): Go's grammar, from the shared grammar module.
-import { goDurationMilliseconds } from "../../../policy/grammar";
+import { goDurationMilliseconds } from "@reference-platform/grammar";
 
 /** The duration in milliseconds, or undefined when `value` is malformed or negative. */
 export function durationMillis(value: string): number | undefined {

@@ -1,7 +1,7 @@
 // The service's alerting rules: recorded error ratios per burn-rate window, the SLO burn-rate
 // alerts, and RED symptom alerts (errors, p95 latency, restarts). Alerts carry namespace and
 // service so Alertmanager groups them, and severity to pick the receiver.
-import type { IPrometheusRule } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule";
+import type { IPrometheusRule } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule" with { "resolution-mode": "import" };
 import { BURN_RATE_WINDOWS, errorBudget, RECORDED_WINDOWS } from "./burnRate";
 import { Objectives } from "./objectives";
 import { containerMatchers, errorRatio, latencyQuantile, PLATFORM_METRICS, ServiceSeries } from "./promql";

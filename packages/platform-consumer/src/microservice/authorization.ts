@@ -1,7 +1,7 @@
 // Zero trust for one service: its namespace admits nothing by default, and this ALLOW policy
 // names the only identities that may call it (its callers' ServiceAccounts, plus the ingress
 // gateway when public). Prometheus may only GET /metrics on the metrics port.
-import type { IAuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy";
+import type { IAuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy" with { "resolution-mode": "import" };
 
 export type AuthorizationPolicySpec = NonNullable<IAuthorizationPolicy["spec"]>;
 

@@ -1,6 +1,6 @@
 // How the mesh talks to a service: one subset per delivery track (by the `version` label),
 // mutual TLS with mesh certificates, a bounded connection pool and ejection of failing pods.
-import type { IDestinationRule } from "@kubernetes-models/istio/networking.istio.io/v1/DestinationRule";
+import type { IDestinationRule } from "@kubernetes-models/istio/networking.istio.io/v1/DestinationRule" with { "resolution-mode": "import" };
 import { TrafficSettings } from "../args";
 import { Track, TRACK_LABEL } from "../delivery/tracks";
 

@@ -1,6 +1,6 @@
 // The routes of a service: one VirtualService for callers inside the mesh and, for a public
 // service, one bound to the ingress Gateway (which serves HTTPS only and redirects HTTP).
-import type { IVirtualService } from "@kubernetes-models/istio/networking.istio.io/v1/VirtualService";
+import type { IVirtualService } from "@kubernetes-models/istio/networking.istio.io/v1/VirtualService" with { "resolution-mode": "import" };
 import { HttpRoute } from "./httpRoutes";
 
 export type VirtualServiceSpec = NonNullable<IVirtualService["spec"]>;

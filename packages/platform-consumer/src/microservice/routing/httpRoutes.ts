@@ -1,6 +1,6 @@
 // How requests split between a service's tracks: the header overrides first, then the weights.
 // Every route gets the same timeout, retries and (when drilling) injected faults.
-import type { IVirtualService } from "@kubernetes-models/istio/networking.istio.io/v1/VirtualService";
+import type { IVirtualService } from "@kubernetes-models/istio/networking.istio.io/v1/VirtualService" with { "resolution-mode": "import" };
 import { FaultInjectionSettings } from "../settings";
 import { TrafficSettings } from "../args";
 import { CANARY_HEADER, PREVIEW_HEADER } from "../delivery/headers";

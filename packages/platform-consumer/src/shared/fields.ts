@@ -3,7 +3,7 @@
 // stores integers as numbers and everything else as strings, so numeric strings are numbers here
 // ("0.5" needs no --type float) and quantities and int-or-percent values take numbers too.
 import { z } from "zod";
-import { DNS_LABEL_RULE, isDnsLabel, parseQuantity, prometheusDurationMilliseconds, quantityText, unpinnedImageReason } from "../../policy/grammar";
+import { DNS_LABEL_RULE, isDnsLabel, parseQuantity, prometheusDurationMilliseconds, quantityText, unpinnedImageReason } from "@reference-platform/grammar";
 import { credentialsInUrlReason, invalidHostReason, invalidImageReason } from "./references";
 
 /**

@@ -1,6 +1,6 @@
 // Prometheus scrapes the service's metrics port through its Service's endpoints. Each sample
 // keeps the pod's delivery track, so a canary or a colour can be compared with the rest.
-import type { IServiceMonitor } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor";
+import type { IServiceMonitor } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor" with { "resolution-mode": "import" };
 import { MtlsScrape } from "../args";
 import { TRACK_LABEL } from "../delivery/tracks";
 

@@ -3,7 +3,7 @@
 // would deny every request it does not match, closing the public routes of every other service.
 // A request without a valid token (no request principal) is denied (403); a malformed or
 // unverifiable token never gets this far, the RequestAuthentication rejects it (401).
-import type { IAuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy";
+import type { IAuthorizationPolicy } from "@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy" with { "resolution-mode": "import" };
 import { ResolvedEdge } from "./resolve";
 
 export type GatewayAuthorizationSpec = NonNullable<IAuthorizationPolicy["spec"]>;
