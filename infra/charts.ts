@@ -2,8 +2,6 @@
 // chart at a mirror or an OCI registry through `platform:chartRepositories` (air-gapped clusters).
 import { ChartSource } from "../components/shared/helmChart";
 
-export type { ChartSource };
-
 export const CHARTS = {
     istioBase: { repo: "https://istio-release.storage.googleapis.com/charts", chart: "base", version: "1.29.6" },
     istiod: { repo: "https://istio-release.storage.googleapis.com/charts", chart: "istiod", version: "1.29.6" },

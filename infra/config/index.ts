@@ -1,4 +1,3 @@
 export * from "./types";
 export { ConfigError } from "./errors";
 export { CONFIG_NAMESPACE, loadPlatformConfig, resolvePlatformConfig, SECRET_KEYS } from "./load";
-export { isQuantity, parseQuantity } from "@reference-platform/grammar";

@@ -20,7 +20,7 @@ export const hasChartCache = presentChartCache() !== undefined;
 const skipped: string[] = [];
 process.once("exit", () => {
     if (skipped.length > 0) {
-        process.stdout.write(`\ntests over rendered charts not registered: no chart cache at ${CHART_CACHE.dir} (set ${CHART_CACHE_ENV} ` +
+        process.stderr.write(`\ntests over rendered charts not registered: no chart cache at ${CHART_CACHE.dir} (set ${CHART_CACHE_ENV} ` +
             `to a directory of pinned chart archives, or run npm run charts:pull); left out: ${[...new Set(skipped)].join("; ")}\n`);
     }
 });
