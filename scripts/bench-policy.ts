@@ -1,13 +1,17 @@
-// The policy pack's cost against the protocol floor, as CPU time of the pack's process. Starts the
-// built pack (policy/bin) the way `pulumi preview --policy-pack policy` does and sends synthetic
-// stacks of growing size over the Analyzer protocol (Analyze per resource, then AnalyzeStack):
-// once with prod's config, once with every policy disabled (the floor: the same resources, only
-// the protocol and the SDK's dispatch), pair after pair. Two layouts: 3 services per tenant
-// namespace, and every service in one namespace (where a policy that scans its namespace per
-// resource turns quadratic). The namespaces are in the mesh, as the platform's tenant namespaces
-// are, so the mesh analyzers judge every workload. Prints the start CPU, CPU per resource, the
-// ratio to the floor and the log-log slope of CPU over resources. Ratios, not verdicts: the
-// machine is shared. `--pack` runs another build of the pack (e.g. an older commit's) the same way.
+// The policy pack's cost against two floors, as CPU time of the pack's process. Starts the built
+// pack (policy/bin) the way `pulumi preview --policy-pack policy` does and sends synthetic stacks
+// of growing size over the Analyzer protocol (Analyze per resource, then AnalyzeStack), three runs
+// per round:
+//   - the pack with prod's config;
+//   - the dispatch floor: the same policies, enabled, with validations that do nothing
+//     (bench/dispatchFloorPack.ts), i.e. what the SDK itself spends per policy and resource;
+//   - the protocol floor: the pack with every policy disabled (only the protocol and the SDK's loop).
+// Two layouts: 3 services per tenant namespace, and every service in one namespace (where a policy
+// that scans its namespace per resource turns quadratic). The namespaces are in the mesh, as the
+// platform's tenant namespaces are, so the mesh analyzers judge every workload. Prints the start
+// CPU, CPU per resource, the ratios between the three and the log-log slope of CPU over resources.
+// Ratios, not verdicts: the machine is shared. `--pack` runs another build of the pack (e.g. an
+// older commit's) the same way.
 //
 //   npm run bench:policy [-- --sizes 1000,2000,4000,8000] [--repeat 3] [--pack policy]
 import * as os from "os";
@@ -16,6 +20,7 @@ import { parseArgs } from "util";
 import { RunningPack } from "./policy-run/analyzerClient";
 import { AnalyzedResource as HarnessResource, loadStackPolicyConfig, ResolvedPolicyConfig, resolveConfig } from "./policy-run";
 import { resource, restrictedPod, workload } from "./policy-run/pods";
+import { writeDispatchFloorPack } from "./bench/dispatchFloorPack";
 import { logLogSlope, median, table } from "./bench/measure";
 
 const PACK_DIR = path.resolve(__dirname, "../policy");
@@ -87,6 +92,30 @@ async function runPack(packDir: string, resources: HarnessResource[], config: Ma
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
 
+interface Row {
+    size: number;
+    pack: number[];
+    dispatch: number[];
+    floor: number[];
+    diagnostics: number;
+}
+
+/** The median over rounds of one run's CPU divided by another's in the same round. */
+const ratio = (row: Row, over: "pack" | "dispatch", under: "dispatch" | "floor") => f2(median(row[over].map((cpu, i) => cpu / row[under][i])));
+
+function printLayout(layout: Layout, rows: Row[]): void {
+    const perResource = (ms: number[], size: number) => f1((median(ms) * 1000) / size);
+    console.log(`${layout} (${layout === "spread" ? "3 services per tenant namespace" : "every service in one namespace"}):\n`);
+    console.log(table(
+        ["resources", "pack µs/resource", "dispatch floor µs/resource", "protocol floor µs/resource", "pack/protocol", "dispatch/protocol", "pack/dispatch", "diagnostics"],
+        rows.map((r) => [r.size, perResource(r.pack, r.size), perResource(r.dispatch, r.size), perResource(r.floor, r.size),
+            ratio(r, "pack", "floor"), ratio(r, "dispatch", "floor"), ratio(r, "pack", "dispatch"), r.diagnostics]),
+    ));
+    const slope = (key: "pack" | "dispatch" | "floor") => f2(logLogSlope(rows.map((r) => ({ x: r.size, y: median(r[key]) }))));
+    console.log(`\nlog-log slope ${rows[0].size}->${rows.at(-1)!.size} resources: pack ${slope("pack")}, dispatch floor ${slope("dispatch")}, ` +
+        `protocol floor ${slope("floor")} (1 = linear)\n`);
+}
+
 async function main() {
     const { values } = parseArgs({ options: {
         sizes: { type: "string", default: "1000,2000,4000,8000" }, repeat: { type: "string", default: "3" }, pack: { type: "string", default: PACK_DIR },
@@ -99,33 +128,34 @@ async function main() {
 
     const prod = resolveConfig(loadStackPolicyConfig("prod"));
     const floor = new Map([...prod].map(([name, c]) => [name, { ...c, level: "disabled" as const }]));
+    const dispatchFloor = writeDispatchFloorPack(packDir);
     const starts: number[] = [];
-    console.log(`Pack ${path.relative(process.cwd(), packDir) || "."}/bin over the Analyzer protocol, prod config vs every policy disabled, ${os.cpus().length} CPUs, ` +
-        `Node ${process.version}, ${repeat} interleaved pairs per size, CPU time of the pack's process\n`);
-    for (const layout of Object.keys(SERVICES_PER_TEAM) as Layout[]) {
-        const rows: { size: number; pack: number[]; floor: number[]; diagnostics: number }[] = [];
-        for (const size of sizes) {
-            const resources = syntheticStack(size, layout);
-            const row = { size: resources.length, pack: [] as number[], floor: [] as number[], diagnostics: 0 };
-            for (let round = 0; round < repeat; round++) {
-                const withPolicies = await runPack(packDir, resources, prod);
-                const withoutPolicies = await runPack(packDir, resources, floor);
-                starts.push(withPolicies.startCpuMillis, withoutPolicies.startCpuMillis);
-                row.pack.push(withPolicies.analyzeCpuMillis);
-                row.floor.push(withoutPolicies.analyzeCpuMillis);
-                row.diagnostics = withPolicies.diagnostics;
+    console.log(`Pack ${path.relative(process.cwd(), packDir) || "."}/bin over the Analyzer protocol, prod config; dispatch floor: the same policies doing nothing; ` +
+        `protocol floor: every policy disabled. ${os.cpus().length} CPUs, Node ${process.version}, ${repeat} interleaved rounds per size, CPU time of the pack's process\n`);
+    try {
+        for (const layout of Object.keys(SERVICES_PER_TEAM) as Layout[]) {
+            const rows: Row[] = [];
+            for (const size of sizes) {
+                const resources = syntheticStack(size, layout);
+                const row: Row = { size: resources.length, pack: [], dispatch: [], floor: [], diagnostics: 0 };
+                for (let round = 0; round < repeat; round++) {
+                    const withPolicies = await runPack(packDir, resources, prod);
+                    const doingNothing = await runPack(dispatchFloor.dir, resources, prod);
+                    const withoutPolicies = await runPack(packDir, resources, floor);
+                    starts.push(withPolicies.startCpuMillis, withoutPolicies.startCpuMillis);
+                    row.pack.push(withPolicies.analyzeCpuMillis);
+                    row.dispatch.push(doingNothing.analyzeCpuMillis);
+                    row.floor.push(withoutPolicies.analyzeCpuMillis);
+                    row.diagnostics = withPolicies.diagnostics;
+                }
+                process.stderr.write(`  ${layout}, ${row.size} resources: pack ${median(row.pack).toFixed(0)} ms, ` +
+                    `dispatch floor ${median(row.dispatch).toFixed(0)} ms, protocol floor ${median(row.floor).toFixed(0)} ms CPU\n`);
+                rows.push(row);
             }
-            process.stderr.write(`  ${layout}, ${row.size} resources: pack ${median(row.pack).toFixed(0)} ms, floor ${median(row.floor).toFixed(0)} ms CPU\n`);
-            rows.push(row);
+            printLayout(layout, rows);
         }
-        const perResource = (ms: number, size: number) => (ms * 1000) / size;
-        console.log(`${layout} (${layout === "spread" ? "3 services per tenant namespace" : "every service in one namespace"}):\n`);
-        console.log(table(["resources", "pack µs/resource", "floor µs/resource", "pack/floor", "diagnostics"], rows.map((r) => [
-            r.size, f1(perResource(median(r.pack), r.size)), f1(perResource(median(r.floor), r.size)),
-            f2(median(r.pack.map((p, i) => p / r.floor[i]))), r.diagnostics,
-        ])));
-        const slope = (key: "pack" | "floor") => logLogSlope(rows.map((r) => ({ x: r.size, y: median(r[key]) })));
-        console.log(`\nlog-log slope ${rows[0].size}->${rows.at(-1)!.size} resources: pack ${f2(slope("pack"))}, floor ${f2(slope("floor"))} (1 = linear)\n`);
+    } finally {
+        dispatchFloor.remove();
     }
     console.log(`Pack start (spawn until it listens), CPU: median ${median(starts).toFixed(0)} ms, ` +
         `min ${Math.min(...starts).toFixed(0)}, max ${Math.max(...starts).toFixed(0)} over ${starts.length} starts`);

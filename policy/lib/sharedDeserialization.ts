@@ -1,4 +1,5 @@
-// One deserialisation of a resource's properties per request, shared by every policy.
+// One deserialisation of a resource's properties per request, shared by every policy, and handed
+// over without the unknown-checking proxy when nothing in it is unknown.
 //
 // @pulumi/policy (1.21) turns a resource's protobuf Struct into plain JavaScript once per policy:
 // in Analyze for each of the pack's resource policies, and in AnalyzeStack for every resource of
@@ -8,33 +9,79 @@
 // which fits no policy of this pack: each applies to several kinds or API versions.
 //
 // The conversion is a pure function of the request's Struct (google-protobuf hands out the same
-// Struct object for every read of a message's field), so its result is memoised per Struct. Each
-// policy still gets its own unknown-checking proxy around it; the pack's policies only read props
-// (a remediation copies them first, and the Remediate RPC, which deserialises with secrets kept, is
-// left alone). When the SDK's module no longer has this shape, nothing is installed and every
-// policy deserialises for itself again, as before.
+// Struct object for every read of a message's field), so its result is memoised per Struct. The
+// pack's policies only read props (a remediation copies them first, and the Remediate RPC, which
+// deserialises with secrets kept, is left alone).
+//
+// The SDK then wraps the props in a proxy that throws when a policy reads a value unknown during
+// preview. Its trap allocates a path array and a new proxy on every read, which made each property
+// read of a policy several times dearer. When a conversion holds no unknown value anywhere (checked
+// once per Struct), that proxy can never throw, so the plain object is handed over instead; props
+// with an unknown value keep the proxy and its "can't run during preview" diagnostic.
+//
+// When the SDK's modules no longer have this shape, nothing is installed and every policy
+// deserialises and is proxied for itself again, as before.
 import * as sdkDeserialize from "@pulumi/policy/deserialize";
+import * as sdkProxy from "@pulumi/policy/proxy";
 
 type Deserialize = (struct: object, proxySecrets: boolean) => Record<string, any>;
+type Proxy = (props: unknown) => unknown;
 
 const INSTALLED = Symbol.for("platform-guardrails.sharedDeserialization");
 
-/** The SDK module whose export its RPC handlers call (its declarations hide it as internal). */
-const SDK_MODULE = sdkDeserialize as { deserializeProperties?: unknown };
+/** The SDK modules whose exports its RPC handlers call (its declarations hide them as internal). */
+export interface SdkModules {
+    deserialize: { deserializeProperties?: unknown };
+    proxy: { unknownCheckingProxy?: unknown; [sentinel: string]: unknown };
+}
+const SDK_MODULES = { deserialize: sdkDeserialize, proxy: sdkProxy } as SdkModules;
 
-/** Memoises the SDK's deserialisation per Struct; false when the SDK no longer exports it. */
-export function shareDeserialization(module: { deserializeProperties?: unknown } = SDK_MODULE): boolean {
-    const original = module.deserializeProperties as (Deserialize & { [INSTALLED]?: true }) | undefined;
-    if (typeof original !== "function") return false;
+/** The SDK's stand-ins for unknown values (its `unknown<Kind>Value` exports), or undefined if it has none. */
+function unknownSentinels(proxy: SdkModules["proxy"]): Set<string> | undefined {
+    const values = Object.entries(proxy).filter(([name, value]) => /^unknown[A-Z]\w*Value$/.test(name) && typeof value === "string");
+    return values.length > 0 ? new Set(values.map(([, value]) => value as string)) : undefined;
+}
+
+/**
+ * True when `value` is plain JSON-like data with no unknown stand-in anywhere. Anything else (an
+ * asset, a resource reference, a class instance) answers false, and keeps the SDK's proxy.
+ */
+export function knownThroughout(value: unknown, unknowns: Set<string>): boolean {
+    if (typeof value === "string") return !unknowns.has(value);
+    if (value === null || typeof value !== "object") return true;
+    if (Array.isArray(value)) return value.every((item) => knownThroughout(item, unknowns));
+    if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+    for (const key of Object.keys(value)) {
+        if (!knownThroughout((value as Record<string, unknown>)[key], unknowns)) return false;
+    }
+    return true;
+}
+
+/**
+ * Memoises the SDK's deserialisation per Struct, and skips its unknown-checking proxy for
+ * conversions with no unknown value. Returns false (and installs nothing) when the SDK no longer
+ * exports what this replaces.
+ */
+export function shareDeserialization(modules: SdkModules = SDK_MODULES): boolean {
+    const original = modules.deserialize.deserializeProperties as (Deserialize & { [INSTALLED]?: true }) | undefined;
+    const originalProxy = modules.proxy.unknownCheckingProxy as Proxy | undefined;
+    const unknowns = unknownSentinels(modules.proxy);
+    if (typeof original !== "function" || typeof originalProxy !== "function" || unknowns === undefined) return false;
     if (original[INSTALLED]) return true;
     const byStruct = new WeakMap<object, Record<string, any>>();
+    const withoutUnknowns = new WeakSet<object>();
     const shared: Deserialize & { [INSTALLED]?: true } = (struct, proxySecrets) => {
         if (proxySecrets || struct === null || typeof struct !== "object") return original(struct, proxySecrets);
         let props = byStruct.get(struct);
-        if (props === undefined) byStruct.set(struct, (props = original(struct, false)));
+        if (props === undefined) {
+            byStruct.set(struct, (props = original(struct, false)));
+            if (knownThroughout(props, unknowns)) withoutUnknowns.add(props);
+        }
         return props;
     };
     shared[INSTALLED] = true;
-    module.deserializeProperties = shared;
+    modules.deserialize.deserializeProperties = shared;
+    modules.proxy.unknownCheckingProxy = (props: unknown) =>
+        props !== null && typeof props === "object" && withoutUnknowns.has(props) ? props : originalProxy(props);
     return true;
 }

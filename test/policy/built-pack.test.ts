@@ -33,6 +33,16 @@ function hostileStack(): HarnessResource[] {
     return [namespace, workload("Deployment", pod, "shop", "miner"), workload("Deployment", restrictedPod(), "shop", "web")];
 }
 
+/** The engine's stand-in for a string it cannot know during preview (plugin.UnknownStringValue). */
+const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** A workload whose image is unknown during preview, beside one fully known. */
+function stackWithUnknownImage(): HarnessResource[] {
+    const pod = restrictedPod();
+    pod.spec.containers[0].image = UNKNOWN_STRING;
+    return [workload("Deployment", pod, "shop", "pending"), workload("Deployment", restrictedPod(), "shop", "web")];
+}
+
 const key = (d: { policy: string; level: string; message: string }) => `${d.policy} | ${d.level} | ${d.message}`;
 /** The SDK prefixes a diagnostic's message with its policy's description over the protocol. */
 const withoutDescription = (d: { policy: string; level: string; message: string }) => {
@@ -67,6 +77,18 @@ describe("the built policy pack over the Analyzer protocol", function () {
         const overProtocol = (await pack.analyze(resources)).map(withoutDescription).map(key).sort();
         const inProcess = (await runPolicyPack(resources, "prod")).map(key).sort();
         assert.ok(inProcess.length >= 3, "the hostile workload is reported");
+        assert.deepEqual(overProtocol, inProcess);
+    });
+
+    it("still reports a policy that reads an unknown value as unable to run during preview, as in-process", async () => {
+        const resources = stackWithUnknownImage();
+        await pack.configure(resolveConfig(loadStackPolicyConfig("prod")));
+        const pending = (ds: { policy: string; level: string; message: string; urn?: string }[]) =>
+            ds.filter((d) => d.message.includes("during preview")).map((d) => `${d.policy} | ${d.level} | ${d.urn}`).sort();
+        const overProtocol = pending(await pack.analyze(resources));
+        const inProcess = pending(await runPolicyPack(resources, "prod"));
+        assert.ok(inProcess.length >= 1, "a policy reads the image");
+        assert.ok(inProcess.every((d) => d.includes("| advisory |") && d.includes("pending")), inProcess.join("\n"));
         assert.deepEqual(overProtocol, inProcess);
     });
 });
