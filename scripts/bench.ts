@@ -1,9 +1,11 @@
 // The program's cost against the SDK floor, as CPU time. For each count of synthetic services
 // (added through the Microservice component), runs the platform under the harness's mocks, then
-// the floor program (scripts/bench/floor.ts: the same resources registered directly), both as
-// `pulumi up` loads a program (tsc's JavaScript, source-map-support registered), pair after pair so
-// the machine's drift hits both alike. Prints CPU per resource, the platform/floor ratio (median of
-// the pairs), the log-log slope of CPU over resources, and peak memory at a large count.
+// the floor program (scripts/bench/floor.ts: the same resources registered directly) twice: as
+// plain resources (the floor) and with the Kubernetes objects through their @pulumi/kubernetes
+// classes (the typed floor). All run as `pulumi up` loads a program (tsc's JavaScript,
+// source-map-support registered), round after round so the machine's drift hits all alike. Prints
+// CPU per resource, the ratios between the three (medians over rounds), the log-log slope of CPU
+// over resources, and peak memory at a large count.
 // It prints ratios, not verdicts: the machine is shared, compare like with like.
 //
 //   npm run bench [-- --stack dev] [--counts 10,100,500] [--repeat 3] [--memory-services 1000]
@@ -18,6 +20,8 @@ import { buildProgram, ProgramBuild } from "./bench/programBuild";
 
 interface Pair {
     platform: Usage;
+    /** The same recorded resources, Kubernetes objects through their @pulumi/kubernetes classes. */
+    typedFloor: Usage;
     floor: Usage;
 }
 
@@ -36,13 +40,13 @@ function runPlatform(build: ProgramBuild, stack: string, services: number, resul
     return usage;
 }
 
-function runFloor(build: ProgramBuild, stack: string, recording: string, work: string): Usage {
+function runFloor(build: ProgramBuild, stack: string, recording: string, work: string, typedClasses = false): Usage {
     const setupFile = path.join(work, "floor-setup.json");
     const usage = measureNode(build.harnessArgs(stack, path.join(work, "floor-result.json")), {
         cwd: build.dir,
         env: {
             [SYNTHETIC_SERVICES_ENV]: "0", [RUN_OPTIONS_ENV]: JSON.stringify({ projectDir: build.floorProjectDir }),
-            BENCH_FLOOR_RECORDING: recording, BENCH_FLOOR_SETUP_FILE: setupFile,
+            BENCH_FLOOR_RECORDING: recording, BENCH_FLOOR_SETUP_FILE: setupFile, BENCH_FLOOR_CLASSES: typedClasses ? "1" : "0",
         },
     });
     const floorRun = JSON.parse(fs.readFileSync(path.join(work, "floor-result.json"), "utf8")) as RunResult;
@@ -87,27 +91,33 @@ function main(): void {
             for (const point of points) {
                 const scratch = path.join(work, "scratch.json");
                 const platform = runPlatform(build, stack, point.services, scratch);
+                const typedFloor = runFloor(build, stack, recordingOf(point.services), work, true);
                 const floor = runFloor(build, stack, recordingOf(point.services), work);
-                point.pairs.push({ platform, floor });
-                process.stderr.write(`  round ${round + 1}, ${point.services} services: platform ${platform.cpuMillis.toFixed(0)} ms, floor ${floor.cpuMillis.toFixed(0)} ms CPU\n`);
+                point.pairs.push({ platform, typedFloor, floor });
+                process.stderr.write(`  round ${round + 1}, ${point.services} services: platform ${platform.cpuMillis.toFixed(0)} ms, ` +
+                    `typed floor ${typedFloor.cpuMillis.toFixed(0)} ms, floor ${floor.cpuMillis.toFixed(0)} ms CPU\n`);
             }
         }
 
         console.log(`Stack ${stack}, ${os.cpus().length} CPUs, Node ${process.version}, ${repeat} interleaved pairs per count, CPU time\n`);
         const perResource = (u: Usage, p: Point) => (u.cpuMillis * 1000) / p.resources;
+        const ratio = (p: Point, over: keyof Pair, under: keyof Pair) => {
+            const ratios = p.pairs.map((x) => x[over].cpuMillis / x[under].cpuMillis);
+            return `${f2(median(ratios))} (${f2(Math.min(...ratios))}-${f2(Math.max(...ratios))})`;
+        };
         console.log(table(
-            ["services", "resources", "platform µs/resource", "floor µs/resource", "platform/floor (min-max)"],
-            points.map((p) => {
-                const ratios = p.pairs.map((x) => x.platform.cpuMillis / x.floor.cpuMillis);
-                return [p.services, p.resources, f1(median(p.pairs.map((x) => perResource(x.platform, p)))),
-                    f1(median(p.pairs.map((x) => perResource(x.floor, p)))),
-                    `${f2(median(ratios))} (${f2(Math.min(...ratios))}-${f2(Math.max(...ratios))})`];
-            }),
+            ["services", "resources", "platform µs/resource", "typed floor µs/resource", "floor µs/resource",
+                "platform/floor (min-max)", "typed floor/floor", "platform/typed floor"],
+            points.map((p) => [p.services, p.resources, f1(median(p.pairs.map((x) => perResource(x.platform, p)))),
+                f1(median(p.pairs.map((x) => perResource(x.typedFloor, p)))), f1(median(p.pairs.map((x) => perResource(x.floor, p)))),
+                ratio(p, "platform", "floor"), ratio(p, "typedFloor", "floor"), ratio(p, "platform", "typedFloor")]),
         ));
+        console.log("\nfloor: the recorded resources registered as plain resources; typed floor: the Kubernetes objects among them " +
+            "through their @pulumi/kubernetes classes (scripts/bench/floor.ts).");
         const slope = (which: keyof Pair) => logLogSlope(points.filter((p) => p.services > 0)
             .map((p) => ({ x: p.resources, y: median(p.pairs.map((x) => x[which].cpuMillis)) })));
         console.log(`\nScaling exponent (log-log slope of CPU over resources, ${counts[0]}-${counts.at(-1)} services): ` +
-            `platform ${f2(slope("platform"))}, floor ${f2(slope("floor"))} (1 = linear; below 1 while fixed costs dominate)`);
+            `platform ${f2(slope("platform"))}, typed floor ${f2(slope("typedFloor"))}, floor ${f2(slope("floor"))} (1 = linear; below 1 while fixed costs dominate)`);
 
         if (memoryServices > 0) {
             const recording = path.join(work, `platform-${memoryServices}.json`);

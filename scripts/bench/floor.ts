@@ -4,7 +4,14 @@
 // and loader as the platform; what it costs per resource is the least any program registering
 // those objects pays.
 //
-//   BENCH_FLOOR_RECORDING=<a runUnderMocks result.json> [BENCH_FLOOR_SETUP_FILE=<json out>]
+// With BENCH_FLOOR_CLASSES=1 it registers each Kubernetes object through its @pulumi/kubernetes
+// class instead (CustomResource for custom kinds), as the platform does: the typed floor. Those
+// classes declare every output property of their kind (a Deployment's status, a ConfigMap's
+// binaryData), and each output property costs the SDK four promises, so the gap between the two
+// floors is what the typed classes cost and the gap above the typed floor is the platform's own.
+//
+//   BENCH_FLOOR_RECORDING=<a runUnderMocks result.json> [BENCH_FLOOR_SETUP_FILE=<json out>] [BENCH_FLOOR_CLASSES=1]
+import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import { RunResult } from "../mock-run/types";
@@ -30,10 +37,26 @@ class FloorComponent extends pulumi.ComponentResource {
     }
 }
 
+type KubernetesClass = new (name: string, args: pulumi.Inputs, opts: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+
+/** The @pulumi/kubernetes class of a type token ("kubernetes:apps/v1:Deployment"), CustomResource for custom kinds. */
+function kubernetesClass(type: string): KubernetesClass | undefined {
+    const token = /^kubernetes:([^/:]+)\/([^/:]+):([A-Za-z0-9]+)$/.exec(type);
+    if (!token) return undefined;
+    const [, group, version, kind] = token;
+    const module = group === "core" ? "core" : group.split(".")[0];
+    const builtIn = (k8s as unknown as Record<string, Record<string, Record<string, unknown>> | undefined>)[module]?.[version]?.[kind];
+    if (typeof builtIn === "function") return builtIn as KubernetesClass;
+    return group.includes(".") && !group.endsWith(".k8s.io") ? (k8s.apiextensions.CustomResource as unknown as KubernetesClass) : undefined;
+}
+
+const typedClasses = process.env.BENCH_FLOOR_CLASSES === "1";
 const byUrn = new Map<string, pulumi.Resource>();
 for (const r of resources) {
     if (r.type === "pulumi:pulumi:Stack") continue;
     const parent = r.parent ? byUrn.get(r.parent) : undefined;
-    const created = r.custom ? new FloorResource(r.type, r.name, r.inputs, { parent }) : new FloorComponent(r.type, r.name, { parent });
+    const typed = typedClasses && r.custom ? kubernetesClass(r.type) : undefined;
+    const created = typed ? new typed(r.name, r.inputs, { parent })
+        : r.custom ? new FloorResource(r.type, r.name, r.inputs, { parent }) : new FloorComponent(r.type, r.name, { parent });
     if (r.urn) byUrn.set(r.urn, created);
 }
