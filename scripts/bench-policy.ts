@@ -72,7 +72,10 @@ function syntheticStack(size: number, layout: Layout): HarnessResource[] {
 
 interface Run {
     startCpuMillis: number;
+    /** CPU of the Analyze requests, one per resource. */
     analyzeCpuMillis: number;
+    /** CPU of the AnalyzeStack request. */
+    stackCpuMillis: number;
     diagnostics: number;
 }
 
@@ -82,8 +85,13 @@ async function runPack(packDir: string, resources: HarnessResource[], config: Ma
     try {
         await pack.configure(config);
         const before = pack.cpuMillis();
-        const diagnostics = await pack.analyze(resources);
-        return { startCpuMillis: pack.startCpuMillis, analyzeCpuMillis: pack.cpuMillis() - before, diagnostics: diagnostics.length };
+        const perResource = await pack.analyzeEach(resources);
+        const afterAnalyze = pack.cpuMillis();
+        const stack = await pack.analyzeStack(resources);
+        return {
+            startCpuMillis: pack.startCpuMillis, analyzeCpuMillis: afterAnalyze - before, stackCpuMillis: pack.cpuMillis() - afterAnalyze,
+            diagnostics: perResource.length + stack.length,
+        };
     } finally {
         pack.stop();
     }
@@ -92,26 +100,34 @@ async function runPack(packDir: string, resources: HarnessResource[], config: Ma
 const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
 
+type Build = "pack" | "dispatch" | "floor";
+type Phase = (run: Run) => number;
+const whole: Phase = (run) => run.analyzeCpuMillis + run.stackCpuMillis;
+const analyzePhase: Phase = (run) => run.analyzeCpuMillis;
+const stackPhase: Phase = (run) => run.stackCpuMillis;
+
 interface Row {
     size: number;
-    pack: number[];
-    dispatch: number[];
-    floor: number[];
-    diagnostics: number;
+    runs: Record<Build, Run[]>;
 }
 
-/** The median over rounds of one run's CPU divided by another's in the same round. */
-const ratio = (row: Row, over: "pack" | "dispatch", under: "dispatch" | "floor") => f2(median(row[over].map((cpu, i) => cpu / row[under][i])));
+/** The median over rounds of one build's CPU (in `phase`) divided by another's in the same round. */
+const ratio = (row: Row, over: Build, under: Build, phase: Phase = whole) =>
+    f2(median(row.runs[over].map((run, i) => phase(run) / phase(row.runs[under][i]))));
 
 function printLayout(layout: Layout, rows: Row[]): void {
-    const perResource = (ms: number[], size: number) => f1((median(ms) * 1000) / size);
+    const perResource = (r: Row, build: Build) => f1((median(r.runs[build].map(whole)) * 1000) / r.size);
     console.log(`${layout} (${layout === "spread" ? "3 services per tenant namespace" : "every service in one namespace"}):\n`);
     console.log(table(
-        ["resources", "pack µs/resource", "dispatch floor µs/resource", "protocol floor µs/resource", "pack/protocol", "dispatch/protocol", "pack/dispatch", "diagnostics"],
-        rows.map((r) => [r.size, perResource(r.pack, r.size), perResource(r.dispatch, r.size), perResource(r.floor, r.size),
-            ratio(r, "pack", "floor"), ratio(r, "dispatch", "floor"), ratio(r, "pack", "dispatch"), r.diagnostics]),
+        ["resources", "pack µs/resource", "dispatch floor µs/resource", "protocol floor µs/resource", "pack/protocol", "dispatch/protocol", "pack/dispatch",
+            "Analyze pack/protocol", "AnalyzeStack pack/protocol", "diagnostics"],
+        rows.map((r) => [r.size, perResource(r, "pack"), perResource(r, "dispatch"), perResource(r, "floor"),
+            ratio(r, "pack", "floor"), ratio(r, "dispatch", "floor"), ratio(r, "pack", "dispatch"),
+            `${ratio(r, "pack", "floor", analyzePhase)} (dispatch ${ratio(r, "dispatch", "floor", analyzePhase)})`,
+            `${ratio(r, "pack", "floor", stackPhase)} (dispatch ${ratio(r, "dispatch", "floor", stackPhase)})`,
+            r.runs.pack[0].diagnostics]),
     ));
-    const slope = (key: "pack" | "dispatch" | "floor") => f2(logLogSlope(rows.map((r) => ({ x: r.size, y: median(r[key]) }))));
+    const slope = (build: Build) => f2(logLogSlope(rows.map((r) => ({ x: r.size, y: median(r.runs[build].map(whole)) }))));
     console.log(`\nlog-log slope ${rows[0].size}->${rows.at(-1)!.size} resources: pack ${slope("pack")}, dispatch floor ${slope("dispatch")}, ` +
         `protocol floor ${slope("floor")} (1 = linear)\n`);
 }
@@ -137,19 +153,18 @@ async function main() {
             const rows: Row[] = [];
             for (const size of sizes) {
                 const resources = syntheticStack(size, layout);
-                const row: Row = { size: resources.length, pack: [], dispatch: [], floor: [], diagnostics: 0 };
+                const row: Row = { size: resources.length, runs: { pack: [], dispatch: [], floor: [] } };
                 for (let round = 0; round < repeat; round++) {
                     const withPolicies = await runPack(packDir, resources, prod);
                     const doingNothing = await runPack(dispatchFloor.dir, resources, prod);
                     const withoutPolicies = await runPack(packDir, resources, floor);
                     starts.push(withPolicies.startCpuMillis, withoutPolicies.startCpuMillis);
-                    row.pack.push(withPolicies.analyzeCpuMillis);
-                    row.dispatch.push(doingNothing.analyzeCpuMillis);
-                    row.floor.push(withoutPolicies.analyzeCpuMillis);
-                    row.diagnostics = withPolicies.diagnostics;
+                    row.runs.pack.push(withPolicies);
+                    row.runs.dispatch.push(doingNothing);
+                    row.runs.floor.push(withoutPolicies);
                 }
-                process.stderr.write(`  ${layout}, ${row.size} resources: pack ${median(row.pack).toFixed(0)} ms, ` +
-                    `dispatch floor ${median(row.dispatch).toFixed(0)} ms, protocol floor ${median(row.floor).toFixed(0)} ms CPU\n`);
+                const cpu = (build: Build) => median(row.runs[build].map(whole)).toFixed(0);
+                process.stderr.write(`  ${layout}, ${row.size} resources: pack ${cpu("pack")} ms, dispatch floor ${cpu("dispatch")} ms, protocol floor ${cpu("floor")} ms CPU\n`);
                 rows.push(row);
             }
             printLayout(layout, rows);

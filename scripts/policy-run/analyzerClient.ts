@@ -46,6 +46,12 @@ function withResource<T extends pb.AnalyzeRequest | pb.AnalyzerResource>(message
     return message;
 }
 
+function collect(into: ProtocolDiagnostic[], response: pb.AnalyzeResponse, urn?: string): void {
+    for (const d of response.getDiagnosticsList()) {
+        into.push({ policy: d.getPolicyname(), level: LEVELS[d.getEnforcementlevel()], message: d.getMessage(), urn: d.getUrn() || urn || "" });
+    }
+}
+
 export class RunningPack {
     private constructor(readonly process: ChildProcess, private readonly client: AnalyzerClient,
         /** CPU the pack used from its start until it listened (ms). */
@@ -94,13 +100,18 @@ export class RunningPack {
 
     /** Analyze for each resource, then AnalyzeStack over all of them. */
     async analyze(resources: AnalyzedResource[]): Promise<ProtocolDiagnostic[]> {
+        return [...await this.analyzeEach(resources), ...await this.analyzeStack(resources)];
+    }
+
+    /** Analyze for each resource, one request at a time, as the engine sends them. */
+    async analyzeEach(resources: AnalyzedResource[]): Promise<ProtocolDiagnostic[]> {
         const diagnostics: ProtocolDiagnostic[] = [];
-        const collect = (response: pb.AnalyzeResponse, urn?: string) => {
-            for (const d of response.getDiagnosticsList()) {
-                diagnostics.push({ policy: d.getPolicyname(), level: LEVELS[d.getEnforcementlevel()], message: d.getMessage(), urn: d.getUrn() || urn || "" });
-            }
-        };
-        for (const r of resources) collect(await unary(this.client, "analyze", withResource(new pb.AnalyzeRequest(), r)), r.urn);
+        for (const r of resources) collect(diagnostics, await unary(this.client, "analyze", withResource(new pb.AnalyzeRequest(), r)), r.urn);
+        return diagnostics;
+    }
+
+    /** AnalyzeStack over all of `resources`, with parents and dependencies. */
+    async analyzeStack(resources: AnalyzedResource[]): Promise<ProtocolDiagnostic[]> {
         const stack = new pb.AnalyzeStackRequest();
         stack.setResourcesList(resources.map((r) => {
             const message = withResource(new pb.AnalyzerResource(), r);
@@ -108,7 +119,8 @@ export class RunningPack {
             message.setDependenciesList(r.dependencies ?? []);
             return message;
         }));
-        collect(await unary(this.client, "analyzeStack", stack));
+        const diagnostics: ProtocolDiagnostic[] = [];
+        collect(diagnostics, await unary(this.client, "analyzeStack", stack));
         return diagnostics;
     }
 
