@@ -1,0 +1,48 @@
+// `npm run cluster:verify -- [--stack <name>]... [--charts DIR]`
+// For each stack (default: dev, staging, prod): a fresh local cluster shaped for it, every object of
+// `plan --render` applied and judged (verifyStack.ts), one line per stack, exit 1 if any failed.
+import "../../checkNode";
+import { down, up } from "../cluster";
+import { runInsideNetns } from "../netns";
+import { NODE_SHAPES } from "../nodeShapes";
+import { stackObjects } from "./stackObjects";
+import { passed, report, verifyStack } from "./verifyStack";
+
+function parse(argv: string[]): { stacks: string[]; charts?: string } {
+    const stacks: string[] = [];
+    let charts: string | undefined;
+    for (let i = 0; i < argv.length; i++) {
+        if (argv[i] === "--stack") stacks.push(argv[++i]);
+        else if (argv[i] === "--charts") charts = argv[++i];
+        else throw new Error(`unknown argument ${argv[i]}; usage: cluster:verify [--stack <name>]... [--charts DIR]`);
+    }
+    for (const s of stacks) if (!NODE_SHAPES[s]) throw new Error(`--stack ${s}: known stacks are ${Object.keys(NODE_SHAPES).join(", ")}`);
+    return { stacks: stacks.length ? stacks : Object.keys(NODE_SHAPES), charts };
+}
+
+async function main(argv: string[]): Promise<number> {
+    const { stacks, charts } = parse(argv);
+    let ok = true;
+    for (const stack of stacks) {
+        const objects = await stackObjects(stack, charts);
+        const cluster = await up(stack);
+        process.stdout.write(`cluster ${stack}: up in ${(cluster.startMillis / 1000).toFixed(1)} s with ${NODE_SHAPES[stack].count} fake nodes\n`);
+        try {
+            const verdict = await verifyStack(cluster, objects);
+            process.stdout.write(`${report(verdict)}\n`);
+            ok &&= passed(verdict);
+        } finally {
+            await down(cluster.dir);
+        }
+    }
+    return ok ? 0 : 1;
+}
+
+runInsideNetns();
+main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+        process.stderr.write(`cluster:verify: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+        process.exit(1);
+    },
+);

@@ -1,0 +1,107 @@
+// Admission webhooks whose backend is a fake pod. A webhook with `failurePolicy: Fail` (istiod's
+// sidecar injector and config validators) refuses everything it matches while nothing answers at
+// its endpoint, so the suite puts a stand-in there: an HTTPS server on the endpoint's port that
+// admits every request unchanged, and that sets the webhook configuration's caBundle as the real
+// server does at start-up. It is named in the suite's output with what it leaves unproven. No
+// deployed object changes. `Ignore` webhooks get nothing: the API server records the failed call
+// and admits, as it would on a real cluster with the backend down.
+import * as fs from "fs";
+import * as https from "https";
+import { KubernetesObject } from "../../plan/objects";
+import { KubeClient } from "../kubeClient";
+import { Pki, serving } from "../pki";
+
+const WEBHOOK_KINDS = ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"];
+
+export interface StoodInWebhook {
+    configuration: string;
+    kind: string;
+    webhook: string;
+    service: string;
+    port: number;
+    /** What the stand-in's blanket "allowed" leaves unproven. */
+    unproven: string;
+    calls: number;
+}
+
+const UNPROVEN: Record<string, string> = {
+    MutatingWebhookConfiguration: "its mutation is not made (for istiod: no sidecar is injected, so the sidecar's resources are not judged by quota, LimitRange or Pod Security)",
+    ValidatingWebhookConfiguration: "objects it matches are admitted without its validation",
+};
+
+function targetPort(objects: readonly KubernetesObject[], namespace: string, name: string, port: number): number {
+    const svc = objects.find((o) => o.kind === "Service" && o.namespace === namespace && o.name === name);
+    const p = svc?.manifest.spec?.ports?.find((x: any) => x.port === port);
+    if (!p) throw new Error(`webhook service ${namespace}/${name} has no port ${port} in the plan`);
+    if (typeof p.targetPort === "number") return p.targetPort;
+    if (p.targetPort === undefined) return port;
+    throw new Error(`webhook service ${namespace}/${name}: named targetPort ${p.targetPort} is not supported by the stand-in`);
+}
+
+/** The `Fail` webhooks of the plan that call a Service, one entry per webhook. */
+export function failClosedWebhooks(objects: readonly KubernetesObject[]): Omit<StoodInWebhook, "calls">[] {
+    return objects.filter((o) => WEBHOOK_KINDS.includes(o.kind)).flatMap((o) =>
+        (o.manifest.webhooks ?? [])
+            .filter((w: any) => (w.failurePolicy ?? "Fail") === "Fail" && w.clientConfig?.service)
+            .map((w: any) => {
+                const { namespace, name, port = 443 } = w.clientConfig.service;
+                return {
+                    configuration: o.name, kind: o.kind, webhook: w.name, service: `${namespace}/${name}`,
+                    port: targetPort(objects, namespace, name, port), unproven: UNPROVEN[o.kind],
+                };
+            }));
+}
+
+export interface StandInServer {
+    webhooks: StoodInWebhook[];
+    /** Sets each stood-in configuration's caBundle to the stand-in's CA, as the real server would. */
+    injectCaBundles(client: KubeClient): Promise<void>;
+    close(): Promise<void>;
+}
+
+export async function startStandIns(pki: Pki, objects: readonly KubernetesObject[]): Promise<StandInServer> {
+    const webhooks: StoodInWebhook[] = failClosedWebhooks(objects).map((w) => ({ ...w, calls: 0 }));
+    const servers: https.Server[] = [];
+    for (const port of [...new Set(webhooks.map((w) => w.port))]) {
+        const services = [...new Set(webhooks.filter((w) => w.port === port).map((w) => w.service))];
+        const dns = services.flatMap((s) => { const [ns, name] = s.split("/"); return [`${name}.${ns}.svc`, `${name}.${ns}.svc.cluster.local`]; });
+        const cert = serving(pki, `webhook-stand-in-${port}`, dns);
+        const server = https.createServer({ cert: fs.readFileSync(cert.cert), key: fs.readFileSync(cert.key) }, (req, res) => {
+            const chunks: Buffer[] = [];
+            req.on("data", (c) => chunks.push(c));
+            req.on("end", () => {
+                let review: any = {};
+                try { review = JSON.parse(Buffer.concat(chunks).toString("utf8")); } catch { /* answered below */ }
+                // Which webhook: the one on this port whose path matches; counted for the report.
+                const hit = webhooks.find((w) => w.port === port);
+                if (hit) hit.calls++;
+                res.setHeader("content-type", "application/json");
+                res.end(JSON.stringify({
+                    apiVersion: review.apiVersion ?? "admission.k8s.io/v1", kind: "AdmissionReview",
+                    response: { uid: review.request?.uid ?? "", allowed: true },
+                }));
+            });
+        });
+        await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "0.0.0.0", resolve));
+        servers.push(server);
+    }
+    const caBundle = fs.readFileSync(pki.ca).toString("base64");
+    return {
+        webhooks,
+        async injectCaBundles(client) {
+            for (const configuration of [...new Set(webhooks.map((w) => `${w.kind}/${w.configuration}`))]) {
+                const [kind, name] = configuration.split("/");
+                const current = await client.get("admissionregistration.k8s.io/v1", kind, undefined, name);
+                if (current.status !== 200) continue;
+                const patch = (current.body.webhooks ?? []).map((_: unknown, i: number) =>
+                    ({ op: "add", path: `/webhooks/${i}/clientConfig/caBundle`, value: caBundle }));
+                const url = await client.path("admissionregistration.k8s.io/v1", kind, undefined, name);
+                const answer = await client.request("PATCH", `${url}?fieldManager=webhook-stand-in`, patch, "application/json-patch+json");
+                if (answer.status !== 200) throw new Error(`caBundle of ${configuration}: ${answer.status} ${answer.body?.message ?? ""}`);
+            }
+        },
+        async close() {
+            await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+        },
+    };
+}
