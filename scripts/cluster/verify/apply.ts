@@ -15,6 +15,19 @@ export interface Applied {
     status: number;
     message?: string;
     resourceVersion?: string;
+    /** The object as the server holds it after this apply (see `content`). */
+    content?: string;
+}
+
+/**
+ * What an object holds, without what only bookkeeping or controllers write: managedFields,
+ * resourceVersion and status. Two snapshots that differ mean an apply changed a value.
+ */
+export function content(obj: KubeObject | undefined): string | undefined {
+    if (!obj?.metadata) return undefined;
+    const { managedFields: _m, resourceVersion: _r, ...metadata } = obj.metadata;
+    const { status: _s, ...rest } = obj;
+    return JSON.stringify({ ...rest, metadata });
 }
 
 /** An auto-named object gets `<resource name>-<8 hex>`, as the provider names it, stable per URN. */
@@ -41,6 +54,7 @@ async function applyOne(client: KubeClient, object: KubernetesObject): Promise<A
             object, sent, ok, status: answer.status,
             message: ok ? undefined : String(answer.body?.message ?? answer.body).slice(0, 600),
             resourceVersion: ok ? answer.body?.metadata?.resourceVersion : undefined,
+            content: ok ? content(answer.body) : undefined,
         };
     } catch (e) {
         return { object, sent, ok: false, status: 0, message: (e as Error).message };

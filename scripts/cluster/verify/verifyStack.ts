@@ -3,7 +3,7 @@
 // nodes, every claim bound, no FailedCreate/FailedScheduling anywhere, and the planted faults caught.
 import { KubernetesObject } from "../../plan/objects";
 import { RunningCluster, waitFor } from "../cluster";
-import { Applied, applyAll, describe } from "./apply";
+import { Applied, applyAll, content, describe, toSend } from "./apply";
 import { applyPhases } from "./applyOrder";
 import { PlantedFault, plantFaults } from "./plantedFaults";
 import { matches } from "./selectors";
@@ -20,21 +20,24 @@ export interface StackVerdict {
     failures: FailureEvent[];
     webhooks: StoodInWebhook[];
     faults: PlantedFault[];
+    /** What stopped a phase short (e.g. a webhook backend that never became ready). */
+    problems: string[];
     seconds: number;
 }
 
 export const passed = (v: StackVerdict) =>
     v.rejected.length === 0 && v.changedOnReapply.length === 0 && v.workloads.every(isReady)
-    && v.claims.every((c) => c.phase === "Bound") && v.failures.length === 0 && v.faults.every((f) => f.caught);
+    && v.claims.every((c) => c.phase === "Bound") && v.failures.length === 0 && v.faults.every((f) => f.caught) && v.problems.length === 0;
 
-const WORKLOAD_TIMEOUT_MS = 240_000;
+const WORKLOAD_TIMEOUT_MS = Number(process.env.PLATFORM_WORKLOAD_TIMEOUT_MS ?? 240_000);
 
 /** Workloads whose Pods a fail-closed webhook must admit: they wait for the webhook's backend. */
 function behindWebhooks(objects: readonly KubernetesObject[], rest: readonly KubernetesObject[]): Set<KubernetesObject> {
     const namespaces = new Map(objects.filter((o) => o.kind === "Namespace").map((o) => [o.name, o.manifest.metadata?.labels ?? {}]));
     const podWebhooks = objects.filter((o) => o.kind.endsWith("WebhookConfiguration")).flatMap((o) => o.manifest.webhooks ?? [])
         .filter((w: any) => (w.failurePolicy ?? "Fail") === "Fail"
-            && (w.rules ?? []).some((r: any) => (r.resources ?? []).some((x: string) => x === "pods" || x === "*")));
+            && (w.rules ?? []).some((r: any) => (r.apiGroups ?? []).some((g: string) => g === "" || g === "*")
+                && (r.resources ?? []).some((x: string) => x === "pods" || x === "*")));
     return new Set(rest.filter((o) => WORKLOAD_KINDS.includes(o.kind) && podWebhooks.some((w: any) =>
         matches(w.namespaceSelector, namespaces.get(o.namespace ?? "") ?? {})
         && matches(w.objectSelector, o.manifest.spec?.template?.metadata?.labels ?? {}))));
@@ -59,25 +62,48 @@ export async function verifyStack(cluster: RunningCluster, objects: KubernetesOb
         const first = rest.filter((o) => !late.has(o) && !webhookConfigs.includes(o));
         applied.push(...await applyAll(client, first));
         await awaitWorkloads(client, WORKLOAD_TIMEOUT_MS);
+        const problems: string[] = [];
+        await standIns.awaitBackends(client, WORKLOAD_TIMEOUT_MS).catch((e) => problems.push((e as Error).message));
         applied.push(...await applyAll(client, webhookConfigs));
         await standIns.injectCaBundles(client);
         applied.push(...await applyAll(client, [...late]));
         const workloads = await awaitWorkloads(client, WORKLOAD_TIMEOUT_MS);
         const claimStates = await waitForClaims(client);
 
-        const again = await applyAll(client, [...foundation, ...first, ...webhookConfigs, ...late], 0);
-        const before = new Map(applied.map((a) => [describe(a), a.resourceVersion]));
-        const changedOnReapply = again.filter((a) => a.ok && before.get(describe(a)) !== a.resourceVersion);
+        // A second apply changes nothing: each object's content is the same before and after it.
+        const everything = [...foundation, ...first, ...webhookConfigs, ...late];
+        const before = await Promise.all(everything.map(async (o) => {
+            const sent = toSend(o);
+            return content((await client.get(sent.apiVersion, sent.kind, sent.metadata.namespace, sent.metadata.name)).body);
+        }));
+        const again = await applyAll(client, everything, 0);
+        const changedOnReapply = again.filter((a, i) => a.ok && before[i] !== a.content)
+            .map((a, i) => ({ ...a, message: firstDifference(before[everything.indexOf(a.object)], a.content) }));
 
         const failures = await failureEvents(client);
         const faults = await plantFaults(client, objects);
         return {
             stack: cluster.stack, objects: objects.length, rejected: applied.filter((a) => !a.ok), changedOnReapply,
-            workloads, claims: claimStates, failures, webhooks: standIns.webhooks, faults, seconds: (Date.now() - started) / 1000,
+            workloads, claims: claimStates, failures, webhooks: standIns.webhooks, faults, problems, seconds: (Date.now() - started) / 1000,
         };
     } finally {
         await standIns.close();
     }
+}
+
+/** The first path whose value differs between two content snapshots, for the report. */
+function firstDifference(a?: string, b?: string): string {
+    const walk = (x: any, y: any, path: string): string | undefined => {
+        if (JSON.stringify(x) === JSON.stringify(y)) return undefined;
+        if (x && y && typeof x === "object" && typeof y === "object") {
+            for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
+                const d = walk(x[k], y[k], `${path}.${k}`);
+                if (d) return d;
+            }
+        }
+        return `${path || "."}: ${JSON.stringify(x)?.slice(0, 120)} -> ${JSON.stringify(y)?.slice(0, 120)}`;
+    };
+    return walk(a ? JSON.parse(a) : undefined, b ? JSON.parse(b) : undefined, "") ?? "";
 }
 
 async function waitForClaims(client: RunningCluster["client"]): Promise<ClaimState[]> {
@@ -104,8 +130,9 @@ export function report(v: StackVerdict): string {
         `webhooks stood in for: ${stoodIn.length ? stoodIn.join(", ") : "none"}, ${v.seconds.toFixed(0)} s ` +
         `— ${passed(v) ? "PASS" : "FAIL"}`,
     ];
+    for (const p of v.problems) lines.push(`  ${p}`);
     for (const a of v.rejected) lines.push(`  rejected ${describe(a)}: ${a.status} ${a.message}`);
-    for (const a of v.changedOnReapply) lines.push(`  changed on re-apply: ${describe(a)}`);
+    for (const a of v.changedOnReapply) lines.push(`  changed on re-apply: ${describe(a)} (${a.message})`);
     for (const w of v.workloads.filter((x) => !isReady(x))) lines.push(`  not ready: ${workloadId(w)} ${w.ready}/${w.desired}`);
     for (const c of v.claims.filter((x) => x.phase !== "Bound")) lines.push(`  claim ${c.namespace}/${c.name}: ${c.phase}`);
     for (const e of v.failures) lines.push(`  ${e.reason} ${e.namespace}/${e.object} (x${e.count}): ${e.message.slice(0, 300)}`);

@@ -8,6 +8,7 @@
 import * as fs from "fs";
 import * as https from "https";
 import { KubernetesObject } from "../../plan/objects";
+import { waitFor } from "../cluster";
 import { KubeClient } from "../kubeClient";
 import { Pki, serving } from "../pki";
 
@@ -54,6 +55,8 @@ export function failClosedWebhooks(objects: readonly KubernetesObject[]): Omit<S
 
 export interface StandInServer {
     webhooks: StoodInWebhook[];
+    /** Waits until each stood-in webhook's Service has a ready endpoint: then the API server can call it. */
+    awaitBackends(client: KubeClient, timeoutMs: number): Promise<void>;
     /** Sets each stood-in configuration's caBundle to the stand-in's CA, as the real server would. */
     injectCaBundles(client: KubeClient): Promise<void>;
     close(): Promise<void>;
@@ -88,6 +91,17 @@ export async function startStandIns(pki: Pki, objects: readonly KubernetesObject
     const caBundle = fs.readFileSync(pki.ca).toString("base64");
     return {
         webhooks,
+        async awaitBackends(client, timeoutMs) {
+            for (const service of [...new Set(webhooks.map((w) => w.service))]) {
+                const [namespace, name] = service.split("/");
+                await waitFor(`a ready endpoint of webhook service ${service}`, async () => {
+                    const answer = await client.request("GET",
+                        `/apis/discovery.k8s.io/v1/namespaces/${namespace}/endpointslices?labelSelector=kubernetes.io%2Fservice-name%3D${name}`);
+                    const ready = (answer.body.items ?? []).some((slice: any) => (slice.endpoints ?? []).some((e: any) => e.conditions?.ready));
+                    return ready ? true : undefined;
+                }, timeoutMs, 1000);
+            }
+        },
         async injectCaBundles(client) {
             for (const configuration of [...new Set(webhooks.map((w) => `${w.kind}/${w.configuration}`))]) {
                 const [kind, name] = configuration.split("/");

@@ -26,7 +26,8 @@ function state(o: KubeObject): WorkloadState {
 
 export async function workloadStates(client: KubeClient): Promise<WorkloadState[]> {
     const lists = await Promise.all(WORKLOAD_KINDS.map((k) => client.list("apps/v1", k)));
-    return lists.flat().map(state);
+    // List items carry no kind of their own.
+    return lists.flatMap((items, i) => items.map((o) => state({ ...o, kind: WORKLOAD_KINDS[i] })));
 }
 
 /** Waits until every workload is ready, or the time is up; returns the last states seen. */
