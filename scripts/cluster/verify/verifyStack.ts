@@ -78,7 +78,7 @@ export async function verifyStack(cluster: RunningCluster, objects: KubernetesOb
         }));
         const again = await applyAll(client, everything, 0);
         const changedOnReapply = again.filter((a, i) => a.ok && before[i] !== a.content)
-            .map((a, i) => ({ ...a, message: firstDifference(before[everything.indexOf(a.object)], a.content) }));
+            .map((a) => ({ ...a, message: firstDifference(before[everything.indexOf(a.object)], a.content) }));
 
         const failures = await failureEvents(client);
         const faults = await plantFaults(client, objects);
