@@ -25,7 +25,9 @@ export function manifestObjects(yamlText: string): { objects: Manifest[]; hooks:
         }
         (obj.metadata?.annotations?.[HOOK_ANNOTATION] !== undefined ? hooks : objects).push(obj);
     };
-    for (const doc of parseAllDocuments(yamlText)) {
+    // YAML 1.1, as the provider's Go parser reads Helm's output: `defaultMode: 0755` is octal 493
+    // there, and decimal 755 (which the API server refuses) under YAML 1.2.
+    for (const doc of parseAllDocuments(yamlText, { version: "1.1" })) {
         if (doc.errors.length > 0) throw new Error(`rendered YAML does not parse: ${doc.errors[0].message}`);
         visit(doc.toJS({ maxAliasCount: -1 }));
     }

@@ -19,6 +19,8 @@ export interface StoodInWebhook {
     kind: string;
     webhook: string;
     service: string;
+    /** The path the API server posts to (clientConfig.service.path). */
+    path: string;
     port: number;
     /** What the stand-in's blanket "allowed" leaves unproven. */
     unproven: string;
@@ -45,9 +47,9 @@ export function failClosedWebhooks(objects: readonly KubernetesObject[]): Omit<S
         (o.manifest.webhooks ?? [])
             .filter((w: any) => (w.failurePolicy ?? "Fail") === "Fail" && w.clientConfig?.service)
             .map((w: any) => {
-                const { namespace, name, port = 443 } = w.clientConfig.service;
+                const { namespace, name, port = 443, path = "/" } = w.clientConfig.service;
                 return {
-                    configuration: o.name, kind: o.kind, webhook: w.name, service: `${namespace}/${name}`,
+                    configuration: o.name, kind: o.kind, webhook: w.name, service: `${namespace}/${name}`, path,
                     port: targetPort(objects, namespace, name, port), unproven: UNPROVEN[o.kind],
                 };
             }));
@@ -75,9 +77,10 @@ export async function startStandIns(pki: Pki, objects: readonly KubernetesObject
             req.on("end", () => {
                 let review: any = {};
                 try { review = JSON.parse(Buffer.concat(chunks).toString("utf8")); } catch { /* answered below */ }
-                // Which webhook: the one on this port whose path matches; counted for the report.
-                const hit = webhooks.find((w) => w.port === port);
-                if (hit) hit.calls++;
+                // Counted for the report against each webhook of this port and path (the API server
+                // does not say which of several webhooks sharing a path it is calling).
+                const path = new URL(req.url ?? "/", "https://stand-in").pathname;
+                for (const w of webhooks) if (w.port === port && w.path === path) w.calls++;
                 res.setHeader("content-type", "application/json");
                 res.end(JSON.stringify({
                     apiVersion: review.apiVersion ?? "admission.k8s.io/v1", kind: "AdmissionReview",
