@@ -51,6 +51,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             chartValues: config.chartValues.argoCd,
             teams: config.tenancy.teams,
             teamNamespaces: tenancy.teamNamespaces,
+            teamSyncServiceAccounts: tenancy.teamSyncServiceAccounts,
         }, opts)
         : undefined;
 
