@@ -62,6 +62,11 @@ export class TeamNamespace extends pulumi.ComponentResource {
                     "limits.cpu": tenancy.quota.limitsCpu,
                     "limits.memory": tenancy.quota.limitsMemory,
                     pods: String(tenancy.quota.pods),
+                    persistentvolumeclaims: String(tenancy.quota.persistentVolumeClaims),
+                    "requests.storage": tenancy.quota.requestsStorage,
+                    // Only the platform's ingress gateway is exposed outside the cluster.
+                    "services.loadbalancers": "0",
+                    "services.nodeports": "0",
                 },
             },
         }, child);

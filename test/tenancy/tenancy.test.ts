@@ -29,9 +29,11 @@ describe("tenancy", () => {
                 it(`gives ${team} a quota and container defaults`, () => {
                     const run = runStack(stack);
                     const [quota] = inNamespace(run, "kubernetes:core/v1:ResourceQuota", team);
-                    for (const key of ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory", "pods"]) {
+                    for (const key of ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory", "pods", "persistentvolumeclaims", "requests.storage"]) {
                         assert.ok(quota.inputs.spec.hard[key], `quota sets ${key}`);
                     }
+                    assert.equal(quota.inputs.spec.hard["services.loadbalancers"], "0", "no LoadBalancer Service of a team's own");
+                    assert.equal(quota.inputs.spec.hard["services.nodeports"], "0", "no NodePort Service of a team's own");
                     const [limitRange] = inNamespace(run, "kubernetes:core/v1:LimitRange", team);
                     const container = limitRange.inputs.spec.limits.find((l: { type: string }) => l.type === "Container");
                     assert.ok(container.default.memory && container.defaultRequest.cpu && container.defaultRequest.memory);
