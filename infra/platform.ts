@@ -143,6 +143,9 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
                 gateway: config.chartValues.istioGateway,
             },
             tracing: config.tracing.enabled ? otlpEndpoint(otlpGrpcEndpoint(NAMESPACES.tracing)) : undefined,
+            // The public hosts are the shop team's, whether or not the sample shop runs.
+            publicRouteNamespace: tenancy.teamNamespaces[config.shop.team],
+            tenantNamespaces: tenancy.teamNamespaces,
         }, opts)
         : undefined;
 
