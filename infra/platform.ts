@@ -106,7 +106,10 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             chartValues: config.chartValues.kubePrometheusStack,
             protectStatefulData: config.protectStatefulData,
             alertWebhookUrl: config.secrets.alertWebhookUrl,
-            istioNamespace: config.mesh.enabled ? NAMESPACES.istioSystem : undefined,
+            istioNamespace: config.mesh.enabled ? tenancy.platformNamespaces[NAMESPACES.istioSystem] : undefined,
+            envoyNamespaces: config.mesh.enabled
+                ? { [NAMESPACES.ingressGateway]: tenancy.platformNamespaces[NAMESPACES.ingressGateway], ...tenancy.teamNamespaces }
+                : undefined,
             // STRICT mTLS refuses plaintext scrapes; PERMISSIVE ports take them (and refuse Prometheus's TLS).
             meshCertificates: config.mesh.enabled && config.mesh.mtlsMode === "STRICT" ? { revision: config.mesh.revision } : undefined,
             jaegerQueryUrl: tracing ? jaegerQueryUrl(NAMESPACES.tracing) : undefined,
