@@ -51,6 +51,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             chartValues: config.chartValues.argoCd,
             teams: config.tenancy.teams,
             teamNamespaces: tenancy.teamNamespaces,
+            teamSyncServiceAccounts: tenancy.teamSyncServiceAccounts,
         }, opts)
         : undefined;
 
@@ -105,7 +106,10 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             chartValues: config.chartValues.kubePrometheusStack,
             protectStatefulData: config.protectStatefulData,
             alertWebhookUrl: config.secrets.alertWebhookUrl,
-            istioNamespace: config.mesh.enabled ? NAMESPACES.istioSystem : undefined,
+            istioNamespace: config.mesh.enabled ? tenancy.platformNamespaces[NAMESPACES.istioSystem] : undefined,
+            envoyNamespaces: config.mesh.enabled
+                ? { [NAMESPACES.ingressGateway]: tenancy.platformNamespaces[NAMESPACES.ingressGateway], ...tenancy.teamNamespaces }
+                : undefined,
             // STRICT mTLS refuses plaintext scrapes; PERMISSIVE ports take them (and refuse Prometheus's TLS).
             meshCertificates: config.mesh.enabled && config.mesh.mtlsMode === "STRICT" ? { revision: config.mesh.revision } : undefined,
             jaegerQueryUrl: tracing ? jaegerQueryUrl(NAMESPACES.tracing) : undefined,
@@ -142,6 +146,9 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
                 gateway: config.chartValues.istioGateway,
             },
             tracing: config.tracing.enabled ? otlpEndpoint(otlpGrpcEndpoint(NAMESPACES.tracing)) : undefined,
+            // The public hosts are the shop team's, whether or not the sample shop runs.
+            publicRouteNamespace: tenancy.teamNamespaces[config.shop.team],
+            tenantNamespaces: tenancy.teamNamespaces,
         }, opts)
         : undefined;
 

@@ -13,6 +13,7 @@ import { podDisruptionBudget } from "./pod-disruption-budget/policy";
 import { podSecurityStandards } from "./pod-security/policy";
 import { rbacLeastPrivilege } from "./rbac-least-privilege/policy";
 import { serviceExposure } from "./service-exposure/policy";
+import { tenantIsolation } from "./tenant-isolation/policy";
 import { tenantNamespaceGuardrails } from "./tenant-namespace-guardrails/policy";
 import { workloadServiceAccount } from "./workload-service-account/policy";
 
@@ -32,11 +33,12 @@ export const policies: Policies = [
     capacity,
     edgeRateLimit,
     edgeJwtAuthorization,
+    tenantIsolation,
 ];
 
 export { capacity, meshAnalysis };
 export {
     containerResources, customResourceChartDependency, helmChartPinned, imageProvenance, meshMtls, podDisruptionBudget,
     podSecurityStandards, rbacLeastPrivilege, serviceExposure, tenantNamespaceGuardrails, workloadServiceAccount,
-    edgeRateLimit, edgeJwtAuthorization,
+    edgeRateLimit, edgeJwtAuthorization, tenantIsolation,
 };

@@ -50,6 +50,8 @@ export interface ArgoCdValues {
     configs: {
         /** The component creates argocd-secret itself (admin password hash), so no secret is a chart value. */
         secret: { createSecret: false };
+        /** argocd-cm: syncs impersonate the AppProject's destinationServiceAccounts. */
+        cm: { "application.sync.impersonation.enabled": true };
     };
     controller: ArgoWorkload;
     server: ScaledArgoWorkload;

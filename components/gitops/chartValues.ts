@@ -34,7 +34,11 @@ export function argoCdValues(settings: Pick<GitOpsSettings, "highAvailability">)
     const haBudget = { maxUnavailable: 1 };
     return {
         global: { securityContext: RESTRICTED_POD, logging: { format: "json" } },
-        configs: { secret: { createSecret: false } },
+        configs: {
+            secret: { createSecret: false },
+            // Team syncs run as the AppProject's destinationServiceAccounts, not the controller's cluster-wide account.
+            cm: { "application.sync.impersonation.enabled": true },
+        },
         // The chart's one controller even when highly available: it shards by cluster, and with only the
         // in-cluster destination a second replica would idle; the StatefulSet restarts a lost pod.
         controller: { resources: sizing.controller },

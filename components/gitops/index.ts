@@ -1,5 +1,6 @@
 // GitOps with Argo CD: the argo-cd chart (highly available per profile), a generated admin
-// password of which the chart only sees the bcrypt hash, one AppProject per tenant team and an
+// password of which the chart only sees the bcrypt hash, one AppProject per tenant team (an
+// allow-list, synced as the team's own ServiceAccount), an emptied `default` project and an
 // app-of-apps root Application syncing per the profile's policy.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
@@ -9,7 +10,8 @@ import { TeamSettings } from "../tenancy/settings";
 import { GitOpsSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
 import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
-import { PLATFORM_PROJECT, RESERVED_PROJECT_NAMES, platformProjectSpec, teamProjectSpec } from "./appProjects";
+import { DEFAULT_PROJECT, defaultProjectSpec, PLATFORM_PROJECT, RESERVED_PROJECT_NAMES, platformProjectSpec, teamProjectSpec } from "./appProjects";
+import { TEAM_SYNC_KINDS } from "../tenancy/teamSync";
 import { createAdminPassword, createAdminSecret, createRedisSecret } from "./credentials";
 import { argoCdValues } from "./chartValues";
 import { ROOT_APPLICATION, rootApplicationSpec } from "./rootApplication";
@@ -29,6 +31,8 @@ export interface GitOpsArgs {
     teams: Pick<TeamSettings, "name" | "sourceRepos">[];
     /** Team name -> the team's namespace (Tenancy's teamNamespaces). */
     teamNamespaces: Record<string, pulumi.Input<string>>;
+    /** Team name -> the ServiceAccount in its namespace that its syncs run as (Tenancy's teamSyncServiceAccounts). */
+    teamSyncServiceAccounts: Record<string, pulumi.Input<string>>;
     /** The cluster's DNS domain, which serverUrl ends in; default "cluster.local". */
     clusterDomain?: string;
 }
@@ -50,6 +54,7 @@ export class GitOps extends pulumi.ComponentResource {
                 throw new Error(`gitops: team name "${team.name}" is reserved for an Argo CD project`);
             }
             if (!(team.name in args.teamNamespaces)) throw new Error(`gitops: no namespace for team ${team.name}`);
+            if (!(team.name in args.teamSyncServiceAccounts)) throw new Error(`gitops: no sync ServiceAccount for team ${team.name}`);
         }
         this.namespace = pulumi.output(args.namespace);
         const labels = (component: string, team?: string) =>
@@ -75,10 +80,18 @@ export class GitOps extends pulumi.ComponentResource {
                 apiVersion: ARGO_API_VERSION,
                 kind: "AppProject",
                 metadata: { name: team.name, namespace: this.namespace, labels: labels("app-project", team.name) },
-                spec: pulumi.output(args.teamNamespaces[team.name]).apply((ns) => teamProjectSpec(team, ns)),
+                spec: pulumi.all([args.teamNamespaces[team.name], args.teamSyncServiceAccounts[team.name]])
+                    .apply(([ns, serviceAccount]) => teamProjectSpec(team, ns, { kinds: TEAM_SYNC_KINDS, serviceAccount })),
             }, afterChart);
             this.appProjects[team.name] = project.metadata.name;
         }
+
+        new k8s.apiextensions.CustomResource(`${name}-project-${DEFAULT_PROJECT}`, {
+            apiVersion: ARGO_API_VERSION,
+            kind: "AppProject",
+            metadata: { name: DEFAULT_PROJECT, namespace: this.namespace, labels: labels("app-project") },
+            spec: defaultProjectSpec(),
+        }, afterChart);
 
         const platformProject = new k8s.apiextensions.CustomResource(`${name}-project-${PLATFORM_PROJECT}`, {
             apiVersion: ARGO_API_VERSION,

@@ -35,6 +35,12 @@ export interface OpenTelemetryProvider {
 /** The MeshConfig fields set (the chart passes `meshConfig` through to the `istio-<revision>` ConfigMap). */
 export interface MeshConfigValues {
     trustDomain: string;
+    /**
+     * Where VirtualServices and DestinationRules without `exportTo` are visible: their own namespace
+     * only, so a team's routing object never competes with another team's for the same host.
+     */
+    defaultVirtualServiceExportTo: ["."];
+    defaultDestinationRuleExportTo: ["."];
     accessLogFile?: string;
     accessLogEncoding?: "JSON" | "TEXT";
     extensionProviders?: OpenTelemetryProvider[];
@@ -53,6 +59,8 @@ export interface IstiodValues {
     cni: { enabled: true };
     /** Where the CNI agent runs, for the untaint controller when it is switched on. */
     taint: { namespace: pulumi.Input<string> };
+    /** istiod's environment: a Gateway applies only to gateway pods in its own namespace. */
+    env: { PILOT_SCOPE_GATEWAY_TO_NAMESPACE: "true" };
     meshConfig: MeshConfigValues;
     gateways: { seccompProfile: SeccompProfile };
     global: {

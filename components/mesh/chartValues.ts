@@ -54,6 +54,8 @@ export function baseValues(settings: MeshSettings, ns: MeshNamespaces): IstioBas
 export function meshConfig(settings: MeshSettings, tracing?: OtlpEndpoint): MeshConfigValues {
     return {
         trustDomain: DEFAULT_TRUST_DOMAIN,
+        defaultVirtualServiceExportTo: ["."],
+        defaultDestinationRuleExportTo: ["."],
         ...(settings.accessLogging ? { accessLogFile: "/dev/stdout", accessLogEncoding: "JSON" as const } : {}),
         ...(tracing
             ? { extensionProviders: [{ name: TRACING_PROVIDER, opentelemetry: { service: tracing.host, port: tracing.port } }] }
@@ -74,6 +76,8 @@ export function istiodValues(settings: MeshSettings, revision: string, ns: MeshN
         seccompProfile: RUNTIME_DEFAULT_SECCOMP,
         cni: { enabled: true },
         taint: { namespace: ns.istioCni },
+        // Without it a team's Gateway could select the shared ingress gateway's pods from its own namespace.
+        env: { PILOT_SCOPE_GATEWAY_TO_NAMESPACE: "true" },
         meshConfig: meshConfig(settings, tracing),
         gateways: { seccompProfile: RUNTIME_DEFAULT_SECCOMP },
         global: {

@@ -50,6 +50,10 @@ export interface MeshArgs {
     chartValues?: MeshChartValues;
     /** The tracing component's OTLP gRPC collector; without it the mesh exports no spans. */
     tracing?: OtlpEndpoint;
+    /** The team namespace that serves the public hosts: only its VirtualServices bind them at the gateway. */
+    publicRouteNamespace: pulumi.Input<string>;
+    /** Team name -> its namespace: their workloads validate the edge's tokens too, so a route that needs one is enforced there. */
+    tenantNamespaces: Record<string, pulumi.Input<string>>;
 }
 
 /** The same chart at the Istio release a revision runs (validated against ISTIO_RELEASES by the config). */
@@ -157,6 +161,7 @@ export class Mesh extends pulumi.ComponentResource {
         const gateway = createPublicGateway(`${name}-public-gateway`, {
             namespace: args.namespaces.ingressGateway,
             hosts: s.gatewayHosts,
+            routeNamespace: args.publicRouteNamespace,
             tlsSecretName: s.gatewayTlsSecretName,
             labels,
         }, afterControlPlane);
@@ -165,6 +170,7 @@ export class Mesh extends pulumi.ComponentResource {
         const edge = createEdgeSecurity(name, {
             settings: s,
             namespaces: { istioSystem: args.namespaces.istioSystem, ingressGateway: args.namespaces.ingressGateway },
+            tenantNamespaces: args.tenantNamespaces,
             labels,
         }, child, afterControlPlane);
         this.localIssuer = edge.localIssuer;

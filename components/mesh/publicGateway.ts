@@ -1,6 +1,8 @@
 // The shared Istio Gateway on the ingress gateway pods: HTTPS for the public hosts with the
 // stack's certificate, and plain HTTP only to redirect to HTTPS. Services bind VirtualServices
-// to it by its "<namespace>/<name>" reference.
+// to it by its "<namespace>/<name>" reference. Its hosts are namespace-qualified
+// ("shop/shop.example.com"): only VirtualServices in the namespace that owns the hosts bind to
+// them, so another team's VirtualService for the same host is ignored at the gateway.
 import type { IGateway } from "@kubernetes-models/istio/networking.istio.io/v1/Gateway";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
@@ -10,6 +12,8 @@ export interface PublicGatewayArgs {
     /** The ingress gateway's namespace; the TLS Secret must live there too. */
     namespace: pulumi.Input<string>;
     hosts: string[];
+    /** The namespace whose VirtualServices may bind the hosts (the team that serves them). */
+    routeNamespace: pulumi.Input<string>;
     tlsSecretName: string;
     labels: Record<string, string>;
 }
@@ -21,7 +25,13 @@ export const PUBLIC_GATEWAY_PORTS = [
 ] as const;
 const [HTTPS_PORT, HTTP_PORT] = PUBLIC_GATEWAY_PORTS;
 
-export function publicGatewaySpec(hosts: string[], tlsSecretName: string): IGateway["spec"] {
+/** A Gateway server host that only VirtualServices of `namespace` may bind. */
+export function namespacedHost(namespace: string, host: string): string {
+    return `${namespace}/${host}`;
+}
+
+export function publicGatewaySpec(publicHosts: string[], routeNamespace: string, tlsSecretName: string): IGateway["spec"] {
+    const hosts = publicHosts.map((host) => namespacedHost(routeNamespace, host));
     return {
         selector: { ...GATEWAY_SELECTOR },
         servers: [
@@ -47,6 +57,6 @@ export function createPublicGateway(
         apiVersion: "networking.istio.io/v1",
         kind: "Gateway",
         metadata: { name: PUBLIC_GATEWAY, namespace: args.namespace, labels: args.labels },
-        spec: publicGatewaySpec(args.hosts, args.tlsSecretName),
+        spec: pulumi.output(args.routeNamespace).apply((ns) => publicGatewaySpec(args.hosts, ns, args.tlsSecretName)),
     }, opts);
 }

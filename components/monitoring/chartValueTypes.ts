@@ -10,7 +10,20 @@ export interface PvcRetentionPolicy {
     whenScaled: "Retain" | "Delete";
 }
 
-export interface PrometheusSpecValues {
+/** prometheusSpec keys that bound what tenants' monitors and rules can reach (tenantSelection.ts). */
+export interface TenantSelectionValues {
+    arbitraryFSAccessThroughSMs: { deny: true };
+    ignoreNamespaceSelectors: true;
+    enforcedNamespaceLabel: string;
+}
+
+/** A Prometheus scrape class: TLS files only the platform may name (monitors opt in by `scrapeClass`). */
+export interface ScrapeClass {
+    name: string;
+    tlsConfig: { caFile: string; certFile: string; keyFile: string; insecureSkipVerify: boolean };
+}
+
+export interface PrometheusSpecValues extends TenantSelectionValues {
     replicas: number;
     retention: string;
     resources: ComputeResources;
@@ -32,6 +45,7 @@ export interface PrometheusSpecValues {
     /** Extra pod volumes and mounts in the `prometheus` container (the CRD's volumes/volumeMounts). */
     volumes?: { name: string; emptyDir: { medium: "Memory" } }[];
     volumeMounts?: { name: string; mountPath: string; readOnly: boolean }[];
+    scrapeClasses?: ScrapeClass[];
 }
 
 export interface AlertmanagerSpecValues {

@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { MonitoringSettings } from "./settings";
 import { additionalDatasources, DatasourceEndpoints, datasourceEnvValueFrom, exemplarDestination } from "./datasources";
 import { meshCertificateValues } from "./meshCertificates";
+import { tenantSelectionValues } from "./tenantSelection";
 import { GRAFANA_FULLNAME, KUBE_STATE_METRICS_FULLNAME, NODE_EXPORTER_FULLNAME, STACK_FULLNAME } from "./names";
 import { ComputeResources } from "@reference-platform/consumer/shared/resources";
 import { RUNTIME_DEFAULT_SECCOMP } from "@reference-platform/consumer/shared/securityContext";
@@ -80,6 +81,7 @@ export function monitoringValues(inputs: MonitoringValuesInput): KubePrometheusS
                 ruleSelectorNilUsesHelmValues: false,
                 probeSelectorNilUsesHelmValues: false,
                 scrapeConfigSelectorNilUsesHelmValues: false,
+                ...tenantSelectionValues(),
                 ...(inputs.meshCertificatesRevision ? meshCertificateValues(inputs.meshCertificatesRevision) : {}),
             },
         },

@@ -59,7 +59,9 @@ export interface MonitoringArgs {
     /** Elasticsearch, when logging is enabled. */
     elasticsearch?: ElasticsearchEndpoint;
     /** Namespace of istiod, when the mesh is enabled: istiod and every Envoy get scraped. */
-    istioNamespace?: string;
+    istioNamespace?: pulumi.Input<string>;
+    /** Key -> each other namespace whose pods run Envoy (the ingress gateway's, the tenants'), when the mesh is enabled. */
+    envoyNamespaces?: Record<string, pulumi.Input<string>>;
     /**
      * Set when the mesh enforces STRICT mTLS: Prometheus gets a certificate-only sidecar from this
      * revision's injector, so it can scrape the services' metrics ports over mesh mTLS.
@@ -144,7 +146,7 @@ export class Monitoring extends pulumi.ComponentResource {
         });
 
         if (args.istioNamespace) {
-            createIstioMonitors({ namespace: args.namespace, istioNamespace: args.istioNamespace, labels },
+            createIstioMonitors({ namespace: args.namespace, istioNamespace: args.istioNamespace, envoyNamespaces: args.envoyNamespaces ?? {}, labels },
                 { ...child, dependsOn: [this.crdChart] });
         }
 

@@ -1,4 +1,7 @@
-// Scrape the mesh: istiod's own metrics and every Envoy (sidecars and gateways) in any namespace.
+// Scrape the mesh: istiod's own metrics and every Envoy (sidecars and gateways). Prometheus ignores
+// monitors' namespace selectors (a tenant's monitor must not reach another namespace), so each
+// monitor lives in the namespace it scrapes: istiod's in the control plane's, and one Envoy
+// PodMonitor per namespace with proxies, whose series then carry that namespace.
 import type { IPodMonitor } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor";
 import type { IServiceMonitor } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor";
 import * as k8s from "@pulumi/kubernetes";
@@ -9,14 +12,18 @@ export const ENVOY_STATS_PORT = "http-envoy-prom"; // 15090, declared by the inj
 export const ENVOY_STATS_PATH = "/stats/prometheus";
 
 export interface IstioMonitorsArgs {
+    /** The monitoring namespace: Prometheus's own certificate sidecar is scraped there. */
     namespace: pulumi.Input<string>;
-    istioNamespace: string;
+    istioNamespace: pulumi.Input<string>;
+    /** Key (stable resource name) -> another namespace whose pods run Envoy (the gateway's, the tenants'). */
+    envoyNamespaces: Record<string, pulumi.Input<string>>;
     labels: Record<string, string>;
 }
 
 export interface IstioMonitors {
     istiod: k8s.apiextensions.CustomResource;
-    envoy: k8s.apiextensions.CustomResource;
+    /** The monitoring namespace's first, then one per `envoyNamespaces` key. */
+    envoy: k8s.apiextensions.CustomResource[];
 }
 
 /** `opts.dependsOn` must include the chart that installs the monitoring CRDs. */
@@ -28,7 +35,6 @@ export function createIstioMonitors(args: IstioMonitorsArgs, opts: pulumi.Custom
             jobLabel: "istio",
             // Every istiod revision's Service carries app=istiod, so a canary control plane is scraped too.
             selector: { matchLabels: { app: "istiod" } },
-            namespaceSelector: { matchNames: [args.istioNamespace] },
             endpoints: [{ port: ISTIOD_MONITORING_PORT, interval: "30s" }],
         },
     };
@@ -38,7 +44,6 @@ export function createIstioMonitors(args: IstioMonitorsArgs, opts: pulumi.Custom
         spec: {
             jobLabel: "envoy-stats",
             selector: { matchExpressions: [{ key: "istio-prometheus-ignore", operator: "DoesNotExist" }] },
-            namespaceSelector: { any: true },
             podMetricsEndpoints: [{
                 port: ENVOY_STATS_PORT,
                 path: ENVOY_STATS_PATH,
@@ -50,9 +55,14 @@ export function createIstioMonitors(args: IstioMonitorsArgs, opts: pulumi.Custom
             }],
         },
     };
-    const meta = (name: string) => ({ name, namespace: args.namespace, labels: args.labels });
+    const meta = (name: string, namespace: pulumi.Input<string>) => ({ name, namespace, labels: args.labels });
+    const envoy = (resourceName: string, namespace: pulumi.Input<string>) =>
+        new k8s.apiextensions.CustomResource(resourceName, { ...podMonitor, metadata: meta("envoy-stats", namespace) }, opts);
     return {
-        istiod: new k8s.apiextensions.CustomResource("istiod", { ...serviceMonitor, metadata: meta("istiod") }, opts),
-        envoy: new k8s.apiextensions.CustomResource("envoy-stats", { ...podMonitor, metadata: meta("envoy-stats") }, opts),
+        istiod: new k8s.apiextensions.CustomResource("istiod", { ...serviceMonitor, metadata: meta("istiod", args.istioNamespace) }, opts),
+        envoy: [
+            envoy("envoy-stats", args.namespace),
+            ...Object.entries(args.envoyNamespaces).map(([key, namespace]) => envoy(`envoy-stats-${key}`, namespace)),
+        ],
     };
 }

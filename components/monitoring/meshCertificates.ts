@@ -4,7 +4,7 @@
 // writes its rotating certificate to a memory volume the Prometheus container reads.
 // The monitoring namespace carries no injection label; the pod's istio.io/rev label alone selects
 // the revision's injector, and with the CNI plugin the injected containers pass `restricted`.
-import { PROMETHEUS_CERTIFICATE_DIR } from "@reference-platform/consumer/shared/scrapeCertificates";
+import { MESH_MTLS_SCRAPE_CLASS, PROMETHEUS_CERTIFICATE_DIR, SCRAPE_CERTIFICATE_FILES } from "@reference-platform/consumer/shared/scrapeCertificates";
 import { PrometheusSpecValues } from "./chartValueTypes";
 
 export { SCRAPE_CERTIFICATE_FILES, ScrapeCertificateFiles } from "@reference-platform/consumer/shared/scrapeCertificates";
@@ -12,7 +12,7 @@ export { SCRAPE_CERTIFICATE_FILES, ScrapeCertificateFiles } from "@reference-pla
 export const CERTIFICATE_VOLUME = "istio-certs";
 /** Where the sidecar writes (pilot-agent's OUTPUT_CERTS). */
 export const SIDECAR_CERTIFICATE_DIR = "/etc/istio-output-certs";
-export type MeshCertificateValues = Required<Pick<PrometheusSpecValues, "podMetadata" | "volumes" | "volumeMounts">>;
+export type MeshCertificateValues = Required<Pick<PrometheusSpecValues, "podMetadata" | "volumes" | "volumeMounts" | "scrapeClasses">>;
 
 /** prometheusSpec keys that give every Prometheus pod a certificate-only sidecar of `revision`. */
 export function meshCertificateValues(revision: string): MeshCertificateValues {
@@ -31,5 +31,18 @@ export function meshCertificateValues(revision: string): MeshCertificateValues {
         // Memory-backed: the private key never touches the node's disk.
         volumes: [{ name: CERTIFICATE_VOLUME, emptyDir: { medium: "Memory" } }],
         volumeMounts: [{ name: CERTIFICATE_VOLUME, mountPath: PROMETHEUS_CERTIFICATE_DIR, readOnly: true }],
+        // The only way a monitor reaches these files: Prometheus refuses monitors that name files.
+        scrapeClasses: [{
+            name: MESH_MTLS_SCRAPE_CLASS,
+            tlsConfig: {
+                caFile: SCRAPE_CERTIFICATE_FILES.ca,
+                certFile: SCRAPE_CERTIFICATE_FILES.cert,
+                keyFile: SCRAPE_CERTIFICATE_FILES.key,
+                // Workload certificates name a SPIFFE identity, not the pod's address, and Prometheus
+                // cannot check Istio's secure naming. The client certificate still proves Prometheus's
+                // identity to the sidecar, which is what authorization relies on.
+                insecureSkipVerify: true,
+            },
+        }],
     };
 }

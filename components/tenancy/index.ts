@@ -10,6 +10,7 @@ import { PlatformNamespaceSpec } from "./types";
 
 export { PlatformNamespaceSpec } from "./types";
 export { podSecurityLabels } from "./podSecurity";
+export { TEAM_SYNC_IDENTITY, TEAM_SYNC_KINDS, TeamSyncKind } from "./teamSync";
 
 export interface TenancyArgs {
     env: string;
@@ -28,6 +29,8 @@ export class Tenancy extends pulumi.ComponentResource {
     public readonly platformNamespaces: Record<string, pulumi.Output<string>> = {};
     /** Team name -> the team's namespace. */
     public readonly teamNamespaces: Record<string, pulumi.Output<string>> = {};
+    /** Team name -> the ServiceAccount in its namespace that Argo CD syncs the team's Applications as. */
+    public readonly teamSyncServiceAccounts: Record<string, pulumi.Output<string>> = {};
     private readonly tenants: TeamNamespace[] = [];
 
     constructor(name: string, args: TenancyArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -62,9 +65,14 @@ export class Tenancy extends pulumi.ComponentResource {
                 tracingNamespace: args.tracingNamespace,
             }, { parent: this });
             this.teamNamespaces[team.name] = tenant.namespace;
+            this.teamSyncServiceAccounts[team.name] = tenant.syncServiceAccount;
             this.tenants.push(tenant);
         }
-        this.registerOutputs({ platformNamespaces: this.platformNamespaces, teamNamespaces: this.teamNamespaces });
+        this.registerOutputs({
+            platformNamespaces: this.platformNamespaces,
+            teamNamespaces: this.teamNamespaces,
+            teamSyncServiceAccounts: this.teamSyncServiceAccounts,
+        });
     }
 
     /** Every tenant namespace denies mesh traffic unless a service's AuthorizationPolicy allows it. */

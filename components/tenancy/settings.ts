@@ -42,6 +42,9 @@ export const teamQuotaSchema = z.strictObject({
     limitsCpu: cpu,
     limitsMemory: bytes,
     pods: atLeast(1),
+    /** PersistentVolumeClaims in the namespace, and the storage they may request in total. */
+    persistentVolumeClaims: atLeast(0),
+    requestsStorage: bytes,
 }).superRefine(quotaRequestsWithinLimits, EVERY_PASS);
 
 export const teamSettingsSchema = z.strictObject({

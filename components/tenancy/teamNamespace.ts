@@ -7,6 +7,7 @@ import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
 import { createNamespaceNetworkPolicies } from "./networkPolicies";
 import { meshInjectionLabels, podSecurityLabels } from "./podSecurity";
 import { TEAM_ROLE_RULES } from "./teamRbac";
+import { TEAM_SYNC_IDENTITY, teamSyncRoleRules } from "./teamSync";
 
 export interface TeamNamespaceArgs {
     team: TeamSettings;
@@ -22,6 +23,8 @@ export interface TeamNamespaceArgs {
 
 export class TeamNamespace extends pulumi.ComponentResource {
     public readonly namespace: pulumi.Output<string>;
+    /** The ServiceAccount Argo CD impersonates to sync the team's Applications. */
+    public readonly syncServiceAccount: pulumi.Output<string>;
     private readonly teamName: string;
     private readonly labels: Record<string, string>;
 
@@ -59,6 +62,11 @@ export class TeamNamespace extends pulumi.ComponentResource {
                     "limits.cpu": tenancy.quota.limitsCpu,
                     "limits.memory": tenancy.quota.limitsMemory,
                     pods: String(tenancy.quota.pods),
+                    persistentvolumeclaims: String(tenancy.quota.persistentVolumeClaims),
+                    "requests.storage": tenancy.quota.requestsStorage,
+                    // Only the platform's ingress gateway is exposed outside the cluster.
+                    "services.loadbalancers": "0",
+                    "services.nodeports": "0",
                 },
             },
         }, child);
@@ -95,7 +103,24 @@ export class TeamNamespace extends pulumi.ComponentResource {
             subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: team.group }],
         }, child);
 
-        this.registerOutputs({ namespace: this.namespace });
+        // Argo CD syncs the team's Applications as this account (sync impersonation), so what a team
+        // commits can reach only the kinds of its AppProject's allow-list, and only in this namespace.
+        const syncAccount = new k8s.core.v1.ServiceAccount(`${team.name}-${TEAM_SYNC_IDENTITY}`, {
+            metadata: inNamespace(TEAM_SYNC_IDENTITY),
+            automountServiceAccountToken: false,
+        }, child);
+        const syncRole = new k8s.rbac.v1.Role(`${team.name}-${TEAM_SYNC_IDENTITY}`, {
+            metadata: inNamespace(TEAM_SYNC_IDENTITY),
+            rules: teamSyncRoleRules(),
+        }, child);
+        new k8s.rbac.v1.RoleBinding(`${team.name}-${TEAM_SYNC_IDENTITY}`, {
+            metadata: inNamespace(TEAM_SYNC_IDENTITY),
+            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: syncRole.metadata.name },
+            subjects: [{ kind: "ServiceAccount", name: syncAccount.metadata.name, namespace: this.namespace }],
+        }, child);
+        this.syncServiceAccount = syncAccount.metadata.name;
+
+        this.registerOutputs({ namespace: this.namespace, syncServiceAccount: this.syncServiceAccount });
     }
 
     /**

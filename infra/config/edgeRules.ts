@@ -6,7 +6,7 @@ interface EdgeCheckInput {
     mesh?: {
         enabled?: boolean;
         gatewayHosts?: string[];
-        edgeAuth?: { localIssuer?: boolean; issuers?: unknown[] };
+        edgeAuth?: { localIssuer?: boolean; issuers?: Array<{ forwardOriginalToken?: unknown } | undefined> };
         rateLimit?: { hosts?: Record<string, unknown> };
     };
     shop?: { enabled?: boolean; services?: Record<string, { edge?: { requireJwt?: boolean; claims?: Record<string, string[]> } } | undefined> };
@@ -40,6 +40,17 @@ export function checkEdge(publicServices: readonly string[], defaultJwtServices:
             ctx.addIssue({
                 code: "custom", path: ["mesh", "edgeAuth", "issuers"],
                 message: "a shop route requires a token but no issuer is trusted: add an issuer or set localIssuer true (dev)",
+            });
+        }
+        // The service's own sidecar checks the token again, so the gateway must pass it on.
+        if (needsToken && auth && Array.isArray(auth.issuers)) {
+            auth.issuers.forEach((issuer, i) => {
+                if (issuer?.forwardOriginalToken === false) {
+                    ctx.addIssue({
+                        code: "custom", path: ["mesh", "edgeAuth", "issuers", i, "forwardOriginalToken"],
+                        message: "a shop route requires a token, which the service's workload validates again: the gateway must forward it (true or unset)",
+                    });
+                }
             });
         }
         const hosts = p.mesh?.gatewayHosts ?? [];

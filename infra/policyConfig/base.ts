@@ -185,4 +185,6 @@ export const basePolicySettings: PolicySettings = {
     "capacity": { exemptions: [] },
     "edge-rate-limit": { exemptions: [] },
     "edge-jwt-authorization": { exemptions: [] },
+    // A tenant's public routes are exported to the ingress gateway's namespace, nowhere else.
+    "tenant-isolation": { tenantLabel: "platform.example.com/tenant", gatewayNamespaces: [NAMESPACES.ingressGateway], exemptions: [] },
 };

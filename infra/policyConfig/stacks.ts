@@ -9,7 +9,7 @@ import { PolicyName, StackPolicyDifferences } from "./types";
  * violations (a broken mesh reference, an impossible quota) would fail on the cluster anyway.
  */
 const STAGING_GATES: readonly PolicyName[] = [
-    "pod-security-standards", "rbac-least-privilege", "image-provenance", "mesh-mtls", "mesh-analysis", "capacity",
+    "pod-security-standards", "rbac-least-privilege", "image-provenance", "mesh-mtls", "mesh-analysis", "capacity", "tenant-isolation",
 ];
 
 /** Docker Hub organisations prod pulls from; the other stacks accept any docker.io image. */

@@ -34,6 +34,7 @@ export interface PolicySettings {
     "capacity": WithExemptions;
     "edge-rate-limit": WithExemptions;
     "edge-jwt-authorization": WithExemptions;
+    "tenant-isolation": WithExemptions & { tenantLabel: string; gatewayNamespaces: string[] };
 }
 
 export type PolicyName = keyof PolicySettings;

@@ -6,6 +6,7 @@ import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { isEmptySelector } from "../lib/labelSelector";
 import { reporterFor } from "../lib/report";
 import { byNamespace, ofKind, refOf } from "../lib/stackResources";
+import { TENANT_LABEL_SETTING, tenantNamespaces } from "../lib/tenants";
 
 interface TenantGuardrailsConfig extends WithExemptions {
     tenantLabel: string;
@@ -13,11 +14,7 @@ interface TenantGuardrailsConfig extends WithExemptions {
 }
 
 const spec = configSpec("tenant-namespace-guardrails", ["resourceQuota", "limitRange", "defaultDeny", "allowAllNetworkPolicy"], {
-    tenantLabel: {
-        type: "string",
-        default: "platform.example.com/tenant",
-        description: "Label whose value \"true\" marks a tenant namespace.",
-    },
+    tenantLabel: TENANT_LABEL_SETTING,
     defaultDenyName: {
         type: "string",
         default: "default-deny",
@@ -64,8 +61,7 @@ export const tenantNamespaceGuardrails: StackValidationPolicy = {
         const quotas = byNamespace(ofKind(args.resources, [""], "ResourceQuota"));
         const limitRanges = byNamespace(ofKind(args.resources, [""], "LimitRange"));
         const networkPolicies = byNamespace(ofKind(args.resources, ["networking.k8s.io"], "NetworkPolicy"));
-        for (const namespace of ofKind(args.resources, [""], "Namespace")) {
-            if (namespace.props.metadata?.labels?.[config.tenantLabel] !== "true") continue;
+        for (const namespace of tenantNamespaces(args.resources, config.tenantLabel)) {
             const ref = refOf(namespace);
             const reportNamespace = reporterFor(report, { ...ref, namespace: ref.name }, config.exemptions, namespace.urn);
             if (!quotas.has(ref.name)) reportNamespace("resourceQuota", "is a tenant namespace without a ResourceQuota");

@@ -21,6 +21,15 @@ export function helmTemplateArgs(request: TemplateRequest): string[] {
     return args;
 }
 
+/**
+ * Helm 4.1.4 ignores `--values -` when stdin holds a whole multiple of 4096 bytes (it renders with
+ * the chart's defaults, silently): such a document gets one more byte, a trailing newline.
+ */
+export function valuesDocument(values: Record<string, unknown>): string {
+    const json = JSON.stringify(values);
+    return Buffer.byteLength(json) % 4096 === 0 ? `${json}\n` : json;
+}
+
 /** The rendered multi-document YAML; rejects with Helm's own message. */
 export function helmTemplate(request: TemplateRequest): Promise<string> {
     return new Promise((resolve, reject) => {
@@ -29,6 +38,6 @@ export function helmTemplate(request: TemplateRequest): Promise<string> {
                 if (error) reject(new Error(stderr.trim().split("\n").pop() || error.message));
                 else resolve(stdout);
             });
-        child.stdin?.end(JSON.stringify(request.values));
+        child.stdin?.end(valuesDocument(request.values));
     });
 }

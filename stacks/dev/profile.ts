@@ -14,7 +14,7 @@ export const devDifferences: ProfileDifferences = {
     },
     tenancy: {
         podSecurityLevel: "baseline",
-        quota: { requestsCpu: "2", requestsMemory: "4Gi", limitsCpu: "4", limitsMemory: "8Gi", pods: 50 },
+        quota: { requestsCpu: "2", requestsMemory: "4Gi", limitsCpu: "4", limitsMemory: "8Gi", pods: 50, persistentVolumeClaims: 5, requestsStorage: "20Gi" },
         containerDefaults: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
     },
     mesh: {

@@ -11,7 +11,7 @@ export const prodDifferences: ProfileDifferences = {
         autoscaling: { minReplicas: 3, maxReplicas: 10, targetCpuUtilizationPercent: 70 },
     },
     tenancy: {
-        quota: { requestsCpu: "16", requestsMemory: "32Gi", limitsCpu: "64", limitsMemory: "64Gi", pods: 300 },
+        quota: { requestsCpu: "16", requestsMemory: "32Gi", limitsCpu: "64", limitsMemory: "64Gi", pods: 300, persistentVolumeClaims: 20, requestsStorage: "500Gi" },
     },
     mesh: {
         tracingSamplingPercent: 1,

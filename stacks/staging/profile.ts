@@ -11,7 +11,7 @@ export const stagingDifferences: ProfileDifferences = {
         autoscaling: { minReplicas: 2, maxReplicas: 4, targetCpuUtilizationPercent: 75 },
     },
     tenancy: {
-        quota: { requestsCpu: "4", requestsMemory: "8Gi", limitsCpu: "32", limitsMemory: "16Gi", pods: 100 },
+        quota: { requestsCpu: "4", requestsMemory: "8Gi", limitsCpu: "32", limitsMemory: "16Gi", pods: 100, persistentVolumeClaims: 10, requestsStorage: "100Gi" },
     },
     mesh: {
         tracingSamplingPercent: 10,

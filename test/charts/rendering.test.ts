@@ -38,6 +38,16 @@ describe("chart rendering follows the v4 Chart", () => {
     });
     after(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
 
+    it("passes values of every size, a whole multiple of 4096 bytes too (Helm 4.1.4 ignores such a stdin)", async () => {
+        for (const size of [4096, 8192, 4097]) {
+            const values = { greeting: "sized", padding: "" };
+            values.padding = "x".repeat(size - Buffer.byteLength(JSON.stringify(values)));
+            assert.equal(Buffer.byteLength(JSON.stringify(values)), size);
+            const r = await render({ namespace: "apps", values });
+            assert.equal(child(r, "demo:apps/demo-settings").inputs.data.greeting, "sized", `${size} bytes of values`);
+        }
+    });
+
     it("names each object <chart resource name>:<namespace>/<name>, or <chart>:<name> when cluster-scoped", async () => {
         const r = await render({ namespace: "apps", values: { greeting: "hi" } });
         assert.deepEqual(names(r), [

@@ -166,16 +166,62 @@ describe("gitops", () => {
                     assert.deepEqual(spec.clusterResourceWhitelist ?? [], []);
                     assert.equal(spec.clusterResourceBlacklist, undefined);
                     assert.deepEqual(spec.roles ?? [], []);
-                    const denied = spec.namespaceResourceBlacklist.map((k: { group: string; kind: string }) => `${k.group}/${k.kind}`);
-                    for (const kind of ["/ResourceQuota", "/LimitRange", "networking.k8s.io/NetworkPolicy", "rbac.authorization.k8s.io/RoleBinding"]) {
-                        assert.ok(denied.includes(kind), `${kind} is platform-owned`);
+                });
+
+                it(`lets team ${team} sync only an allow-list of kinds, without gateways, ingresses or guardrails`, () => {
+                    const spec = projectNamed(ok(stack), team).inputs.spec;
+                    assert.equal(spec.namespaceResourceBlacklist, undefined, "an allow-list, not a blacklist");
+                    const allowed = spec.namespaceResourceWhitelist.map((k: { group: string; kind: string }) => `${k.group}/${k.kind}`);
+                    for (const kind of ["apps/Deployment", "/Service", "/ConfigMap", "networking.istio.io/VirtualService", "monitoring.coreos.com/ServiceMonitor"]) {
+                        assert.ok(allowed.includes(kind), `${kind} is a team's`);
                     }
+                    for (const kind of ["networking.istio.io/Gateway", "gateway.networking.k8s.io/Gateway", "networking.k8s.io/Ingress",
+                        "networking.istio.io/ServiceEntry", "networking.istio.io/EnvoyFilter", "security.istio.io/PeerAuthentication",
+                        "/ResourceQuota", "/LimitRange", "networking.k8s.io/NetworkPolicy", "rbac.authorization.k8s.io/RoleBinding",
+                        "rbac.authorization.k8s.io/Role", "monitoring.coreos.com/AlertmanagerConfig"]) {
+                        assert.ok(!allowed.includes(kind), `${kind} is not a team's`);
+                    }
+                    assert.ok(!allowed.some((k: string) => k.includes("*")), "no wildcard");
+                });
+
+                it(`syncs team ${team}'s Applications as a ServiceAccount in its namespace, whose Role grants exactly the allowed kinds`, () => {
+                    const run = ok(stack);
+                    const spec = projectNamed(run, team).inputs.spec;
+                    assert.deepEqual(spec.destinationServiceAccounts, [{ server: IN_CLUSTER, namespace: team, defaultServiceAccount: "argocd-sync" }]);
+                    const inTeam = (type: string) => ofType(run, type).filter((r) => r.inputs.metadata.namespace === team && r.inputs.metadata.name === "argocd-sync");
+                    assert.equal(inTeam("kubernetes:core/v1:ServiceAccount").length, 1, "the sync ServiceAccount");
+                    const [binding] = inTeam("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding");
+                    assert.deepEqual(binding.inputs.subjects, [{ kind: "ServiceAccount", name: "argocd-sync", namespace: team }]);
+                    assert.deepEqual(binding.inputs.roleRef, { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "argocd-sync" });
+                    const [role] = inTeam("kubernetes:rbac.authorization.k8s.io/v1:Role");
+                    const granted = role.inputs.rules.flatMap((r: any) => r.apiGroups.flatMap((g: string) => r.resources.map((res: string) => `${g}/${res}`))).sort();
+                    const plural = (kind: string) => `${kind.toLowerCase()}s`.replace(/ys$/, "ies");
+                    const allowed = spec.namespaceResourceWhitelist.map((k: { group: string; kind: string }) => `${k.group}/${plural(k.kind)}`).sort();
+                    assert.deepEqual(granted, allowed, "the Role and the allow-list name the same kinds");
                 });
             }
 
-            it("registers one AppProject per team plus the platform's, all in argocd", () => {
+            it("empties Argo CD's built-in default project, so naming it syncs nothing", () => {
+                const spec = projectNamed(ok(stack), "default").inputs.spec;
+                assert.deepEqual(spec.sourceRepos, []);
+                assert.deepEqual(spec.destinations, []);
+                assert.deepEqual(spec.namespaceResourceWhitelist, []);
+                assert.deepEqual(spec.clusterResourceWhitelist, []);
+            });
+
+            it("switches sync impersonation on in argocd-cm", () => {
+                assert.equal(valuesOf(ok(stack)).configs.cm["application.sync.impersonation.enabled"], true);
+            });
+
+            itRendered("renders argocd-cm with sync impersonation enabled", async () => {
+                const objects = await renderedBy(ok(stack), "argocd");
+                const cm = objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === "argocd-cm");
+                assert.equal(String(cm?.data?.["application.sync.impersonation.enabled"]), "true");
+            });
+
+            it("registers one AppProject per team plus the platform's and the emptied default, all in argocd", () => {
                 const projects = projectsOf(ok(stack));
-                assert.deepEqual(projects.map((p) => p.inputs.metadata.name).sort(), ["data", "platform", "shop"]);
+                assert.deepEqual(projects.map((p) => p.inputs.metadata.name).sort(), ["data", "default", "platform", "shop"]);
                 for (const p of projects) assert.equal(p.inputs.metadata.namespace, "argocd");
             });
 
@@ -204,7 +250,7 @@ describe("gitops", () => {
                 const chartUrn = chartOf(run).urn;
                 assert.ok(chartUrn);
                 const crs: RecordedResource[] = [...projectsOf(run), ...ofType(run, APPLICATION)];
-                assert.equal(crs.length, 4);
+                assert.equal(crs.length, 5);
                 for (const cr of crs) assert.ok(cr.dependencies.includes(chartUrn), `${cr.name} depends on the chart`);
             });
         });
@@ -240,7 +286,7 @@ describe("gitops", () => {
         const payments = { name: "payments", group: "team-payments", costCenter: "cc-3003", sourceRepos: ["https://git.example.com/payments/a.git", "https://git.example.com/payments/b.git"] };
         const shop = { name: "shop", group: "team-shop", costCenter: "cc-1001", sourceRepos: TEAM_REPOS.shop };
         const run = ok("staging", { tenancy: { teams: [shop, payments] } });
-        assert.deepEqual(projectsOf(run).map((p) => p.inputs.metadata.name).sort(), ["payments", "platform", "shop"]);
+        assert.deepEqual(projectsOf(run).map((p) => p.inputs.metadata.name).sort(), ["default", "payments", "platform", "shop"]);
         const spec = projectNamed(run, "payments").inputs.spec;
         assert.deepEqual(spec.sourceRepos, payments.sourceRepos);
         assert.deepEqual(spec.destinations, [{ server: IN_CLUSTER, namespace: "payments" }]);

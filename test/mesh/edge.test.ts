@@ -26,8 +26,9 @@ const EXPECTED: Record<string, { issuers: string[]; host: string; bucket: { toke
     prod: { issuers: ["https://login.example.com/realms/shop"], host: "shop.example.com", bucket: { tokens: 1200, fill: "60s", burst: 2400 } },
 };
 
-const only = (run: RunResult, type: string): RecordedResource => {
-    const found = ofType(run, type);
+/** The one object of `type` (in `namespace`, when given: tenant namespaces validate tokens too). */
+const only = (run: RunResult, type: string, namespace?: string): RecordedResource => {
+    const found = ofType(run, type).filter((r) => namespace === undefined || r.inputs.metadata?.namespace === namespace);
     assert.equal(found.length, 1, `one ${type}, found ${found.length}`);
     return found[0];
 };
@@ -37,7 +38,7 @@ for (const stack of Object.keys(EXPECTED)) {
     const expected = EXPECTED[stack];
     describe(`edge security at the gateway (${stack})`, () => {
         it("validates tokens of exactly the configured issuers on the gateway pods", () => {
-            const ra = only(runOk(stack), TYPES.requestAuthentication).inputs;
+            const ra = only(runOk(stack), TYPES.requestAuthentication, GATEWAY_NAMESPACE).inputs;
             assert.equal(ra.metadata.namespace, GATEWAY_NAMESPACE);
             assert.deepEqual(ra.spec.selector.matchLabels, GATEWAY_POD_LABELS);
             assert.deepEqual(ra.spec.jwtRules.map((r: any) => r.issuer), expected.issuers);
@@ -48,7 +49,7 @@ for (const stack of Object.keys(EXPECTED)) {
             if (stack === "dev") return;
             const issuer = { issuer: "https://idp.acme.test/realms/edge", jwksUri: "https://idp.acme.test/realms/edge/certs", audiences: ["shop", "admin"], forwardOriginalToken: true };
             const run = runOk(stack, { mesh: { edgeAuth: { localIssuer: false, issuers: [issuer] } } });
-            assert.deepEqual(only(run, TYPES.requestAuthentication).inputs.spec.jwtRules, [issuer]);
+            assert.deepEqual(only(run, TYPES.requestAuthentication, GATEWAY_NAMESPACE).inputs.spec.jwtRules, [issuer]);
         });
 
         it(`limits every public host on every gateway port: ${expected.bucket.tokens} per ${expected.bucket.fill}, burst ${expected.bucket.burst}`, () => {
@@ -95,7 +96,7 @@ for (const stack of Object.keys(EXPECTED)) {
 
 describe("dev's local issuer", () => {
     const run = () => runOk("dev");
-    const published = () => JSON.parse(only(run(), TYPES.requestAuthentication).inputs.spec.jwtRules[0].jwks);
+    const published = () => JSON.parse(only(run(), TYPES.requestAuthentication, GATEWAY_NAMESPACE).inputs.spec.jwtRules[0].jwks);
     const issuerKey = () => issuerKeyFrom(JSON.stringify(unwrap(run().outputs.operators)));
 
     it("signs tokens the JWKS published to the gateway verifies, for its issuer and audience", async () => {

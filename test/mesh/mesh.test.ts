@@ -230,13 +230,31 @@ describe("mesh", () => {
                 assert.deepEqual(gateway.spec.selector, { istio: "ingressgateway" });
                 const https = serverOn(gateway.spec.servers, 443);
                 assert.equal(https.port.protocol, "HTTPS");
-                assert.deepEqual(https.hosts, expected.hosts);
+                // Namespace-qualified: only the shop team's VirtualServices bind the public hosts.
+                assert.deepEqual(https.hosts, expected.hosts.map((h) => `shop/${h}`));
                 assert.deepEqual(https.tls, { mode: "SIMPLE", credentialName: "shop-tls" });
                 const http = serverOn(gateway.spec.servers, 80);
                 assert.equal(http.port.protocol, "HTTP");
-                assert.deepEqual(http.hosts, expected.hosts);
+                assert.deepEqual(http.hosts, expected.hosts.map((h) => `shop/${h}`));
                 assert.deepEqual(http.tls, { httpsRedirect: true });
                 assert.equal(gateway.spec.servers.length, 2);
+            });
+
+            it("scopes Gateways to their namespace and exports routing objects to their own namespace by default", () => {
+                const values = valuesOf(ok(stack), "istiod-1-29");
+                assert.equal(values.env.PILOT_SCOPE_GATEWAY_TO_NAMESPACE, "true");
+                assert.deepEqual(values.meshConfig.defaultVirtualServiceExportTo, ["."]);
+                assert.deepEqual(values.meshConfig.defaultDestinationRuleExportTo, ["."]);
+            });
+
+            itRendered("renders istiod with gateways scoped to their namespace and the export defaults in the mesh config", async () => {
+                const objects = await renderedBy(ok(stack), "istiod-1-29");
+                const deployment = ofKind(objects, "Deployment").find((d) => d.metadata.name === "istiod-1-29")!;
+                const env = deployment.spec.template.spec.containers[0].env;
+                assert.equal(env.find((e: any) => e.name === "PILOT_SCOPE_GATEWAY_TO_NAMESPACE")?.value, "true");
+                const meshCm = ofKind(objects, "ConfigMap").find((c) => c.metadata.name === "istio-1-29")!;
+                assert.match(meshCm.data.mesh, /defaultVirtualServiceExportTo:\n\s*- \./);
+                assert.match(meshCm.data.mesh, /defaultDestinationRuleExportTo:\n\s*- \./);
             });
 
             it("creates the control plane and gateway after the CRDs, and every Istio object after the CRDs and istiod", () => {

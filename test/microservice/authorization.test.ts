@@ -88,6 +88,39 @@ describe("zero-trust authorization", () => {
                 }
             }
 
+            it("requires a valid token at orders and payments themselves for requests through the gateway, with payments' role", () => {
+                const run = ok(stack);
+                const gatewayRule = (service: string) => {
+                    const rules = rulesOnPort(run, service, PODINFO.http)
+                        .filter((r: any) => r.from.some((f: any) => (f.source.principals ?? []).includes(GATEWAY_PRINCIPAL)));
+                    assert.equal(rules.length, 1, `${service}: one rule for the gateway`);
+                    assert.deepEqual(rules[0].from[0].source.principals, [GATEWAY_PRINCIPAL], "the gateway's rule admits no caller");
+                    return rules[0];
+                };
+                for (const service of ["orders", "payments"]) {
+                    assert.deepEqual(gatewayRule(service).from[0].source.requestPrincipals, ["*"], `${service}: a request principal`);
+                }
+                assert.deepEqual(gatewayRule("payments").when, [{ key: "request.auth.claims[roles]", values: ["payment-processor"] }]);
+                assert.equal(gatewayRule("orders").when, undefined);
+                // The public frontend needs no token, and its callers' rules never do.
+                assert.equal(gatewayRule("frontend").from[0].source.requestPrincipals, undefined);
+                const orders = policyOf(run, "orders").rules.find((r: any) => r.from[0].source.principals?.some((p: string) => p.endsWith("/sa/frontend")));
+                assert.equal(orders.from[0].source.requestPrincipals, undefined, "frontend calls orders inside the mesh without a token");
+            });
+
+            it("validates the edge's tokens in every tenant namespace, so the services' requestPrincipals can be met", () => {
+                const run = ok(stack);
+                const gateway = ofType(run, TYPES.requestAuthentication).find((r) => r.inputs.metadata.name === "edge-jwt")!;
+                const workloads = ofType(run, TYPES.requestAuthentication).filter((r) => r.inputs.metadata.name === "workload-jwt");
+                assert.deepEqual(workloads.map((r) => r.inputs.metadata.namespace).sort(), ["data", "shop"]);
+                const issuers = (r: any) => r.inputs.spec.jwtRules.map((j: any) => j.issuer);
+                for (const r of workloads) {
+                    assert.equal(r.inputs.spec.selector, undefined, "every workload of the namespace");
+                    assert.deepEqual(issuers(r), issuers(gateway));
+                }
+                for (const rule of gateway.inputs.spec.jwtRules) assert.equal(rule.forwardOriginalToken, true, "the gateway passes the token on");
+            });
+
             it("weakens mTLS nowhere: the only PeerAuthentication is the mesh-wide one, with no port exceptions", () => {
                 const run = ok(stack);
                 const peers = ofType(run, PEER_AUTHENTICATION);

@@ -48,6 +48,19 @@ for (const stack of ["dev", "staging", "prod"]) {
             }
         });
 
+        it("exports each public service's routes and subsets to its own namespace and the gateway's, nothing else mesh-wide", () => {
+            const run = runOk(stack);
+            for (const service of ["frontend", "catalog", "orders", "payments"]) {
+                const isPublic = service !== "catalog";
+                const [rule] = kindOf(run, service, TYPES.destinationRule);
+                assert.deepEqual(rule.inputs.spec.exportTo, isPublic ? [".", GATEWAY_NAMESPACE] : undefined, `${service}: DestinationRule`);
+                for (const vs of kindOf(run, service, TYPES.virtualService)) {
+                    const bound = (vs.inputs.spec.gateways ?? []).length > 0;
+                    assert.deepEqual(vs.inputs.spec.exportTo, bound ? [".", GATEWAY_NAMESPACE] : undefined, `${service}: ${vs.inputs.metadata.name}`);
+                }
+            }
+        });
+
         it("marks the protected routes for the policy pack, and only them", () => {
             const run = runOk(stack);
             const marked = ofType(run, TYPES.virtualService).filter((v) => v.inputs.metadata.annotations?.[REQUIRE_JWT_ANNOTATION] === "true");

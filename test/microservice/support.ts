@@ -14,6 +14,7 @@ export const TYPES = {
     virtualService: "kubernetes:networking.istio.io/v1:VirtualService",
     authorizationPolicy: "kubernetes:security.istio.io/v1:AuthorizationPolicy",
     peerAuthentication: "kubernetes:security.istio.io/v1:PeerAuthentication",
+    requestAuthentication: "kubernetes:security.istio.io/v1:RequestAuthentication",
     serviceMonitor: "kubernetes:monitoring.coreos.com/v1:ServiceMonitor",
     prometheusRule: "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
     chart: "kubernetes:helm.sh/v4:Chart",

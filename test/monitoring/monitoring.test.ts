@@ -289,20 +289,43 @@ describe("monitoring", () => {
                 });
             }
 
-            it("scrapes istiod and every Envoy when the mesh is enabled, after the CRDs exist", () => {
+            it("scrapes istiod and every Envoy when the mesh is enabled, each monitor in the namespace it scrapes, after the CRDs", () => {
                 const run = runStack(stack);
                 const chartUrn = stackChart(run).urn;
                 const istiod = one(run, SERVICE_MONITOR, "istiod");
-                assert.equal(istiod.inputs.metadata.namespace, "monitoring");
-                assert.deepEqual(istiod.inputs.spec.namespaceSelector.matchNames, ["istio-system"]);
+                assert.equal(istiod.inputs.metadata.namespace, "istio-system");
+                assert.equal(istiod.inputs.spec.namespaceSelector, undefined, "Prometheus ignores namespace selectors");
                 assert.equal(istiod.inputs.spec.endpoints[0].port, "http-monitoring");
-                const envoy = one(run, POD_MONITOR, "envoy-stats");
-                assert.equal(envoy.inputs.metadata.namespace, "monitoring");
-                assert.equal(envoy.inputs.spec.namespaceSelector.any, true);
-                assert.equal(envoy.inputs.spec.podMetricsEndpoints[0].port, "http-envoy-prom");
-                assert.equal(envoy.inputs.spec.podMetricsEndpoints[0].path, "/stats/prometheus");
-                for (const monitor of [istiod, envoy]) {
+                const envoy = ofType(run, POD_MONITOR).filter((m) => m.inputs.metadata.name === "envoy-stats");
+                assert.deepEqual(envoy.map((m) => m.inputs.metadata.namespace).sort(), ["data", "istio-ingress", "monitoring", "shop"]);
+                for (const monitor of envoy) {
+                    assert.equal(monitor.inputs.spec.namespaceSelector, undefined);
+                    assert.equal(monitor.inputs.spec.podMetricsEndpoints[0].port, "http-envoy-prom");
+                    assert.equal(monitor.inputs.spec.podMetricsEndpoints[0].path, "/stats/prometheus");
+                }
+                for (const monitor of [istiod, ...envoy]) {
                     assert.ok(monitor.dependencies.includes(chartUrn), `${monitor.name} depends on the chart with its CRD`);
+                }
+            });
+
+            it("keeps tenants' monitors to their namespace and away from Prometheus's files; labels their series with it", () => {
+                const spec = values(runStack(stack)).prometheus.prometheusSpec;
+                assert.deepEqual(spec.arbitraryFSAccessThroughSMs, { deny: true });
+                assert.equal(spec.ignoreNamespaceSelectors, true);
+                assert.equal(spec.enforcedNamespaceLabel, "namespace");
+            });
+
+            itRendered("renders a Prometheus that refuses monitors' files, ignores their namespace selectors and enforces the namespace label", async () => {
+                const objects = await renderedBy(runStack(stack), "kube-prometheus-stack");
+                const [prometheus] = ofKind(objects, "Prometheus");
+                assert.deepEqual(prometheus.spec.arbitraryFSAccessThroughSMs, { deny: true });
+                assert.equal(prometheus.spec.ignoreNamespaceSelectors, true);
+                assert.equal(prometheus.spec.enforcedNamespaceLabel, "namespace");
+                // The chart's own monitors then live in the namespaces they scrape, and select nothing across namespaces.
+                for (const monitor of [...ofKind(objects, "ServiceMonitor"), ...ofKind(objects, "PodMonitor")]) {
+                    const names = monitor.spec.namespaceSelector?.matchNames ?? [];
+                    assert.ok(names.every((n: string) => n === monitor.metadata.namespace), `${monitor.metadata.namespace}/${monitor.metadata.name}: selects ${names}`);
+                    assert.notEqual(monitor.spec.namespaceSelector?.any, true, `${monitor.metadata.name}: any namespace`);
                 }
             });
         });

@@ -29,9 +29,11 @@ describe("tenancy", () => {
                 it(`gives ${team} a quota and container defaults`, () => {
                     const run = runStack(stack);
                     const [quota] = inNamespace(run, "kubernetes:core/v1:ResourceQuota", team);
-                    for (const key of ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory", "pods"]) {
+                    for (const key of ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory", "pods", "persistentvolumeclaims", "requests.storage"]) {
                         assert.ok(quota.inputs.spec.hard[key], `quota sets ${key}`);
                     }
+                    assert.equal(quota.inputs.spec.hard["services.loadbalancers"], "0", "no LoadBalancer Service of a team's own");
+                    assert.equal(quota.inputs.spec.hard["services.nodeports"], "0", "no NodePort Service of a team's own");
                     const [limitRange] = inNamespace(run, "kubernetes:core/v1:LimitRange", team);
                     const container = limitRange.inputs.spec.limits.find((l: { type: string }) => l.type === "Container");
                     assert.ok(container.default.memory && container.defaultRequest.cpu && container.defaultRequest.memory);
@@ -60,13 +62,13 @@ describe("tenancy", () => {
 
                 it(`binds ${team}'s group to a Role without wildcards, Secrets or exec`, () => {
                     const run = runStack(stack);
-                    const [role] = inNamespace(run, "kubernetes:rbac.authorization.k8s.io/v1:Role", team);
+                    const role = inNamespace(run, "kubernetes:rbac.authorization.k8s.io/v1:Role", team).find((r) => r.inputs.metadata.name === "team-developer")!;
                     for (const rule of role.inputs.rules) {
                         for (const field of ["verbs", "resources", "apiGroups"]) assert.ok(!rule[field].includes("*"), `no wildcard ${field}`);
                         assert.ok(!rule.resources.includes("secrets"), "no access to Secrets");
                         assert.ok(!rule.resources.includes("pods/exec") && !rule.resources.includes("pods/attach"), "no exec/attach");
                     }
-                    const [binding] = inNamespace(run, "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", team);
+                    const binding = inNamespace(run, "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", team).find((r) => r.inputs.metadata.name === "team-developer")!;
                     assert.deepEqual(binding.inputs.subjects, [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: `team-${team}` }]);
                     assert.equal(binding.inputs.roleRef.kind, "Role");
                     assert.equal(binding.inputs.roleRef.name, role.inputs.metadata.name);

@@ -6,7 +6,7 @@ import { EdgeIssuer } from "./settings";
 import { PUBLIC_GATEWAY_PORTS } from "../publicGateway";
 import { LocalIssuer } from "./localIssuer";
 import { createEdgeRateLimit } from "./rateLimit";
-import { createEdgeRequestAuthentication } from "./requestAuthentication";
+import { createEdgeRequestAuthentication, createWorkloadRequestAuthentication } from "./requestAuthentication";
 
 /** Claims the gateway copies into request headers for dev's tokens. */
 const LOCAL_ISSUER_CLAIM_HEADERS = [{ header: "x-jwt-sub", claim: "sub" }];
@@ -15,6 +15,8 @@ export interface EdgeSecurityArgs {
     settings: Pick<MeshSettings, "edgeAuth" | "rateLimit" | "gatewayHosts">;
     /** Where the local issuer's key Secret lives (the root namespace) and where the gateway runs. */
     namespaces: { istioSystem: pulumi.Input<string>; ingressGateway: pulumi.Input<string> };
+    /** Team name -> its namespace, where workloads validate the same tokens again. */
+    tenantNamespaces: Record<string, pulumi.Input<string>>;
     labels: Record<string, string>;
 }
 
@@ -43,6 +45,9 @@ export function createEdgeSecurity(name: string, args: EdgeSecurityArgs, parent:
     ];
     if (issuers.length > 0) {
         createEdgeRequestAuthentication(`${name}-edge-jwt`, { namespace: args.namespaces.ingressGateway, issuers, labels: args.labels }, afterControlPlane);
+        for (const [team, namespace] of Object.entries(args.tenantNamespaces)) {
+            createWorkloadRequestAuthentication(`${name}-workload-jwt-${team}`, { namespace, issuers, labels: args.labels }, afterControlPlane);
+        }
     }
     if (s.rateLimit.enabled) {
         createEdgeRateLimit(`${name}-edge-rate-limit`, {

@@ -2,6 +2,9 @@
 // jwtRule per trusted issuer. A request carrying a token that is malformed, expired, from an
 // unknown issuer or for another audience is rejected with 401; a request without a token passes
 // without an identity, and the gateway AuthorizationPolicies of the routes that need one deny it.
+// The gateway forwards the token, and every tenant namespace validates it again with the same
+// issuers (`workload-jwt`), so a service's own AuthorizationPolicy can require a request principal:
+// a route that bypasses the edge's checks (another Gateway, another host) still meets them.
 import type { IRequestAuthentication } from "@kubernetes-models/istio/security.istio.io/v1/RequestAuthentication";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
@@ -9,6 +12,8 @@ import { EdgeIssuer } from "./settings";
 import { GATEWAY_SELECTOR } from "../names";
 
 export const EDGE_REQUEST_AUTHENTICATION = "edge-jwt";
+/** In each tenant namespace, for all its workloads. */
+export const WORKLOAD_REQUEST_AUTHENTICATION = "workload-jwt";
 
 type JwtRule = NonNullable<NonNullable<IRequestAuthentication["spec"]>["jwtRules"]>[number];
 
@@ -19,30 +24,43 @@ export function jwtRule(issuer: EdgeIssuer): JwtRule {
         ...(issuer.jwksUri !== undefined ? { jwksUri: issuer.jwksUri } : {}),
         ...(issuer.jwks !== undefined ? { jwks: issuer.jwks } : {}),
         ...(issuer.audiences ? { audiences: [...issuer.audiences] } : {}),
-        ...(issuer.forwardOriginalToken !== undefined ? { forwardOriginalToken: issuer.forwardOriginalToken } : {}),
+        // Forwarded unless the issuer says otherwise: the workload validates it again.
+        forwardOriginalToken: issuer.forwardOriginalToken ?? true,
         ...(issuer.outputClaimToHeaders ? { outputClaimToHeaders: issuer.outputClaimToHeaders.map((h) => ({ ...h })) } : {}),
     };
 }
 
-export interface EdgeRequestAuthenticationArgs {
-    /** The ingress gateway's namespace: the policy applies to the workloads it selects there. */
+export interface RequestAuthenticationArgs {
+    /** The ingress gateway's namespace, or a tenant namespace. */
     namespace: pulumi.Input<string>;
     issuers: pulumi.Input<EdgeIssuer>[];
     labels: Record<string, string>;
 }
 
-/** `opts.dependsOn` must include the base chart (CRD) and istiod (validation webhook). */
-export function createEdgeRequestAuthentication(
-    name: string, args: EdgeRequestAuthenticationArgs, opts: pulumi.CustomResourceOptions,
-): k8s.apiextensions.CustomResource {
+function createRequestAuthentication(name: string, objectName: string, args: RequestAuthenticationArgs,
+    selector: Record<string, string> | undefined, opts: pulumi.CustomResourceOptions): k8s.apiextensions.CustomResource {
     const spec = pulumi.all(args.issuers).apply((issuers): IRequestAuthentication["spec"] => ({
-        selector: { matchLabels: { ...GATEWAY_SELECTOR } },
+        ...(selector ? { selector: { matchLabels: { ...selector } } } : {}),
         jwtRules: issuers.map(jwtRule),
     }));
     return new k8s.apiextensions.CustomResource(name, {
         apiVersion: "security.istio.io/v1",
         kind: "RequestAuthentication",
-        metadata: { name: EDGE_REQUEST_AUTHENTICATION, namespace: args.namespace, labels: args.labels },
+        metadata: { name: objectName, namespace: args.namespace, labels: args.labels },
         spec,
     }, opts);
+}
+
+/** On the gateway pods. `opts.dependsOn` must include the base chart (CRD) and istiod (validation webhook). */
+export function createEdgeRequestAuthentication(
+    name: string, args: RequestAuthenticationArgs, opts: pulumi.CustomResourceOptions,
+): k8s.apiextensions.CustomResource {
+    return createRequestAuthentication(name, EDGE_REQUEST_AUTHENTICATION, args, GATEWAY_SELECTOR, opts);
+}
+
+/** On every workload of a tenant namespace; same `opts` as the edge's. */
+export function createWorkloadRequestAuthentication(
+    name: string, args: RequestAuthenticationArgs, opts: pulumi.CustomResourceOptions,
+): k8s.apiextensions.CustomResource {
+    return createRequestAuthentication(name, WORKLOAD_REQUEST_AUTHENTICATION, args, undefined, opts);
 }

@@ -58,13 +58,21 @@ describe("example consumer: team-service", () => {
                 if (out(platform, "mesh").mtlsMode === "STRICT") {
                     const identity = `${out(platform, "mesh").trustDomain}/ns/${scrape.prometheusNamespace}/sa/${scrape.prometheusServiceAccount}`;
                     assert.equal(endpoint.scheme, "https");
-                    assert.deepEqual([endpoint.tlsConfig.caFile, endpoint.tlsConfig.certFile, endpoint.tlsConfig.keyFile],
+                    // Prometheus refuses monitors that name its files: the monitor opts into the platform's
+                    // scrape class, whose TLS settings are the files the contract exports.
+                    assert.equal(endpoint.tlsConfig, undefined);
+                    const chart = ofType(platform, "kubernetes:helm.sh/v4:Chart").find((c) => c.name === "kube-prometheus-stack")!;
+                    const scrapeClass = chart.inputs.values.prometheus.prometheusSpec.scrapeClasses
+                        .find((c: any) => c.name === monitor.inputs.spec.scrapeClass);
+                    assert.ok(scrapeClass, `the platform's Prometheus defines scrape class ${monitor.inputs.spec.scrapeClass}`);
+                    assert.deepEqual([scrapeClass.tlsConfig.caFile, scrapeClass.tlsConfig.certFile, scrapeClass.tlsConfig.keyFile],
                         [scrape.caFile, scrape.certFile, scrape.keyFile]);
                     assert.ok(principals.includes(identity), principals.join(", "));
                     assert.deepEqual(run.outputs.scrape, { scheme: "https", identity });
                 } else {
                     assert.equal(endpoint.scheme, "http");
                     assert.equal(endpoint.tlsConfig, undefined);
+                    assert.equal(monitor.inputs.spec.scrapeClass, undefined);
                     assert.equal(scrape, null);
                     assert.deepEqual(run.outputs.scrape, { scheme: "http", identity: null });
                 }

@@ -18,6 +18,9 @@ export const REQUIRE_JWT_ANNOTATION = "platform.example.com/require-jwt";
 
 const SERVICE_HTTP_PORT = 80;
 
+/** The namespace of a "<namespace>/<name>" Gateway reference. */
+const gatewayNamespaceOf = (ref: string) => ref.split("/")[0];
+
 export interface MeshPolicyArgs {
     service: ResolvedMicroservice;
     /** The service's mesh integration (service.mesh, which must be set). */
@@ -43,8 +46,12 @@ export class MeshPolicy extends pulumi.ComponentResource {
 
         this.host = namespace.apply((ns) => serviceHost(service.name, ns, service.clusterDomain));
         const tracks = deliveryTracks(service);
+        // The mesh exports routing objects to their own namespace only; a public service's are also
+        // the ingress gateway's, which routes to its subsets.
+        const gatewayNamespace = pulumi.output(mesh.gatewayRef).apply(gatewayNamespaceOf);
+        const exportTo = service.public ? gatewayNamespace.apply((ns) => [".", ns]) : undefined;
         istio("DestinationRule", name, service.name, "networking.istio.io/v1",
-            this.host.apply((host) => destinationRuleSpec(host, tracks, service.traffic)));
+            pulumi.all([this.host, exportTo]).apply(([host, visibleTo]) => destinationRuleSpec(host, tracks, service.traffic, visibleTo)));
 
         const routes = this.host.apply((host) =>
             httpRoutes(routePlan(service.delivery), host, SERVICE_HTTP_PORT, service.traffic, service.faultInjection));
@@ -53,12 +60,11 @@ export class MeshPolicy extends pulumi.ComponentResource {
         if (service.public) {
             const edge = service.edge;
             istio("VirtualService", `${name}-public`, `${service.name}-public`, "networking.istio.io/v1",
-                pulumi.all([mesh.gatewayRef, routes]).apply(([gatewayRef, httpRouteList]) =>
-                    gatewayVirtualServiceSpec(gatewayRef, mesh.gatewayHosts, httpRouteList, edge?.paths)),
+                pulumi.all([mesh.gatewayRef, routes, exportTo]).apply(([gatewayRef, httpRouteList, visibleTo]) =>
+                    gatewayVirtualServiceSpec(gatewayRef, mesh.gatewayHosts, httpRouteList, edge?.paths, visibleTo)),
                 edge?.requireJwt ? { [REQUIRE_JWT_ANNOTATION]: "true" } : undefined);
             if (edge?.requireJwt && mesh.gatewayWorkloadSelector) {
                 // Lives with the gateway: a policy in the service's namespace would never see edge traffic.
-                const gatewayNamespace = pulumi.output(mesh.gatewayRef).apply((ref) => ref.split("/")[0]);
                 new k8s.apiextensions.CustomResource(`${name}-require-jwt`, {
                     apiVersion: "security.istio.io/v1",
                     kind: "AuthorizationPolicy",
@@ -75,11 +81,11 @@ export class MeshPolicy extends pulumi.ComponentResource {
         ]).apply(([ns, trustDomain, gateway, scraperNamespace, scraperAccount]) =>
             authorizationPolicySpec({
                 selector: args.selector,
-                principals: [
-                    // Every Microservice runs as a ServiceAccount named after it.
-                    ...service.callers.map((caller) => serviceAccountPrincipal(trustDomain, ns, caller)),
-                    ...(service.public ? [gateway] : []),
-                ],
+                // Every Microservice runs as a ServiceAccount named after it.
+                principals: service.callers.map((caller) => serviceAccountPrincipal(trustDomain, ns, caller)),
+                gateway: service.public
+                    ? { principal: gateway, requireJwt: service.edge?.requireJwt ?? false, claims: service.edge?.claims ?? {} }
+                    : undefined,
                 httpPort: service.ports.http,
                 // Prometheus scrapes the metrics port only when the platform runs it.
                 scrapedPort: service.monitoring ? service.ports.metrics : undefined,

@@ -6,10 +6,12 @@ import { Track, TRACK_LABEL } from "../delivery/tracks";
 
 export type DestinationRuleSpec = NonNullable<IDestinationRule["spec"]>;
 
-export function destinationRuleSpec(host: string, tracks: Track[], traffic: TrafficSettings): DestinationRuleSpec {
+/** `exportTo` unset: the mesh's default (the rule's own namespace). */
+export function destinationRuleSpec(host: string, tracks: Track[], traffic: TrafficSettings, exportTo?: string[]): DestinationRuleSpec {
     const pool = traffic.connectionPool;
     return {
         host,
+        ...(exportTo ? { exportTo: [...exportTo] } : {}),
         trafficPolicy: {
             tls: { mode: "ISTIO_MUTUAL" },
             connectionPool: {

@@ -11,11 +11,15 @@ export function meshVirtualServiceSpec(host: string, routes: HttpRoute[]): Virtu
 }
 
 /**
- * Bound to the ingress Gateway. With `paths`, each route only matches under those prefixes (the
+ * Bound to the ingress Gateway, and exported (`exportTo`) to the gateway's namespace as well as its own. With `paths`, each route only matches under those prefixes (the
  * prefix itself, or below it) and the prefix is rewritten to "/" for the service; without, every path.
  */
-export function gatewayVirtualServiceSpec(gatewayRef: string, publicHosts: string[], routes: HttpRoute[], paths?: string[]): VirtualServiceSpec {
-    return { hosts: [...publicHosts], gateways: [gatewayRef], http: paths ? routes.map((r) => underPaths(r, paths)) : routes };
+export function gatewayVirtualServiceSpec(gatewayRef: string, publicHosts: string[], routes: HttpRoute[], paths?: string[],
+    exportTo?: string[]): VirtualServiceSpec {
+    return {
+        hosts: [...publicHosts], gateways: [gatewayRef], http: paths ? routes.map((r) => underPaths(r, paths)) : routes,
+        ...(exportTo ? { exportTo: [...exportTo] } : {}),
+    };
 }
 
 function underPaths(route: HttpRoute, paths: string[]): HttpRoute {
