@@ -91,6 +91,8 @@ export interface MicroserviceArgs {
 }
 
 export interface NamespaceLimits {
+    /** The team namespace these limits are of: the only one the team's services may deploy into. */
+    namespace: string;
     /** What the namespace's LimitRange gives a container that sets no request or limit of its own. */
     containerDefaults: ComputeResources;
     /** The namespace's ResourceQuota: the sum over every pod in it. */

@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { EVERY_PASS, pinnedImage, replicas as replicaCount } from "../shared/fields";
 import { formatIssues } from "../shared/issues";
-import { parseImageReference } from "@reference-platform/grammar";
+import { isLabelValue, parseImageReference } from "@reference-platform/grammar";
 import { ComputeResources, computeResourcesSchema } from "../shared/resources";
 import { HttpProbe, MicroserviceArgs, RedMetricNames, TrafficSettings } from "./args";
 import { ResolvedDelivery, resolveDelivery } from "./delivery/strategy";
@@ -128,6 +128,15 @@ export function checkMicroservice(name: string, args: MicroserviceArgs): Checked
     const traffic = resolveTraffic(args.traffic, problems);
     const objectives = resolveObjectives(args.slo, args.alertThresholds, problems);
     problems.push(...integrationProblems(args, checked.data?.delivery));
+    const version = checked.success ? imageVersion(args.image) : "";
+    if (!isLabelValue(version)) {
+        problems.push(`image: its tag becomes the app.kubernetes.io/version label, whose value is at most 63 characters: use a shorter tag or a digest (got ${JSON.stringify(args.image)})`);
+    }
+    const teamNamespace = args.namespaceLimits?.namespace;
+    if (teamNamespace !== undefined && typeof args.namespace === "string" && args.namespace !== teamNamespace) {
+        problems.push(`namespace: is not team "${args.team}"'s namespace "${teamNamespace}" (the platform gives the team only its own namespace); ` +
+            `use settings.namespace (got ${JSON.stringify(args.namespace)})`);
+    }
     const edge = resolveEdge(checked.data?.edge ?? args.edge, args.public ?? false, problems);
     if (edge?.requireJwt && args.mesh && !args.mesh.gatewayWorkloadSelector) {
         problems.push("mesh.gatewayWorkloadSelector: edge.requireJwt needs the ingress gateway pods' labels");

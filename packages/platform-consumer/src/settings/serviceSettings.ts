@@ -5,6 +5,7 @@ import { z } from "zod";
 import { PlatformContract, PodSecurityLevel } from "../contract/schema";
 import { PlatformReferenceError, ServiceRequestError } from "../reference/errors";
 import { PlatformStack } from "../reference/platformStack";
+import { formatIssues } from "../shared/issues";
 import type { NamespaceLimits } from "../microservice/args";
 
 export type { NamespaceLimits };
@@ -81,10 +82,7 @@ const requestSchema = z.strictObject({
 /** The settings for one service of `request.team` on `platform`; throws before anything is registered. */
 export function serviceSettings(platform: PlatformStack, request: ServiceRequest): ServiceSettings {
     const parsed = requestSchema.safeParse(request);
-    if (!parsed.success) {
-        const problems = parsed.error.issues.map((i) => `${i.path.join(".") || (i as { keys?: string[] }).keys?.join(", ")}: ${i.message}`);
-        throw new ServiceRequestError(`${problems.join("; ")} (accepted: team, uses.mesh, uses.monitoring, uses.tracing)`);
-    }
+    if (!parsed.success) throw new ServiceRequestError(formatIssues("", requestSchema, parsed.error.issues, request).join("; "));
     const { team, uses = {} } = parsed.data;
     const c = platform.contract;
     const namespace = platform.teamNamespace(team);
@@ -121,7 +119,7 @@ export function serviceSettings(platform: PlatformStack, request: ServiceRequest
         namespace,
         podSecurityLevel: c.namespaces.teamPodSecurityLevel,
         defaults: workloadDefaults(c.workloads),
-        namespaceLimits: namespaceLimits(c.namespaces.teamLimits),
+        namespaceLimits: namespaceLimits(namespace, c.namespaces.teamLimits),
         platformNamespaces: { ingressGateway: c.namespaces.ingressGateway ?? "", monitoring: c.namespaces.monitoring ?? "" },
         mesh: mesh
             ? {
@@ -148,8 +146,8 @@ function computeResources(r: PlatformContract["workloads"]["resources"]): Worklo
     return { requests: { ...r.requests }, limits: cpu === null ? { memory } : { cpu, memory } };
 }
 
-function namespaceLimits(limits: PlatformContract["namespaces"]["teamLimits"]): NamespaceLimits {
-    return { containerDefaults: computeResources(limits.containerDefaults), quota: { ...limits.quota } };
+function namespaceLimits(namespace: string, limits: PlatformContract["namespaces"]["teamLimits"]): NamespaceLimits {
+    return { namespace, containerDefaults: computeResources(limits.containerDefaults), quota: { ...limits.quota } };
 }
 
 function workloadDefaults(w: PlatformContract["workloads"]): WorkloadDefaults {
