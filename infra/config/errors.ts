@@ -1,7 +1,9 @@
+import { StackConfigError } from "@reference-platform/consumer/shared/stackConfig";
+
 /** A stack configuration mistake, reported before any resource is registered. */
-export class ConfigError extends Error {
-    constructor(readonly problems: string[]) {
-        super(`Invalid stack configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+export class ConfigError extends StackConfigError {
+    constructor(problems: string[]) {
+        super(problems);
         this.name = "ConfigError";
     }
 }

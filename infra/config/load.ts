@@ -5,6 +5,7 @@ import deepmerge from "deepmerge";
 import { z } from "zod";
 import { PROFILES } from "../../stacks/profiles";
 import { formatIssues } from "@reference-platform/consumer/shared/issues";
+import { decodeConfigValue as decode, isConfigSecret } from "@reference-platform/consumer/shared/stackConfig";
 import { ConfigError } from "./errors";
 import { profileSchema, providerSchema } from "./schema";
 import { foreignKeyProblem } from "./foreignKeys";
@@ -30,14 +31,6 @@ export interface RawStackConfig {
 type PlainConfig = Omit<PlatformConfig, "secrets">;
 
 const replaceArrays = { arrayMerge: (_target: unknown[], source: unknown[]) => source };
-
-function decode(value: string): unknown {
-    try {
-        return JSON.parse(value);
-    } catch {
-        return value;
-    }
-}
 
 function resolveProfile(raw: RawStackConfig, problems: string[]): ProfileName | undefined {
     const given = raw.values.profile !== undefined ? decode(raw.values.profile) : raw.stack;
@@ -124,12 +117,6 @@ export function loadPlatformConfig(): Readonly<PlatformConfig> {
             alertWebhookUrl: config.getSecret("alertWebhookUrl"),
         }),
     });
-}
-
-function isConfigSecret(fullKey: string): boolean {
-    // Public in the runtime's JS, internal in its typings.
-    const runtimeConfig = require("@pulumi/pulumi/runtime/config") as { isConfigSecret?: (k: string) => boolean };
-    return runtimeConfig.isConfigSecret?.(fullKey) ?? false;
 }
 
 function deepFreeze<T>(value: T): T {

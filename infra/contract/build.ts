@@ -12,6 +12,18 @@ export type ContractOutputs = {
         : PlatformContract[A];
 };
 
+/** The LimitRange and ResourceQuota every team namespace gets (components/tenancy), in the contract's form. */
+function teamLimits(tenancy: Platform["config"]["tenancy"]): PlatformContract["namespaces"]["teamLimits"] {
+    const { containerDefaults: defaults, quota } = tenancy;
+    return {
+        containerDefaults: {
+            requests: { ...defaults.requests },
+            limits: { cpu: defaults.limits.cpu ?? null, memory: defaults.limits.memory },
+        },
+        quota: { requestsCpu: quota.requestsCpu, requestsMemory: quota.requestsMemory, limitsCpu: quota.limitsCpu, limitsMemory: quota.limitsMemory, pods: quota.pods },
+    };
+}
+
 export function buildContract(p: Platform): ContractOutputs {
     const { mesh, monitoring, tracing, logging, gitops, kiali } = p;
     const { workloads } = p.config;
@@ -26,6 +38,7 @@ export function buildContract(p: Platform): ContractOutputs {
             gitops: gitops ? gitops.namespace : null,
             teams: pulumi.output(p.tenancy.teamNamespaces),
             teamPodSecurityLevel: p.config.tenancy.podSecurityLevel,
+            teamLimits: teamLimits(p.config.tenancy),
         },
         workloads: {
             replicas: workloads.replicas,

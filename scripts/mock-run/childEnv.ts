@@ -9,6 +9,8 @@ export const RUN_OPTIONS_ENV = "PLATFORM_RUN_OPTIONS";
 export interface ChildRunOptions {
     /** A Pulumi project other than the platform (e.g. examples/team-service). */
     projectDir?: string;
+    /** The program to run instead of the project's Pulumi.yaml main, relative to the repository root. */
+    main?: string;
     /** Outputs every StackReference returns; names listed in secretOutputNames are secret. */
     stackReference?: { outputs: Record<string, unknown>; secretOutputNames: string[] };
     /**

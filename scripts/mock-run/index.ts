@@ -23,6 +23,10 @@ export interface RunOptions {
     cache?: boolean;
     /** Run another Pulumi project (its Pulumi.yaml main), e.g. an example consumer. */
     projectDir?: string;
+    /** Run this program (relative to the repository root) with the project's stack config, instead of its main. */
+    main?: string;
+    /** Extra environment variables for the program's process. */
+    env?: Record<string, string>;
     /** What StackReferences return: a platform run's outputs (secrets stay secret). */
     stackReferenceOutputs?: RunResult["outputs"];
     /** Preview a new stack: computed outputs are unknown (see ChildRunOptions.preview). */
@@ -43,11 +47,12 @@ export function runStack(stack: string, overrides: StackOverrides = {}, options:
     const synthetic = options.syntheticServices ?? 0;
     const childOptions: ChildRunOptions = {
         projectDir: options.projectDir,
+        main: options.main,
         stackReference: options.stackReferenceOutputs ? asStackReference(options.stackReferenceOutputs) : undefined,
         preview: options.preview,
         bcryptHashes: options.bcryptHashes,
     };
-    const key = `${stack}:${JSON.stringify(overrides)}:${synthetic}:${JSON.stringify(childOptions)}`;
+    const key = `${stack}:${JSON.stringify(overrides)}:${synthetic}:${JSON.stringify(childOptions)}:${JSON.stringify(options.env ?? {})}`;
     const cached = options.cache === false ? undefined : cache.get(key);
     if (cached) return cached;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "platform-run-"));
@@ -61,7 +66,7 @@ export function runStack(stack: string, overrides: StackOverrides = {}, options:
         execFileSync(process.execPath, args, {
             cwd: ROOT,
             stdio: ["ignore", "ignore", "inherit"],
-            env: { ...process.env, [SYNTHETIC_SERVICES_ENV]: String(synthetic), [RUN_OPTIONS_ENV]: JSON.stringify(childOptions) },
+            env: { ...process.env, ...options.env, [SYNTHETIC_SERVICES_ENV]: String(synthetic), [RUN_OPTIONS_ENV]: JSON.stringify(childOptions) },
         });
         const result = JSON.parse(fs.readFileSync(resultFile, "utf8")) as RunResult;
         cache.set(key, result);

@@ -102,7 +102,7 @@ process.on("uncaughtException", failRun);
 (async () => {
     try {
         // As the SDK's runner does: an exported function is the program, and its result the outputs.
-        const exported = require(path.join(root, main));
+        const exported = require(runOptions.main ? path.resolve(__dirname, "../..", runOptions.main) : path.join(root, main));
         const program = await (exported instanceof Function ? exported() : exported);
         await waitForRPCs();
         const synthetic = syntheticServiceCount();

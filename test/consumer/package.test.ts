@@ -101,7 +101,7 @@ describe("consumer package, installed from its tarball outside the repository", 
             checks.set(major, JSON.parse(out));
             for (const stack of STACKS) {
                 const config = exampleConfig(stack);
-                const run = execFileSync(node, ["example.js", `${stack}.outputs.json`], { cwd: app, encoding: "utf8", env: { ...env, PULUMI_CONFIG: JSON.stringify(config) } });
+                const run = execFileSync(node, ["example.js", `${stack}.outputs.json`, stack], { cwd: app, encoding: "utf8", env: { ...env, PULUMI_CONFIG: JSON.stringify(config) } });
                 examples.set(`${major}/${stack}`, JSON.parse(run));
             }
         }

@@ -74,6 +74,23 @@ describe("consumer package: lookups and derived settings", () => {
     });
 
     describe("derived settings", () => {
+        it("take the LimitRange defaults and the quota the team's namespace really gets", () => {
+            for (const stack of ["dev", "staging", "prod"]) {
+                const run = runStack(stack);
+                const namespace = (run.outputs.namespaces as any).teams.data;
+                const inNamespace = (type: string) => run.resources.find((r) => r.type === type && r.inputs.metadata?.namespace === namespace)!;
+                const limitRange = inNamespace("kubernetes:core/v1:LimitRange").inputs.spec.limits[0];
+                const hard = inNamespace("kubernetes:core/v1:ResourceQuota").inputs.spec.hard;
+                const limits = serviceSettings(platformStack(stack), { team: "data" }).namespaceLimits;
+                assert.equal(limits.namespace, namespace);
+                assert.deepEqual(limits.containerDefaults, { requests: limitRange.defaultRequest, limits: limitRange.default }, stack);
+                assert.deepEqual(limits.quota, {
+                    requestsCpu: hard["requests.cpu"], requestsMemory: hard["requests.memory"],
+                    limitsCpu: hard["limits.cpu"], limitsMemory: hard["limits.memory"], pods: Number(hard.pods),
+                }, stack);
+            }
+        });
+
         it("take the workload defaults and Pod Security level from the stack", () => {
             for (const stack of ["dev", "staging", "prod"]) {
                 const outputs = runStack(stack).outputs as any;
@@ -117,7 +134,7 @@ describe("consumer package: lookups and derived settings", () => {
         it("reject a mistyped request, naming the key and what is accepted", () => {
             const p = platformStack("dev");
             throwsNaming(() => serviceSettings(p, { team: "data", uses: { mtlsScrape: true } } as unknown as ServiceRequest),
-                /^service request: uses: Unrecognized key: "mtlsScrape" \(accepted: team, uses\.mesh, uses\.monitoring, uses\.tracing\)$/);
+                /^service request: uses\.mtlsScrape: unknown key; accepted: mesh, monitoring, tracing$/);
             throwsNaming(() => serviceSettings(p, { team: 3 } as unknown as ServiceRequest), /^service request: team: /);
         });
     });

@@ -1,7 +1,7 @@
 // DNS-1123 labels and subdomains, the names Kubernetes objects take (Kubernetes documentation,
 // "Object Names and IDs").
 import { strict as assert } from "assert";
-import { isDnsLabel, isDnsSubdomain, isHostName } from "@reference-platform/grammar";
+import { isDns1035Label, isDnsLabel, isDnsSubdomain, isHostName } from "@reference-platform/grammar";
 
 describe("grammar: DNS names", () => {
     const labels: Array<[string, boolean, string]> = [
@@ -42,7 +42,24 @@ describe("grammar: DNS names", () => {
         assert.equal(isHostName("shop.example.com"), true);
     });
 
+    // A Service's name (Kubernetes documentation, "Object Names and IDs": RFC 1035 Label Names).
+    const dns1035: Array<[string, boolean, string]> = [
+        ["orders", true, "letters"],
+        ["orders-v2", true, "letters, a hyphen and a digit"],
+        ["a".repeat(63), true, "63 characters"],
+        ["a".repeat(64), false, "64 characters"],
+        ["2fa", false, "a leading digit, which a DNS-1123 label allows"],
+        ["123", false, "all digits"],
+        ["orders-", false, "a trailing hyphen"],
+        ["Orders", false, "upper case"],
+    ];
+    for (const [name, ok, why] of dns1035) {
+        it(`${ok ? "accepts" : "rejects"} the DNS-1035 label "${name.length > 20 ? `${name.slice(0, 5)}...(${name.length})` : name}" (${why})`, () =>
+            assert.equal(isDns1035Label(name), ok));
+    }
+
     it("takes only strings", () => {
+        assert.equal(isDns1035Label(7), false);
         assert.equal(isDnsLabel(1), false);
         assert.equal(isDnsSubdomain(undefined), false);
     });

@@ -53,3 +53,9 @@ export function childrenOf(run: RunResult, parent: RecordedResource): RecordedRe
 export function byUrn(run: RunResult, urn: string): RecordedResource | undefined {
     return indexOf(run).byUrn.get(urn);
 }
+
+/**
+ * The mesh switched off. Only the mesh splits traffic by weight, so the Microservice refuses a
+ * canary without it: staging's catalog canary rolls instead (a no-op on the other stacks).
+ */
+export const MESH_OFF: StackOverrides = { mesh: { enabled: false }, shop: { services: { catalog: { delivery: { strategy: "rolling" } } } } };

@@ -5,7 +5,7 @@
 import { strict as assert } from "assert";
 import { createLocalJWKSet, exportPKCS8, generateKeyPair, jwtVerify } from "jose";
 import { issuerKeyFrom, mintDevToken } from "../../scripts/dev-token/mint";
-import { ofType, RecordedResource, ResolvedValue, runOk, RunResult } from "../harness";
+import { MESH_OFF, ofType, RecordedResource, ResolvedValue, runOk, RunResult } from "../harness";
 import { isWrappedSecret, unwrapSecrets } from "../harness/wire";
 
 const TYPES = {
@@ -83,7 +83,7 @@ for (const stack of Object.keys(EXPECTED)) {
         });
 
         it("has no edge objects with the mesh off", () => {
-            const run = runOk(stack, { mesh: { enabled: false } });
+            const run = runOk(stack, MESH_OFF);
             for (const type of [TYPES.requestAuthentication, TYPES.envoyFilter, TYPES.privateKey]) assert.deepEqual(ofType(run, type), [], type);
             assert.ok(!run.resources.some((r) => r.inputs?.metadata?.namespace === GATEWAY_NAMESPACE));
         });

@@ -1,7 +1,7 @@
 // Delivery strategies on the sample shop: which Deployments each strategy runs, how the mesh
 // splits traffic between them, and that moving a weight or a colour never renames a Deployment.
 import { strict as assert } from "assert";
-import { RunResult } from "../harness";
+import { MESH_OFF, RunResult, runStack } from "../harness";
 import {
     chartUrn, headerTarget, kindOf, meshVirtualService, objectsOf, ofType, ok, onlyKind, splitWeights, TYPES,
 } from "./support";
@@ -246,14 +246,19 @@ describe("delivery strategies", () => {
     });
 
     describe("without the mesh", () => {
-        const run = () => ok(STAGING, { mesh: { enabled: false } });
+        const run = () => ok(STAGING, MESH_OFF);
 
         it("creates no Istio object at all", () => {
             assert.deepEqual(run().resources.filter((r) => r.type.includes("istio.io")).map((r) => `${r.type} ${r.name}`), []);
         });
 
         it("still runs the same Deployments", () => {
-            assert.deepEqual(deploymentIdentity(run()), deploymentIdentity(ok(STAGING)));
+            assert.deepEqual(deploymentIdentity(run()), deploymentIdentity(ok(STAGING, { shop: MESH_OFF.shop })));
+        });
+
+        it("refuses a weighted canary, which only the mesh splits by weight", () => {
+            const failed = runStack(STAGING, { mesh: { enabled: false } });
+            assert.match(failed.error ?? "", /Microservice "catalog" is invalid:\n {2}- delivery\.canary\.weight: only the mesh splits traffic by weight.*\(got 10\)/);
         });
 
         it("points a blue-green Service at the active colour and <name>-preview at the other", () => {

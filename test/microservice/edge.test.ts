@@ -9,7 +9,7 @@ import { resolveMicroservice } from "../../packages/platform-consumer/src/micros
 import { ConfigError, resolvePlatformConfig } from "../../infra/config";
 import { REQUIRE_JWT_ANNOTATION as POLICY_ANNOTATION } from "../../policy/edge-jwt-authorization/policy";
 import { devProfile } from "../../stacks/dev/profile";
-import { ofType, RecordedResource, runOk, runStack, RunResult, StackOverrides } from "../harness";
+import { MESH_OFF, ofType, RecordedResource, runOk, runStack, RunResult, StackOverrides } from "../harness";
 import { kindOf, TYPES } from "./support";
 
 const GATEWAY_NAMESPACE = "istio-ingress";
@@ -89,7 +89,7 @@ describe("edge rules from stack config", () => {
     });
 
     it("creates no gateway policy without the mesh", () => {
-        assert.deepEqual(edgePolicies(run({ mesh: { enabled: false } })), []);
+        assert.deepEqual(edgePolicies(run(MESH_OFF)), []);
     });
 });
 

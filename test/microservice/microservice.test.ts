@@ -203,8 +203,8 @@ describe("Microservice", () => {
             invalid({ resources: { requests: { cpu: "2", memory: "1Gi" }, limits: { cpu: "1", memory: "1Gi" } } },
                 /resources\.requests\.cpu: exceeds limits\.cpu "1" \(got "2"\)/));
         it("rejects a port name Kubernetes would refuse", () =>
-            invalid({ ports: { http: 80, "Metrics_Port": 9090 } }, /ports\.Metrics_Port: port names are lowercase/));
-        it("rejects a relative writable path", () => invalid({ writablePaths: ["tmp"] }, /writablePaths: "tmp" must be an absolute path/));
+            invalid({ ports: { http: 80, "Metrics_Port": 9090 } }, /ports\.Metrics_Port: the key must be a port name: lowercase letters.*\(got key "Metrics_Port"\)/));
+        it("rejects a relative writable path", () => invalid({ writablePaths: ["tmp"] }, /writablePaths\[0\]: must be an absolute path such as "\/tmp" \(got "tmp"\)/));
         it("rejects mTLS scraping without the mesh that would terminate it", () => invalid({
             monitoring: {
                 // Validation never touches it.

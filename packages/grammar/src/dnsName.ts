@@ -23,3 +23,14 @@ export function isDnsSubdomain(value: unknown): value is string {
 export function isHostName(value: unknown): value is string {
     return isDnsSubdomain(value) && value.split(".").every(isDnsLabel);
 }
+
+export const DNS_1035_LABEL_RULE = "lowercase letters, digits and '-', starting with a letter and ending with a letter or digit, at most 63 characters";
+const DNS_1035_LABEL = /^[a-z](?:[-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * A DNS-1035 label: a DNS-1123 label that starts with a letter. What a Service's name must be (its
+ * name becomes a DNS label that may not look like a number).
+ */
+export function isDns1035Label(value: unknown): value is string {
+    return typeof value === "string" && value.length <= DNS_LABEL_MAX_LENGTH && DNS_1035_LABEL.test(value);
+}

@@ -21,7 +21,8 @@ pulumi.runtime.setMocks({
 }, "scratch", "check", false);
 
 const runs = cases.map((c, i) => {
-    const platform = new consumer.PlatformReference(`platform-${i}`, { stack: c.stack });
+    // One program reading every environment's platform stack: on purpose.
+    const platform = new consumer.PlatformReference(`platform-${i}`, { stack: c.stack, allowOtherEnvironment: true });
     return platform.resolve()
         .then((stack) => {
             const settings = consumer.serviceSettings(stack, { team: c.team });

@@ -2,7 +2,7 @@
 // Runs examples/team-service (compiled to ./example) inside the scratch project under the SDK's
 // mocks, its StackReference answering with a platform stack's real outputs, and prints what it
 // registered and returned, or its error.
-//   PULUMI_CONFIG=<the example's config> node example.js <outputs.json>
+//   PULUMI_CONFIG=<the example's config> node example.js <outputs.json> <stack>
 const fs = require("fs");
 const pulumi = require("@pulumi/pulumi");
 
@@ -16,7 +16,7 @@ pulumi.runtime.setMocks({
             : { id: `${a.name}-id`, state: a.inputs };
     },
     call: (a) => a.inputs,
-}, "team-service", "check", false);
+}, "team-service", process.argv[3], false);
 
 const program = require("./example/index.js");
 program()

@@ -5,7 +5,7 @@
 import { z } from "zod";
 
 /** Bump on any change to the schemas below, then `npm run contract:record` (see the README). */
-export const CONTRACT_VERSION = 2;
+export const CONTRACT_VERSION = 3;
 
 export const POD_SECURITY_LEVELS = ["privileged", "baseline", "restricted"] as const;
 export type PodSecurityLevel = (typeof POD_SECURITY_LEVELS)[number];
@@ -37,6 +37,16 @@ export const contractSchema = z.strictObject({
         teams: byTeam,
         /** The Pod Security Admission level enforced on every team namespace. */
         teamPodSecurityLevel: z.enum(POD_SECURITY_LEVELS),
+        /** Since v3: what every team namespace admits (its LimitRange and ResourceQuota). */
+        teamLimits: z.strictObject({
+            /** What the LimitRange gives a container that sets none; cpu is null when it adds no CPU limit. */
+            containerDefaults: z.strictObject({
+                requests: z.strictObject({ cpu: quantity, memory: quantity }),
+                limits: z.strictObject({ cpu: quantity.nullable(), memory: quantity }),
+            }),
+            /** The ResourceQuota: sums over every pod of the namespace. */
+            quota: z.strictObject({ requestsCpu: quantity, requestsMemory: quantity, limitsCpu: quantity, limitsMemory: quantity, pods: positive }),
+        }),
     }),
     /** The defaults the platform's profile gives every service; a service may override each. */
     workloads: z.strictObject({

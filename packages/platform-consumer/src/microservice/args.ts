@@ -59,6 +59,12 @@ export interface MicroserviceArgs {
     automountServiceAccountToken?: boolean;
     /** The workload defaults the service's unset fields take (the platform passes its profile's platform:workloads). */
     defaults: WorkloadDefaults;
+    /**
+     * The namespace's LimitRange defaults and ResourceQuota (serviceSettings gives them from the
+     * platform stack): a service whose pods the namespace would never admit, or whose request is
+     * above the limit the LimitRange adds, fails before anything is registered. Unset: not checked.
+     */
+    namespaceLimits?: NamespaceLimits;
     /** The cluster's DNS domain, which the service's host names end in; default "cluster.local". */
     clusterDomain?: string;
     /** Namespaces whose traffic the service's NetworkPolicy admits. */
@@ -82,6 +88,15 @@ export interface MicroserviceArgs {
     monitoring?: MonitoringIntegration;
     /** Present when the platform runs a trace collector: the service exports OTLP to it. */
     tracing?: TracingIntegration;
+}
+
+export interface NamespaceLimits {
+    /** The team namespace these limits are of: the only one the team's services may deploy into. */
+    namespace: string;
+    /** What the namespace's LimitRange gives a container that sets no request or limit of its own. */
+    containerDefaults: ComputeResources;
+    /** The namespace's ResourceQuota: the sum over every pod in it. */
+    quota: { requestsCpu: string; requestsMemory: string; limitsCpu: string; limitsMemory: string; pods: number };
 }
 
 export interface MeshIntegration {

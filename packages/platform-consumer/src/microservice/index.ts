@@ -15,10 +15,13 @@ import { Observability } from "./observability";
 import { otlpEnvironment } from "./observability/tracing";
 import { createServices } from "./services";
 import { ResolvedMicroservice, resolveMicroservice } from "./resolve";
+import { claimServiceName } from "./checkServices";
+import { splitEnvironment } from "./environment";
 
 export * from "./args";
 export * from "./settings";
-export { MicroserviceError, ResolvedMicroservice } from "./resolve";
+export { checkMicroservice, CheckedMicroservice, MicroserviceError, ResolvedMicroservice } from "./resolve";
+export { checkMicroservices } from "./checkServices";
 export { CANARY_HEADER, PREVIEW_HEADER } from "./delivery/headers";
 export { REQUIRE_JWT_ANNOTATION } from "./meshPolicy";
 
@@ -38,6 +41,7 @@ export class Microservice extends pulumi.ComponentResource {
 
     constructor(name: string, args: MicroserviceArgs, opts?: pulumi.ComponentResourceOptions) {
         const service = resolveMicroservice(args.serviceName ?? name, args);
+        claimServiceName(service);
         super("platform:workloads:Microservice", name, {}, opts);
         this.resolved = service;
         this.serviceName = service.name;
@@ -57,18 +61,17 @@ export class Microservice extends pulumi.ComponentResource {
         }, child);
         this.serviceAccountName = account.metadata.name;
 
-        const env = {
-            ...service.env,
-            ...(service.tracing ? otlpEnvironment(service.name, service.namespace, service.environment, service.tracing.otlpGrpcEndpoint) : {}),
-        };
-        const configMap = Object.keys(env).length > 0
-            ? new k8s.core.v1.ConfigMap(name, { metadata: meta, data: env }, child)
+        const env = splitEnvironment(service.env ?? {},
+            service.tracing ? otlpEnvironment(service.name, service.namespace, service.environment, service.tracing.otlpGrpcEndpoint) : {},
+            service.secretEnv ?? {});
+        const configMap = env.plainKeys.length > 0
+            ? new k8s.core.v1.ConfigMap(name, { metadata: meta, data: env.plain }, child)
             : undefined;
-        const secret = service.secretEnv && Object.keys(service.secretEnv).length > 0
+        const secret = env.secretKeys.length > 0
             ? new k8s.core.v1.Secret(name, {
                 metadata: meta,
                 type: "Opaque",
-                stringData: pulumi.secret(service.secretEnv as Record<string, pulumi.Input<string>>),
+                stringData: pulumi.secret(env.secret),
             }, { ...child, additionalSecretOutputs: ["data", "stringData"] })
             : undefined;
 

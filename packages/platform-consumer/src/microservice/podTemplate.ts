@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../shared/securityContext";
 import { HttpProbe } from "./args";
 import { ResolvedMicroservice } from "./resolve";
+import { volumeName } from "./writablePaths";
 
 export interface PodTemplateInputs {
     service: ResolvedMicroservice;
@@ -27,7 +28,7 @@ function httpProbe(probe: HttpProbe): k8s.types.input.core.v1.Probe {
     };
 }
 
-const volumeName = (path: string) => `writable${path.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`.replace(/-$/, "");
+
 
 export function buildPodTemplate(inputs: PodTemplateInputs): k8s.types.input.core.v1.PodTemplateSpec {
     const { service } = inputs;

@@ -2,19 +2,23 @@
 // resource is registered: a bad service definition fails with a message naming the service and
 // field. Settings a stack can also set are checked with the schemas in ./settings, so a rule says
 // the same thing whichever way the value arrived. The builders take the result, never the raw args.
+import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { dnsLabel, pinnedImage, replicas as replicaCount } from "../shared/fields";
+import { EVERY_PASS, pinnedImage, replicas as replicaCount } from "../shared/fields";
 import { formatIssues } from "../shared/issues";
-import { parseImageReference } from "@reference-platform/grammar";
+import { isLabelValue, parseImageReference } from "@reference-platform/grammar";
 import { ComputeResources, computeResourcesSchema } from "../shared/resources";
 import { HttpProbe, MicroserviceArgs, RedMetricNames, TrafficSettings } from "./args";
 import { ResolvedDelivery, resolveDelivery } from "./delivery/strategy";
+import { deliveryTracks } from "./delivery/tracks";
+import { limitRangeProblems, PodBudget, quotaProblems } from "./namespaceLimits";
+import { probesNameContainerPorts, serviceFields } from "./serviceSchema";
 import { ResolvedEdge, resolveEdge } from "./edge/resolve";
 import { Objectives, resolveObjectives } from "./observability/objectives";
 import { DEFAULT_RED_METRICS } from "./observability/promql";
 import { resolveTraffic } from "./routing/traffic";
 import {
-    AutoscalingSettings, autoscalingSchema, deliverySettingsSchema, disruptionBudgetSchema, edgeSchema, faultInjectionSchema,
+    AutoscalingSettings, autoscalingSchema, DeliverySettings, deliverySettingsSchema, disruptionBudgetSchema, edgeSchema, faultInjectionSchema,
     rollingUpdateSchema, sloSchema,
 } from "./settings";
 
@@ -45,18 +49,22 @@ export interface ResolvedMicroservice extends Omit<MicroserviceArgs,
 
 /** Above the system range and the usual distro users, so it never maps to a real account. */
 const DEFAULT_UID = 10001;
-const PORT_NAME = /^[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$/;
 
-export class MicroserviceError extends Error {
-    constructor(service: string, problems: string[]) {
-        super(`Microservice "${service}" is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+/**
+ * A program's Microservice mistakes, every one of them, by service. Under `pulumi up` the engine
+ * prints it as it is, without a stack trace.
+ */
+export class MicroserviceError extends pulumi.RunError {
+    constructor(readonly problems: Readonly<Record<string, string[]>>) {
+        super(Object.entries(problems)
+            .map(([service, list]) => `Microservice "${service}" is invalid:\n${list.map((p) => `  - ${p}`).join("\n")}`).join("\n"));
         this.name = "MicroserviceError";
     }
 }
 
 /** The arguments' settings after the defaults, in the shape the settings schemas check. */
 const settingsSchema = z.object({
-    name: dnsLabel,
+    ...serviceFields,
     image: pinnedImage,
     replicas: replicaCount,
     resources: computeResourcesSchema,
@@ -66,9 +74,8 @@ const settingsSchema = z.object({
     delivery: deliverySettingsSchema.optional(),
     faultInjection: faultInjectionSchema.optional(),
     slo: sloSchema.optional(),
-    callers: z.array(dnsLabel),
     edge: edgeSchema.optional(),
-});
+}).superRefine(probesNameContainerPorts, EVERY_PASS);
 
 /** A label-safe version: the tag, or the digest's first 12 hex characters. */
 export function imageVersion(image: string): string {
@@ -77,11 +84,31 @@ export function imageVersion(image: string): string {
     return parsed.ref.tag ?? (parsed.ref.digest ?? "").replace(/^[^:]*:/, "").slice(0, 12);
 }
 
-export function resolveMicroservice(name: string, args: MicroserviceArgs): ResolvedMicroservice {
+/** A service's arguments checked and completed, or every problem with them (field: message). */
+export type CheckedMicroservice = { ok: true; service: ResolvedMicroservice } | { ok: false; problems: string[] };
+
+export function checkMicroservice(name: string, args: MicroserviceArgs): CheckedMicroservice {
     const defaults = args.defaults;
     const candidate = {
         name,
+        namespace: args.namespace,
+        team: args.team,
+        environment: args.environment,
+        partOf: args.partOf,
+        component: args.component,
         image: args.image,
+        ports: args.ports,
+        command: args.command,
+        args: args.args,
+        env: args.env,
+        secretEnv: args.secretEnv,
+        probes: args.probes,
+        public: args.public,
+        writablePaths: args.writablePaths ?? ["/tmp"],
+        runAsUser: args.runAsUser ?? DEFAULT_UID,
+        runAsGroup: args.runAsGroup ?? DEFAULT_UID,
+        automountServiceAccountToken: args.automountServiceAccountToken ?? false,
+        clusterDomain: args.clusterDomain,
         replicas: args.replicas ?? defaults.replicas,
         resources: args.resources ?? defaults.resources,
         autoscaling: { ...defaults.autoscaling, ...args.autoscaling },
@@ -94,32 +121,31 @@ export function resolveMicroservice(name: string, args: MicroserviceArgs): Resol
         edge: args.edge,
     };
     const checked = settingsSchema.safeParse(candidate);
-    const problems = checked.success ? [] : formatIssues("", settingsSchema, checked.error.issues, candidate);
+    const problems = checked.success ? []
+        // secretEnv's values are secret whatever their form; an env value that is an Output is never printed either.
+        : formatIssues("", settingsSchema, checked.error.issues, candidate, { isSecret: (path) => path[0] === "secretEnv" });
 
-    if (!Number.isInteger(args.ports.http)) problems.push(`ports.http: a container port number is required`);
-    for (const [portName, port] of Object.entries(args.ports)) {
-        if (!PORT_NAME.test(portName)) problems.push(`ports.${portName}: port names are lowercase, at most 15 characters`);
-        if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`ports.${portName}: ${port} is not a port number (1-65535)`);
-    }
-    const writablePaths = args.writablePaths ?? ["/tmp"];
-    for (const p of writablePaths) if (!p.startsWith("/")) problems.push(`writablePaths: "${p}" must be an absolute path`);
     const traffic = resolveTraffic(args.traffic, problems);
     const objectives = resolveObjectives(args.slo, args.alertThresholds, problems);
-    if (args.monitoring?.mtlsScrape && !args.mesh) {
-        problems.push("monitoring.mtlsScrape: scraping over mesh mTLS needs the mesh (mesh is not set)");
+    problems.push(...integrationProblems(args, checked.data?.delivery));
+    const version = checked.success ? imageVersion(args.image) : "";
+    if (!isLabelValue(version)) {
+        problems.push(`image: its tag becomes the app.kubernetes.io/version label, whose value is at most 63 characters: use a shorter tag or a digest (got ${JSON.stringify(args.image)})`);
     }
-    if (args.mesh && args.public && args.mesh.gatewayHosts.length === 0) {
-        problems.push("mesh.gatewayHosts: a public service needs at least one host name");
+    const teamNamespace = args.namespaceLimits?.namespace;
+    if (teamNamespace !== undefined && typeof args.namespace === "string" && args.namespace !== teamNamespace) {
+        problems.push(`namespace: is not team "${args.team}"'s namespace "${teamNamespace}" (the platform gives the team only its own namespace); ` +
+            `use settings.namespace (got ${JSON.stringify(args.namespace)})`);
     }
     const edge = resolveEdge(checked.data?.edge ?? args.edge, args.public ?? false, problems);
     if (edge?.requireJwt && args.mesh && !args.mesh.gatewayWorkloadSelector) {
         problems.push("mesh.gatewayWorkloadSelector: edge.requireJwt needs the ingress gateway pods' labels");
     }
-    if (problems.length > 0 || !checked.success) throw new MicroserviceError(name, problems);
+    if (!checked.success || problems.length > 0) return { ok: false, problems };
 
     const settings = checked.data;
     const { serviceName: _serviceName, defaults: _defaults, alertThresholds: _alertThresholds, edge: _edge, ...rest } = args;
-    return {
+    const service: ResolvedMicroservice = {
         ...rest,
         name,
         public: args.public ?? false,
@@ -134,10 +160,10 @@ export function resolveMicroservice(name: string, args: MicroserviceArgs): Resol
             startup: { path: "/healthz", periodSeconds: 2, failureThreshold: 30, ...args.probes?.startup },
         },
         callers: settings.callers,
-        writablePaths,
-        runAsUser: args.runAsUser ?? DEFAULT_UID,
-        runAsGroup: args.runAsGroup ?? DEFAULT_UID,
-        automountServiceAccountToken: args.automountServiceAccountToken ?? false,
+        writablePaths: settings.writablePaths,
+        runAsUser: settings.runAsUser,
+        runAsGroup: settings.runAsGroup,
+        automountServiceAccountToken: settings.automountServiceAccountToken,
         imageVersion: imageVersion(args.image),
         delivery: resolveDelivery(settings.delivery, args.image, settings.rollingUpdate),
         traffic,
@@ -145,4 +171,47 @@ export function resolveMicroservice(name: string, args: MicroserviceArgs): Resol
         redMetrics: { ...DEFAULT_RED_METRICS, ...args.redMetrics },
         ...(edge ? { edge } : {}),
     };
+    const limits = args.namespaceLimits;
+    const budgetProblems = limits ? [...limitRangeProblems(service.resources, limits), ...quotaProblems([podBudget(service)], limits)] : [];
+    return budgetProblems.length > 0 ? { ok: false, problems: budgetProblems } : { ok: true, service };
+}
+
+/** What the service's pods ask of its namespace in their steady state: every delivery track at its replicas. */
+export function podBudget(service: ResolvedMicroservice): PodBudget {
+    const pods = deliveryTracks(service).reduce((sum, track) => sum + (track.autoscaled ? service.autoscaling.minReplicas : track.replicas), 0);
+    return { service: service.name, pods, resources: service.resources };
+}
+
+/** Settings that the mesh, monitoring or delivery mode the service runs with would silently ignore or break. */
+function integrationProblems(args: MicroserviceArgs, delivery: DeliverySettings | undefined): string[] {
+    const problems: string[] = [];
+    if (args.monitoring?.mtlsScrape && !args.mesh) {
+        problems.push("monitoring.mtlsScrape: scraping over mesh mTLS needs the mesh (mesh is not set)");
+    }
+    if (args.mesh && args.public && args.mesh.gatewayHosts.length === 0) {
+        problems.push("mesh.gatewayHosts: a public service needs at least one host name");
+    }
+    if (!args.mesh && delivery?.strategy === "canary" && delivery.canary) {
+        problems.push(`delivery.canary.weight: only the mesh splits traffic by weight, and the service does not join one: without it the ` +
+            `Service spreads requests over every pod, so the canary's pods take their share of all pods whatever the weight; ` +
+            `use strategy "rolling" or "blueGreen" here, or join the mesh (got ${JSON.stringify(delivery.canary.weight)})`);
+    }
+    const autoscaling = { ...args.defaults.autoscaling, ...args.autoscaling };
+    if (args.replicas !== undefined && autoscaling.enabled === true) {
+        problems.push(`replicas: autoscaling is on, so the HorizontalPodAutoscaler owns the replica count and this would be ignored; ` +
+            `set autoscaling.minReplicas, or autoscaling.enabled: false for a fixed count (got ${JSON.stringify(args.replicas)})`);
+    }
+    for (const field of ["traffic", "faultInjection"] as const) {
+        if (!args.mesh && args[field] !== undefined) {
+            problems.push(`${field}: the mesh applies it, and the service does not join one, so it would be ignored; remove it or join the mesh`);
+        }
+    }
+    return problems;
+}
+
+/** The arguments checked and completed; throws a MicroserviceError naming every problem. */
+export function resolveMicroservice(name: string, args: MicroserviceArgs): ResolvedMicroservice {
+    const checked = checkMicroservice(name, args);
+    if (!checked.ok) throw new MicroserviceError({ [name]: checked.problems });
+    return checked.service;
 }

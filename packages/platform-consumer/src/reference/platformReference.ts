@@ -15,6 +15,14 @@ import { readContract } from "./readContract";
 export interface PlatformReferenceArgs {
     /** Fully qualified platform stack, e.g. "acme/platform/prod" ("organization/platform/dev" on a local backend). */
     stack: string;
+    /**
+     * This program's environment, which the platform stack's name must end in (".../platform/dev"
+     * for "dev"); default: this program's stack name. A team stack that reads another environment's
+     * platform (dev reading prod) fails unless `allowOtherEnvironment` says it means to.
+     */
+    environment?: string;
+    /** Read a platform stack of another environment on purpose. */
+    allowOtherEnvironment?: boolean;
 }
 
 export class PlatformReference {
@@ -26,6 +34,13 @@ export class PlatformReference {
     constructor(name: string, args: PlatformReferenceArgs, opts?: pulumi.CustomResourceOptions) {
         if (!/^[^/\s]+\/[^/\s]+\/[^/\s]+$/.test(args.stack)) {
             throw new PlatformReferenceError(args.stack, "is not a fully qualified stack name <organization>/<project>/<stack>");
+        }
+        const environment = args.environment ?? pulumi.getStack();
+        const platformEnvironment = args.stack.split("/")[2];
+        if (platformEnvironment !== environment && args.allowOtherEnvironment !== true) {
+            throw new PlatformReferenceError(args.stack, `is the platform of environment "${platformEnvironment}", and this program deploys ` +
+                `environment "${environment}": a team stack reads its own environment's platform; to read another on purpose, ` +
+                "set allowOtherEnvironment: true");
         }
         this.stackReference = new pulumi.StackReference(name, { name: args.stack }, opts);
         this.resolved = this.read(args.stack);

@@ -5,6 +5,10 @@ import { z } from "zod";
 import { PlatformContract, PodSecurityLevel } from "../contract/schema";
 import { PlatformReferenceError, ServiceRequestError } from "../reference/errors";
 import { PlatformStack } from "../reference/platformStack";
+import { formatIssues } from "../shared/issues";
+import type { NamespaceLimits } from "../microservice/args";
+
+export type { NamespaceLimits };
 
 /** Per add-on: true = required (fails when the stack lacks it), false = not used, unset = used when the stack has it. */
 export interface ServiceUses {
@@ -59,6 +63,8 @@ export interface ServiceSettings {
     /** Pod Security level the team's namespace enforces (the Microservice's pods meet restricted). */
     podSecurityLevel: PodSecurityLevel;
     defaults: WorkloadDefaults;
+    /** The team namespace's LimitRange defaults and ResourceQuota: what its pods must fit. */
+    namespaceLimits: NamespaceLimits;
     /** Namespaces the service's NetworkPolicy admits; "" (matches no namespace) when that add-on is off. */
     platformNamespaces: { ingressGateway: string; monitoring: string };
     mesh?: ServiceMeshSettings;
@@ -76,10 +82,7 @@ const requestSchema = z.strictObject({
 /** The settings for one service of `request.team` on `platform`; throws before anything is registered. */
 export function serviceSettings(platform: PlatformStack, request: ServiceRequest): ServiceSettings {
     const parsed = requestSchema.safeParse(request);
-    if (!parsed.success) {
-        const problems = parsed.error.issues.map((i) => `${i.path.join(".") || (i as { keys?: string[] }).keys?.join(", ")}: ${i.message}`);
-        throw new ServiceRequestError(`${problems.join("; ")} (accepted: team, uses.mesh, uses.monitoring, uses.tracing)`);
-    }
+    if (!parsed.success) throw new ServiceRequestError(formatIssues("", requestSchema, parsed.error.issues, request).join("; "));
     const { team, uses = {} } = parsed.data;
     const c = platform.contract;
     const namespace = platform.teamNamespace(team);
@@ -116,6 +119,7 @@ export function serviceSettings(platform: PlatformStack, request: ServiceRequest
         namespace,
         podSecurityLevel: c.namespaces.teamPodSecurityLevel,
         defaults: workloadDefaults(c.workloads),
+        namespaceLimits: namespaceLimits(namespace, c.namespaces.teamLimits),
         platformNamespaces: { ingressGateway: c.namespaces.ingressGateway ?? "", monitoring: c.namespaces.monitoring ?? "" },
         mesh: mesh
             ? {
@@ -136,11 +140,20 @@ export function serviceSettings(platform: PlatformStack, request: ServiceRequest
     };
 }
 
+/** Resources as the contract writes them (a null CPU limit: none) in the form the Microservice takes (cpu absent). */
+function computeResources(r: PlatformContract["workloads"]["resources"]): WorkloadDefaults["resources"] {
+    const { cpu, memory } = r.limits;
+    return { requests: { ...r.requests }, limits: cpu === null ? { memory } : { cpu, memory } };
+}
+
+function namespaceLimits(namespace: string, limits: PlatformContract["namespaces"]["teamLimits"]): NamespaceLimits {
+    return { namespace, containerDefaults: computeResources(limits.containerDefaults), quota: { ...limits.quota } };
+}
+
 function workloadDefaults(w: PlatformContract["workloads"]): WorkloadDefaults {
-    const { cpu, memory } = w.resources.limits;
     return {
         replicas: w.replicas,
-        resources: { requests: { ...w.resources.requests }, limits: cpu === null ? { memory } : { cpu, memory } },
+        resources: computeResources(w.resources),
         autoscaling: { ...w.autoscaling },
         disruptionBudget: { ...w.disruptionBudget },
         rollingUpdate: { ...w.rollingUpdate },

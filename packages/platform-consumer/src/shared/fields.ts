@@ -3,7 +3,10 @@
 // stores integers as numbers and everything else as strings, so numeric strings are numbers here
 // ("0.5" needs no --type float) and quantities and int-or-percent values take numbers too.
 import { z } from "zod";
-import { DNS_LABEL_RULE, isDnsLabel, parseQuantity, prometheusDurationMilliseconds, quantityText, unpinnedImageReason } from "@reference-platform/grammar";
+import {
+    CONFIG_KEY_RULE, DNS_1035_LABEL_RULE, DNS_LABEL_RULE, ENV_VAR_NAME_RULE, isConfigKey, isDns1035Label, isDnsLabel, isEnvVarName, isLabelValue, isPortName,
+    LABEL_VALUE_RULE, parseQuantity, PORT_NAME_RULE, prometheusDurationMilliseconds, quantityText, unpinnedImageReason,
+} from "@reference-platform/grammar";
 import { credentialsInUrlReason, invalidHostReason, invalidImageReason } from "./references";
 
 /**
@@ -80,6 +83,15 @@ export const duration = z.string().refine((v) => (prometheusDurationMilliseconds
 });
 
 export const dnsLabel = z.string().refine(isDnsLabel, { message: `must be a DNS-1123 label: ${DNS_LABEL_RULE}` });
+/** A Service's name: a DNS-1035 label (a DNS-1123 label that starts with a letter). */
+export const serviceName = z.string({ message: "must be a string" }).refine(isDns1035Label, { message: `must be a DNS-1035 label, as a Service's name is: ${DNS_1035_LABEL_RULE}` });
+/** A container or Service port's name (IANA_SVC_NAME). */
+export const portName = z.string().refine(isPortName, { message: `must be a port name: ${PORT_NAME_RULE}` });
+export const labelValue = z.string({ message: "must be a string" }).refine(isLabelValue, { message: `must be a label value: ${LABEL_VALUE_RULE}` });
+/** A name a container reads through envFrom: a ConfigMap or Secret key that is also a variable name. */
+export const envVarName = z.string().refine(isEnvVarName, { message: `must be an environment variable name: ${ENV_VAR_NAME_RULE}` });
+/** A key of a ConfigMap's or Secret's data. */
+export const configKey = z.string().refine(isConfigKey, { message: `must be a ConfigMap or Secret key: ${CONFIG_KEY_RULE}` });
 
 export const host = z.string().superRefine((value, ctx) => {
     const reason = invalidHostReason(value);

@@ -24,7 +24,7 @@ export function resolveTraffic(overrides: TrafficOverrides | undefined, problems
         ["traffic.outlierDetection.baseEjectionTime", t.outlierDetection.baseEjectionTime],
     ];
     for (const [field, value] of durations) {
-        if (durationMillis(value) === undefined) problems.push(`${field}: "${value}" is not a duration such as "500ms" or "5s"`);
+        if (durationMillis(value) === undefined) problems.push(`${field}: must be a duration such as "500ms" or "5s" (got ${JSON.stringify(value) ?? String(value)})`);
     }
     const perTry = durationMillis(t.retries.perTryTimeout);
     const total = durationMillis(t.timeout);
