@@ -169,6 +169,8 @@ build_kubernetes() {
 }
 
 # --- main -----------------------------------------------------------------------------------------
+# All in one function, so bash has read the whole script before it runs (editing it mid-run is safe).
+main() {
 ALL=(pulumi pulumi-language-nodejs pulumi-resource-random pulumi-resource-tls pulumi-resource-kubernetes)
 TOOLS=("$@")
 [[ ${#TOOLS[@]} -gt 0 ]] || TOOLS=("${ALL[@]}")
@@ -196,5 +198,8 @@ for t in "${TOOLS[@]}"; do
   esac
 done
 
-log "toolchain: $TOOLCHAIN"
+log "toolchain: $TOOLCHAIN (put $BIN first on PATH)"
 printf '%s\n' "${SUMMARY[@]}"
+}
+
+main "$@"
