@@ -70,15 +70,16 @@ export async function verifyStack(cluster: RunningCluster, objects: KubernetesOb
         const workloads = await awaitWorkloads(client, WORKLOAD_TIMEOUT_MS);
         const claimStates = await waitForClaims(client);
 
-        // A second apply changes nothing: each object's content is the same before and after it.
+        // A second apply changes nothing the platform declares: read each object, apply, compare.
         const everything = [...foundation, ...first, ...webhookConfigs, ...late];
         const before = await Promise.all(everything.map(async (o) => {
             const sent = toSend(o);
             return content((await client.get(sent.apiVersion, sent.kind, sent.metadata.namespace, sent.metadata.name)).body);
         }));
         const again = await applyAll(client, everything, 0);
-        const changedOnReapply = again.filter((a, i) => a.ok && before[i] !== a.content)
-            .map((a) => ({ ...a, message: firstDifference(before[everything.indexOf(a.object)], a.content) }));
+        const changedOnReapply = again.filter((a) => a.ok)
+            .map((a) => ({ ...a, message: changedByApply(before[everything.indexOf(a.object)], a.content, a.sent) }))
+            .filter((a) => a.message !== undefined);
 
         const failures = await failureEvents(client);
         const faults = await plantFaults(client, objects);
@@ -91,19 +92,28 @@ export async function verifyStack(cluster: RunningCluster, objects: KubernetesOb
     }
 }
 
-/** The first path whose value differs between two content snapshots, for the report. */
-function firstDifference(a?: string, b?: string): string {
-    const walk = (x: any, y: any, path: string): string | undefined => {
-        if (JSON.stringify(x) === JSON.stringify(y)) return undefined;
-        if (x && y && typeof x === "object" && typeof y === "object") {
-            for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
-                const d = walk(x[k], y[k], `${path}.${k}`);
-                if (d) return d;
-            }
-        }
-        return `${path || "."}: ${JSON.stringify(x)?.slice(0, 120)} -> ${JSON.stringify(y)?.slice(0, 120)}`;
-    };
-    return walk(a ? JSON.parse(a) : undefined, b ? JSON.parse(b) : undefined, "") ?? "";
+/** Every leaf path whose value differs between two content snapshots. */
+function differences(a: unknown, b: unknown, path: string[] = []): string[][] {
+    if (JSON.stringify(a) === JSON.stringify(b)) return [];
+    if (a && b && typeof a === "object" && typeof b === "object") {
+        return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+            .flatMap((k) => differences((a as any)[k], (b as any)[k], [...path, k]));
+    }
+    return [path];
+}
+
+const declares = (sent: unknown, path: string[]): boolean =>
+    path.reduce<any>((node, key) => (node && typeof node === "object" ? node[key] : undefined), sent) !== undefined;
+
+/**
+ * What the second apply changed of what the platform declares: differences in fields the sent
+ * manifest sets. A controller that moved a field the platform leaves to it between the two reads
+ * (an HPA scaling `spec.replicas`, with the generation it bumps) is not the apply's doing.
+ */
+function changedByApply(before: string | undefined, after: string | undefined, sent: unknown): string | undefined {
+    const diffs = differences(before ? JSON.parse(before) : undefined, after ? JSON.parse(after) : undefined)
+        .filter((p) => p.join(".") !== "metadata.generation" && (p.length === 0 || declares(sent, p)));
+    return diffs.length ? diffs.map((p) => `.${p.join(".")}`).slice(0, 5).join(", ") : undefined;
 }
 
 async function waitForClaims(client: RunningCluster["client"]): Promise<ClaimState[]> {
