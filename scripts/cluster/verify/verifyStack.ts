@@ -6,6 +6,7 @@ import { RunningCluster, waitFor } from "../cluster";
 import { Applied, applyAll, content, describe, toSend } from "./apply";
 import { applyPhases } from "./applyOrder";
 import { PlantedFault, plantFaults } from "./plantedFaults";
+import { changedByApply } from "./reapply";
 import { matches } from "./selectors";
 import { StoodInWebhook, startStandIns } from "./webhookStandIns";
 import { awaitWorkloads, ClaimState, claims, FailureEvent, failureEvents, isReady, WORKLOAD_KINDS, workloadId, WorkloadState } from "./workloads";
@@ -90,30 +91,6 @@ export async function verifyStack(cluster: RunningCluster, objects: KubernetesOb
     } finally {
         await standIns.close();
     }
-}
-
-/** Every leaf path whose value differs between two content snapshots. */
-function differences(a: unknown, b: unknown, path: string[] = []): string[][] {
-    if (JSON.stringify(a) === JSON.stringify(b)) return [];
-    if (a && b && typeof a === "object" && typeof b === "object") {
-        return [...new Set([...Object.keys(a), ...Object.keys(b)])]
-            .flatMap((k) => differences((a as any)[k], (b as any)[k], [...path, k]));
-    }
-    return [path];
-}
-
-const declares = (sent: unknown, path: string[]): boolean =>
-    path.reduce<any>((node, key) => (node && typeof node === "object" ? node[key] : undefined), sent) !== undefined;
-
-/**
- * What the second apply changed of what the platform declares: differences in fields the sent
- * manifest sets. A controller that moved a field the platform leaves to it between the two reads
- * (an HPA scaling `spec.replicas`, with the generation it bumps) is not the apply's doing.
- */
-function changedByApply(before: string | undefined, after: string | undefined, sent: unknown): string | undefined {
-    const diffs = differences(before ? JSON.parse(before) : undefined, after ? JSON.parse(after) : undefined)
-        .filter((p) => p.join(".") !== "metadata.generation" && (p.length === 0 || declares(sent, p)));
-    return diffs.length ? diffs.map((p) => `.${p.join(".")}`).slice(0, 5).join(", ") : undefined;
 }
 
 async function waitForClaims(client: RunningCluster["client"]): Promise<ClaimState[]> {
