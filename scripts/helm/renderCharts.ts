@@ -8,6 +8,7 @@ import { ChartCache, findArchive } from "./chartCache";
 import { chartChildren, crdScopes, Manifest, manifestObjects } from "./chartChildren";
 import { helmTemplate, TemplateRequest } from "./helmTemplate";
 import { unwrapSecrets } from "../mock-run/wire";
+import { inParallel } from "../inParallel";
 
 export const CHART_TYPE = "kubernetes:helm.sh/v4:Chart";
 
@@ -37,19 +38,6 @@ const containsUnknown = (value: unknown): boolean => {
     if (Array.isArray(value)) return value.some(containsUnknown);
     return !!value && typeof value === "object" && Object.values(value).some(containsUnknown);
 };
-
-async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-    const results: R[] = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await work(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
 
 interface Rendered {
     chart: RecordedResource;

@@ -6,6 +6,7 @@
 import { createHash } from "crypto";
 import { KubernetesObject } from "../../plan/objects";
 import { FIELD_MANAGER, KubeClient, KubeObject } from "../kubeClient";
+import { inParallel } from "../../inParallel";
 
 export interface Applied {
     object: KubernetesObject;
@@ -59,18 +60,6 @@ async function applyOne(client: KubeClient, object: KubernetesObject): Promise<A
     } catch (e) {
         return { object, sent, ok: false, status: 0, message: (e as Error).message };
     }
-}
-
-async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-    const results: R[] = new Array(items.length);
-    let next = 0;
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await work(items[i]);
-        }
-    }));
-    return results;
 }
 
 /**
