@@ -6,7 +6,8 @@
 import * as os from "os";
 import * as path from "path";
 
-export const NETNS = "platform-cluster";
+/** Two clusters can run side by side (say, in two worktrees) under different names and directories. */
+export const NETNS = process.env.PLATFORM_CLUSTER_NETNS ?? "platform-cluster";
 
 /** `netns.sh` routes this whole block to `lo` inside the namespace. */
 export const LOCAL_BLOCK = "198.18.0.0/15";
