@@ -33,8 +33,28 @@ export function isChartKey(key: string): key is ChartKey {
     return Object.prototype.hasOwnProperty.call(CHARTS, key);
 }
 
-/** The pinned source of a chart, with the stack's mirror applied when it has one. */
-export function resolveChart(key: ChartKey, repositoryOverrides: Readonly<Record<string, string>>): ChartSource {
+/** Where a stack takes its charts from: per-chart mirrors, or one local directory of archives. */
+export interface ChartOrigins {
+    chartRepositories: Readonly<Partial<Record<ChartKey, string>>>;
+    chartDirectory?: string;
+}
+
+/** The pinned source of a chart, with the stack's mirror or local directory applied when it has one. */
+export function resolveChart(key: ChartKey, origins: ChartOrigins): ChartSource {
     const pinned = CHARTS[key];
-    return { ...pinned, repo: repositoryOverrides[key] ?? pinned.repo };
+    const repo = origins.chartRepositories[key] ?? pinned.repo;
+    return origins.chartDirectory === undefined ? { ...pinned, repo } : { ...pinned, repo, directory: origins.chartDirectory };
+}
+
+const ISTIO_CHARTS: readonly ChartKey[] = ["istioBase", "istiod", "istioCni", "istioGateway"];
+
+/** Every archive a stack may install: each pinned chart, and the Istio charts at each release its mesh revisions run. */
+export function pinnedArchives(istioVersions: readonly string[]): { key: ChartKey; chart: string; version: string }[] {
+    const archives = (Object.keys(CHARTS) as ChartKey[]).map((key) => ({ key, chart: CHARTS[key].chart, version: CHARTS[key].version as string }));
+    for (const version of istioVersions) {
+        for (const key of ISTIO_CHARTS) {
+            if (!archives.some((a) => a.key === key && a.version === version)) archives.push({ key, chart: CHARTS[key].chart, version });
+        }
+    }
+    return archives;
 }

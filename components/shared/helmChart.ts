@@ -3,6 +3,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import deepmerge from "deepmerge";
+import * as path from "path";
 
 /** Where a pinned chart comes from: the program's composition root resolves it and passes it in. */
 export interface ChartSource {
@@ -10,12 +11,25 @@ export interface ChartSource {
     repo: string;
     chart: string;
     version: string;
+    /**
+     * A local directory of chart archives as `helm pull` names them (`<chart>-<version>.tgz`):
+     * when set, the chart installs from there and `repo` is not contacted (air-gapped clusters).
+     */
+    directory?: string;
+}
+
+/** The archive a chart installs from when its source is a local directory. */
+export function chartArchivePath(directory: string, chart: string, version: string): string {
+    return path.resolve(directory, `${chart}-${version}.tgz`);
 }
 
 export type ChartValues = Record<string, unknown>;
 
-/** The helm.v4.Chart arguments that select a chart: a Helm repository, or an OCI reference. */
+/** The helm.v4.Chart arguments that select a chart: a local archive, a Helm repository, or an OCI reference. */
 export function chartArgs(source: ChartSource): Pick<k8s.helm.v4.ChartArgs, "chart" | "version" | "repositoryOpts"> {
+    if (source.directory !== undefined) {
+        return { chart: chartArchivePath(source.directory, source.chart, source.version), version: source.version };
+    }
     if (source.repo.startsWith("oci://")) {
         return { chart: `${source.repo.replace(/\/+$/, "")}/${source.chart}`, version: source.version };
     }

@@ -8,6 +8,7 @@ import { formatIssues } from "@reference-platform/consumer/shared/issues";
 import { decodeConfigValue as decode, isConfigSecret } from "@reference-platform/consumer/shared/stackConfig";
 import { ConfigError } from "./errors";
 import { profileSchema, providerSchema } from "./schema";
+import { checkChartDirectory } from "./chartDirectory";
 import { foreignKeyProblem } from "./foreignKeys";
 import { EnvironmentProfile, PlatformConfig, PROFILE_NAMES, ProfileName, ValidatedProfile } from "./types";
 
@@ -17,7 +18,7 @@ export const CONFIG_NAMESPACE = "platform";
 export const SECRET_KEYS = ["kubeconfig", "alertWebhookUrl"] as const;
 /** Keys merged onto the profile area of the same name. */
 const PROFILE_KEYS = Object.keys(profileSchema.shape) as (keyof EnvironmentProfile)[];
-const OTHER_KEYS = ["profile", "kubernetes", ...SECRET_KEYS];
+const OTHER_KEYS = ["profile", "kubernetes", "chartDirectory", ...SECRET_KEYS];
 
 export interface RawStackConfig {
     stack: string;
@@ -92,10 +93,15 @@ export function resolvePlatformConfig(raw: RawStackConfig): PlainConfig {
             { kubernetes: providerInput }));
     }
     checkSourceRepos(profile, merged, problems);
+    const charts = raw.values.chartDirectory === undefined || !parsed.success
+        ? undefined
+        : checkChartDirectory(decode(raw.values.chartDirectory), parsed.data.mesh.revisions.map((r) => r.version), parsed.data.chartRepositories);
+    problems.push(...charts?.problems ?? []);
     if (problems.length > 0 || !parsed.success || !provider.success) throw new ConfigError(problems);
 
     const validated: ValidatedProfile = parsed.data;
-    return deepFreeze({ stack: raw.stack, profile, provider: provider.data, ...validated });
+    const chartDirectory = charts?.directory === undefined ? {} : { chartDirectory: charts.directory };
+    return deepFreeze({ stack: raw.stack, profile, provider: provider.data, ...chartDirectory, ...validated });
 }
 
 /** Reads the running stack's `platform:*` config. */

@@ -25,6 +25,8 @@ export interface PlatformConfig extends ValidatedProfile {
     stack: string;
     profile: ProfileName;
     provider: ProviderSettings;
+    /** platform:chartDirectory, absolute: every chart installs from its archives (./chartDirectory). */
+    chartDirectory?: string;
     secrets: PlatformSecrets;
 }
 

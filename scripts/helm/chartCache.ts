@@ -28,8 +28,15 @@ export function archiveName(chart: string, version: string): string {
     return `${chartName(chart)}-${version}.tgz`;
 }
 
+/** A chart given as the path of a local archive rather than a name in a repository. */
+export function isArchivePath(chart: string): boolean {
+    return chart.endsWith(".tgz") && path.isAbsolute(chart);
+}
+
 /** The archive's path, or why there is none. */
 export function findArchive(cache: ChartCache, chart: string, version: string | undefined): { file: string } | { missing: string } {
+    // A stack with platform:chartDirectory names the archive itself.
+    if (isArchivePath(chart)) return fs.existsSync(chart) ? { file: chart } : { missing: `${chart} does not exist` };
     if (!version) return { missing: `chart ${chart} has no pinned version` };
     if (!fs.existsSync(cache.dir)) return { missing: `no chart cache at ${cache.dir} (fill it: npm run charts:pull; or point --charts at one)` };
     const file = path.join(cache.dir, archiveName(chart, version));

@@ -6,6 +6,8 @@
 import { RecordedResource } from "../mock-run";
 import { redact } from "./objects";
 
+import * as path from "path";
+import { isArchivePath } from "../helm/chartCache";
 import { CHART_TYPE } from "../helm/renderCharts";
 
 export const VALUES_NOTE =
@@ -46,7 +48,7 @@ export function chartSummaries(resources: readonly RecordedResource[]): ChartSum
             urn: r.urn,
             chart: inputs.chart,
             version: inputs.version,
-            repo: inputs.repositoryOpts?.repo,
+            repo: inputs.repositoryOpts?.repo ?? (isArchivePath(String(inputs.chart)) ? `the directory ${path.dirname(inputs.chart)}` : undefined),
             namespace: inputs.namespace,
             values: flattenValues(inputs.values ?? {}),
         };
