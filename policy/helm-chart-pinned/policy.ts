@@ -31,6 +31,10 @@ export const helmChartPinned: ResourceValidationPolicy = {
     validateResource: (args, report) => {
         const t = kubeType(args.type);
         if (t?.group !== "helm.sh" || !CHART_TYPES.includes(t.kind)) return notApplicable(args, "not a Helm chart");
+        // A helm.sh/v4 Chart is a remote component: `pulumi preview` hands no inputs of one to a
+        // policy pack (seen on the real engine, 3.274.0). Its pin is judged where its inputs are
+        // seen: `npm run plan`, which runs this pack over the program's registrations.
+        if (Object.keys(args.props).length === 0) return notApplicable(args, "the engine passes no inputs of a remote component (helm.sh/v4 Chart); npm run plan judges its pin");
         const { exemptions } = readConfig<WithExemptions>(args, config);
         const problem = chartVersionProblem(args.props);
         const namespace = typeof args.props.namespace === "string" ? args.props.namespace : undefined;

@@ -2,11 +2,10 @@
 // trusted issuer, and a token bucket per public host.
 import * as pulumi from "@pulumi/pulumi";
 import { MeshSettings } from "../settings";
-import { EdgeIssuer } from "./settings";
 import { PUBLIC_GATEWAY_PORTS } from "../publicGateway";
 import { LocalIssuer } from "./localIssuer";
 import { createEdgeRateLimit } from "./rateLimit";
-import { createEdgeRequestAuthentication, createWorkloadRequestAuthentication } from "./requestAuthentication";
+import { createEdgeRequestAuthentication, createWorkloadRequestAuthentication, IssuerInput } from "./requestAuthentication";
 
 /** Claims the gateway copies into request headers for dev's tokens. */
 const LOCAL_ISSUER_CLAIM_HEADERS = [{ header: "x-jwt-sub", claim: "sub" }];
@@ -36,11 +35,10 @@ export function createEdgeSecurity(name: string, args: EdgeSecurityArgs, parent:
     const localIssuer = s.edgeAuth.localIssuer
         ? new LocalIssuer(`${name}-local-issuer`, { namespace: args.namespaces.istioSystem, labels: args.labels }, parent)
         : undefined;
-    const issuers: pulumi.Input<EdgeIssuer>[] = [
+    const issuers: IssuerInput[] = [
         ...s.edgeAuth.issuers,
         ...(localIssuer
-            ? [pulumi.all([localIssuer.issuer, localIssuer.audience, localIssuer.jwks])
-                .apply(([issuer, audience, jwks]) => ({ issuer, jwks, audiences: [audience], outputClaimToHeaders: LOCAL_ISSUER_CLAIM_HEADERS }))]
+            ? [{ issuer: localIssuer.issuer, jwks: localIssuer.jwks, audiences: localIssuer.audience.apply((a) => [a]), outputClaimToHeaders: LOCAL_ISSUER_CLAIM_HEADERS }]
             : []),
     ];
     if (issuers.length > 0) {
@@ -57,5 +55,5 @@ export function createEdgeSecurity(name: string, args: EdgeSecurityArgs, parent:
             labels: args.labels,
         }, afterControlPlane);
     }
-    return { localIssuer, issuers: pulumi.all(issuers).apply((all) => all.map((i) => i.issuer)) };
+    return { localIssuer, issuers: pulumi.all(issuers.map((i) => i.issuer)) };
 }

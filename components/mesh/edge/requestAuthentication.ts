@@ -16,38 +16,46 @@ export const EDGE_REQUEST_AUTHENTICATION = "edge-jwt";
 export const WORKLOAD_REQUEST_AUTHENTICATION = "workload-jwt";
 
 type JwtRule = NonNullable<NonNullable<IRequestAuthentication["spec"]>["jwtRules"]>[number];
+/** A jwtRule whose fields may be Outputs: only what is unknown stays unknown in a preview. */
+type JwtRuleInput = { [K in keyof JwtRule]: pulumi.Input<JwtRule[K]> };
 
-/** One issuer as an Istio jwtRule; the inline JWKS may still be an Output (a generated key). */
-export function jwtRule(issuer: EdgeIssuer): JwtRule {
+/**
+ * A trusted issuer whose fields may still be Outputs (the local issuer's generated key). Kept a
+ * plain object rather than one Output, so a first preview knows everything but the key itself,
+ * and the policy pack can judge the RequestAuthentication before the key exists.
+ */
+export type IssuerInput = { [K in keyof EdgeIssuer]: pulumi.Input<EdgeIssuer[K]> };
+
+/** One issuer as an Istio jwtRule. */
+export function jwtRule(issuer: IssuerInput): JwtRuleInput {
     return {
         issuer: issuer.issuer,
         ...(issuer.jwksUri !== undefined ? { jwksUri: issuer.jwksUri } : {}),
         ...(issuer.jwks !== undefined ? { jwks: issuer.jwks } : {}),
-        ...(issuer.audiences ? { audiences: [...issuer.audiences] } : {}),
+        ...(issuer.audiences !== undefined ? { audiences: issuer.audiences } : {}),
         // Forwarded unless the issuer says otherwise: the workload validates it again.
         forwardOriginalToken: issuer.forwardOriginalToken ?? true,
-        ...(issuer.outputClaimToHeaders ? { outputClaimToHeaders: issuer.outputClaimToHeaders.map((h) => ({ ...h })) } : {}),
+        ...(issuer.outputClaimToHeaders !== undefined ? { outputClaimToHeaders: issuer.outputClaimToHeaders } : {}),
     };
 }
 
 export interface RequestAuthenticationArgs {
     /** The ingress gateway's namespace, or a tenant namespace. */
     namespace: pulumi.Input<string>;
-    issuers: pulumi.Input<EdgeIssuer>[];
+    issuers: IssuerInput[];
     labels: Record<string, string>;
 }
 
 function createRequestAuthentication(name: string, objectName: string, args: RequestAuthenticationArgs,
     selector: Record<string, string> | undefined, opts: pulumi.CustomResourceOptions): k8s.apiextensions.CustomResource {
-    const spec = pulumi.all(args.issuers).apply((issuers): IRequestAuthentication["spec"] => ({
-        ...(selector ? { selector: { matchLabels: { ...selector } } } : {}),
-        jwtRules: issuers.map(jwtRule),
-    }));
     return new k8s.apiextensions.CustomResource(name, {
         apiVersion: "security.istio.io/v1",
         kind: "RequestAuthentication",
         metadata: { name: objectName, namespace: args.namespace, labels: args.labels },
-        spec,
+        spec: {
+            ...(selector ? { selector: { matchLabels: { ...selector } } } : {}),
+            jwtRules: args.issuers.map(jwtRule),
+        },
     }, opts);
 }
 
