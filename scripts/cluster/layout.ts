@@ -16,6 +16,8 @@ export const SERVICE_CIDR = "198.18.0.0/16";
 export const POD_CIDR = "198.19.0.0/17";
 /** The first fake node's InternalIP; the others follow it. */
 export const NODE_IP = "198.19.128.1";
+/** Addresses the load-balancer stand-in hands out (the nth Service gets the nth), inside the routed block. */
+export const LOAD_BALANCER_IPS = (n: number): string => `198.19.200.${1 + (n % 254)}`;
 /** What the API server advertises for the `kubernetes` Service: endpoints may not be loopback. */
 export const ADVERTISE_ADDRESS = "198.19.255.254";
 

@@ -5,12 +5,12 @@
 // server does at start-up. It is named in the suite's output with what it leaves unproven. No
 // deployed object changes. `Ignore` webhooks get nothing: the API server records the failed call
 // and admits, as it would on a real cluster with the backend down.
-import * as fs from "fs";
 import * as https from "https";
 import { KubernetesObject } from "../../plan/objects";
 import { waitFor } from "../cluster";
 import { KubeClient } from "../kubeClient";
-import { Pki, serving } from "../pki";
+import { Pki } from "../pki";
+import { admitAllServer, standInCaBundle } from "../standIns/admitAllServer";
 
 const WEBHOOK_KINDS = ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"];
 
@@ -69,29 +69,13 @@ export async function startStandIns(pki: Pki, objects: readonly KubernetesObject
     const servers: https.Server[] = [];
     for (const port of [...new Set(webhooks.map((w) => w.port))]) {
         const services = [...new Set(webhooks.filter((w) => w.port === port).map((w) => w.service))];
-        const dns = services.flatMap((s) => { const [ns, name] = s.split("/"); return [`${name}.${ns}.svc`, `${name}.${ns}.svc.cluster.local`]; });
-        const cert = serving(pki, `webhook-stand-in-${port}`, dns);
-        const server = https.createServer({ cert: fs.readFileSync(cert.cert), key: fs.readFileSync(cert.key) }, (req, res) => {
-            const chunks: Buffer[] = [];
-            req.on("data", (c) => chunks.push(c));
-            req.on("end", () => {
-                let review: any = {};
-                try { review = JSON.parse(Buffer.concat(chunks).toString("utf8")); } catch { /* answered below */ }
-                // Counted for the report against each webhook of this port and path (the API server
-                // does not say which of several webhooks sharing a path it is calling).
-                const path = new URL(req.url ?? "/", "https://stand-in").pathname;
-                for (const w of webhooks) if (w.port === port && w.path === path) w.calls++;
-                res.setHeader("content-type", "application/json");
-                res.end(JSON.stringify({
-                    apiVersion: review.apiVersion ?? "admission.k8s.io/v1", kind: "AdmissionReview",
-                    response: { uid: review.request?.uid ?? "", allowed: true },
-                }));
-            });
-        });
-        await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "0.0.0.0", resolve));
-        servers.push(server);
+        // Counted for the report against each webhook of this port and path (the API server
+        // does not say which of several webhooks sharing a path it is calling).
+        servers.push(await admitAllServer(pki, port, services, (path) => {
+            for (const w of webhooks) if (w.port === port && w.path === path) w.calls++;
+        }));
     }
-    const caBundle = fs.readFileSync(pki.ca).toString("base64");
+    const caBundle = standInCaBundle(pki);
     return {
         webhooks,
         async awaitBackends(client, timeoutMs) {

@@ -1,0 +1,32 @@
+// An HTTPS admission endpoint that admits every review unchanged: what stands in for a webhook
+// backend that only a real pod would run (istiod). Shared by `cluster:verify` and `npm run e2e`.
+import * as fs from "fs";
+import * as https from "https";
+import { Pki, serving } from "../pki";
+
+/** Listens on `port` on every local address, with a certificate for the given Services' DNS names. */
+export async function admitAllServer(pki: Pki, port: number, services: readonly string[], onCall: (path: string) => void): Promise<https.Server> {
+    const dns = services.flatMap((s) => { const [ns, name] = s.split("/"); return [`${name}.${ns}.svc`, `${name}.${ns}.svc.cluster.local`]; });
+    const cert = serving(pki, `webhook-stand-in-${port}`, dns);
+    const server = https.createServer({ cert: fs.readFileSync(cert.cert), key: fs.readFileSync(cert.key) }, (req, res) => {
+        const chunks: Buffer[] = [];
+        req.on("data", (c) => chunks.push(c));
+        req.on("end", () => {
+            let review: any = {};
+            try { review = JSON.parse(Buffer.concat(chunks).toString("utf8")); } catch { /* answered below */ }
+            onCall(new URL(req.url ?? "/", "https://stand-in").pathname);
+            res.setHeader("content-type", "application/json");
+            res.end(JSON.stringify({
+                apiVersion: review.apiVersion ?? "admission.k8s.io/v1", kind: "AdmissionReview",
+                response: { uid: review.request?.uid ?? "", allowed: true },
+            }));
+        });
+    });
+    await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "0.0.0.0", resolve));
+    return server;
+}
+
+/** The caBundle a stood-in webhook configuration must carry: the cluster CA that signed the stand-in. */
+export function standInCaBundle(pki: Pki): string {
+    return fs.readFileSync(pki.ca).toString("base64");
+}

@@ -1,0 +1,96 @@
+// `npm run e2e -- [--stack <name>]... [--charts DIR] [--logs DIR]`
+// The real Pulumi engine (built by scripts/toolchain/build-engine.sh) on the local control plane
+// (scripts/toolchain/build-cluster.sh), per stack on a fresh cluster shaped for it: the preview with
+// the policy pack must find what `plan --render` finds; dev and prod are then deployed (`up`), their
+// outputs checked against the contract, updated again with no change expected, and destroyed (prod
+// through its protected resources). One line per step; exit 1 if any failed. Nothing is downloaded.
+import "../checkNode";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { down, up as clusterUp } from "../cluster/cluster";
+import { TOOL_BIN } from "../cluster/layout";
+import { runInsideNetns } from "../cluster/netns";
+import { NODE_SHAPES } from "../cluster/nodeShapes";
+import { startLiveStandIns } from "../cluster/standIns";
+import { chartCache } from "../helm/chartCache";
+import { destroyLeavesNothing, outputsMatchContract, plan, previewWithPack, protectedDestroy, StackRun, StepResult, up } from "./steps";
+import { createWorkspace, pulumi, REPO, writeStackConfig } from "./workspace";
+
+/** Stacks deployed, not only previewed: the smallest and the protected one. */
+const DEPLOYED = ["dev", "prod"];
+const ENGINE = ["pulumi", "pulumi-language-nodejs", "pulumi-resource-kubernetes", "pulumi-resource-random", "pulumi-resource-tls"];
+
+function parse(argv: string[]): { stacks: string[]; charts: string; logs: string } {
+    const stacks: string[] = [];
+    let charts: string | undefined;
+    let logs = path.join(os.tmpdir(), "platform-e2e-logs");
+    for (let i = 0; i < argv.length; i++) {
+        if (argv[i] === "--stack") stacks.push(argv[++i]);
+        else if (argv[i] === "--charts") charts = argv[++i];
+        else if (argv[i] === "--logs") logs = argv[++i];
+        else throw new Error(`unknown argument ${argv[i]}; usage: e2e [--stack <name>]... [--charts DIR] [--logs DIR]`);
+    }
+    for (const s of stacks) if (!NODE_SHAPES[s]) throw new Error(`--stack ${s}: known stacks are ${Object.keys(NODE_SHAPES).join(", ")}`);
+    return { stacks: stacks.length ? stacks : Object.keys(NODE_SHAPES), charts: chartCache(charts).dir, logs: path.resolve(logs) };
+}
+
+function print(stack: string, r: StepResult): void {
+    process.stdout.write(`e2e ${stack}: ${r.ok ? "PASS" : "FAIL"} ${r.step}: ${r.detail}\n`);
+}
+
+async function runStack(stack: string, charts: string, logs: string): Promise<boolean> {
+    const steps: StepResult[] = [];
+    const record = (r: StepResult) => { steps.push(r); print(stack, r); return r.ok; };
+    const cluster = await clusterUp(stack);
+    process.stdout.write(`e2e ${stack}: cluster up in ${(cluster.startMillis / 1000).toFixed(1)} s with ${NODE_SHAPES[stack].count} fake nodes\n`);
+    const standIns = startLiveStandIns(cluster.client, cluster.pki);
+    const ws = createWorkspace(cluster.kubeconfig);
+    const run: StackRun = { ws, stack, logs, charts, client: cluster.client };
+    try {
+        writeStackConfig(ws, stack, charts);
+        const init = await pulumi(ws, ["stack", "init", stack], path.join(logs, `init-${stack}.log`));
+        if (!record({ step: "stack init", ok: init.code === 0, detail: init.code === 0 ? "local backend, passphrase secrets" : init.output })) return false;
+        const planned = plan(run);
+        if (!record(planned.result)) return false;
+        if (!record(await previewWithPack(run, planned.report))) return false;
+        if (!DEPLOYED.includes(stack)) return true;
+        if (!record(await up(run, "up"))) return false;
+        record(await outputsMatchContract(run));
+        record(await up(run, "second up", ["--expect-no-changes"]));
+        record(stack === "prod" ? await protectedDestroy(run, planned.dir) : await destroyLeavesNothing(run, planned.dir));
+        return steps.every((s) => s.ok);
+    } finally {
+        await standIns.stop();
+        for (const line of standIns.describe()) process.stdout.write(`e2e ${stack}: ${line}\n`);
+        await down(cluster.dir);
+        fs.rmSync(ws.dir, { recursive: true, force: true });
+    }
+}
+
+async function main(argv: string[]): Promise<number> {
+    const { stacks, charts, logs } = parse(argv);
+    for (const tool of ENGINE) {
+        if (!fs.existsSync(path.join(TOOL_BIN, tool))) throw new Error(`${tool} is not built: run scripts/toolchain/build-engine.sh (builds into ${TOOL_BIN})`);
+    }
+    fs.mkdirSync(logs, { recursive: true });
+    // The engine loads the pack's built JavaScript (policy/bin): build it from the sources at hand.
+    const build = spawnSync("npm", ["run", "-s", "build", "--workspace", "policy"], { cwd: REPO, encoding: "utf8" });
+    if (build.status !== 0) throw new Error(`building the policy pack failed:\n${build.stdout}${build.stderr}`);
+    process.stdout.write(`e2e: the real engine from ${TOOL_BIN}, charts from ${charts}, logs in ${logs}; ` +
+        "STAND-INS: kwok's fake nodes, the webhook backend and the load balancer (each says below what it leaves unproven)\n");
+    let ok = true;
+    for (const stack of stacks) ok = (await runStack(stack, charts, logs)) && ok;
+    process.stdout.write(`e2e: ${ok ? "PASS" : "FAIL"}\n`);
+    return ok ? 0 : 1;
+}
+
+runInsideNetns();
+main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+        process.stderr.write(`e2e: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+        process.exit(1);
+    },
+);

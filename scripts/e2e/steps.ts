@@ -1,0 +1,120 @@
+// The steps `npm run e2e` takes with the real engine on one stack, each returning one report line.
+// A step that fails says why in its line; its full output is in the run's log directory.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { contractSchema } from "@reference-platform/consumer/contract";
+import { parse } from "yaml";
+import { KubeClient } from "../cluster/kubeClient";
+import { compareFindings, describeFinding, findingsFromEngineEvents, findingsFromPlanReport } from "./findings";
+import { CommandResult, pulumi, REPO, Workspace } from "./workspace";
+
+export interface StepResult {
+    step: string;
+    ok: boolean;
+    detail: string;
+    command?: CommandResult;
+}
+
+export interface StackRun {
+    ws: Workspace;
+    stack: string;
+    logs: string;
+    charts: string;
+    client: KubeClient;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const timing = (c: CommandResult) => `${seconds(c.wallMillis)} wall, ${seconds(c.cpuMillis)} CPU`;
+const policyArgs = (stack: string) => ["--policy-pack", path.join(REPO, "policy"), "--policy-pack-config", path.join(REPO, "stacks", stack, "policy-config.json")];
+const tail = (text: string, lines = 15) => text.trim().split("\n").slice(-lines).join("\n");
+
+function failed(step: string, c: CommandResult, why: string): StepResult {
+    return { step, ok: false, detail: `${why} (exit ${c.code}, ${timing(c)}):\n${tail(c.output)}`, command: c };
+}
+
+/** `npm run plan -- --render` for the stack: its objects (written to a directory) and its findings. */
+export function plan(run: StackRun): { dir: string; report: string; result: StepResult } {
+    const dir = path.join(run.logs, `plan-${run.stack}`);
+    const report = path.join(run.logs, `plan-${run.stack}.json`);
+    const started = Date.now();
+    const child = spawnSync(path.join(REPO, "node_modules", ".bin", "tsx"), [path.join(REPO, "scripts/plan/index.ts"), "--stack", run.stack,
+        "--render", "--charts", run.charts, "--out", dir, "--json-file", report], { cwd: REPO, encoding: "utf8", maxBuffer: 256 << 20 });
+    const ok = child.status === 0 && fs.existsSync(report);
+    return { dir, report, result: { step: "plan --render", ok, detail: ok ? `${seconds(Date.now() - started)}` : `exit ${child.status}:\n${tail(child.stdout + child.stderr)}` } };
+}
+
+/** `pulumi preview` with the pack: no mandatory violation, and the same findings as the plan. */
+export async function previewWithPack(run: StackRun, planReport: string): Promise<StepResult> {
+    const c = await pulumi(run.ws, ["preview", "--stack", run.stack, ...policyArgs(run.stack), "--json"], path.join(run.logs, `preview-${run.stack}.jsonl`),
+        { PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" });
+    const step = "preview --policy-pack";
+    if (c.code !== 0) return failed(step, c, "the preview failed");
+    const preview = findingsFromEngineEvents(c.output);
+    const mandatory = preview.filter((f) => f.level === "mandatory");
+    const diff = compareFindings(preview, findingsFromPlanReport(planReport));
+    const ok = mandatory.length === 0 && diff.onlyInPreview.length === 0 && diff.onlyInPlan.length === 0;
+    const lines = [
+        `${preview.length} findings (${mandatory.length} mandatory), ${diff.matched} equal to plan --render's; ${timing(c)}`,
+        ...diff.onlyInPreview.map((f) => `  only in preview: ${describeFinding(f)}`),
+        ...diff.onlyInPlan.map((f) => `  only in plan:    ${describeFinding(f)}`),
+    ];
+    return { step, ok, detail: lines.join("\n"), command: c };
+}
+
+export async function up(run: StackRun, label: string, extra: string[] = []): Promise<StepResult> {
+    const c = await pulumi(run.ws, ["up", "--yes", "--skip-preview", "--stack", run.stack, ...policyArgs(run.stack), ...extra], path.join(run.logs, `${label}-${run.stack}.log`));
+    if (c.code !== 0) return failed(label, c, "the update failed");
+    const summary = c.output.match(/Resources:\n([\s\S]*?)\n\n/)?.[1]?.replace(/\s+/g, " ").trim() ?? "";
+    return { step: label, ok: true, detail: `${summary}; ${timing(c)}`, command: c };
+}
+
+/** The stack's outputs, as a consumer's StackReference reads them, against the contract's schema. */
+export async function outputsMatchContract(run: StackRun): Promise<StepResult> {
+    const c = await pulumi(run.ws, ["stack", "output", "--json", "--stack", run.stack], path.join(run.logs, `outputs-${run.stack}.json`));
+    if (c.code !== 0) return failed("outputs", c, "stack output failed");
+    const parsed = contractSchema.safeParse(JSON.parse(c.output));
+    return parsed.success
+        ? { step: "outputs", ok: true, detail: "match the contract's schema" }
+        : { step: "outputs", ok: false, detail: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+}
+
+/** Every object of the plan, looked up on the cluster: how many exist. */
+async function planObjectsOnCluster(run: StackRun, planDir: string): Promise<{ present: string[]; total: number }> {
+    const files = (fs.readdirSync(planDir, { recursive: true }) as string[]).filter((f) => f.endsWith(".yaml"));
+    const present: string[] = [];
+    for (const f of files) {
+        const o = parse(fs.readFileSync(path.join(planDir, f), "utf8"));
+        if (!o?.kind || !o.metadata?.name) continue;
+        const answer = await run.client.get(o.apiVersion, o.kind, o.metadata.namespace, o.metadata.name).catch(() => ({ status: 0 }));
+        if (answer.status === 200) present.push(`${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ""}${o.metadata.name}`);
+    }
+    return { present, total: files.length };
+}
+
+export async function destroyLeavesNothing(run: StackRun, planDir: string): Promise<StepResult> {
+    const c = await pulumi(run.ws, ["destroy", "--yes", "--skip-preview", "--stack", run.stack], path.join(run.logs, `destroy-${run.stack}.log`));
+    if (c.code !== 0) return failed("destroy", c, "the destroy failed");
+    const left = await planObjectsOnCluster(run, planDir);
+    return {
+        step: "destroy", ok: left.present.length === 0, command: c,
+        detail: `${left.present.length} of the plan's ${left.total} objects left${left.present.length ? `: ${left.present.slice(0, 10).join(", ")}` : ""}; ${timing(c)}`,
+    };
+}
+
+/** Prod's protected resources stop a destroy; the README's way out (unprotect, destroy) removes the rest and keeps their data. */
+export async function protectedDestroy(run: StackRun, planDir: string): Promise<StepResult> {
+    const step = "destroy (protected)";
+    const blocked = await pulumi(run.ws, ["destroy", "--yes", "--skip-preview", "--stack", run.stack], path.join(run.logs, `destroy-blocked-${run.stack}.log`));
+    const protectedNames = [...blocked.output.matchAll(/resource "?([^"\s]+)"? cannot be deleted\s+because it is protected|(urn:pulumi:[^\s]+) .*protected/g)].length;
+    if (blocked.code === 0) return { step, ok: false, detail: "destroy succeeded although prod protects its stateful data" };
+    const unprotect = await pulumi(run.ws, ["state", "unprotect", "--all", "--yes", "--stack", run.stack], path.join(run.logs, `unprotect-${run.stack}.log`));
+    if (unprotect.code !== 0) return failed(step, unprotect, "pulumi state unprotect --all failed");
+    const c = await pulumi(run.ws, ["destroy", "--yes", "--skip-preview", "--stack", run.stack], path.join(run.logs, `destroy-${run.stack}.log`));
+    if (c.code !== 0) return failed(step, c, "the destroy after unprotect failed");
+    const left = await planObjectsOnCluster(run, planDir);
+    return {
+        step, ok: left.present.length > 0, command: c,
+        detail: `first destroy refused (protected${protectedNames ? `, ${protectedNames} named` : ""}); after \`pulumi state unprotect --all\` the destroy removed the rest and kept (retainOnDelete) ${left.present.length}: ${left.present.join(", ")}; ${timing(c)}`,
+    };
+}
