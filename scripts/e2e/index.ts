@@ -1,9 +1,10 @@
-// `npm run e2e -- [--stack <name>]... [--charts DIR] [--logs DIR]`
+// `npm run e2e -- [--stack <name>]... [--deploy <name>]... [--charts DIR] [--logs DIR]`
 // The real Pulumi engine (built by scripts/toolchain/build-engine.sh) on the local control plane
 // (scripts/toolchain/build-cluster.sh), per stack on a fresh cluster shaped for it: the preview with
-// the policy pack must find what `plan --render` finds; dev and prod are then deployed (`up`), their
-// outputs checked against the contract, updated again with no change expected, and destroyed (prod
-// through its protected resources). One line per step; exit 1 if any failed. Nothing is downloaded.
+// the policy pack must find what `plan --render` finds. The stacks named by --deploy (default: dev)
+// are then deployed (`up`), their outputs checked against the contract, updated again with no
+// change expected, and destroyed (prod through its protected resources). One line per step; exit 1
+// if any failed. Nothing is downloaded.
 import "../checkNode";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -18,29 +19,40 @@ import { chartCache } from "../helm/chartCache";
 import { destroyLeavesNothing, outputsMatchContract, plan, previewWithPack, protectedDestroy, StackRun, StepResult, up } from "./steps";
 import { createWorkspace, pulumi, REPO, writeStackConfig } from "./workspace";
 
-/** Stacks deployed, not only previewed: the smallest and the protected one. */
-const DEPLOYED = ["dev", "prod"];
+/** Stacks deployed, not only previewed, unless --deploy says otherwise: CI's time allows the smallest. */
+const DEFAULT_DEPLOYED = ["dev"];
 const ENGINE = ["pulumi", "pulumi-language-nodejs", "pulumi-resource-kubernetes", "pulumi-resource-random", "pulumi-resource-tls"];
 
-function parse(argv: string[]): { stacks: string[]; charts: string; logs: string } {
+interface Options {
+    stacks: string[];
+    deploy: string[];
+    charts: string;
+    logs: string;
+}
+
+function parse(argv: string[]): Options {
     const stacks: string[] = [];
+    const deploy: string[] = [];
     let charts: string | undefined;
     let logs = path.join(os.tmpdir(), "platform-e2e-logs");
     for (let i = 0; i < argv.length; i++) {
         if (argv[i] === "--stack") stacks.push(argv[++i]);
+        else if (argv[i] === "--deploy") deploy.push(argv[++i]);
         else if (argv[i] === "--charts") charts = argv[++i];
         else if (argv[i] === "--logs") logs = argv[++i];
-        else throw new Error(`unknown argument ${argv[i]}; usage: e2e [--stack <name>]... [--charts DIR] [--logs DIR]`);
+        else throw new Error(`unknown argument ${argv[i]}; usage: e2e [--stack <name>]... [--deploy <name>]... [--charts DIR] [--logs DIR]`);
     }
-    for (const s of stacks) if (!NODE_SHAPES[s]) throw new Error(`--stack ${s}: known stacks are ${Object.keys(NODE_SHAPES).join(", ")}`);
-    return { stacks: stacks.length ? stacks : Object.keys(NODE_SHAPES), charts: chartCache(charts).dir, logs: path.resolve(logs) };
+    for (const s of [...stacks, ...deploy]) if (!NODE_SHAPES[s]) throw new Error(`--stack/--deploy ${s}: known stacks are ${Object.keys(NODE_SHAPES).join(", ")}`);
+    const deployed = deploy.length ? deploy : DEFAULT_DEPLOYED;
+    const previewed = stacks.length ? stacks : Object.keys(NODE_SHAPES);
+    return { stacks: [...new Set([...previewed, ...deployed])], deploy: deployed, charts: chartCache(charts).dir, logs: path.resolve(logs) };
 }
 
 function print(stack: string, r: StepResult): void {
     process.stdout.write(`e2e ${stack}: ${r.ok ? "PASS" : "FAIL"} ${r.step}: ${r.detail}\n`);
 }
 
-async function runStack(stack: string, charts: string, logs: string): Promise<boolean> {
+async function runStack(stack: string, deploy: boolean, charts: string, logs: string): Promise<boolean> {
     const steps: StepResult[] = [];
     const record = (r: StepResult) => { steps.push(r); print(stack, r); return r.ok; };
     const cluster = await clusterUp(stack);
@@ -55,7 +67,7 @@ async function runStack(stack: string, charts: string, logs: string): Promise<bo
         const planned = plan(run);
         if (!record(planned.result)) return false;
         if (!record(await previewWithPack(run, planned.report))) return false;
-        if (!DEPLOYED.includes(stack)) return true;
+        if (!deploy) return true;
         if (!record(await up(run, "up"))) return false;
         record(await outputsMatchContract(run));
         record(await up(run, "second up", ["--expect-no-changes"]));
@@ -70,7 +82,7 @@ async function runStack(stack: string, charts: string, logs: string): Promise<bo
 }
 
 async function main(argv: string[]): Promise<number> {
-    const { stacks, charts, logs } = parse(argv);
+    const { stacks, deploy, charts, logs } = parse(argv);
     for (const tool of ENGINE) {
         if (!fs.existsSync(path.join(TOOL_BIN, tool))) throw new Error(`${tool} is not built: run scripts/toolchain/build-engine.sh (builds into ${TOOL_BIN})`);
     }
@@ -81,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`e2e: the real engine from ${TOOL_BIN}, charts from ${charts}, logs in ${logs}; ` +
         "STAND-INS: kwok's fake nodes, the webhook backend and the load balancer (each says below what it leaves unproven)\n");
     let ok = true;
-    for (const stack of stacks) ok = (await runStack(stack, charts, logs)) && ok;
+    for (const stack of stacks) ok = (await runStack(stack, deploy.includes(stack), charts, logs)) && ok;
     process.stdout.write(`e2e: ${ok ? "PASS" : "FAIL"}\n`);
     return ok ? 0 : 1;
 }

@@ -73,23 +73,37 @@ export async function up(run: StackRun, label: string, extra: string[] = []): Pr
 export async function outputsMatchContract(run: StackRun): Promise<StepResult> {
     const c = await pulumi(run.ws, ["stack", "output", "--json", "--stack", run.stack], path.join(run.logs, `outputs-${run.stack}.json`));
     if (c.code !== 0) return failed("outputs", c, "stack output failed");
-    const parsed = contractSchema.safeParse(JSON.parse(c.output));
-    return parsed.success
-        ? { step: "outputs", ok: true, detail: "match the contract's schema" }
-        : { step: "outputs", ok: false, detail: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+    // `operators` is for the people running the platform (infra/index.ts), beside the contract.
+    const { operators, ...contract } = JSON.parse(c.output);
+    const parsed = contractSchema.safeParse(contract);
+    const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    // Shown without --show-secrets, the operators' secrets must stay masked.
+    for (const key of ["argocdAdminPassword", "edgeLocalIssuer.privateKeyPem"]) {
+        const value = key.split(".").reduce((o: any, k) => o?.[k], operators);
+        if (value !== undefined && value !== null && value !== "[secret]") problems.push(`operators.${key} is shown in plaintext`);
+    }
+    return problems.length === 0
+        ? { step: "outputs", ok: true, detail: "the contract's keys match its schema; operators' secrets stay masked" }
+        : { step: "outputs", ok: false, detail: problems.join("; ") };
 }
 
-/** Every object of the plan, looked up on the cluster: how many exist. */
-async function planObjectsOnCluster(run: StackRun, planDir: string): Promise<{ present: string[]; total: number }> {
+/** Helm's own way for a chart to keep an object on uninstall, which the provider honours on destroy. */
+const keptByChart = (o: any): boolean => o.metadata?.annotations?.["helm.sh/resource-policy"] === "keep";
+
+/** Every object of the plan, looked up on the cluster: those that exist, and those of them their chart keeps. */
+async function planObjectsOnCluster(run: StackRun, planDir: string): Promise<{ present: string[]; kept: string[]; total: number }> {
     const files = (fs.readdirSync(planDir, { recursive: true }) as string[]).filter((f) => f.endsWith(".yaml"));
     const present: string[] = [];
+    const kept: string[] = [];
     for (const f of files) {
         const o = parse(fs.readFileSync(path.join(planDir, f), "utf8"));
         if (!o?.kind || !o.metadata?.name) continue;
         const answer = await run.client.get(o.apiVersion, o.kind, o.metadata.namespace, o.metadata.name).catch(() => ({ status: 0 }));
-        if (answer.status === 200) present.push(`${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ""}${o.metadata.name}`);
+        if (answer.status !== 200) continue;
+        const id = `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ""}${o.metadata.name}`;
+        (keptByChart(o) ? kept : present).push(id);
     }
-    return { present, total: files.length };
+    return { present, kept, total: files.length };
 }
 
 export async function destroyLeavesNothing(run: StackRun, planDir: string): Promise<StepResult> {
@@ -98,7 +112,8 @@ export async function destroyLeavesNothing(run: StackRun, planDir: string): Prom
     const left = await planObjectsOnCluster(run, planDir);
     return {
         step: "destroy", ok: left.present.length === 0, command: c,
-        detail: `${left.present.length} of the plan's ${left.total} objects left${left.present.length ? `: ${left.present.slice(0, 10).join(", ")}` : ""}; ${timing(c)}`,
+        detail: `${left.present.length} of the plan's ${left.total} objects left${left.present.length ? `: ${left.present.slice(0, 10).join(", ")}` : ""}` +
+            ` (${left.kept.length} kept by their chart's helm.sh/resource-policy: keep, as helm uninstall keeps them); ${timing(c)}`,
     };
 }
 
