@@ -16,7 +16,7 @@ import { runInsideNetns } from "../cluster/netns";
 import { NODE_SHAPES } from "../cluster/nodeShapes";
 import { startLiveStandIns } from "../cluster/standIns";
 import { chartCache } from "../helm/chartCache";
-import { destroyLeavesNothing, outputsMatchContract, plan, previewWithPack, protectedDestroy, StackRun, StepResult, up } from "./steps";
+import { consumerUpAndDown, destroyLeavesNothing, outputsMatchContract, plan, previewWithPack, protectedDestroy, StackRun, StepResult, up } from "./steps";
 import { createWorkspace, pulumi, REPO, writeStackConfig } from "./workspace";
 
 /** Stacks deployed, not only previewed, unless --deploy says otherwise: CI's time allows the smallest. */
@@ -71,6 +71,7 @@ async function runStack(stack: string, deploy: boolean, charts: string, logs: st
         if (!record(await up(run, "up"))) return false;
         record(await outputsMatchContract(run));
         record(await up(run, "second up", ["--expect-no-changes"]));
+        record(await consumerUpAndDown(run));
         record(stack === "prod" ? await protectedDestroy(run, planned.dir) : await destroyLeavesNothing(run, planned.dir));
         return steps.every((s) => s.ok);
     } finally {

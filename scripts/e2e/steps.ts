@@ -7,7 +7,7 @@ import { contractSchema } from "@reference-platform/consumer/contract";
 import { parse } from "yaml";
 import { KubeClient } from "../cluster/kubeClient";
 import { compareFindings, describeFinding, findingsFromEngineEvents, findingsFromPlanReport } from "./findings";
-import { CommandResult, pulumi, REPO, Workspace } from "./workspace";
+import { addProject, CommandResult, pulumi, REPO, Workspace } from "./workspace";
 
 export interface StepResult {
     step: string;
@@ -131,5 +131,31 @@ export async function protectedDestroy(run: StackRun, planDir: string): Promise<
     return {
         step, ok: left.present.length > 0, command: c,
         detail: `first destroy refused (protected${protectedNames ? `, ${protectedNames} named` : ""}); after \`pulumi state unprotect --all\` the destroy removed the rest and kept (retainOnDelete) ${left.present.length}: ${left.present.join(", ")}; ${timing(c)}`,
+    };
+}
+
+/**
+ * The example application team's program (examples/team-service) on its own stack of the same
+ * name, in the same backend: its StackReference reads the platform stack just deployed, and the
+ * API server admits its objects into the team's namespace. Destroyed again before the platform.
+ */
+export async function consumerUpAndDown(run: StackRun): Promise<StepResult> {
+    const step = "consumer up";
+    const source = path.join(REPO, "examples", "team-service");
+    const project = addProject(run.ws.dir, source, "team-service");
+    fs.copyFileSync(path.join(source, `Pulumi.${run.stack}.yaml`), path.join(project, `Pulumi.${run.stack}.yaml`));
+    const log = (what: string) => path.join(run.logs, `consumer-${what}-${run.stack}.log`);
+    const init = await pulumi(run.ws, ["stack", "init", run.stack], log("init"), {}, project);
+    if (init.code !== 0) return failed(step, init, "stack init failed");
+    const c = await pulumi(run.ws, ["up", "--yes", "--skip-preview", "--stack", run.stack], log("up"), {}, project);
+    if (c.code !== 0) return failed(step, c, "the team's update failed");
+    const summary = c.output.match(/Resources:\n([\s\S]*?)\n\n/)?.[1]?.replace(/\s+/g, " ").trim() ?? "";
+    const outputs = await pulumi(run.ws, ["stack", "output", "--json", "--stack", run.stack], log("outputs"), {}, project);
+    const contractVersion = outputs.code === 0 ? JSON.parse(outputs.output).platformContractVersion : undefined;
+    const destroy = await pulumi(run.ws, ["destroy", "--yes", "--skip-preview", "--stack", run.stack], log("destroy"), {}, project);
+    if (destroy.code !== 0) return failed(step, destroy, "the team's destroy failed");
+    return {
+        step, ok: contractVersion !== undefined, command: c,
+        detail: `${summary} through a StackReference to the platform's ${run.stack} stack (contract v${contractVersion}); ${timing(c)}; then destroyed`,
     };
 }

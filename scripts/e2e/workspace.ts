@@ -26,16 +26,26 @@ export interface CommandResult {
     cpuMillis: number;
 }
 
+/**
+ * A project directory in the workspace that runs the program of `source` (a folder of this
+ * repository holding a Pulumi.yaml): its `main` made absolute, its package.json, the repository's
+ * node_modules. Stack files are written beside it, so the source folder is not touched.
+ */
+export function addProject(wsDir: string, source: string, name: string): string {
+    const project = path.join(wsDir, name);
+    fs.mkdirSync(project);
+    const pulumiYaml = parse(fs.readFileSync(path.join(source, "Pulumi.yaml"), "utf8"));
+    pulumiYaml.main = path.join(source, pulumiYaml.main ?? ".");
+    fs.writeFileSync(path.join(project, "Pulumi.yaml"), stringify(pulumiYaml));
+    fs.copyFileSync(path.join(source, "package.json"), path.join(project, "package.json"));
+    fs.symlinkSync(path.join(REPO, "node_modules"), path.join(project, "node_modules"));
+    return project;
+}
+
 export function createWorkspace(kubeconfig: string): Workspace {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "platform-e2e-"));
-    const project = path.join(dir, "project");
     fs.mkdirSync(path.join(dir, "state"), { recursive: true });
-    fs.mkdirSync(project);
-    const pulumiYaml = parse(fs.readFileSync(path.join(REPO, "Pulumi.yaml"), "utf8"));
-    pulumiYaml.main = path.join(REPO, pulumiYaml.main);
-    fs.writeFileSync(path.join(project, "Pulumi.yaml"), stringify(pulumiYaml));
-    fs.copyFileSync(path.join(REPO, "package.json"), path.join(project, "package.json"));
-    fs.symlinkSync(path.join(REPO, "node_modules"), path.join(project, "node_modules"));
+    const project = addProject(dir, REPO, "project");
     return {
         dir, project,
         env: {
@@ -59,13 +69,13 @@ export function writeStackConfig(ws: Workspace, stack: string, chartDirectory: s
     fs.writeFileSync(path.join(ws.project, `Pulumi.${stack}.yaml`), stringify(file));
 }
 
-/** Runs `pulumi <args>` in the project, timed by /usr/bin/time; the output is kept for the report. */
-export function pulumi(ws: Workspace, args: readonly string[], log: string, env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+/** Runs `pulumi <args>` in the project (or `cwd`), timed by /usr/bin/time; the output is kept for the report. */
+export function pulumi(ws: Workspace, args: readonly string[], log: string, env: NodeJS.ProcessEnv = {}, cwd = ws.project): Promise<CommandResult> {
     const timeFile = path.join(ws.dir, "time.txt");
     const started = Date.now();
     return new Promise((resolve, reject) => {
         const child = spawn("/usr/bin/time", ["-f", "%U %S", "-o", timeFile, "pulumi", ...args, "--non-interactive"],
-            { cwd: ws.project, env: { ...ws.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+            { cwd, env: { ...ws.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
         const out = fs.createWriteStream(log);
         const chunks: Buffer[] = [];
         for (const stream of [child.stdout, child.stderr]) {
