@@ -7,7 +7,7 @@ import { edgeJwtAuthorization } from "./edge-jwt-authorization/policy";
 import { edgeRateLimit } from "./edge-rate-limit/policy";
 import { helmChartPinned } from "./helm-chart-pinned/policy";
 import { imageProvenance } from "./image-provenance/policy";
-import { meshAnalysis } from "./mesh-analysis/policy";
+import { meshAnalysis, meshAnalysisWarnings } from "./mesh-analysis/policy";
 import { meshMtls } from "./mesh-mtls/policy";
 import { podDisruptionBudget } from "./pod-disruption-budget/policy";
 import { podSecurityStandards } from "./pod-security/policy";
@@ -30,13 +30,14 @@ export const policies: Policies = [
     workloadServiceAccount,
     customResourceChartDependency,
     meshAnalysis,
+    meshAnalysisWarnings,
     capacity,
     edgeRateLimit,
     edgeJwtAuthorization,
     tenantIsolation,
 ];
 
-export { capacity, meshAnalysis };
+export { capacity, meshAnalysis, meshAnalysisWarnings };
 export {
     containerResources, customResourceChartDependency, helmChartPinned, imageProvenance, meshMtls, podDisruptionBudget,
     podSecurityStandards, rbacLeastPrivilege, serviceExposure, tenantNamespaceGuardrails, workloadServiceAccount,

@@ -166,8 +166,14 @@ export const basePolicySettings: PolicySettings = {
     "tenant-namespace-guardrails": { tenantLabel: "platform.example.com/tenant", defaultDenyName: "default-deny", exemptions: [] },
     "workload-service-account": { exemptions: [] },
     "custom-resource-chart-dependency": { exemptions: [] },
+    // Error-level analyzer messages (IST0101, ...): nothing of the platform's own is waived.
     "mesh-analysis": {
-        // Filled per stack from its profile's mesh.gatewayTlsSecretName (stacks.ts).
+        // Filled per stack from its profile's mesh.gatewayTlsSecretName (index.ts).
+        externalSecrets: [],
+        exemptions: [],
+    },
+    "mesh-analysis-warnings": {
+        // Filled per stack from its profile's mesh.gatewayTlsSecretName (index.ts).
         externalSecrets: [],
         exemptions: [
             {

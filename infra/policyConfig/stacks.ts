@@ -12,6 +12,12 @@ const STAGING_GATES: readonly PolicyName[] = [
     "pod-security-standards", "rbac-least-privilege", "image-provenance", "mesh-mtls", "mesh-analysis", "capacity", "tenant-isolation",
 ];
 
+/**
+ * Advisory in every stack, prod too: upstream rates these findings below Error (`istioctl analyze`
+ * fails only on Error), and a platform object may rightly point at what a team deploys later.
+ */
+const ADVISORY_EVERYWHERE: readonly PolicyName[] = ["mesh-analysis-warnings"];
+
 /** Docker Hub organisations prod pulls from; the other stacks accept any docker.io image. */
 const PROD_DOCKER_HUB_ORGS = ["grafana", "istio", "jaegertracing", "curlimages"];
 
@@ -31,6 +37,7 @@ export const STACK_POLICY_DIFFERENCES: Readonly<Record<ProfileName, StackPolicyD
     },
     prod: {
         enforcementLevel: "mandatory",
+        levels: Object.fromEntries(ADVISORY_EVERYWHERE.map((policy) => [policy, "advisory"])),
         settings: {
             "container-resources": { maxCpu: "8", maxMemory: "16Gi" },
             "image-provenance": { allowedRegistries: narrowDockerHub(PROD_DOCKER_HUB_ORGS) },
