@@ -96,14 +96,6 @@ export const basePolicySettings: PolicySettings = {
                 expires: REVIEW_BY,
             },
             {
-                chart: "kube-prometheus-stack",
-                kind: "ClusterRole",
-                name: "monitoring-prometheus",
-                controls: ["nonResourceURLs"],
-                reason: "Prometheus scrapes the API server's and kubelets' /metrics and /metrics/cadvisor (get only)",
-                expires: REVIEW_BY,
-            },
-            {
                 chart: "istiod-*",
                 kind: "ClusterRole",
                 name: "istiod-clusterrole-*",
