@@ -9,6 +9,7 @@ import { helmChartPinned } from "./helm-chart-pinned/policy";
 import { imageProvenance } from "./image-provenance/policy";
 import { meshAnalysis, meshAnalysisWarnings } from "./mesh-analysis/policy";
 import { meshMtls } from "./mesh-mtls/policy";
+import { meshSidecar } from "./mesh-sidecar/policy";
 import { podDisruptionBudget } from "./pod-disruption-budget/policy";
 import { podSecurityStandards } from "./pod-security/policy";
 import { rbacLeastPrivilege } from "./rbac-least-privilege/policy";
@@ -35,11 +36,12 @@ export const policies: Policies = [
     edgeRateLimit,
     edgeJwtAuthorization,
     tenantIsolation,
+    meshSidecar,
 ];
 
 export { capacity, meshAnalysis, meshAnalysisWarnings };
 export {
     containerResources, customResourceChartDependency, helmChartPinned, imageProvenance, meshMtls, podDisruptionBudget,
     podSecurityStandards, rbacLeastPrivilege, serviceExposure, tenantNamespaceGuardrails, workloadServiceAccount,
-    edgeRateLimit, edgeJwtAuthorization, tenantIsolation,
+    edgeRateLimit, edgeJwtAuthorization, tenantIsolation, meshSidecar,
 };

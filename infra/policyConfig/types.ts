@@ -36,6 +36,7 @@ export interface PolicySettings {
     "edge-rate-limit": WithExemptions;
     "edge-jwt-authorization": WithExemptions;
     "tenant-isolation": WithExemptions & { tenantLabel: string; gatewayNamespaces: string[] };
+    "mesh-sidecar": WithExemptions;
 }
 
 export type PolicyName = keyof PolicySettings;
