@@ -6,7 +6,9 @@ import { Environment } from "@marcbachmann/cel-js";
 
 type Program = (context: Record<string, unknown>) => unknown;
 
-const env = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false });
+// Homogeneous literals, as the API server's checker wants them: ['.', object.metadata.namespace]
+// mixes a string with a dyn and is refused there, so it is refused here first.
+const env = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: true });
 const programs = new Map<string, Program>();
 
 function program(expression: string): Program {

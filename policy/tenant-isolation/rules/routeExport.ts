@@ -9,7 +9,9 @@ export const routeExport = tenantRule("RouteExport", [
 ], (settings) => ({
     variables: [{
         name: "beyond",
-        expression: `(has(object.spec.exportTo) ? object.spec.exportTo : []).filter(n, !(n in ['.', object.metadata.namespace] + ${celList(settings.gatewayNamespaces)}))`,
+        // No list literal mixes a literal with a field: the API server's type checker refuses it.
+        expression: "(has(object.spec.exportTo) ? object.spec.exportTo : []).filter(n, n != '.' && n != object.metadata.namespace && " +
+            `!(n in ${celList(settings.gatewayNamespaces)}))`,
     }],
     expression: "size(variables.beyond) == 0",
     args: ["variables.beyond.join(', ')"],

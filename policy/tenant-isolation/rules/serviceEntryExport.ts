@@ -6,7 +6,7 @@ export const serviceEntryExport = tenantRule("ServiceEntryExport", [{ group: "ne
     () => ({
         variables: [
             { name: "exportTo", expression: "has(object.spec.exportTo) ? object.spec.exportTo : []" },
-            { name: "beyond", expression: "variables.exportTo.filter(n, !(n in ['.', object.metadata.namespace]))" },
+            { name: "beyond", expression: "variables.exportTo.filter(n, n != '.' && n != object.metadata.namespace)" },
         ],
         expression: "size(variables.exportTo) > 0 && size(variables.beyond) == 0",
         args: ["size(variables.exportTo) == 0 ? 'every namespace (no exportTo)' : variables.beyond.join(', ')"],
