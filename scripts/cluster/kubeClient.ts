@@ -20,9 +20,10 @@ export interface Answer<T = any> {
     warnings?: string[];
 }
 
-/** The text of each `Warning: 299 - "<text>"` header. */
-function warningsOf(header: string | string[] | undefined): string[] {
-    return (Array.isArray(header) ? header : header ? [header] : []).map((h) => h.replace(/^\d{3} \S+ "(.*)"$/s, "$1"));
+/** The text of each `Warning: 299 - "<text>"` header, its quoted-string escapes (`\"`) undone. */
+export function warningsOf(header: string | string[] | undefined): string[] {
+    return (Array.isArray(header) ? header : header ? [header] : [])
+        .map((h) => h.replace(/^\d{3} \S+ "(.*)"$/s, "$1").replace(/\\(.)/g, "$1"));
 }
 
 export interface ResourceType {
