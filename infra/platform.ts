@@ -1,6 +1,7 @@
 // Composition: one validated config in, components out. Each component gets only its slice of
 // the config and the explicit Kubernetes provider; independent add-ons deploy in parallel.
 import * as pulumi from "@pulumi/pulumi";
+import { AdmissionPolicies } from "../components/admission";
 import { GitOps } from "../components/gitops";
 import { Kiali } from "../components/kiali";
 import { elasticsearchUrl, Logging } from "../components/logging";
@@ -10,6 +11,7 @@ import { DASHBOARD_LABEL, Monitoring } from "../components/monitoring";
 import { Shop } from "../components/shop";
 import { Tenancy } from "../components/tenancy";
 import { otlpGrpcEndpoint, queryUrl as jaegerQueryUrl, Tracing } from "../components/tracing";
+import { admissionRulesFor } from "./admission";
 import { PlatformConfig } from "./config";
 import { resolveChart } from "./charts";
 import { NAMESPACES, platformNamespaceSpecs } from "./namespaces";
@@ -18,6 +20,7 @@ import { createKubernetesProvider } from "./provider";
 export interface Platform {
     config: Readonly<PlatformConfig>;
     tenancy: Tenancy;
+    admission: AdmissionPolicies;
     shop?: Shop;
     gitops?: GitOps;
     monitoring?: Monitoring;
@@ -30,6 +33,9 @@ export interface Platform {
 export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
     const provider = createKubernetesProvider(config);
     const opts: pulumi.ComponentResourceOptions = { providers: { kubernetes: provider } };
+
+    // The pack's single-object rules, enforced by the API server at the stack's levels.
+    const admission = new AdmissionPolicies("admission", { rules: admissionRulesFor(config.profile) }, opts);
 
     const tenancy = new Tenancy("tenancy", {
         env: config.stack,
@@ -210,5 +216,5 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         }, opts)
         : undefined;
 
-    return { config, tenancy, shop, gitops, monitoring, mesh, logging, tracing, kiali };
+    return { config, tenancy, admission, shop, gitops, monitoring, mesh, logging, tracing, kiali };
 }

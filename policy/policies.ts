@@ -7,8 +7,9 @@ import { edgeJwtAuthorization } from "./edge-jwt-authorization/policy";
 import { edgeRateLimit } from "./edge-rate-limit/policy";
 import { helmChartPinned } from "./helm-chart-pinned/policy";
 import { imageProvenance } from "./image-provenance/policy";
-import { meshAnalysis } from "./mesh-analysis/policy";
+import { meshAnalysis, meshAnalysisWarnings } from "./mesh-analysis/policy";
 import { meshMtls } from "./mesh-mtls/policy";
+import { meshSidecar } from "./mesh-sidecar/policy";
 import { podDisruptionBudget } from "./pod-disruption-budget/policy";
 import { podSecurityStandards } from "./pod-security/policy";
 import { rbacLeastPrivilege } from "./rbac-least-privilege/policy";
@@ -30,15 +31,17 @@ export const policies: Policies = [
     workloadServiceAccount,
     customResourceChartDependency,
     meshAnalysis,
+    meshAnalysisWarnings,
     capacity,
     edgeRateLimit,
     edgeJwtAuthorization,
     tenantIsolation,
+    meshSidecar,
 ];
 
-export { capacity, meshAnalysis };
+export { capacity, meshAnalysis, meshAnalysisWarnings };
 export {
     containerResources, customResourceChartDependency, helmChartPinned, imageProvenance, meshMtls, podDisruptionBudget,
     podSecurityStandards, rbacLeastPrivilege, serviceExposure, tenantNamespaceGuardrails, workloadServiceAccount,
-    edgeRateLimit, edgeJwtAuthorization, tenantIsolation,
+    edgeRateLimit, edgeJwtAuthorization, tenantIsolation, meshSidecar,
 };

@@ -4,7 +4,7 @@
 import { POD_SECURITY_KUBERNETES_RELEASE } from "../../components/tenancy/podSecurity";
 import { DEFAULT_CLUSTER_DOMAIN } from "@reference-platform/consumer/shared/clusterDomain";
 import { NAMESPACES, PLATFORM_NAMESPACES } from "../namespaces";
-import { PolicySettings } from "./types";
+import { Exemption, PolicySettings } from "./types";
 
 /** The exemptions for the add-ons are reviewed together, against the pinned charts, by this date. */
 const REVIEW_BY = "2027-05-31";
@@ -96,14 +96,6 @@ export const basePolicySettings: PolicySettings = {
                 expires: REVIEW_BY,
             },
             {
-                chart: "kube-prometheus-stack",
-                kind: "ClusterRole",
-                name: "monitoring-prometheus",
-                controls: ["nonResourceURLs"],
-                reason: "Prometheus scrapes the API server's and kubelets' /metrics and /metrics/cadvisor (get only)",
-                expires: REVIEW_BY,
-            },
-            {
                 chart: "istiod-*",
                 kind: "ClusterRole",
                 name: "istiod-clusterrole-*",
@@ -164,10 +156,29 @@ export const basePolicySettings: PolicySettings = {
     "helm-chart-pinned": { exemptions: [] },
     "pod-disruption-budget": { minReplicas: 2, exemptions: [] },
     "tenant-namespace-guardrails": { tenantLabel: "platform.example.com/tenant", defaultDenyName: "default-deny", exemptions: [] },
-    "workload-service-account": { exemptions: [] },
+    "workload-service-account": {
+        // Charts whose pods leave automountServiceAccountToken unset: each calls the Kubernetes API
+        // with its own ServiceAccount (or, for Jaeger, the account itself refuses the mount).
+        exemptions: [
+            tokenNeed("istio-cni", NAMESPACES.istioCni, "DaemonSet", "istio-cni-node", "the CNI node agent watches pods to set up their redirection"),
+            tokenNeed("istiod-*", NAMESPACES.istioSystem, "Deployment", "istiod-*", "istiod watches the whole cluster's services, pods and Istio objects"),
+            tokenNeed("istio-ingressgateway", NAMESPACES.ingressGateway, "Deployment", "istio-ingressgateway",
+                "the gateway's proxy presents its ServiceAccount token to istiod for its certificate"),
+            tokenNeed("kiali", NAMESPACES.istioSystem, "Deployment", "kiali", "Kiali reads the mesh's objects and pods"),
+            tokenNeed("fluent-bit", NAMESPACES.fluentBit, "DaemonSet", "fluent-bit", "Fluent Bit's kubernetes filter reads pod metadata"),
+            tokenNeed("jaeger", NAMESPACES.tracing, "Deployment", "jaeger",
+                "the chart's ServiceAccount sets automountServiceAccountToken: false (tracing values), so nothing is mounted"),
+        ],
+    },
     "custom-resource-chart-dependency": { exemptions: [] },
+    // Error-level analyzer messages (IST0101, ...): nothing of the platform's own is waived.
     "mesh-analysis": {
-        // Filled per stack from its profile's mesh.gatewayTlsSecretName (stacks.ts).
+        // Filled per stack from its profile's mesh.gatewayTlsSecretName (index.ts).
+        externalSecrets: [],
+        exemptions: [],
+    },
+    "mesh-analysis-warnings": {
+        // Filled per stack from its profile's mesh.gatewayTlsSecretName (index.ts).
         externalSecrets: [],
         exemptions: [
             {
@@ -187,4 +198,10 @@ export const basePolicySettings: PolicySettings = {
     "edge-jwt-authorization": { exemptions: [] },
     // A tenant's public routes are exported to the ingress gateway's namespace, nowhere else.
     "tenant-isolation": { tenantLabel: "platform.example.com/tenant", gatewayNamespaces: [NAMESPACES.ingressGateway], exemptions: [] },
+    "mesh-sidecar": { exemptions: [] },
 };
+
+/** A chart workload that leaves `automountServiceAccountToken` unset because it needs the token (reason). */
+function tokenNeed(chart: string, namespace: string, kind: string, name: string, reason: string): Exemption {
+    return { chart, namespace, kind, name, controls: ["tokenAutomount"], reason, expires: REVIEW_BY };
+}

@@ -18,16 +18,15 @@ export const policyConfigPath = (stack: ProfileName): string => path.posix.join(
 
 /** Facts the stack's profile owns. */
 function fromProfile(stack: ProfileName): Partial<{ [P in PolicyName]: Partial<PolicySettings[P]> }> {
-    return {
-        "mesh-analysis": {
-            externalSecrets: [{
-                namespace: NAMESPACES.ingressGateway,
-                name: PROFILES[stack].mesh.gatewayTlsSecretName,
-                reason: "The shop's TLS certificate is loaded by the operator (kubectl create secret tls), never by the program: " +
-                    "see README, Service mesh",
-            }],
-        },
+    const gatewaySecret = {
+        externalSecrets: [{
+            namespace: NAMESPACES.ingressGateway,
+            name: PROFILES[stack].mesh.gatewayTlsSecretName,
+            reason: "The shop's TLS certificate is loaded by the operator (kubectl create secret tls), never by the program: " +
+                "see README, Service mesh",
+        }],
     };
+    return { "mesh-analysis": gatewaySecret, "mesh-analysis-warnings": structuredClone(gatewaySecret) };
 }
 
 /** One stack's policy config: every policy of the base, in the base's order, enforcement level first. */

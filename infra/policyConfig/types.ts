@@ -31,10 +31,12 @@ export interface PolicySettings {
     "workload-service-account": WithExemptions;
     "custom-resource-chart-dependency": WithExemptions;
     "mesh-analysis": WithExemptions & { externalSecrets: Array<{ namespace: string; name: string; reason: string }> };
+    "mesh-analysis-warnings": WithExemptions & { externalSecrets: Array<{ namespace: string; name: string; reason: string }> };
     "capacity": WithExemptions;
     "edge-rate-limit": WithExemptions;
     "edge-jwt-authorization": WithExemptions;
     "tenant-isolation": WithExemptions & { tenantLabel: string; gatewayNamespaces: string[] };
+    "mesh-sidecar": WithExemptions;
 }
 
 export type PolicyName = keyof PolicySettings;

@@ -62,12 +62,17 @@ export type ExemptionDecision =
 
 const globCache = new Map<string, RegExp>();
 
+/** The anchored regular expression of a `*` glob (RE2 syntax too, as CEL's `matches` takes it). */
+export function globPattern(pattern: string): string {
+    const escaped = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
+    return `^${escaped.join(".*")}$`;
+}
+
 function globMatches(pattern: string, value: string): boolean {
     if (!pattern.includes("*")) return pattern === value;
     let regex = globCache.get(pattern);
     if (!regex) {
-        const escaped = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
-        regex = new RegExp(`^${escaped.join(".*")}$`);
+        regex = new RegExp(globPattern(pattern));
         globCache.set(pattern, regex);
     }
     return regex.test(value);

@@ -1,6 +1,7 @@
 // The message codes the analyzers report: upstream Istio's codes (istio/istio
 // pkg/config/analysis/msg/messages.yaml at release 1.29), so a finding can be looked up in Istio's
-// documentation. The texts are this pack's own; each names both ends of the broken reference.
+// documentation, with upstream's level, which decides the policy that reports it (policy.ts). The
+// texts are this pack's own; each names both ends of the broken reference.
 export type Level = "Error" | "Warning" | "Info";
 
 export interface MessageType {
@@ -36,7 +37,7 @@ export const MESSAGES = {
     MultipleTelemetriesWithoutWorkloadSelectors: message("IST0160", "MultipleTelemetriesWithoutWorkloadSelectors", "Error"),
     GatewayPortNotDefinedOnService: message("IST0162", "GatewayPortNotDefinedOnService", "Warning"),
     DestinationRuleSubsetNotSelectPods: message("IST0173", "DestinationRuleSubsetNotSelectPods", "Error"),
-    UnknownDestinationRuleHost: message("IST0174", "UnknownDestinationRuleHost", "Error"),
+    UnknownDestinationRuleHost: message("IST0174", "UnknownDestinationRuleHost", "Warning"),
 } as const;
 
 export type MessageName = keyof typeof MESSAGES;

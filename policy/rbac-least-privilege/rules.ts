@@ -69,9 +69,35 @@ const PATHS: readonly Path[] = [
     },
 ];
 
-/** Non-resource URLs a role may read: health and version endpoints. */
-const READ_ONLY_URLS = /^\/(healthz|livez|readyz)(\/.*)?$|^\/version\/?$/;
+/**
+ * Non-resource URLs a role may read: health and version endpoints, and `/metrics` and its named
+ * sub-paths (`/metrics/slis`, `/metrics/cadvisor`), which every Prometheus-style metrics reader
+ * needs (kube-prometheus-stack's own Prometheus role asks for them). A glob (`/metrics*`) or a verb
+ * other than get/head is still reported.
+ */
+const READ_ONLY_URLS = /^\/(healthz|livez|readyz)(\/.*)?$|^\/version\/?$|^\/metrics(\/[^*]+)?$/;
 const AGGREGATE_LABEL = /^rbac\.authorization\.k8s\.io\/aggregate-to-(view|edit|admin)$/;
+/**
+ * Labels the API server's own ClusterRoles carry: an aggregationRule selecting them gathers rules
+ * no policy of the stack judged (admin's Secrets read and exec, cluster-admin's everything).
+ */
+const BUILT_IN_ROLE_LABEL = /^rbac\.authorization\.k8s\.io\/aggregate-to-|^kubernetes\.io\/bootstrapping$/;
+
+/**
+ * Why an aggregationRule selector could gather rules the pack never judged, or undefined. A
+ * selector that needs a label of the platform's own gathers only ClusterRoles the stack declares,
+ * and each of those is judged by this policy on its own; an empty selector, one by expressions
+ * alone, or one on the built-in roles' labels reaches further.
+ */
+function unjudgedAggregation(selector: Record<string, any>): string | undefined {
+    const labels: Record<string, unknown> = selector?.matchLabels ?? {};
+    const builtIn = Object.keys(labels).filter((k) => BUILT_IN_ROLE_LABEL.test(k));
+    if (builtIn.length > 0) return `selects the built-in roles' label ${builtIn.join(", ")}`;
+    if (Object.keys(labels).length === 0) {
+        return (selector?.matchExpressions ?? []).length > 0 ? "selects by matchExpressions alone" : "selects every ClusterRole";
+    }
+    return undefined;
+}
 
 export const RULE_CONTROLS = [
     "wildcard", ...new Set(PATHS.map((p) => p.control)), "aggregation", "nonResourceURLs",
@@ -94,7 +120,7 @@ function ruleProblems(rule: Rule, label: string, clusterScope: boolean, privileg
         if (urls.length > 0 || verbs.length > 0) {
             problems.push({
                 control: "nonResourceURLs",
-                message: `${label} grants ${rule.verbs.join(", ")} on non-resource URLs ${rule.nonResourceURLs.join(", ")}; only get on health and version endpoints is allowed`,
+                message: `${label} grants ${rule.verbs.join(", ")} on non-resource URLs ${rule.nonResourceURLs.join(", ")}; only get on health, version and metrics endpoints is allowed`,
             });
         }
     }
@@ -109,10 +135,16 @@ export function roleProblems(
     const rules: Array<Record<string, any>> = Array.isArray(props.rules) ? props.rules : [];
     const problems = rules.flatMap((raw, i) => ruleProblems(ruleOf(raw), `rule ${i + 1}`, clusterScope, privilegedNamespace));
     if (clusterScope) {
-        const selectors = props.aggregationRule?.clusterRoleSelectors;
-        if (Array.isArray(selectors) && selectors.length > 0) {
-            problems.push({ control: "aggregation", message: "has an aggregationRule: it gains the rules of every ClusterRole its selectors match, now and later" });
-        }
+        const selectors: unknown[] = props.aggregationRule?.clusterRoleSelectors ?? [];
+        selectors.forEach((selector, i) => {
+            const why = unjudgedAggregation(selector as Record<string, any>);
+            if (why) {
+                problems.push({
+                    control: "aggregation",
+                    message: `aggregationRule selector ${i + 1} ${why}: it gains rules no policy judged, now and later`,
+                });
+            }
+        });
         const labels: Record<string, string> = props.metadata?.labels ?? {};
         const targets = Object.keys(labels).filter((k) => AGGREGATE_LABEL.test(k) && labels[k] === "true").map((k) => k.replace(/^.*aggregate-to-/, ""));
         if (targets.length > 0) {

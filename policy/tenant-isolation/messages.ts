@@ -1,6 +1,8 @@
 // The findings `tenant-isolation` reports, one table: a code per finding (TEN0xx, stable, for
 // looking a finding up in policy/README.md), the control an exemption names, and the text.
-// Each text says what the object could do to other namespaces, not just which field is wrong.
+// Each text says what the object could do to other namespaces, not just which field is wrong; a %s
+// is filled by the rule's CEL (tenantRule.ts). TEN006 (pods opted out of the mesh) moved to
+// `mesh-sidecar`, which judges every mesh namespace, tenants' included.
 export interface TenantMessage {
     code: string;
     control: string;
@@ -21,8 +23,6 @@ export const MESSAGES = {
         "is a ServiceEntry exported to %s: a tenant's ServiceEntry must say exportTo: [\".\"], or it redirects other namespaces' traffic for its hosts"),
     EnvoyFilter: message("TEN005", "envoyFilter",
         "is an EnvoyFilter in a tenant namespace: it can strip the sidecars' authorization and telemetry filters"),
-    MeshOptOut: message("TEN006", "meshOptOut",
-        "opts its pods out of the mesh (%s): they would skip mTLS and every AuthorizationPolicy"),
     MonitorFiles: message("TEN007", "monitorFiles",
         "asks Prometheus for its own files (%s): Prometheus would send its credentials to a target the team controls"),
     MonitorNamespaces: message("TEN008", "monitorNamespaces",
@@ -36,10 +36,3 @@ export const MESSAGES = {
 export type MessageName = keyof typeof MESSAGES;
 
 export const CONTROLS: readonly string[] = Object.values(MESSAGES).map((m) => m.control);
-
-/** "[TEN003] exports routing to *: ..." with each %s filled in turn. */
-export function formatMessage(name: MessageName, ...args: string[]): string {
-    const m = MESSAGES[name];
-    let i = 0;
-    return `[${m.code}] ${m.text.replace(/%s/g, () => args[i++] ?? "")}`;
-}

@@ -1,17 +1,22 @@
 // `workload-service-account`: the ServiceAccount a workload runs as is declared in the stack
 // (the namespace's "default" ServiceAccount always exists), and no legacy, non-expiring
-// ServiceAccount token Secret is declared.
+// ServiceAccount token Secret is declared. Its single-object rules (no workload on the default
+// ServiceAccount while that identity means something; token automount declared) are CEL admission
+// rules, enforced by the API server too (admissionRules.ts).
 import { StackValidationPolicy } from "@pulumi/policy";
-import { configSpec, readConfig, WithExemptions } from "../lib/config";
+import { judgeRules } from "../admission/judge";
+import { readConfig, WithExemptions } from "../lib/config";
 import { isPodTemplateType, podTemplateOf } from "../lib/podTemplate";
 import { reporterFor } from "../lib/report";
 import { ofKind, refOf } from "../lib/stackResources";
+import { WORKLOAD_SERVICE_ACCOUNT } from "./admissionRules";
 
-const spec = configSpec("workload-service-account", ["undeclared", "legacyTokenSecret"], {});
+const spec = WORKLOAD_SERVICE_ACCOUNT.spec;
 
 export const workloadServiceAccount: StackValidationPolicy = {
     name: "workload-service-account",
-    description: "Every workload's ServiceAccount exists in the stack, in the workload's namespace; no legacy ServiceAccount token Secrets.",
+    description: "Every workload's ServiceAccount exists in the stack, in the workload's namespace, is not the default one where that " +
+        "identity counts, and its token is mounted only when asked for; no legacy ServiceAccount token Secrets.",
     enforcementLevel: "advisory",
     severity: "medium",
     configSchema: spec.schema,
@@ -38,5 +43,6 @@ export const workloadServiceAccount: StackValidationPolicy = {
             reporterFor(report, { ...ref, namespace }, config.exemptions, workload.urn)("undeclared",
                 `runs as ServiceAccount "${account}", which this stack does not declare in namespace ${namespace}`);
         }
+        judgeRules(WORKLOAD_SERVICE_ACCOUNT.rules, config, config.exemptions, args.resources, report);
     },
 };

@@ -16,6 +16,14 @@ export interface KubeObject {
 export interface Answer<T = any> {
     status: number;
     body: T;
+    /** The texts of the answer's `Warning` headers (`299 - "<text>"`), e.g. an admission policy's Warn. */
+    warnings?: string[];
+}
+
+/** The text of each `Warning: 299 - "<text>"` header, its quoted-string escapes (`\"`) undone. */
+export function warningsOf(header: string | string[] | undefined): string[] {
+    return (Array.isArray(header) ? header : header ? [header] : [])
+        .map((h) => h.replace(/^\d{3} \S+ "(.*)"$/s, "$1").replace(/\\(.)/g, "$1"));
 }
 
 export interface ResourceType {
@@ -49,7 +57,7 @@ export class KubeClient {
                     const text = Buffer.concat(chunks).toString("utf8");
                     let parsed: any = text;
                     try { parsed = JSON.parse(text); } catch { /* plain text (e.g. /readyz) */ }
-                    resolve({ status: res.statusCode ?? 0, body: parsed });
+                    resolve({ status: res.statusCode ?? 0, body: parsed, warnings: warningsOf(res.headers.warning) });
                 });
             });
             req.on("error", reject);

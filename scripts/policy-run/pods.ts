@@ -19,12 +19,16 @@ export function compliantContainer(name: string): Record<string, any> {
     };
 }
 
-/** Restricted-compliant: init container "init", containers "app" and "sidecar", ephemeral container "debugger". */
+/**
+ * Restricted-compliant: init container "init", containers "app" and "sidecar", ephemeral container
+ * "debugger"; no ServiceAccount token (it says so, as workload-service-account asks).
+ */
 export function restrictedPod(): Pod {
     return {
         metadata: { labels: { app: "shop" }, annotations: {} },
         spec: {
             securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: "RuntimeDefault" } },
+            automountServiceAccountToken: false,
             initContainers: [compliantContainer("init")],
             containers: [compliantContainer("app"), compliantContainer("sidecar")],
             ephemeralContainers: [{ ...compliantContainer("debugger"), resources: undefined }],

@@ -40,6 +40,8 @@ describe("rbac-least-privilege", () => {
         ["secrets in another API group", "ClusterRole", { apiGroups: ["external-secrets.io"], resources: ["secrets"], verbs: ["list"] }],
         ["creating pods in a tenant namespace", "Role", { apiGroups: ["", "apps"], resources: ["pods", "deployments"], verbs: ["create"] }],
         ["reading health endpoints", "ClusterRole", { nonResourceURLs: ["/healthz", "/readyz/ping", "/version"], verbs: ["get"] }],
+        ["a metrics reader: get on /metrics", "ClusterRole", { nonResourceURLs: ["/metrics"], verbs: ["get"] }],
+        ["a metrics reader: get on /metrics/cadvisor and /metrics/slis", "ClusterRole", { nonResourceURLs: ["/metrics/cadvisor", "/metrics/slis"], verbs: ["get"] }],
     ];
     for (const [name, kind, rule] of lookAlikes) {
         it(`accepts ${name}`, async () => assert.deepStrictEqual(await messages(role(kind, rule)), []));
@@ -89,21 +91,40 @@ describe("rbac-least-privilege", () => {
         ["write verbs aggregated to edit", role("ClusterRole", { apiGroups: ["shop.example.com"], resources: ["carts"], verbs: ["get", "delete"] }, "", {
             metadata: { name: "reader", labels: { "rbac.authorization.k8s.io/aggregate-to-edit": "true" } },
         }), "ClusterRole reader: rule 2 adds delete to the edit ClusterRole(s) through its aggregate-to label, granting it to everyone bound to them"],
-        ["non-resource URLs beyond health and version", role("ClusterRole", { nonResourceURLs: ["/metrics"], verbs: ["get"] }),
-            "ClusterRole reader: rule 2 grants get on non-resource URLs /metrics; only get on health and version endpoints is allowed"],
+        ["non-resource URLs beyond health, version and metrics", role("ClusterRole", { nonResourceURLs: ["/logs"], verbs: ["get"] }),
+            "ClusterRole reader: rule 2 grants get on non-resource URLs /logs; only get on health, version and metrics endpoints is allowed"],
+        ["a prefix of /metrics", role("ClusterRole", { nonResourceURLs: ["/metrics*"], verbs: ["get"] }),
+            "ClusterRole reader: rule 2 grants get on non-resource URLs /metrics*; only get on health, version and metrics endpoints is allowed"],
+        ["every path under /metrics", role("ClusterRole", { nonResourceURLs: ["/metrics/*"], verbs: ["get"] }),
+            "ClusterRole reader: rule 2 grants get on non-resource URLs /metrics/*; only get on health, version and metrics endpoints is allowed"],
+        ["a write to /metrics", role("ClusterRole", { nonResourceURLs: ["/metrics"], verbs: ["get", "post"] }),
+            "ClusterRole reader: rule 2 grants get, post on non-resource URLs /metrics; only get on health, version and metrics endpoints is allowed"],
         ["a write to a health endpoint", role("ClusterRole", { nonResourceURLs: ["/healthz"], verbs: ["post"] }),
-            "ClusterRole reader: rule 2 grants post on non-resource URLs /healthz; only get on health and version endpoints is allowed"],
+            "ClusterRole reader: rule 2 grants post on non-resource URLs /healthz; only get on health, version and metrics endpoints is allowed"],
     ];
     for (const [name, object, expected] of roleCases) {
         it(`reports ${name}`, async () => assert.deepStrictEqual(await messages(object), [expected]));
     }
 
-    it("reports an aggregationRule", async () => {
-        const aggregated = role("ClusterRole", READ_PODS, "", { aggregationRule: { clusterRoleSelectors: [{ matchLabels: { "team": "shop" } }] } });
-        assert.deepStrictEqual(await messages(aggregated), [
-            "ClusterRole reader: has an aggregationRule: it gains the rules of every ClusterRole its selectors match, now and later",
-        ]);
+    const aggregated = (selector: Record<string, any>) => role("ClusterRole", READ_PODS, "", { aggregationRule: { clusterRoleSelectors: [selector] } });
+
+    it("accepts an aggregationRule that gathers the platform's own labelled ClusterRoles", async () => {
+        assert.deepStrictEqual(await messages(aggregated({ matchLabels: { "platform.example.com/aggregate-to-shop-reader": "true" } })), []);
     });
+
+    const aggregationCases: Array<[string, Record<string, any>, string]> = [
+        ["the built-in admin roles' label", { matchLabels: { "rbac.authorization.k8s.io/aggregate-to-admin": "true" } },
+            "selects the built-in roles' label rbac.authorization.k8s.io/aggregate-to-admin"],
+        ["the bootstrap roles' label", { matchLabels: { "kubernetes.io/bootstrapping": "rbac-defaults" } },
+            "selects the built-in roles' label kubernetes.io/bootstrapping"],
+        ["an empty selector", {}, "selects every ClusterRole"],
+        ["matchExpressions alone", { matchExpressions: [{ key: "team", operator: "Exists" }] }, "selects by matchExpressions alone"],
+    ];
+    for (const [name, selector, why] of aggregationCases) {
+        it(`reports an aggregationRule on ${name}`, async () => assert.deepStrictEqual(await messages(aggregated(selector)), [
+            `ClusterRole reader: aggregationRule selector 1 ${why}: it gains rules no policy judged, now and later`,
+        ]));
+    }
 
     it("judges a wildcard rule by every escalation path it opens", async () => {
         const found = await messages(role("ClusterRole", { apiGroups: ["*"], resources: ["*"], verbs: ["*"] }));

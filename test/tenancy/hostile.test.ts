@@ -14,6 +14,8 @@ import { HarnessResource, PolicyDiagnostic, runPolicyPack } from "../policy/harn
 import { RecordedResource } from "../harness";
 import { RenderedRun, renderedStack, withChartCache } from "../harness/renderedCharts";
 import { unwrapSecrets } from "../harness/wire";
+import { admissionRulesFor } from "../../infra/admission";
+import { admissionOutcomes } from "../policy/admission/evaluateManifests";
 
 const STACK = "prod";
 const FIXTURES = path.join(__dirname, "hostile");
@@ -157,6 +159,13 @@ const CHECKS: Record<string, Check> = {
         const [root] = plan.objects("PeerAuthentication").filter((p) => p.metadata.name === "default" && !p.spec.selector);
         assert.equal(root.spec.mtls.mode, "STRICT");
         assert.deepEqual(plan.objects("PeerAuthentication").filter((p) => p.spec.mtls?.mode !== "STRICT" || p.spec.portLevelMtls), []);
+    },
+    // The stack's generated ValidatingAdmissionPolicies, evaluated as the API server does (CEL on
+    // the manifest and its Namespace as the plan creates it): a binding denies the manifest.
+    admissionPolicyRefuses: ({ plan, manifest, namespace }) => {
+        const namespaceObject = { apiVersion: "v1", kind: "Namespace", ...plan.one("Namespace", undefined, namespace) };
+        const denied = admissionOutcomes(admissionRulesFor(STACK), manifest, namespaceObject).filter((o) => o.actions.includes("Deny"));
+        assert.ok(denied.length > 0, "a deployed admission policy denies it");
     },
     defaultProjectEmpty: ({ plan }) => {
         const spec = plan.one("AppProject", "argocd", "default").spec;

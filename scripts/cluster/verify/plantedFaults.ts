@@ -28,6 +28,8 @@ async function privilegedPod(client: KubeClient, objects: readonly KubernetesObj
             template: {
                 metadata: { labels: { app: name } },
                 spec: {
+                    // Says it needs no token, so the platform's admission policies let it through to Pod Security.
+                    automountServiceAccountToken: false,
                     containers: [{
                         name: "c", image: "registry.example/planted:1.0.0", securityContext: { privileged: true },
                         resources: { requests: { cpu: "10m", memory: "16Mi" }, limits: { cpu: "10m", memory: "16Mi" } },

@@ -3,6 +3,7 @@
 // nodes, every claim bound, no FailedCreate/FailedScheduling anywhere, and the planted faults caught.
 import { KubernetesObject } from "../../plan/objects";
 import { RunningCluster, waitFor } from "../cluster";
+import { AdmissionCheck, judgeAdmissionCases } from "./admissionCases";
 import { Applied, applyAll, content, describe, toSend } from "./apply";
 import { applyPhases } from "./applyOrder";
 import { PlantedFault, plantFaults } from "./plantedFaults";
@@ -21,6 +22,8 @@ export interface StackVerdict {
     failures: FailureEvent[];
     webhooks: StoodInWebhook[];
     faults: PlantedFault[];
+    /** The pack's admission-rule cases and chart look-alikes, judged by the API server. */
+    admission: AdmissionCheck[];
     /** What stopped a phase short (e.g. a webhook backend that never became ready). */
     problems: string[];
     seconds: number;
@@ -28,7 +31,8 @@ export interface StackVerdict {
 
 export const passed = (v: StackVerdict) =>
     v.rejected.length === 0 && v.changedOnReapply.length === 0 && v.workloads.every(isReady)
-    && v.claims.every((c) => c.phase === "Bound") && v.failures.length === 0 && v.faults.every((f) => f.caught) && v.problems.length === 0;
+    && v.claims.every((c) => c.phase === "Bound") && v.failures.length === 0 && v.faults.every((f) => f.caught) && v.problems.length === 0
+    && v.admission.every((a) => a.ok);
 
 const WORKLOAD_TIMEOUT_MS = Number(process.env.PLATFORM_WORKLOAD_TIMEOUT_MS ?? 240_000);
 
@@ -84,9 +88,10 @@ export async function verifyStack(cluster: RunningCluster, objects: KubernetesOb
 
         const failures = await failureEvents(client);
         const faults = await plantFaults(client, objects);
+        const admission = await judgeAdmissionCases(client, cluster.stack, objects);
         return {
             stack: cluster.stack, objects: objects.length, rejected: applied.filter((a) => !a.ok), changedOnReapply,
-            workloads, claims: claimStates, failures, webhooks: standIns.webhooks, faults, problems, seconds: (Date.now() - started) / 1000,
+            workloads, claims: claimStates, failures, webhooks: standIns.webhooks, faults, admission, problems, seconds: (Date.now() - started) / 1000,
         };
     } finally {
         await standIns.close();
@@ -104,6 +109,8 @@ async function waitForClaims(client: RunningCluster["client"]): Promise<ClaimSta
     return last;
 }
 
+const count = (checks: readonly AdmissionCheck[], verdict: AdmissionCheck["got"]) => checks.filter((a) => a.got === verdict).length;
+
 /** The one summary line per stack, then the details of whatever failed. */
 export function report(v: StackVerdict): string {
     const ready = v.workloads.filter(isReady).length;
@@ -114,6 +121,9 @@ export function report(v: StackVerdict): string {
         `cluster ${v.stack}: ${v.objects} objects applied, ${v.rejected.length} rejected, ${v.changedOnReapply.length} changed on re-apply, ` +
         `workloads ${ready}/${v.workloads.length} ready (pods ${pods}/${desired}), claims ${v.claims.filter((c) => c.phase === "Bound").length}/${v.claims.length} bound, ` +
         `${v.failures.length} failure events, faults caught ${v.faults.filter((f) => f.caught).length}/${v.faults.length}, ` +
+        `admission cases as the pack says ${v.admission.filter((a) => a.ok).length}/${v.admission.length} ` +
+        `(${count(v.admission, "denied")} denied, ${count(v.admission, "warned")} warned, ${count(v.admission, "admitted")} admitted, ` +
+        `${count(v.admission, "not served")} not served), ` +
         `webhooks stood in for: ${stoodIn.length ? stoodIn.join(", ") : "none"}, ${v.seconds.toFixed(0)} s ` +
         `— ${passed(v) ? "PASS" : "FAIL"}`,
     ];
@@ -123,6 +133,9 @@ export function report(v: StackVerdict): string {
     for (const w of v.workloads.filter((x) => !isReady(x))) lines.push(`  not ready: ${workloadId(w)} ${w.ready}/${w.desired}`);
     for (const c of v.claims.filter((x) => x.phase !== "Bound")) lines.push(`  claim ${c.namespace}/${c.name}: ${c.phase}`);
     for (const e of v.failures) lines.push(`  ${e.reason} ${e.namespace}/${e.object} (x${e.count}): ${e.message.slice(0, 300)}`);
+    for (const a of v.admission.filter((x) => !x.ok)) lines.push(`  admission case "${a.name}": expected ${a.expected}, got ${a.got}: ${a.detail.slice(0, 400)}`);
+    for (const a of v.admission.filter((x) => x.ok && x.got === "not served")) lines.push(`  admission case "${a.name}": ${a.detail}`);
+    for (const a of v.admission.filter((x) => x.ok && x.got !== "not served")) lines.push(`  admission ${a.got.padEnd(8)} ${a.name}`);
     for (const f of v.faults) lines.push(`  planted fault "${f.name}": ${f.caught ? `caught — ${f.caught}` : "NOT CAUGHT"}`);
     for (const w of v.webhooks) lines.push(`  stand-in for webhook ${w.webhook} (${w.configuration} -> ${w.service}:${w.port}, ${w.calls} calls): ${w.unproven}`);
     return lines.join("\n");

@@ -1,18 +1,22 @@
 // mesh-analysis over the shop's real resources: the baseline is clean; each case breaks one
 // reference and expects the upstream code naming both ends; look-alikes stay silent.
 import * as assert from "assert";
-import { meshAnalysis } from "../../../policy/policies";
+import { meshAnalysis, meshAnalysisWarnings } from "../../../policy/policies";
 import { HarnessResource, loadStackPolicyConfig } from "../harness";
 import { stackMessages } from "../policyCall";
 import { changed, chartUrn, object, programResources } from "./shopBaseline";
 
-const prodConfig = () => {
-    const entry = { ...(loadStackPolicyConfig("prod")["mesh-analysis"] as Record<string, any>) };
+const prodConfig = (policy = "mesh-analysis") => {
+    const entry = { ...(loadStackPolicyConfig("prod")[policy] as Record<string, any>) };
     delete entry.enforcementLevel;
     return entry;
 };
 
-const analyze = (resources: HarnessResource[], config: Record<string, any> = prodConfig()) => stackMessages(meshAnalysis, resources, config);
+/** Both policies' messages: each upstream level is reported by one of them. */
+const analyze = async (resources: HarnessResource[], config?: Record<string, any>) => [
+    ...await stackMessages(meshAnalysis, resources, config ?? prodConfig()),
+    ...await stackMessages(meshAnalysisWarnings, resources, config ?? prodConfig("mesh-analysis-warnings")),
+];
 
 async function expectOne(resources: HarnessResource[], expected: string, config?: Record<string, any>): Promise<void> {
     const messages = await analyze(resources, config);
@@ -262,8 +266,36 @@ describe("mesh-analysis", function () {
     it("honours exemptions by namespace, kind and name", async () => {
         const broken = changed(prod, "VirtualService", "shop/orders", (p) => { p.spec.http[0].route[0].destination.subset = "canary"; });
         const exemptions = [{ namespace: "shop", kind: "VirtualService", name: "orders", controls: ["IST0101"], reason: "migration", expires: "2999-01-01" }];
-        assert.deepStrictEqual(await analyze(broken, { ...prodConfig(), exemptions }), []);
-        const otherCode = [{ ...exemptions[0], controls: ["IST0118"] }];
-        assert.equal((await analyze(broken, { ...prodConfig(), exemptions: otherCode })).length, 1, "waives only the codes it names");
+        assert.deepStrictEqual(await stackMessages(meshAnalysis, broken, { ...prodConfig(), exemptions }), []);
+        const otherCode = [{ ...exemptions[0], controls: ["IST0109"] }];
+        assert.equal((await stackMessages(meshAnalysis, broken, { ...prodConfig(), exemptions: otherCode })).length, 1, "waives only the codes it names");
+    });
+
+    describe("levels follow upstream: Error in mesh-analysis, Warning and Info in mesh-analysis-warnings", () => {
+        // Upstream levels (istio/istio pkg/config/analysis/msg/messages.yaml, 1.29), written out
+        // here rather than read from the pack's table, so a wrong level in the table fails.
+        const cases: Array<[string, string, (resources: HarnessResource[]) => HarnessResource[], string]> = [
+            ["IST0101", "Error", (r) => changed(r, "VirtualService", "shop/orders", (p) => { p.spec.http[0].route[0].destination.subset = "canary"; }), "mesh-analysis"],
+            ["IST0174", "Warning", (r) => changed(r, "DestinationRule", "shop/orders", (p) => { p.spec.host = "ledger.shop.svc.cluster.local"; }), "mesh-analysis-warnings"],
+            ["IST0127", "Warning", (r) => changed(r, "AuthorizationPolicy", "shop/orders", (p) => { p.spec.selector.matchLabels = { "app.kubernetes.io/instance": "orders", "app.kubernetes.io/name": "ledger" }; }), "mesh-analysis-warnings"],
+        ];
+        for (const [code, level, mutate, owner] of cases) {
+            it(`${code} (${level}) is reported by ${owner} only`, async () => {
+                const broken = mutate(prod);
+                const errors = await stackMessages(meshAnalysis, broken, prodConfig());
+                const warnings = await stackMessages(meshAnalysisWarnings, broken, prodConfig("mesh-analysis-warnings"));
+                const [mine, other] = owner === "mesh-analysis" ? [errors, warnings] : [warnings, errors];
+                assert.ok(mine.some((m) => m.startsWith(code) && m.includes(`, ${level}]`)), `${owner} should report ${code}:\n${mine.join("\n")}`);
+                assert.ok(!other.some((m) => m.startsWith(code)), `the other policy reports ${code}:\n${other.join("\n")}`);
+            });
+        }
+
+        it("no stack blocks on a Warning: mesh-analysis-warnings is advisory everywhere, mesh-analysis mandatory in staging and prod", () => {
+            for (const stack of ["dev", "staging", "prod"]) {
+                const config = loadStackPolicyConfig(stack) as Record<string, { enforcementLevel: string }>;
+                assert.equal(config["mesh-analysis-warnings"].enforcementLevel, "advisory", stack);
+                assert.equal(config["mesh-analysis"].enforcementLevel, stack === "dev" ? "advisory" : "mandatory", stack);
+            }
+        });
     });
 });

@@ -1,0 +1,81 @@
+// CEL as the API server evaluates a ValidatingAdmissionPolicy: variables in order under
+// `variables`, then the validation's expression, and its messageExpression when it fails. The
+// evaluator is @marcbachmann/cel-js (CEL's standard definitions; the rules use only what
+// Kubernetes' CEL environment also has: has(), the macros, `in`, startsWith, matches, join).
+import { Environment } from "@marcbachmann/cel-js";
+
+type Program = (context: Record<string, unknown>) => unknown;
+
+// Homogeneous literals, as the API server's checker wants them: ['.', object.metadata.namespace]
+// mixes a string with a dyn and is refused there, so it is refused here first.
+const env = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: true });
+const programs = new Map<string, Program>();
+
+function program(expression: string): Program {
+    let compiled = programs.get(expression);
+    if (!compiled) {
+        const parsed = env.parse(expression);
+        compiled = (context) => parsed(context);
+        programs.set(expression, compiled);
+    }
+    return compiled;
+}
+
+/** What the validation decides for one object: pass, or fail with its message. */
+export type Verdict = { valid: true } | { valid: false; message: string };
+
+export interface CelValidation {
+    variables: ReadonlyArray<{ name: string; expression: string }>;
+    expression: string;
+    messageExpression: string;
+}
+
+/**
+ * The object as JSON on the wire: no field whose value is undefined (the API server never sees
+ * one). A view, not a copy: a field is read only when the CEL reads it, so a value still unknown
+ * at preview is touched only by a rule that needs it (the SDK then says that rule cannot run yet).
+ */
+function wire(value: unknown): unknown {
+    if (value === undefined) return null;
+    if (value === null || typeof value !== "object") return value;
+    return new Proxy(value as object, {
+        // JSON has maps and lists only: an object built in another realm (the SDK deserializes in
+        // its own) is still one of the two to the evaluator.
+        get: (target, key) => (key === "constructor" ? (Array.isArray(target) ? Array : Object) : wire(Reflect.get(target, key))),
+        has: (target, key) => Reflect.has(target, key) && Reflect.get(target, key) !== undefined,
+        ownKeys: (target) => Reflect.ownKeys(target).filter((key) => Array.isArray(target) ? true : Reflect.get(target, key) !== undefined),
+        getOwnPropertyDescriptor: (target, key) => {
+            const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
+            return descriptor && Reflect.get(target, key) !== undefined ? descriptor : undefined;
+        },
+    });
+}
+
+/**
+ * Evaluates `validation` on `object` in `namespaceObject`. An evaluation error throws, naming the
+ * expression: with `failurePolicy: Fail` the API server refuses the object then, so the pack must
+ * not quietly pass it.
+ */
+export function evaluateValidation(validation: CelValidation, object: unknown, namespaceObject: unknown): Verdict {
+    const variables: Record<string, unknown> = {};
+    const context = { object: wire(object), namespaceObject: wire(namespaceObject), oldObject: null, variables };
+    const run = (expression: string) => {
+        try {
+            return program(expression)(context);
+        } catch (error) {
+            throw new Error(`CEL ${JSON.stringify(expression)} failed: ${(error as Error).message}`, { cause: error });
+        }
+    };
+    for (const variable of validation.variables) variables[variable.name] = run(variable.expression);
+    const valid = run(validation.expression);
+    if (valid === true) return { valid: true };
+    if (valid !== false) throw new Error(`CEL ${JSON.stringify(validation.expression)} gave ${String(valid)}, not a bool`);
+    return { valid: false, message: String(run(validation.messageExpression)) };
+}
+
+/** Evaluates one boolean CEL expression (a match condition) on an object. */
+export function evaluateCondition(expression: string, object: unknown): boolean {
+    const result = program(expression)({ object: wire(object), oldObject: null });
+    if (typeof result !== "boolean") throw new Error(`CEL ${JSON.stringify(expression)} gave ${String(result)}, not a bool`);
+    return result;
+}

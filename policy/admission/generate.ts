@@ -1,0 +1,140 @@
+// From the pack's admission rules and one stack's policy config to the ValidatingAdmissionPolicies
+// and bindings the API server enforces: one policy per rule, carrying the rule's CEL exactly as the
+// pack evaluates it (policy/admission/judge.ts), and one binding whose actions follow the rule's
+// pack policy's enforcement level in that stack.
+//
+// Exemptions come from the same config entries. In the cluster an object has no Pulumi parent, so
+// an exemption is carried only when it pins the namespace, and it matches by namespace, kind and
+// name: never by labels or annotations such as Helm's `helm.sh/chart` or
+// `app.kubernetes.io/managed-by`, which anyone who can write the object can set. A tenant can write
+// only its own namespace (its Role and Argo CD sync identity are namespaced), so it cannot claim an
+// exemption for a platform namespace's object, whatever it names or labels its own. An exemption
+// without a namespace (a chart's cluster-scoped objects, say) is not carried: the rule then holds
+// in the cluster, failing closed. Expired exemptions are left out when the manifests are made.
+import { configSpecDefaults } from "./settings";
+import { Exemption, globPattern, isExpired } from "../lib/exemptions";
+import { AdmissionRule, AdmissionRuleSet, celString } from "./rule";
+import { WORKLOAD_TARGETS } from "./podTemplate";
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+
+/** One policy's entry of a stack's `--policy-pack-config` file. */
+export type PolicyEntry = { enforcementLevel: EnforcementLevel; exemptions?: Exemption[] } & Record<string, unknown>;
+
+export interface AdmissionManifest {
+    apiVersion: string;
+    kind: string;
+    metadata: { name: string; labels: Record<string, string>; annotations: Record<string, string> };
+    spec: Record<string, any>;
+}
+
+export interface AdmissionPair {
+    policy: AdmissionManifest;
+    binding: AdmissionManifest;
+}
+
+export const ADMISSION_API_VERSION = "admissionregistration.k8s.io/v1";
+
+/** The binding's actions for a pack level: mandatory denies, advisory warns and audits. */
+export function validationActions(level: EnforcementLevel): string[] | undefined {
+    switch (level) {
+        case "mandatory":
+        case "remediate":
+            return ["Deny"];
+        case "advisory":
+            return ["Warn", "Audit"];
+        default:
+            return undefined;
+    }
+}
+
+const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** `platform-<policy>-<control>`: stable per rule, so a level change updates the binding in place. */
+export const admissionPolicyName = (rule: AdmissionRule): string => `platform-${rule.policy}-${kebab(rule.control)}`;
+
+/**
+ * Pods, ReplicaSets and Jobs a controller creates are judged through that controller, whose pod
+ * template they copy (so a chart Deployment's exemption also covers its ReplicaSet and Pods). An
+ * owner reference naming a controller that does not exist gets the object garbage-collected.
+ */
+const CONTROLLED_BY_WORKLOAD = "!(has(object.metadata.ownerReferences) && object.metadata.ownerReferences.exists(r, " +
+    "has(r.controller) && r.controller && r.kind in ['ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController']))";
+
+/** CEL true when the exemption selects the object (namespace pinned), or undefined when it cannot be carried. */
+export function exemptionSelector(e: Exemption): string | undefined {
+    if (e.namespace === undefined) return undefined;
+    const parts = [
+        // A Namespace counts as being in itself, as in the pack.
+        `(object.kind == 'Namespace' ? object.metadata.name : object.metadata.namespace) == ${celString(e.namespace)}`,
+    ];
+    if (e.kind !== undefined) parts.push(`object.kind == ${celString(e.kind)}`);
+    if (e.name !== undefined) {
+        parts.push(e.name.includes("*") ? `object.metadata.name.matches(${celString(globPattern(e.name))})` : `object.metadata.name == ${celString(e.name)}`);
+    }
+    return parts.join(" && ");
+}
+
+function matchConditions(rule: AdmissionRule, exemptions: readonly Exemption[], now: Date): Array<{ name: string; expression: string }> {
+    const conditions: Array<{ name: string; expression: string }> = [];
+    if (rule.targets.some((t) => WORKLOAD_TARGETS.some((w) => w.group === t.group && w.kind === t.kind))) {
+        conditions.push({ name: "not-controlled-by-a-workload", expression: CONTROLLED_BY_WORKLOAD });
+    }
+    exemptions
+        .filter((e) => e.controls.includes(rule.control) && !isExpired(e, now))
+        .forEach((e, i) => {
+            const selector = exemptionSelector(e);
+            if (selector) conditions.push({ name: `not-exempt-${i + 1}`, expression: `!(${selector})` });
+        });
+    return conditions;
+}
+
+function resourceRules(rule: AdmissionRule): Array<Record<string, any>> {
+    const groups = [...new Set(rule.targets.map((t) => t.group))];
+    return groups.map((group) => ({
+        apiGroups: [group],
+        apiVersions: ["*"],
+        resources: [...new Set(rule.targets.filter((t) => t.group === group).map((t) => t.resource))],
+        operations: ["CREATE", "UPDATE"],
+    }));
+}
+
+const LABELS = { "app.kubernetes.io/part-of": "platform", "app.kubernetes.io/managed-by": "pulumi" };
+
+/** The policy and binding of every rule whose pack policy is not disabled in the stack's config. */
+export function admissionManifests(ruleSets: readonly AdmissionRuleSet[], config: Readonly<Record<string, PolicyEntry>>, now: Date): AdmissionPair[] {
+    const pairs: AdmissionPair[] = [];
+    for (const set of ruleSets) {
+        const entry = config[set.spec.policy];
+        if (!entry) throw new Error(`the stack's policy config has no entry for ${set.spec.policy}`);
+        const actions = validationActions(entry.enforcementLevel);
+        if (!actions) continue;
+        const settings = { ...configSpecDefaults(set.spec), ...entry };
+        for (const rule of set.rules) {
+            const name = admissionPolicyName(rule);
+            const cel = rule.cel(settings);
+            const annotations = { "platform.example.com/rule": `${rule.policy}/${rule.control}`, "platform.example.com/level": entry.enforcementLevel };
+            pairs.push({
+                policy: {
+                    apiVersion: ADMISSION_API_VERSION,
+                    kind: "ValidatingAdmissionPolicy",
+                    metadata: { name, labels: LABELS, annotations },
+                    spec: {
+                        failurePolicy: "Fail",
+                        matchConstraints: { resourceRules: resourceRules(rule) },
+                        matchConditions: matchConditions(rule, entry.exemptions ?? [], now),
+                        variables: cel.variables.map((v) => ({ name: v.name, expression: v.expression })),
+                        validations: [{ expression: cel.expression, messageExpression: cel.messageExpression, reason: "Forbidden" }],
+                    },
+                },
+                binding: {
+                    apiVersion: ADMISSION_API_VERSION,
+                    kind: "ValidatingAdmissionPolicyBinding",
+                    metadata: { name, labels: LABELS, annotations },
+                    spec: { policyName: name, validationActions: actions },
+                },
+            });
+        }
+    }
+    return pairs;
+}

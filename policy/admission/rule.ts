@@ -1,0 +1,45 @@
+// An admission rule: one check of a pack policy that needs nothing but the object and its
+// namespace, written once in CEL. The pack evaluates it at preview (policy/admission/judge.ts) and
+// the API server evaluates the very same text as a ValidatingAdmissionPolicy
+// (policy/admission/generate.ts), so the rule has one source and two places it is enforced.
+import { PolicyConfigSpec } from "../lib/config";
+
+/** A kind the rule judges, as the pack's type token names it and as the API server matches it. */
+export interface RuleTarget {
+    /** API group; "" for the core group. */
+    group: string;
+    kind: string;
+    /** The resource (plural) the API server matches. */
+    resource: string;
+}
+
+/** The CEL of one rule, given the settings of its policy in the stack's config. */
+export interface RuleCel {
+    /** Named CEL expressions, in order; later ones and the validation read them as `variables.<name>`. */
+    variables: ReadonlyArray<{ name: string; expression: string }>;
+    /** True when the object passes. `object` is the object, `namespaceObject` its Namespace (null when cluster-scoped). */
+    expression: string;
+    /** A CEL string expression: the violation's text, evaluated only when `expression` is false. */
+    messageExpression: string;
+}
+
+export interface AdmissionRule {
+    /** The pack policy whose enforcement level and exemptions the rule follows. */
+    policy: string;
+    /** The control an exemption names to waive it. */
+    control: string;
+    targets: readonly RuleTarget[];
+    cel(settings: Record<string, any>): RuleCel;
+}
+
+/** A pack policy's admission rules with the config spec their settings come from. */
+export interface AdmissionRuleSet {
+    spec: PolicyConfigSpec;
+    rules: readonly AdmissionRule[];
+}
+
+/** A CEL string literal (JSON's escapes are CEL's for the strings rules embed). */
+export const celString = (value: string): string => JSON.stringify(value);
+
+/** A CEL list of string literals. */
+export const celList = (values: readonly string[]): string => `[${values.map(celString).join(", ")}]`;

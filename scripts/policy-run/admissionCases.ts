@@ -1,0 +1,203 @@
+// The pack's own test cases for its admission rules, as data: a compliant baseline stack, then one
+// field changed per case, with the message the pack must report for the changed object (or none
+// for a look-alike that must pass). test/policy/admission/rules.test.ts runs them through the pack,
+// agreement.test.ts through the generated ValidatingAdmissionPolicies, and cluster:verify through
+// the real API server (scripts/cluster/verify/admissionCases.ts).
+import { StackValidationPolicy } from "@pulumi/policy";
+import { meshSidecar, tenantIsolation, workloadServiceAccount } from "../../policy/policies";
+import type { AnalyzedResource as HarnessResource } from "./index";
+import { Pod, resource, restrictedPod, workload } from "./pods";
+
+export interface PackCase {
+    title: string;
+    policy: StackValidationPolicy;
+    resources: HarnessResource[];
+    /** The object the case is about: "<Kind>::<Pulumi name>", the end of its URN. */
+    subject: string;
+    /** The start of the pack's message for it; undefined when it must pass. */
+    expected?: string;
+}
+
+const namespace = (name: string, labels: Record<string, string>) =>
+    resource("kubernetes:core/v1:Namespace", name, { metadata: { name, labels } });
+const inNamespace = (type: string, name: string, ns: string, spec: Record<string, any>) =>
+    resource(type, `${ns}-${name}`, { metadata: { name, namespace: ns }, spec });
+
+// --- mesh-sidecar and workload-service-account: a Deployment in a mesh namespace -----------------
+
+const MESH_NS = namespace("shop", { "istio.io/rev": "1-29" });
+const PLAIN_NS = namespace("batch", {});
+
+/** The restricted pod as a template the API server accepts: no ephemeral containers (those are added to running pods only). */
+function templatePod(): Pod {
+    const pod = restrictedPod();
+    delete pod.spec.ephemeralContainers;
+    return pod;
+}
+
+function meshPod(): Pod {
+    const pod = templatePod();
+    pod.spec.serviceAccountName = "cart";
+    return pod;
+}
+
+const account = (ns: string) => resource("kubernetes:core/v1:ServiceAccount", `${ns}-cart`, { metadata: { name: "cart", namespace: ns } });
+
+function podCase(policy: StackValidationPolicy, title: string, mutate: (pod: Pod) => void, expected?: string, ns = "shop", kind: "Deployment" | "CronJob" | "Pod" = "Deployment"): PackCase {
+    const pod = meshPod();
+    // A Job's pods may not restart in place.
+    if (kind === "CronJob") pod.spec.restartPolicy = "OnFailure";
+    mutate(pod);
+    const subject = workload(kind, pod, ns, "cart");
+    return { title, policy, resources: [MESH_NS, PLAIN_NS, account("shop"), account("batch"), subject], subject: `${kind}::${subject.name}`, expected };
+}
+
+export const MESH_SIDECAR_CASES: PackCase[] = [
+    podCase(meshSidecar, "the baseline: a meshed Deployment", () => undefined),
+    podCase(meshSidecar, "inject=false annotation", (p) => { p.metadata.annotations = { "sidecar.istio.io/inject": "false" }; },
+        'Deployment shop/cart: opts its pods out of the mesh (sidecar.istio.io/inject annotation "false") in mesh namespace shop'),
+    podCase(meshSidecar, "inject=false label", (p) => { p.metadata.labels = { ...p.metadata.labels, "sidecar.istio.io/inject": "false" }; },
+        'Deployment shop/cart: opts its pods out of the mesh (sidecar.istio.io/inject label "false") in mesh namespace shop'),
+    podCase(meshSidecar, "inject=false on a bare Pod", (p) => { p.metadata.annotations = { "sidecar.istio.io/inject": "false" }; },
+        'Pod shop/cart: opts its pods out of the mesh (sidecar.istio.io/inject annotation "false")', "shop", "Pod"),
+    podCase(meshSidecar, "inject=false in a CronJob", (p) => { p.metadata.annotations = { "sidecar.istio.io/inject": "false" }; },
+        'CronJob shop/cart: opts its pods out of the mesh', "shop", "CronJob"),
+    podCase(meshSidecar, "look-alike: inject=true", (p) => { p.metadata.annotations = { "sidecar.istio.io/inject": "true" }; }),
+    podCase(meshSidecar, "look-alike: inject=false outside the mesh", (p) => { p.metadata.annotations = { "sidecar.istio.io/inject": "false" }; }, undefined, "batch"),
+    podCase(meshSidecar, "excluded outbound ports", (p) => { p.metadata.annotations = { "traffic.sidecar.istio.io/excludeOutboundPorts": "5432" }; },
+        "Deployment shop/cart: sends traffic around its sidecar (traffic.sidecar.istio.io/excludeOutboundPorts) in mesh namespace shop"),
+    podCase(meshSidecar, "excluded outbound IP ranges", (p) => { p.metadata.annotations = { "traffic.sidecar.istio.io/excludeOutboundIPRanges": "0.0.0.0/0" }; },
+        "Deployment shop/cart: sends traffic around its sidecar (traffic.sidecar.istio.io/excludeOutboundIPRanges)"),
+    podCase(meshSidecar, "excluded inbound ports", (p) => { p.metadata.annotations = { "traffic.sidecar.istio.io/excludeInboundPorts": "8080" }; },
+        "Deployment shop/cart: sends traffic around its sidecar (traffic.sidecar.istio.io/excludeInboundPorts)"),
+    podCase(meshSidecar, "look-alike: an empty exclusion", (p) => { p.metadata.annotations = { "traffic.sidecar.istio.io/excludeOutboundPorts": "" }; }),
+    podCase(meshSidecar, "look-alike: an include annotation", (p) => { p.metadata.annotations = { "traffic.sidecar.istio.io/includeInboundPorts": "8080" }; }),
+    podCase(meshSidecar, "look-alike: an exclusion outside the mesh", (p) => { p.metadata.annotations = { "traffic.sidecar.istio.io/excludeOutboundPorts": "5432" }; },
+        undefined, "batch"),
+];
+
+export const SERVICE_ACCOUNT_CASES: PackCase[] = [
+    podCase(workloadServiceAccount, "the baseline: its own account, no token", () => undefined),
+    podCase(workloadServiceAccount, "look-alike: a declared need for the token", (p) => { p.spec.automountServiceAccountToken = true; }),
+    podCase(workloadServiceAccount, "token automount left unset", (p) => { delete p.spec.automountServiceAccountToken; },
+        "Deployment shop/cart: leaves automountServiceAccountToken unset, so the token of ServiceAccount cart is mounted by default"),
+    podCase(workloadServiceAccount, "token automount unset in a CronJob", (p) => { delete p.spec.automountServiceAccountToken; },
+        "CronJob shop/cart: leaves automountServiceAccountToken unset", "shop", "CronJob"),
+    podCase(workloadServiceAccount, "the default account in a mesh namespace", (p) => { delete p.spec.serviceAccountName; },
+        "Deployment shop/cart: runs as the namespace's default ServiceAccount with the mesh identity it shares"),
+    podCase(workloadServiceAccount, "the default account named explicitly, with its token", (p) => { p.spec.serviceAccountName = "default"; p.spec.automountServiceAccountToken = true; },
+        "Deployment batch/cart: runs as the namespace's default ServiceAccount with its token mounted", "batch"),
+    podCase(workloadServiceAccount, "look-alike: the default account without a token outside the mesh", (p) => { delete p.spec.serviceAccountName; },
+        undefined, "batch"),
+];
+
+// --- tenant-isolation: the shop as the platform deploys it, in a tenant namespace ----------------
+
+const TENANT = "shop";
+const TYPES = {
+    virtualService: "kubernetes:networking.istio.io/v1:VirtualService",
+    destinationRule: "kubernetes:networking.istio.io/v1:DestinationRule",
+    serviceEntry: "kubernetes:networking.istio.io/v1:ServiceEntry",
+    gateway: "kubernetes:networking.istio.io/v1:Gateway",
+    gatewayApi: "kubernetes:gateway.networking.k8s.io/v1:Gateway",
+    ingress: "kubernetes:networking.k8s.io/v1:Ingress",
+    envoyFilter: "kubernetes:networking.istio.io/v1alpha3:EnvoyFilter",
+    serviceMonitor: "kubernetes:monitoring.coreos.com/v1:ServiceMonitor",
+    podMonitor: "kubernetes:monitoring.coreos.com/v1:PodMonitor",
+};
+
+export interface TenantBaseline {
+    publicRoute: Record<string, any>;
+    rule: Record<string, any>;
+    entry: Record<string, any>;
+    monitor: Record<string, any>;
+    pod: Pod;
+}
+
+export function tenantBaseline(): TenantBaseline {
+    return {
+        publicRoute: {
+            hosts: ["shop.example.com"], gateways: ["istio-ingress/public-gateway"], exportTo: [".", "istio-ingress"],
+            http: [{ route: [{ destination: { host: "frontend.shop.svc.cluster.local" } }] }],
+        },
+        rule: { host: "frontend.shop.svc.cluster.local", exportTo: [".", "istio-ingress"] },
+        entry: { hosts: ["api.partner.example"], exportTo: ["."], resolution: "DNS", ports: [{ number: 443, name: "https", protocol: "TLS" }] },
+        monitor: { selector: { matchLabels: { app: "frontend" } }, scrapeClass: "istio-mtls", endpoints: [{ port: "metrics", scheme: "https" }] },
+        pod: templatePod(),
+    };
+}
+
+export function tenantStack(b: TenantBaseline, extra: HarnessResource[] = []): HarnessResource[] {
+    return [
+        namespace(TENANT, { "platform.example.com/tenant": "true" }), namespace("istio-ingress", { "platform.example.com/tenant": "false" }),
+        inNamespace(TYPES.virtualService, "frontend-public", TENANT, b.publicRoute),
+        inNamespace(TYPES.destinationRule, "frontend", TENANT, b.rule),
+        inNamespace(TYPES.serviceEntry, "partner", TENANT, b.entry),
+        inNamespace(TYPES.serviceMonitor, "frontend", TENANT, b.monitor),
+        workload("Deployment", b.pod, TENANT, "frontend"),
+        ...extra,
+    ];
+}
+
+/** The platform's own objects outside tenant namespaces: they must pass. */
+export const platformObjects = (): HarnessResource[] => [
+    inNamespace(TYPES.gateway, "public-gateway", "istio-ingress", { selector: { istio: "ingressgateway" }, servers: [] }),
+    inNamespace(TYPES.envoyFilter, "edge-local-rate-limit", "istio-ingress", { configPatches: [] }),
+    inNamespace(TYPES.podMonitor, "envoy-stats", "monitoring", { namespaceSelector: { any: true }, podMetricsEndpoints: [{ port: "http-envoy-prom" }] }),
+];
+
+type Mutation = (b: TenantBaseline) => HarnessResource[] | void;
+
+/** [title, mutation, the changed object ("<Kind>::<Pulumi name>"), the expected message start]. */
+const TENANT_MUTATIONS: Array<[string, Mutation, string, string?]> = [
+    ["the baseline: routes exported to the gateway only, a ServiceEntry kept home, a monitor without files", () => undefined, "VirtualService::shop-frontend-public"],
+    ["a Gateway in the tenant namespace", () => [inNamespace(TYPES.gateway, "mine", TENANT, { selector: { istio: "ingressgateway" }, servers: [] })],
+        "Gateway::shop-mine", "Gateway shop/mine: [TEN001] is a Gateway in a tenant namespace"],
+    ["a Gateway API Gateway", () => [inNamespace(TYPES.gatewayApi, "mine", TENANT, { gatewayClassName: "istio", listeners: [] })],
+        "Gateway::shop-mine", "Gateway shop/mine: [TEN001]"],
+    ["an Ingress", () => [inNamespace(TYPES.ingress, "side-door", TENANT, { rules: [{ host: "pay.example.com" }] })],
+        "Ingress::shop-side-door", "Ingress shop/side-door: [TEN002] is an Ingress in a tenant namespace"],
+    ["a VirtualService exported everywhere", (b) => { b.publicRoute.exportTo = ["*"]; },
+        "VirtualService::shop-frontend-public", "VirtualService shop/frontend-public: [TEN003] exports routing to *"],
+    ["a DestinationRule exported to another team", (b) => { b.rule.exportTo = [".", "data"]; },
+        "DestinationRule::shop-frontend", "DestinationRule shop/frontend: [TEN003] exports routing to data"],
+    ["a ServiceEntry without exportTo", (b) => { delete b.entry.exportTo; },
+        "ServiceEntry::shop-partner", "ServiceEntry shop/partner: [TEN004] is a ServiceEntry exported to every namespace (no exportTo)"],
+    ["a ServiceEntry exported to the gateway", (b) => { b.entry.exportTo = [".", "istio-ingress"]; },
+        "ServiceEntry::shop-partner", "ServiceEntry shop/partner: [TEN004] is a ServiceEntry exported to istio-ingress"],
+    ["an EnvoyFilter", () => [inNamespace(TYPES.envoyFilter, "strip", TENANT, { configPatches: [] })],
+        "EnvoyFilter::shop-strip", "EnvoyFilter shop/strip: [TEN005] is an EnvoyFilter in a tenant namespace"],
+    ["a monitor asking for Prometheus's token", (b) => { b.monitor.endpoints[0].bearerTokenFile = "/var/run/secrets/kubernetes.io/serviceaccount/token"; },
+        "ServiceMonitor::shop-frontend", "ServiceMonitor shop/frontend: [TEN007] asks Prometheus for its own files (bearerTokenFile)"],
+    ["a monitor naming Prometheus's mesh key", (b) => { b.monitor.endpoints[0].tlsConfig = { keyFile: "/etc/prom-certs/key.pem" }; },
+        "ServiceMonitor::shop-frontend", "ServiceMonitor shop/frontend: [TEN007] asks Prometheus for its own files (tlsConfig.keyFile)"],
+    ["a monitor selecting every namespace", (b) => { b.monitor.namespaceSelector = { any: true }; },
+        "ServiceMonitor::shop-frontend", "ServiceMonitor shop/frontend: [TEN008] selects targets in every namespace (any: true)"],
+    ["a monitor selecting another team's namespace", (b) => { b.monitor.namespaceSelector = { matchNames: ["shop", "data"] }; },
+        "ServiceMonitor::shop-frontend", "ServiceMonitor shop/frontend: [TEN008] selects targets in data"],
+    ["a monitor honouring its targets' labels", (b) => { b.monitor.endpoints[0].honorLabels = true; },
+        "ServiceMonitor::shop-frontend", "ServiceMonitor shop/frontend: [TEN009] sets honorLabels"],
+    // A PodMonitor's endpoints have no file fields in the pinned CRD (the API server refuses them by
+    // schema), so its case is the label spoof.
+    ["a PodMonitor honouring its targets' labels", () => [inNamespace(TYPES.podMonitor, "spoof", TENANT,
+        { selector: {}, podMetricsEndpoints: [{ port: "metrics", honorLabels: true }] })],
+    "PodMonitor::shop-spoof", "PodMonitor shop/spoof: [TEN009]"],
+    ["a system priority class", (b) => { b.pod.spec.priorityClassName = "system-cluster-critical"; },
+        "Deployment::frontend", "Deployment shop/frontend: [TEN010] runs at priority class system-cluster-critical"],
+    ["look-alike: a priority class of the team's own", (b) => { b.pod.spec.priorityClassName = "shop-batch"; }, "Deployment::frontend"],
+];
+
+export const TENANT_ISOLATION_CASES: PackCase[] = TENANT_MUTATIONS.map(([title, mutate, subject, expected]) => {
+    const b = tenantBaseline();
+    const extra = mutate(b) ?? [];
+    return { title, policy: tenantIsolation, resources: tenantStack(b, extra), subject, expected };
+});
+
+/** The case's subject among its resources. */
+export const subjectOf = (c: PackCase): HarnessResource => {
+    const found = c.resources.filter((r) => r.urn.endsWith(`:${c.subject}`));
+    if (found.length !== 1) throw new Error(`${c.title}: ${found.length} objects are ${c.subject}`);
+    return found[0];
+};
+
+export const ALL_CASES: readonly PackCase[] = [...TENANT_ISOLATION_CASES, ...MESH_SIDECAR_CASES, ...SERVICE_ACCOUNT_CASES];

@@ -1,0 +1,102 @@
+// The admission policies each stack deploys: one per rule, each bound at the level the stack's
+// policy config (the file the CLI reads) gives its pack policy; exemptions carried by namespace,
+// kind and name only, so a tenant object labelled or named like a chart's is still refused.
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { ADMISSION_RULE_SETS, admissionManifests, PolicyEntry } from "../../../policy/admission";
+import { admissionRulesFor } from "../../../infra/admission";
+import { admissionOutcomes } from "./evaluateManifests";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const configOf = (stack: string) => JSON.parse(fs.readFileSync(path.join(ROOT, `stacks/${stack}/policy-config.json`), "utf8")) as Record<string, PolicyEntry>;
+const NOW = new Date("2026-12-01T00:00:00Z");
+const RULES = ADMISSION_RULE_SETS.flatMap((s) => s.rules);
+
+describe("generated admission policies", () => {
+    it("has one policy and one binding per rule, with distinct names", () => {
+        const pairs = admissionManifests(ADMISSION_RULE_SETS, configOf("prod"), NOW);
+        assert.equal(pairs.length, RULES.length);
+        assert.equal(new Set(pairs.map((p) => p.policy.metadata.name)).size, pairs.length);
+        for (const { policy, binding } of pairs) {
+            assert.equal(binding.spec.policyName, policy.metadata.name);
+            assert.equal(policy.spec.failurePolicy, "Fail");
+        }
+    });
+
+    // Levels as the issue states them: dev warns and audits; staging and prod deny what is
+    // mandatory there and warn for what is advisory, the levels of the CLI's config file.
+    const EXPECTED: Record<string, Record<string, string[]>> = {
+        dev: { "tenant-isolation": ["Warn", "Audit"], "mesh-sidecar": ["Warn", "Audit"], "workload-service-account": ["Warn", "Audit"] },
+        staging: { "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Warn", "Audit"] },
+        prod: { "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Deny"] },
+    };
+    for (const stack of ["dev", "staging", "prod"]) {
+        it(`binds each rule at its pack policy's level in ${stack}`, () => {
+            const config = configOf(stack);
+            for (const { policy, binding } of admissionManifests(ADMISSION_RULE_SETS, config, NOW)) {
+                const owner = policy.metadata.annotations["platform.example.com/rule"].split("/")[0];
+                assert.deepEqual(binding.spec.validationActions, EXPECTED[stack][owner], `${stack} ${policy.metadata.name}`);
+                assert.equal(config[owner].enforcementLevel, EXPECTED[stack][owner][0] === "Deny" ? "mandatory" : "advisory");
+            }
+        });
+    }
+
+    it("is what the program deploys for the stack", () => {
+        const deployed = admissionRulesFor("prod", NOW);
+        assert.deepEqual(deployed, admissionManifests(ADMISSION_RULE_SETS, configOf("prod"), NOW));
+    });
+
+    it("binds nothing for a disabled policy", () => {
+        const config = { ...configOf("prod"), "mesh-sidecar": { ...configOf("prod")["mesh-sidecar"], enforcementLevel: "disabled" as const } };
+        const names = admissionManifests(ADMISSION_RULE_SETS, config, NOW).map((p) => p.policy.metadata.name);
+        assert.ok(!names.some((n) => n.startsWith("platform-mesh-sidecar-")), names.join(", "));
+    });
+
+    describe("exemptions in the cluster", () => {
+        const pairs = admissionManifests(ADMISSION_RULE_SETS, configOf("prod"), NOW);
+        const meshNamespace = (name: string, labels: Record<string, string>) => ({ apiVersion: "v1", kind: "Namespace", metadata: { name, labels } });
+        const istioCni = meshNamespace("istio-cni", {});
+        const tenant = meshNamespace("data", { "platform.example.com/tenant": "true", "istio.io/rev": "1-29" });
+        /** The istio-cni chart's DaemonSet, as rendered: it leaves automountServiceAccountToken unset. */
+        const cniDaemonSet = (namespace: string, labels: Record<string, string> = {}) => ({
+            apiVersion: "apps/v1", kind: "DaemonSet",
+            metadata: { name: "istio-cni-node", namespace, labels },
+            spec: { template: { metadata: { labels: { "k8s-app": "istio-cni-node" } }, spec: { serviceAccountName: "istio-cni", containers: [{ name: "install-cni", image: "docker.io/istio/install-cni:1.29.6" }] } } },
+        });
+        const HELM_LABELS = { "app.kubernetes.io/managed-by": "Helm", "helm.sh/chart": "cni-1.29.6", "app.kubernetes.io/instance": "istio-cni" };
+
+        it("admits the chart's object in its platform namespace", () => {
+            assert.deepEqual(admissionOutcomes(pairs, cniDaemonSet("istio-cni", HELM_LABELS), istioCni), []);
+        });
+
+        it("denies the same object, with Helm's labels, in a tenant namespace", () => {
+            const outcomes = admissionOutcomes(pairs, cniDaemonSet("data", HELM_LABELS), tenant);
+            assert.deepEqual(outcomes.map((o) => [o.policy, o.actions]), [["platform-workload-service-account-token-automount", ["Deny"]]]);
+            assert.ok(outcomes[0].message.startsWith("leaves automountServiceAccountToken unset"), outcomes[0].message);
+        });
+
+        it("carries no exemption that does not pin a namespace, and none that has expired", () => {
+            const config = configOf("prod");
+            const entry = config["workload-service-account"];
+            const loose = { ...config, "workload-service-account": { ...entry, exemptions: [{ chart: "istio-cni", kind: "DaemonSet", name: "istio-cni-node", controls: ["tokenAutomount"], reason: "r", expires: "2099-01-01" }] } };
+            const expired = { ...config, "workload-service-account": { ...entry, exemptions: entry.exemptions!.map((e) => ({ ...e, expires: "2026-11-30" })) } };
+            for (const variant of [loose, expired]) {
+                const outcomes = admissionOutcomes(admissionManifests(ADMISSION_RULE_SETS, variant, NOW), cniDaemonSet("istio-cni"), istioCni);
+                assert.deepEqual(outcomes.map((o) => o.policy), ["platform-workload-service-account-token-automount"]);
+            }
+        });
+
+        it("judges a controller's Pods through the controller, but not a Pod that names none", () => {
+            const pod = (ownerReferences?: Array<Record<string, unknown>>) => ({
+                apiVersion: "v1", kind: "Pod",
+                metadata: { name: "p", namespace: "data", ...(ownerReferences ? { ownerReferences } : {}), annotations: { "sidecar.istio.io/inject": "false" } },
+                spec: { serviceAccountName: "scraper", automountServiceAccountToken: false, containers: [{ name: "c", image: "x" }] },
+            });
+            const owner = { apiVersion: "apps/v1", kind: "ReplicaSet", name: "rs", uid: "u", controller: true };
+            assert.deepEqual(admissionOutcomes(pairs, pod([owner]), tenant), []);
+            assert.deepEqual(admissionOutcomes(pairs, pod([{ ...owner, controller: false }]), tenant).map((o) => o.policy), ["platform-mesh-sidecar-inject-disabled"]);
+            assert.deepEqual(admissionOutcomes(pairs, pod(), tenant).map((o) => o.policy), ["platform-mesh-sidecar-inject-disabled"]);
+        });
+    });
+});
