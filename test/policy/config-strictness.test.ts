@@ -5,6 +5,7 @@ import * as assert from "assert";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { containerResources, podSecurityStandards, policies } from "../../policy/policies";
 import { resolveConfig } from "./harness";
+import { validatePolicyConfig } from "../../policy/lib/validateConfig";
 import { schemaErrors } from "../../scripts/policy-run/config";
 import { restrictedPod, workload } from "./fixtures/pods";
 
@@ -60,6 +61,29 @@ describe("strict policy config", () => {
             assert.strictEqual(e.message.split("\n").length, 4, e.message);
             return true;
         });
+    });
+
+    it("refuses a schema with a keyword the validator does not know, instead of ignoring the rule", () => {
+        const misspelt = { properties: { reason: { type: "string", minLenght: 1 } } } as any;
+        assert.throws(() => validatePolicyConfig("misspelt", misspelt, { reason: "" }), /unknown keyword: "minLenght"/);
+        const unknownFormat = { properties: { when: { type: "string", format: "calendar-day" } } } as any;
+        assert.throws(() => validatePolicyConfig("unknown-format", unknownFormat, { when: "2027-01-01" }), /unknown format "calendar-day"/);
+    });
+
+    it("applies every keyword the pack's schemas use, nested ones included", () => {
+        const schema = {
+            properties: {
+                limits: { type: "object", additionalProperties: { type: "integer", minimum: 1, maximum: 9 } },
+                hosts: { type: "array", items: { type: "string", pattern: "^[a-z.]+$" }, uniqueItems: true },
+            },
+        } as any;
+        assert.deepStrictEqual(validatePolicyConfig("p", schema, { limits: { a: 0, b: 10, c: 1.5 }, hosts: ["a.b", "A", "a.b"] }), [
+            "p.limits.a: 0 is below the minimum 1",
+            "p.limits.b: 10 is above the maximum 9",
+            "p.limits.c: expected integer, got number 1.5",
+            'p.hosts[1]: "A" does not match ^[a-z.]+$',
+            "p.hosts: has duplicate items",
+        ]);
     });
 
     for (const level of ["mandatroy", "warn", "Mandatory"]) {
