@@ -1,8 +1,8 @@
 // Stack config -> validated PlatformConfig. `resolvePlatformConfig` is pure (tested directly);
 // `loadPlatformConfig` feeds it the running stack's config.
 import * as pulumi from "@pulumi/pulumi";
-import deepmerge from "deepmerge";
 import { z } from "zod";
+import { mergeLayers } from "../../components/shared/mergeLayers";
 import { PROFILES } from "../../stacks/profiles";
 import { formatIssues } from "@reference-platform/consumer/shared/issues";
 import { decodeConfigValue as decode, isConfigSecret } from "@reference-platform/consumer/shared/stackConfig";
@@ -29,8 +29,6 @@ export interface RawStackConfig {
 }
 
 type PlainConfig = Omit<PlatformConfig, "secrets">;
-
-const replaceArrays = { arrayMerge: (_target: unknown[], source: unknown[]) => source };
 
 function resolveProfile(raw: RawStackConfig, problems: string[]): ProfileName | undefined {
     const given = raw.values.profile !== undefined ? decode(raw.values.profile) : raw.stack;
@@ -66,7 +64,7 @@ export function resolvePlatformConfig(raw: RawStackConfig): PlainConfig {
     for (const key of PROFILE_KEYS) {
         if (raw.values[key] !== undefined) overrides[key] = decode(raw.values[key]);
     }
-    const merged = deepmerge(PROFILES[profile] as unknown as Record<string, unknown>, overrides, replaceArrays);
+    const merged = mergeLayers(PROFILES[profile] as unknown as Record<string, unknown>, overrides);
     const profileSchema = profileSchemaFor(profile);
     const parsed = profileSchema.safeParse(merged);
     if (!parsed.success) problems.push(...formatIssues(`${ns}:`, profileSchema, parsed.error.issues, merged));
