@@ -1,11 +1,12 @@
-// The example consumer under mocks: its StackReference returns what the platform program really
-// exports for a stack (run under mocks too), so these tests exercise the contract end to end.
+// The example consumer (examples/team-service) under mocks: its StackReference returns what the
+// platform program really exports for a stack (run under mocks too), so these tests exercise the
+// contract end to end. The example's own test (examples/team-service/test) needs no platform.
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { CONTRACT_VERSION } from "@reference-platform/consumer";
-import { ofType, RunResult, runStack, StackOverrides } from "../../../test/harness";
-import { isWrappedSecret, plaintextStrings, unwrapSecrets } from "../../../test/harness/wire";
+import { ofType, RunResult, runStack, StackOverrides } from "../harness";
+import { isWrappedSecret, plaintextStrings, unwrapSecrets } from "../harness/wire";
 
 const PROJECT = "examples/team-service";
 const STACKS = ["dev", "staging", "prod"];
@@ -22,7 +23,7 @@ const out = (run: RunResult, area: string) => run.outputs[area] as Record<string
 
 describe("example consumer: team-service", () => {
     it("installs the consumer package by a range that takes its current version", () => {
-        const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../package.json"), "utf8"));
+        const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../examples/team-service/package.json"), "utf8"));
         const range = manifest.dependencies["@reference-platform/consumer"] as string;
         assert.equal(Number(/^\^(\d+)\./.exec(range)?.[1]), CONTRACT_VERSION, range);
     });
