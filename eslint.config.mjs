@@ -3,6 +3,7 @@
 import js from "@eslint/js";
 import { createNodeResolver, importX } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
+import platformRules from "./eslint/importCycles.mjs";
 
 /** Node's CommonJS globals, for the few plain .js files (e.g. mocha's reporter). */
 const commonJsGlobals = Object.fromEntries(
@@ -10,20 +11,28 @@ const commonJsGlobals = Object.fromEntries(
 );
 
 /**
- * Imports run one way: infra/ (the composition root) may import stacks/ and components/; stacks/
- * may import components/; components/ import none of infra/, stacks/, scripts/ or test/ (what a
- * component needs reaches it through its arguments); the policy pack imports nothing outside
- * policy/ but its npm dependencies. The zones name the files they apply to, so a block for other
- * files can use the same rule without overriding these.
+ * Imports run one way: infra/ (the composition root) may import stacks/ and components/, and no
+ * policy/, scripts/ or test/ module; stacks/ may import components/; components/ import none of
+ * infra/, stacks/, scripts/ or test/ (what a component needs reaches it through its arguments); the
+ * policy pack imports nothing outside policy/ but its npm dependencies; an example imports nothing
+ * outside its own folder but its npm dependencies, so it can be copied out of the repository. The
+ * zones name the files they apply to, so a block for other files can use the same rule without
+ * overriding these.
  */
 const layering = {
-    files: ["components/**/*.ts", "stacks/**/*.ts", "policy/**/*.ts", "packages/*/src/**/*.ts"],
+    files: ["infra/**/*.ts", "components/**/*.ts", "stacks/**/*.ts", "policy/**/*.ts", "packages/*/src/**/*.ts", "examples/**/*.ts"],
     plugins: { "import-x": importX },
     settings: { "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".js", ".json", ".d.ts"] })] },
     rules: {
         "import-x/no-restricted-paths": ["error", {
             basePath: import.meta.dirname,
             zones: [
+                {
+                    target: "./infra",
+                    from: ["./policy", "./scripts", "./test", "./examples"],
+                    message: "infra/ composes stacks/ and components/; it imports no policy/, scripts/, test/ or examples/ module " +
+                        "(what the pack's config must look like, the pack's schemas check in test/policy)",
+                },
                 {
                     target: "./components",
                     from: ["./infra", "./stacks", "./scripts", "./test"],
@@ -40,6 +49,13 @@ const layering = {
                     // The grammar package resolves through its workspace link; the pack bundles it.
                     except: ["./policy", "./node_modules", "./packages/grammar/dist"],
                     message: "the policy pack is standalone: it imports only its own modules and npm packages (the grammar is bundled)",
+                },
+                {
+                    target: "./examples/team-service",
+                    from: "./",
+                    except: ["./examples/team-service", "./node_modules", "./packages/grammar/dist", "./packages/platform-consumer/dist"],
+                    message: "an example is a team's own project: it imports only its own modules and its npm dependencies, " +
+                        "so it runs from a copy outside the repository",
                 },
                 ...["grammar", "platform-consumer"].map((name) => ({
                     target: `./packages/${name}`,
@@ -80,6 +96,13 @@ export default tseslint.config(
         rules: { "@typescript-eslint/no-require-imports": "off" },
     },
     layering,
+    {
+        // No import cycles among the repository's modules, type-only imports included.
+        files: ["infra/**/*.ts", "components/**/*.ts", "stacks/**/*.ts", "policy/**/*.ts", "scripts/**/*.ts",
+            "packages/*/src/**/*.ts", "examples/**/*.ts", "test/**/*.ts"],
+        plugins: { platform: platformRules },
+        rules: { "platform/no-import-cycle": "error" },
+    },
     {
         // Imports run one way: nothing outside test/ imports test/ (tests may import the product).
         files: ["scripts/**", "infra/**", "components/**", "stacks/**", "policy/**", "examples/*/*.ts"],

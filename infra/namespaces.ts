@@ -2,7 +2,6 @@
 // needs and why. The policy pack's namespaceLevels, privileged namespaces and the reasons of its
 // Pod Security exemptions are generated from this table (infra/policyConfig, npm run policy-config).
 import { PlatformNamespaceSpec } from "../components/tenancy/types";
-import { PlatformConfig } from "./config/types";
 
 export const NAMESPACES = {
     istioSystem: "istio-system",
@@ -17,7 +16,8 @@ export const NAMESPACES = {
     argocd: "argocd",
 } as const;
 
-type Enabled = Pick<PlatformConfig, "mesh" | "monitoring" | "tracing" | "logging" | "gitops">;
+/** The add-ons that create platform namespaces, each switched by its `enabled` (PlatformConfig's areas). */
+type Enabled = Record<"mesh" | "monitoring" | "tracing" | "logging" | "gitops", { enabled: boolean }>;
 
 /** A platform namespace and the add-on whose `enabled` creates it. */
 export interface PlatformNamespace extends PlatformNamespaceSpec {

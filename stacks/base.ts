@@ -1,7 +1,7 @@
 // What every environment profile starts from: the values staging and prod share. Each
 // stacks/<env>/profile.ts holds only that environment's differences, deep-merged onto this base
 // the way stack config is merged onto a profile (objects merge key by key, arrays replace).
-import deepmerge from "deepmerge";
+import { mergeLayers } from "../components/shared/mergeLayers";
 import { EnvironmentProfile } from "./environmentProfile";
 import { DEFAULT_TEAMS, SHOP_IMAGE } from "./shared";
 
@@ -50,12 +50,10 @@ export const baseProfile: ProfileDifferences = {
     chartValues: {},
 };
 
-const replaceArrays = { arrayMerge: (_target: unknown[], source: unknown[]) => source };
-
 /**
  * The base with an environment's differences merged on. Completeness (every key the profile needs)
  * is checked where every profile is validated: test/stacks/profiles.test.ts and at config load.
  */
 export function profileFrom(differences: ProfileDifferences): EnvironmentProfile {
-    return deepmerge.all([baseProfile, differences], replaceArrays) as EnvironmentProfile;
+    return mergeLayers(baseProfile as EnvironmentProfile, differences);
 }

@@ -1,13 +1,8 @@
 // Control-plane revisions side by side: which revision each shared chart follows, and the version
-// skew Istio supports between them. Used by the component and by config validation.
+// skew Istio supports between them (its limits, MAX_REVISIONS and MAX_MINOR_SKEW, live with the
+// rules that enforce them in ./settings). Used by the component and by config validation.
 import type { MeshRevision } from "./settings";
 import { newestVersion } from "@reference-platform/grammar";
-
-/** The current control plane and one canary. */
-export const MAX_REVISIONS = 2;
-
-/** Istio upgrades one minor version at a time; the shared CNI agent works with istiod one minor away. */
-export const MAX_MINOR_SKEW = 1;
 
 /** The revision namespaces, the gateway and Istio objects use unless told otherwise. */
 export function defaultRevisionOf(revisions: readonly MeshRevision[], name: string): MeshRevision {

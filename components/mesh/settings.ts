@@ -6,7 +6,12 @@ import { dnsLabel, EVERY_PASS, host, percent, replicas } from "@reference-platfo
 import { kialiSettingsSchema } from "../kiali/settings";
 import { edgeAuthSchema, rateLimitSchema } from "./edge/settings";
 import { compareVersions, minorSkew } from "@reference-platform/grammar";
-import { MAX_MINOR_SKEW, MAX_REVISIONS } from "./revisions";
+
+/** The current control plane and one canary. */
+export const MAX_REVISIONS = 2;
+
+/** Istio upgrades one minor version at a time; the shared CNI agent works with istiod one minor away. */
+export const MAX_MINOR_SKEW = 1;
 
 type RevisionsInput = { revision: string; revisions: { name: string; version: string }[]; teamRevisions?: Record<string, string> };
 

@@ -2,8 +2,8 @@
 // values deep-merged on top (user values win; arrays are replaced, not concatenated).
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import deepmerge from "deepmerge";
 import * as path from "path";
+import { mergeLayers } from "./mergeLayers";
 
 /** Where a pinned chart comes from: the program's composition root resolves it and passes it in. */
 export interface ChartSource {
@@ -36,15 +36,9 @@ export function chartArgs(source: ChartSource): Pick<k8s.helm.v4.ChartArgs, "cha
     return { chart: source.chart, version: source.version, repositoryOpts: { repo: source.repo } };
 }
 
-const isPlainObject = (v: unknown): boolean =>
-    !!v && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
-
 /** `overrides` deep-merged onto `defaults`; Pulumi Outputs and other non-plain objects are kept whole. */
 export function mergeValues<T extends object>(defaults: T, overrides: ChartValues = {}): T {
-    return deepmerge(defaults, overrides as Partial<T>, {
-        arrayMerge: (_target, source) => source,
-        isMergeableObject: isPlainObject,
-    }) as T;
+    return mergeLayers(defaults, overrides);
 }
 
 export interface PinnedChartArgs<V extends object> {

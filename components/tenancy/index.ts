@@ -4,6 +4,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { TenancySettings } from "./settings";
 import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
+import { TENANT_LABEL } from "./names";
 import { meshInjectionLabels, podSecurityLabels } from "./podSecurity";
 import { TeamNamespace } from "./teamNamespace";
 import { PlatformNamespaceSpec } from "./types";
@@ -46,7 +47,7 @@ export class Tenancy extends pulumi.ComponentResource {
                         ...recommendedLabels({ name: spec.name, component: "platform-namespace", env: args.env }),
                         ...podSecurityLabels(spec.podSecurityLevel),
                         ...(spec.meshInjection ? meshInjectionLabels(args.mesh) : {}),
-                        "platform.example.com/tenant": "false",
+                        [TENANT_LABEL]: "false",
                     },
                     annotations: spec.reason ? { "platform.example.com/pod-security-reason": spec.reason } : undefined,
                 },

@@ -3,6 +3,7 @@
 // policy still decides who may reach it), the mesh control plane and the trace collector.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { DEFAULT_DENY_POLICY } from "./names";
 
 export interface NamespaceTrafficArgs {
     /** Prefix of the Pulumi resource names, unique per namespace. */
@@ -27,7 +28,7 @@ export function createNamespaceNetworkPolicies(args: NamespaceTrafficArgs, opts:
         new k8s.networking.v1.NetworkPolicy(`${args.resourcePrefix}-${name}`,
             { metadata: meta(name), spec }, opts);
     const policies = [
-        policy("default-deny", { podSelector: {}, policyTypes: ["Ingress", "Egress"] }),
+        policy(DEFAULT_DENY_POLICY, { podSelector: {}, policyTypes: ["Ingress", "Egress"] }),
         policy("allow-dns", {
             podSelector: {},
             policyTypes: ["Egress"],

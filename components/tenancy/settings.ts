@@ -29,12 +29,44 @@ function uniqueTeams(teams: unknown, ctx: Ctx): void {
     });
 }
 
-/** A team's name becomes its namespace: it may not be one Kubernetes itself uses. */
-export const teamName = dnsLabel.superRefine((name, ctx) => {
-    if (name === "default" || name.startsWith("kube-")) {
-        ctx.addIssue({ code: "custom", message: `"${name}" is reserved by Kubernetes (default, kube-*); choose another team name` });
-    }
-});
+/**
+ * What a team may be called and deploy from depends on what surrounds it: the composition root
+ * passes the namespaces the platform uses and whether the environment tolerates a team deploying
+ * from any repository. Every rule about a team is checked here, against those facts.
+ */
+export interface TeamRules {
+    /** The namespaces the platform itself uses, and where they are listed (named in the message). */
+    platformNamespaces: { names: readonly string[]; listedIn: string };
+    /** The environment's name, as the message says it. */
+    environment: string;
+    /** Whether a bare "*" may stand in a team's sourceRepos (a laptop's dev cluster). */
+    anyRepository: boolean;
+}
+
+/** A team's name becomes its namespace: it may not be one Kubernetes or the platform itself uses. */
+function teamName(rules: TeamRules) {
+    const { names, listedIn } = rules.platformNamespaces;
+    return dnsLabel.superRefine((name, ctx) => {
+        if (name === "default" || name.startsWith("kube-")) {
+            ctx.addIssue({ code: "custom", message: `"${name}" is reserved by Kubernetes (default, kube-*); choose another team name` });
+        } else if (names.includes(name)) {
+            ctx.addIssue({ code: "custom", message: `"${name}" is a namespace the platform uses (${listedIn}: ${names.join(", ")}); choose another team name` });
+        }
+    });
+}
+
+/** A team's Argo CD source repositories: URLs or globs; a bare "*" only where the rules allow it. */
+function sourceRepository(rules: TeamRules) {
+    return repositoryUrl(/./, "must not be empty").superRefine((repo, ctx) => {
+        if (repo === "*" && !rules.anyRepository) {
+            ctx.addIssue({
+                code: "custom",
+                message: `a bare "*" lets the team deploy from any repository; not allowed in ${rules.environment}: ` +
+                    `list the team's repositories (globs such as "https://github.com/org/*" are accepted)`,
+            });
+        }
+    });
+}
 
 export const teamQuotaSchema = z.strictObject({
     requestsCpu: cpu,
@@ -47,25 +79,29 @@ export const teamQuotaSchema = z.strictObject({
     requestsStorage: bytes,
 }).superRefine(quotaRequestsWithinLimits, EVERY_PASS);
 
-export const teamSettingsSchema = z.strictObject({
-    /** DNS-1123 label; becomes the namespace name. */
-    name: teamName,
-    /** Identity-provider group bound to the team's Role. */
-    group: z.string().min(1),
-    costCenter: z.string().min(1),
-    /** Argo CD AppProject sourceRepos: URLs or globs (a bare "*" only in dev: infra/config/load.ts). */
-    sourceRepos: z.array(repositoryUrl(/./, "must not be empty")),
-});
+export function teamSettingsSchema(rules: TeamRules) {
+    return z.strictObject({
+        /** DNS-1123 label; becomes the namespace name. */
+        name: teamName(rules),
+        /** Identity-provider group bound to the team's Role. */
+        group: z.string().min(1),
+        costCenter: z.string().min(1),
+        /** Argo CD AppProject sourceRepos: URLs or globs (a bare "*" only where TeamRules allow it). */
+        sourceRepos: z.array(sourceRepository(rules)),
+    });
+}
 
-export const tenancySettingsSchema = z.strictObject({
-    /** Pod Security Admission level enforced on tenant namespaces. */
-    podSecurityLevel: z.enum(POD_SECURITY_LEVELS),
-    quota: teamQuotaSchema,
-    /** Defaults the LimitRange gives containers that declare nothing. */
-    containerDefaults: computeResourcesSchema,
-    teams: z.array(teamSettingsSchema).min(1).superRefine(uniqueTeams, EVERY_PASS_ARRAY),
-});
+export function tenancySettingsSchema(rules: TeamRules) {
+    return z.strictObject({
+        /** Pod Security Admission level enforced on tenant namespaces. */
+        podSecurityLevel: z.enum(POD_SECURITY_LEVELS),
+        quota: teamQuotaSchema,
+        /** Defaults the LimitRange gives containers that declare nothing. */
+        containerDefaults: computeResourcesSchema,
+        teams: z.array(teamSettingsSchema(rules)).min(1).superRefine(uniqueTeams, EVERY_PASS_ARRAY),
+    });
+}
 
 export type TeamQuota = z.output<typeof teamQuotaSchema>;
-export type TeamSettings = z.output<typeof teamSettingsSchema>;
-export type TenancySettings = z.output<typeof tenancySettingsSchema>;
+export type TeamSettings = z.output<ReturnType<typeof teamSettingsSchema>>;
+export type TenancySettings = z.output<ReturnType<typeof tenancySettingsSchema>>;

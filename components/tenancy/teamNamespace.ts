@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { TeamSettings, TenancySettings } from "./settings";
 import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
 import { createNamespaceNetworkPolicies } from "./networkPolicies";
+import { TENANT_LABEL } from "./names";
 import { meshInjectionLabels, podSecurityLabels } from "./podSecurity";
 import { TEAM_ROLE_RULES } from "./teamRbac";
 import { TEAM_SYNC_IDENTITY, teamSyncRoleRules } from "./teamSync";
@@ -44,7 +45,7 @@ export class TeamNamespace extends pulumi.ComponentResource {
                     ...labels,
                     ...podSecurityLabels(tenancy.podSecurityLevel),
                     ...meshInjectionLabels(args.mesh),
-                    "platform.example.com/tenant": "true",
+                    [TENANT_LABEL]: "true",
                 },
             },
         }, child);

@@ -1,13 +1,13 @@
 // Stack config -> validated PlatformConfig. `resolvePlatformConfig` is pure (tested directly);
 // `loadPlatformConfig` feeds it the running stack's config.
 import * as pulumi from "@pulumi/pulumi";
-import deepmerge from "deepmerge";
 import { z } from "zod";
+import { mergeLayers } from "../../components/shared/mergeLayers";
 import { PROFILES } from "../../stacks/profiles";
 import { formatIssues } from "@reference-platform/consumer/shared/issues";
 import { decodeConfigValue as decode, isConfigSecret } from "@reference-platform/consumer/shared/stackConfig";
 import { ConfigError } from "./errors";
-import { profileSchema, providerSchema } from "./schema";
+import { profileSchemaFor, providerSchema } from "./schema";
 import { checkChartDirectory } from "./chartDirectory";
 import { foreignKeyProblem } from "./foreignKeys";
 import { EnvironmentProfile, PlatformConfig, PROFILE_NAMES, ProfileName, ValidatedProfile } from "./types";
@@ -17,7 +17,7 @@ export const CONFIG_NAMESPACE = "platform";
 /** Keys that hold secrets: only accepted when set with `pulumi config set --secret`. */
 export const SECRET_KEYS = ["kubeconfig", "alertWebhookUrl"] as const;
 /** Keys merged onto the profile area of the same name. */
-const PROFILE_KEYS = Object.keys(profileSchema.shape) as (keyof EnvironmentProfile)[];
+const PROFILE_KEYS = Object.keys(profileSchemaFor(PROFILE_NAMES[0]).shape) as (keyof EnvironmentProfile)[];
 const OTHER_KEYS = ["profile", "kubernetes", "chartDirectory", ...SECRET_KEYS];
 
 export interface RawStackConfig {
@@ -31,8 +31,6 @@ export interface RawStackConfig {
 
 type PlainConfig = Omit<PlatformConfig, "secrets">;
 
-const replaceArrays = { arrayMerge: (_target: unknown[], source: unknown[]) => source };
-
 function resolveProfile(raw: RawStackConfig, problems: string[]): ProfileName | undefined {
     const given = raw.values.profile !== undefined ? decode(raw.values.profile) : raw.stack;
     if ((PROFILE_NAMES as readonly unknown[]).includes(given)) return given as ProfileName;
@@ -41,21 +39,6 @@ function resolveProfile(raw: RawStackConfig, problems: string[]): ProfileName | 
         : `${CONFIG_NAMESPACE}:profile: required for stack "${raw.stack}", whose name is not a profile; ` +
           `set it to one of ${PROFILE_NAMES.join(", ")}`);
     return undefined;
-}
-
-/** A bare "*" lets a team deploy from any repository: tolerated in dev only. */
-function checkSourceRepos(profile: ProfileName, merged: Record<string, unknown>, problems: string[]): void {
-    const teams = (merged.tenancy as { teams?: unknown } | undefined)?.teams;
-    if (profile === "dev" || !Array.isArray(teams)) return;
-    teams.forEach((team: { sourceRepos?: unknown } | null, i) => {
-        const repos = Array.isArray(team?.sourceRepos) ? team.sourceRepos : [];
-        repos.forEach((repo, j) => {
-            if (repo === "*") {
-                problems.push(`${CONFIG_NAMESPACE}:tenancy.teams[${i}].sourceRepos[${j}]: a bare "*" lets the team deploy from any repository; ` +
-                    `not allowed in ${profile}: list the team's repositories (globs such as "https://github.com/org/*" are accepted) (got "*")`);
-            }
-        });
-    });
 }
 
 /** Validates the stack's knobs and merges them onto its environment profile. Throws ConfigError. */
@@ -82,7 +65,8 @@ export function resolvePlatformConfig(raw: RawStackConfig): PlainConfig {
     for (const key of PROFILE_KEYS) {
         if (raw.values[key] !== undefined) overrides[key] = decode(raw.values[key]);
     }
-    const merged = deepmerge(PROFILES[profile] as unknown as Record<string, unknown>, overrides, replaceArrays);
+    const merged = mergeLayers(PROFILES[profile] as unknown as Record<string, unknown>, overrides);
+    const profileSchema = profileSchemaFor(profile);
     const parsed = profileSchema.safeParse(merged);
     if (!parsed.success) problems.push(...formatIssues(`${ns}:`, profileSchema, parsed.error.issues, merged));
 
@@ -92,7 +76,6 @@ export function resolvePlatformConfig(raw: RawStackConfig): PlainConfig {
         problems.push(...formatIssues(`${ns}:`, z.strictObject({ kubernetes: providerSchema }), provider.error.issues.map((i) => ({ ...i, path: ["kubernetes", ...i.path] })),
             { kubernetes: providerInput }));
     }
-    checkSourceRepos(profile, merged, problems);
     const charts = raw.values.chartDirectory === undefined || !parsed.success
         ? undefined
         : checkChartDirectory(decode(raw.values.chartDirectory), parsed.data.mesh.revisions.map((r) => r.version), parsed.data.chartRepositories);

@@ -15,7 +15,7 @@ import { monitoringSettingsSchema } from "../../components/monitoring/settings";
 import { EVERY_PASS, isRecord } from "@reference-platform/consumer/shared/fields";
 import { shopSettingsSchema } from "../../components/shop/settings";
 import { JWT_SHOP_SERVICES, PUBLIC_SHOP_SERVICES } from "../../components/shop/topology";
-import { tenancySettingsSchema } from "../../components/tenancy/settings";
+import { TeamRules, tenancySettingsSchema } from "../../components/tenancy/settings";
 import { tracingSettingsSchema } from "../../components/tracing/settings";
 import { invalidChartRepositoryReason } from "./chartRepositories";
 import { chartRepositoriesUseHttps, profileConsistency } from "./consistency";
@@ -29,19 +29,9 @@ const istioRelease = z.string().refine(isIstioRelease, {
 
 const PLATFORM_NAMESPACES: readonly string[] = Object.values(NAMESPACES);
 
-/** A team's name becomes its namespace: it may not be one the platform itself uses. */
-function teamsAvoidPlatformNamespaces(profile: Record<string, unknown>, ctx: z.core.$RefinementCtx): void {
-    const teams = isRecord(profile.tenancy) ? profile.tenancy.teams : undefined;
-    if (!Array.isArray(teams)) return;
-    teams.forEach((team: unknown, i: number) => {
-        const name = isRecord(team) ? team.name : undefined;
-        if (typeof name === "string" && PLATFORM_NAMESPACES.includes(name)) {
-            ctx.addIssue({
-                code: "custom", path: ["tenancy", "teams", i, "name"],
-                message: `"${name}" is a namespace the platform uses (infra/namespaces.ts: ${PLATFORM_NAMESPACES.join(", ")}); choose another team name`,
-            });
-        }
-    });
+/** The facts a team's rules need (components/tenancy/settings.ts): only dev tolerates any repository. */
+export function teamRules(profile: string): TeamRules {
+    return { platformNamespaces: { names: PLATFORM_NAMESPACES, listedIn: "infra/namespaces.ts" }, environment: profile, anyRepository: profile === "dev" };
 }
 
 /** Only tenant teams can be moved to another revision. */
@@ -56,29 +46,41 @@ function checkMeshTeams(profile: Record<string, unknown>, ctx: z.core.$Refinemen
     }
 }
 
-export const profileSchema = z.strictObject({
-    workloads: workloadDefaultsSchema,
-    tenancy: tenancySettingsSchema,
-    mesh: meshSettingsSchema(istioRelease),
-    monitoring: monitoringSettingsSchema,
-    tracing: tracingSettingsSchema,
-    logging: loggingSettingsSchema,
-    gitops: gitOpsSettingsSchema,
-    shop: shopSettingsSchema,
-    /** protect + retainOnDelete for stateful data (Elasticsearch, Prometheus volumes). */
-    protectStatefulData: z.boolean(),
-    /** Per-chart repository overrides (mirrors, oci://), keyed by chart key in infra/charts.ts; checked with httpChartRepositories, below. */
-    chartRepositories: z.partialRecord(chartKey, z.string()),
-    /** Chart key -> why its mirror may use plain http (no TLS on an air-gapped network, ...). */
-    httpChartRepositories: z.partialRecord(chartKey, z.string().min(10, { message: "must give the reason http is acceptable" })).optional(),
-    /** Per-chart Helm values deep-merged over the component's defaults, keyed like chartRepositories. */
-    chartValues: z.partialRecord(chartKey, z.record(z.string(), z.unknown())),
-})
-    .superRefine(teamsAvoidPlatformNamespaces, EVERY_PASS)
-    .superRefine(checkMeshTeams, EVERY_PASS)
-    .superRefine(profileConsistency, EVERY_PASS)
-    .superRefine((profile, ctx) => chartRepositoriesUseHttps(profile, ctx, invalidChartRepositoryReason), EVERY_PASS)
-    .superRefine(checkEdge(PUBLIC_SHOP_SERVICES, JWT_SHOP_SERVICES), EVERY_PASS);
+function buildProfileSchema(profileName: string) {
+    return z.strictObject({
+        workloads: workloadDefaultsSchema,
+        tenancy: tenancySettingsSchema(teamRules(profileName)),
+        mesh: meshSettingsSchema(istioRelease),
+        monitoring: monitoringSettingsSchema,
+        tracing: tracingSettingsSchema,
+        logging: loggingSettingsSchema,
+        gitops: gitOpsSettingsSchema,
+        shop: shopSettingsSchema,
+        /** protect + retainOnDelete for stateful data (Elasticsearch, Prometheus volumes). */
+        protectStatefulData: z.boolean(),
+        /** Per-chart repository overrides (mirrors, oci://), keyed by chart key in infra/charts.ts; checked with httpChartRepositories, below. */
+        chartRepositories: z.partialRecord(chartKey, z.string()),
+        /** Chart key -> why its mirror may use plain http (no TLS on an air-gapped network, ...). */
+        httpChartRepositories: z.partialRecord(chartKey, z.string().min(10, { message: "must give the reason http is acceptable" })).optional(),
+        /** Per-chart Helm values deep-merged over the component's defaults, keyed like chartRepositories. */
+        chartValues: z.partialRecord(chartKey, z.record(z.string(), z.unknown())),
+    })
+        .superRefine(checkMeshTeams, EVERY_PASS)
+        .superRefine(profileConsistency, EVERY_PASS)
+        .superRefine((profile, ctx) => chartRepositoriesUseHttps(profile, ctx, invalidChartRepositoryReason), EVERY_PASS)
+        .superRefine(checkEdge(PUBLIC_SHOP_SERVICES, JWT_SHOP_SERVICES), EVERY_PASS);
+}
+
+export type ProfileSchema = ReturnType<typeof buildProfileSchema>;
+
+const schemas = new Map<string, ProfileSchema>();
+
+/** The shape every merged profile of `profile` (dev, staging, prod) must have. */
+export function profileSchemaFor(profile: string): ProfileSchema {
+    let schema = schemas.get(profile);
+    if (!schema) schemas.set(profile, (schema = buildProfileSchema(profile)));
+    return schema;
+}
 
 export const providerSchema = z.strictObject({
     /** kubeconfig context; unset means the kubeconfig's current context. */

@@ -5,13 +5,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { EnvironmentProfile, ProfileName } from "../../stacks/environmentProfile";
-import type { profileSchema, providerSchema } from "./schema";
+import type { ProfileSchema, providerSchema } from "./schema";
 
 export { PROFILE_NAMES } from "../../stacks/environmentProfile";
 export type { EnvironmentProfile, ProfileName } from "../../stacks/environmentProfile";
 
 /** A profile merged with the stack's knobs, as validated. */
-export type ValidatedProfile = z.output<typeof profileSchema>;
+export type ValidatedProfile = z.output<ProfileSchema>;
 export type ProviderSettings = z.output<typeof providerSchema>;
 
 export interface PlatformSecrets {

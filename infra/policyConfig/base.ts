@@ -2,6 +2,7 @@
 // the platform's own add-ons need. Namespace facts (Pod Security levels, which namespaces are
 // privileged and why) come from infra/namespaces.ts; stacks.ts holds each stack's differences.
 import { POD_SECURITY_KUBERNETES_RELEASE } from "../../components/tenancy/podSecurity";
+import { DEFAULT_DENY_POLICY, TENANT_LABEL } from "../../components/tenancy/names";
 import { DEFAULT_CLUSTER_DOMAIN } from "@reference-platform/consumer/shared/clusterDomain";
 import { NAMESPACES, PLATFORM_NAMESPACES } from "../namespaces";
 import { Exemption, PolicySettings } from "./types";
@@ -155,7 +156,7 @@ export const basePolicySettings: PolicySettings = {
     "mesh-mtls": { minimumMode: "STRICT", clusterDomain: DEFAULT_CLUSTER_DOMAIN, exemptions: [] },
     "helm-chart-pinned": { exemptions: [] },
     "pod-disruption-budget": { minReplicas: 2, exemptions: [] },
-    "tenant-namespace-guardrails": { tenantLabel: "platform.example.com/tenant", defaultDenyName: "default-deny", exemptions: [] },
+    "tenant-namespace-guardrails": { tenantLabel: TENANT_LABEL, defaultDenyName: DEFAULT_DENY_POLICY, exemptions: [] },
     "workload-service-account": {
         // Charts whose pods leave automountServiceAccountToken unset: each calls the Kubernetes API
         // with its own ServiceAccount (or, for Jaeger, the account itself refuses the mount).
@@ -197,7 +198,7 @@ export const basePolicySettings: PolicySettings = {
     "edge-rate-limit": { exemptions: [] },
     "edge-jwt-authorization": { exemptions: [] },
     // A tenant's public routes are exported to the ingress gateway's namespace, nowhere else.
-    "tenant-isolation": { tenantLabel: "platform.example.com/tenant", gatewayNamespaces: [NAMESPACES.ingressGateway], exemptions: [] },
+    "tenant-isolation": { tenantLabel: TENANT_LABEL, gatewayNamespaces: [NAMESPACES.ingressGateway], exemptions: [] },
     "mesh-sidecar": { exemptions: [] },
 };
 

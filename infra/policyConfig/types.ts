@@ -2,10 +2,23 @@
 // by name, each with its enforcement level and its configSchema properties. The pack's configSchemas
 // are the authority; test/policy/stack-config.test.ts validates every generated file against them.
 import { PodSecurityLevel } from "../../components/tenancy/settings";
-// The pack reads the exemptions: its type is the shape (a type-only import, nothing of the pack is built in).
-import type { Exemption } from "../../policy/lib/exemptions";
 
-export type { Exemption };
+/**
+ * One exemption as the platform writes it. The pack (policy/lib/exemptions.ts) reads it; infra/
+ * cannot import the pack, so test/policy/exemption-shape.test.ts fails to compile when the two
+ * shapes drift apart.
+ */
+export interface Exemption {
+    chart?: string;
+    namespace?: string;
+    kind?: string;
+    /** Exact name, or a pattern where `*` matches any run of characters. */
+    name?: string;
+    controls: string[];
+    reason: string;
+    /** YYYY-MM-DD: the exemption holds through the end of that day (UTC). */
+    expires?: string;
+}
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 

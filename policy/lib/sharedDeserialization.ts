@@ -9,20 +9,25 @@
 // which fits no policy of this pack: each applies to several kinds or API versions.
 //
 // The conversion is a pure function of the request's Struct (google-protobuf hands out the same
-// Struct object for every read of a message's field), so its result is memoised per Struct. The
-// pack's policies only read props (a remediation copies them first, and the Remediate RPC, which
-// deserialises with secrets kept, is left alone).
+// Struct object for every read of a message's field), so its result is memoised per Struct when
+// every policy may share it: by the rule of ./sharedProps.ts, props with no unknown value are
+// frozen throughout, so a policy that edits them fails loudly instead of changing what the next
+// policy reads; props with an unknown value are converted for each policy afresh. The Remediate
+// RPC, which deserialises with secrets kept, is left alone: each remediation gets its own copy.
 //
 // The SDK then wraps the props in a proxy that throws when a policy reads a value unknown during
 // preview. Its trap allocates a path array and a new proxy on every read, which made each property
 // read of a policy several times dearer. When a conversion holds no unknown value anywhere (checked
-// once per Struct), that proxy can never throw, so the plain object is handed over instead; props
-// with an unknown value keep the proxy and its "can't run during preview" diagnostic.
+// once per Struct), that proxy can never throw, so the plain (frozen) object is handed over
+// instead; props with an unknown value keep the proxy and its "can't run during preview" diagnostic.
+//
+// The in-process runner (scripts/policy-run) hands props over by the same rule.
 //
 // When the SDK's modules no longer have this shape, nothing is installed and every policy
 // deserialises and is proxied for itself again, as before.
 import * as sdkDeserialize from "@pulumi/policy/deserialize";
 import * as sdkProxy from "@pulumi/policy/proxy";
+import { shareIfKnown } from "./sharedProps";
 
 type Deserialize = (struct: object, proxySecrets: boolean) => Record<string, any>;
 type Proxy = (props: unknown) => unknown;
@@ -37,24 +42,9 @@ export interface SdkModules {
 const SDK_MODULES = { deserialize: sdkDeserialize, proxy: sdkProxy } as SdkModules;
 
 /** The SDK's stand-ins for unknown values (its `unknown<Kind>Value` exports), or undefined if it has none. */
-function unknownSentinels(proxy: SdkModules["proxy"]): Set<string> | undefined {
+export function unknownSentinels(proxy: SdkModules["proxy"] = SDK_MODULES.proxy): Set<string> | undefined {
     const values = Object.entries(proxy).filter(([name, value]) => /^unknown[A-Z]\w*Value$/.test(name) && typeof value === "string");
     return values.length > 0 ? new Set(values.map(([, value]) => value as string)) : undefined;
-}
-
-/**
- * True when `value` is plain JSON-like data with no unknown stand-in anywhere. Anything else (an
- * asset, a resource reference, a class instance) answers false, and keeps the SDK's proxy.
- */
-export function knownThroughout(value: unknown, unknowns: Set<string>): boolean {
-    if (typeof value === "string") return !unknowns.has(value);
-    if (value === null || typeof value !== "object") return true;
-    if (Array.isArray(value)) return value.every((item) => knownThroughout(item, unknowns));
-    if (Object.getPrototypeOf(value) !== Object.prototype) return false;
-    for (const key of Object.keys(value)) {
-        if (!knownThroughout((value as Record<string, unknown>)[key], unknowns)) return false;
-    }
-    return true;
 }
 
 /**
@@ -70,17 +60,19 @@ export function shareDeserialization(modules: SdkModules = SDK_MODULES): boolean
     if (original[INSTALLED]) return true;
     const byStruct = new WeakMap<object, Record<string, any>>();
     const withoutUnknowns = new WeakSet<object>();
-    const shared: Deserialize & { [INSTALLED]?: true } = (struct, proxySecrets) => {
+    const sharing: Deserialize & { [INSTALLED]?: true } = (struct, proxySecrets) => {
         if (proxySecrets || struct === null || typeof struct !== "object") return original(struct, proxySecrets);
-        let props = byStruct.get(struct);
-        if (props === undefined) {
-            byStruct.set(struct, (props = original(struct, false)));
-            if (knownThroughout(props, unknowns)) withoutUnknowns.add(props);
+        const shared = byStruct.get(struct);
+        if (shared !== undefined) return shared;
+        const props = original(struct, false);
+        if (shareIfKnown(props, unknowns)) {
+            byStruct.set(struct, props);
+            withoutUnknowns.add(props);
         }
         return props;
     };
-    shared[INSTALLED] = true;
-    modules.deserialize.deserializeProperties = shared;
+    sharing[INSTALLED] = true;
+    modules.deserialize.deserializeProperties = sharing;
     modules.proxy.unknownCheckingProxy = (props: unknown) =>
         props !== null && typeof props === "object" && withoutUnknowns.has(props) ? props : originalProxy(props);
     return true;

@@ -1,11 +1,13 @@
 // A `--policy-pack-config` file as the CLI reads it: "all" plus per-policy entries (a level, or an
 // object with enforcementLevel and properties), each policy's schema defaults filled in, checked
-// against the policy's configSchema (JSON Schema, through ajv) and then by the pack's own check.
+// against the policy's configSchema (JSON Schema, through ajv, as the CLI does) and then by the
+// pack's own check.
 import { EnforcementLevel, Policies, PolicyConfigSchema } from "@pulumi/policy";
-import Ajv, { ErrorObject, ValidateFunction } from "ajv";
+import Ajv, { ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import * as fs from "fs";
 import * as path from "path";
+import { describeSchemaErrors } from "../../policy/lib/schemaErrors";
 import { validatePolicyConfig } from "../../policy/lib/validateConfig";
 import { policies as packPolicies } from "../../policy/policies";
 
@@ -28,41 +30,12 @@ export function loadStackPolicyConfig(stack: string): PolicyPackConfigFile {
     return JSON.parse(fs.readFileSync(stackPolicyConfigPath(stack), "utf8"));
 }
 
-// Not strict: like the CLI, a keyword the validator does not know is ignored, not an error.
-const ajv = new Ajv({ allErrors: true, strict: false });
+// Not strict: like the CLI, a keyword the validator does not know is ignored, not an error (the
+// pack's own check, policy/lib/validateConfig.ts, refuses one). Errors in the pack's words.
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 addFormats(ajv);
 
 const compiled = new WeakMap<object, ValidateFunction>();
-
-/** `/exemptions/0/controls` under `root` -> `root.exemptions[0].controls`. */
-function pathOf(root: string, instancePath: string): string {
-    return instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
-        .reduce((at, p) => (/^\d+$/.test(p) ? `${at}[${p}]` : `${at}.${p}`), root);
-}
-
-const typeName = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v);
-
-/** One line per error, in the words of the CLI's messages where ajv's are vaguer. */
-function describe(root: string, e: ErrorObject, value: unknown): string {
-    const at = pathOf(root, e.instancePath);
-    const data = e.instancePath.split("/").slice(1).reduce<any>((v, p) => v?.[p.replace(/~1/g, "/").replace(/~0/g, "~")], value);
-    const p = e.params as Record<string, any>;
-    switch (e.keyword) {
-        case "enum": return `${at}: ${JSON.stringify(data)} is not one of ${JSON.stringify(p.allowedValues)}`;
-        case "required": return `${at}: missing required ${p.missingProperty}`;
-        case "additionalProperties": return `${at}.${p.additionalProperty}: not allowed`;
-        case "type": return `${at}: expected ${[p.type].flat().join("|")}, got ${typeName(data)}`;
-        case "pattern": return `${at}: does not match ${p.pattern}`;
-        case "format": return `${at}: ${JSON.stringify(data)} is not a valid ${p.format}`;
-        case "minLength": return `${at}: shorter than ${p.limit}`;
-        case "minimum": return `${at}: below ${p.limit}`;
-        case "maximum": return `${at}: above ${p.limit}`;
-        case "minItems": return `${at}: fewer than ${p.limit} items`;
-        case "uniqueItems": return `${at}: items not unique`;
-        case "minProperties": return `${at}: fewer than ${p.limit} properties`;
-        default: return `${at}: ${e.message}`;
-    }
-}
 
 /** JSON Schema errors of `value`, one line each, with paths under `root` (e.g. the policy's name). */
 export function schemaErrors(schema: object, value: unknown, root = "$"): string[] {
@@ -71,7 +44,7 @@ export function schemaErrors(schema: object, value: unknown, root = "$"): string
         validate = ajv.compile(schema);
         compiled.set(schema, validate);
     }
-    return validate(value) ? [] : (validate.errors ?? []).map((e) => describe(root, e, value));
+    return validate(value) ? [] : describeSchemaErrors(root, schema, validate.errors ?? []);
 }
 
 /** The object schema the CLI checks a policy's properties against. */

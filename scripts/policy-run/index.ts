@@ -1,5 +1,7 @@
-// Runs the pack's policies in-process the way the Pulumi engine does: config from a
-// `--policy-pack-config` file (config.ts), props wrapped in the engine's unknown-checking proxy,
+// Runs the pack's policies in-process the way the Pulumi engine runs the built pack: config from a
+// `--policy-pack-config` file (config.ts), props handed over by the pack's rule
+// (policy/lib/sharedProps.ts: frozen when nothing in them is unknown, else a copy behind the
+// engine's unknown-checking proxy),
 // `notApplicable` and `getConfig` present, remediations first for policies at the `remediate`
 // level, then Analyze per resource and AnalyzeStack over all of them with parents and dependencies
 // linked. What `plan` and the policy tests run; analyzerClient.ts talks to a started pack instead.
@@ -8,6 +10,8 @@ import {
     unknownCheckingProxy, UnknownValueError,
 } from "@pulumi/policy";
 import * as fs from "fs";
+import { unknownSentinels } from "../../policy/lib/sharedDeserialization";
+import { shareIfKnown } from "../../policy/lib/sharedProps";
 import { policies as packPolicies } from "../../policy/policies";
 import { loadStackPolicyConfig, PolicyPackConfigFile, ResolvedPolicyConfig, resolveConfig } from "./config";
 
@@ -40,7 +44,16 @@ const throwNotApplicable = (reason?: string): never => {
     throw new NotApplicable(reason);
 };
 
-const wrap = (props: Record<string, any>) => unknownCheckingProxy(structuredClone(props));
+const UNKNOWNS: ReadonlySet<string> = unknownSentinels() ?? new Set();
+
+/** The props a validation sees, as the built pack hands them over: frozen, or a proxied copy. */
+function handOver(props: Record<string, any>): Record<string, any> {
+    const copy = structuredClone(props);
+    return shareIfKnown(copy, UNKNOWNS) ? copy : unknownCheckingProxy(copy);
+}
+
+/** The props a remediation sees: its own copy, proxied, as the SDK's Remediate RPC converts them. */
+const ownCopy = (props: Record<string, any>) => unknownCheckingProxy(structuredClone(props));
 
 const noOptions = (parent?: string) => ({
     protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [],
@@ -83,7 +96,7 @@ export async function analyzeResource(
     if (config.level === "remediate" && policy.remediateResource) {
         const remediate = policy.remediateResource;
         await guarded(policy.name, diagnostics, false, resource.urn, async () => {
-            const result = await remediate(resourceArgs(resource, config.properties, wrap(props)));
+            const result = await remediate(resourceArgs(resource, config.properties, ownCopy(props)));
             if (result) props = structuredClone(result);
         });
     }
@@ -93,7 +106,7 @@ export async function analyzeResource(
         const report = (message: string) => diagnostics.push({
             policy: policy.name, level: reportedLevel(config.level), message, urn: resource.urn, stack: false,
         });
-        await guarded(policy.name, diagnostics, false, resource.urn, () => validate(resourceArgs(resource, config.properties, wrap(props)), report));
+        await guarded(policy.name, diagnostics, false, resource.urn, () => validate(resourceArgs(resource, config.properties, handOver(props)), report));
     }
     return diagnostics;
 }
@@ -102,7 +115,7 @@ function linkResources(resources: readonly AnalyzedResource[]): PolicyResource[]
     const byUrn = new Map<string, PolicyResource>();
     const linked = resources.map((r) => {
         const resource: PolicyResource = {
-            type: r.type, name: r.name, urn: r.urn, props: wrap(r.props), opts: noOptions(r.parent),
+            type: r.type, name: r.name, urn: r.urn, props: handOver(r.props), opts: noOptions(r.parent),
             dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined,
         };
         byUrn.set(r.urn, resource);

@@ -72,11 +72,11 @@ describe("service map", function () {
 
     it("shows each namespace's quota headroom at the HPA maximum", () => {
         const run = runOk("prod");
-        const quota = run.resources.find((r) => r.type.endsWith(":ResourceQuota") && r.inputs.metadata.namespace === "shop")!;
-        const peak = run.resources.filter((r) => r.type.endsWith(":HorizontalPodAutoscaler") && r.inputs.metadata.namespace === "shop")
-            .reduce((sum, h) => sum + h.inputs.spec.maxReplicas + Math.ceil(h.inputs.spec.maxReplicas / 4), 0);
         const map = buildServiceMap(run.resources);
-        assert.ok(map.headroom.shop.includes(`pods ${Number(quota.inputs.spec.hard.pods) - peak} of ${quota.inputs.spec.hard.pods}`), map.headroom.shop.join("; "));
+        // prod's shop: 4 services, each autoscaled to at most 10 pods, rolled out with maxSurge 25%
+        // (Kubernetes rounds a surge up: 3 extra pods at 10), so 4 x 13 = 52 pods at the peak, in a
+        // team quota of 300 pods (stacks/prod/profile.ts): 248 to spare.
+        assert.ok(map.headroom.shop.includes("pods 248 of 300"), map.headroom.shop.join("; "));
         assert.match(toDot(map), /quota headroom at HPA max:\\n/);
     });
 

@@ -2,25 +2,13 @@
 // package.json main), started by run-policy-pack and driven over the Analyzer protocol. It must
 // hold the same policies and report the same diagnostics as the sources run in-process.
 import { strict as assert } from "assert";
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { policies } from "../../policy/policies";
 import { RunningPack } from "../../scripts/policy-run/analyzerClient";
+import { BUILT_MAIN, ensureFreshBuild, PACK_DIR } from "./builtPack";
 import { HarnessResource, loadStackPolicyConfig, resolveConfig, runPolicyPack } from "./harness";
 import { resource, restrictedPod, workload } from "./fixtures/pods";
-
-const PACK_DIR = path.resolve(__dirname, "../../policy");
-const BUILT_MAIN = path.join(PACK_DIR, "bin", "index.js");
-
-/** Rebuilds policy/bin when a source is newer (an edit since `npm ci`), as `npm run build` would. */
-function ensureFreshBuild(): void {
-    const sources = fs.readdirSync(PACK_DIR, { recursive: true }).map(String)
-        .filter((f) => f.endsWith(".ts") && !f.startsWith("bin") && !f.startsWith("node_modules"));
-    const newest = Math.max(...sources.map((f) => fs.statSync(path.join(PACK_DIR, f)).mtimeMs));
-    if (fs.existsSync(BUILT_MAIN) && fs.statSync(BUILT_MAIN).mtimeMs >= newest) return;
-    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(PACK_DIR, "tsconfig.json"), "--noCheck"], { stdio: "inherit" });
-}
 
 function hostileStack(): HarnessResource[] {
     const pod = restrictedPod();

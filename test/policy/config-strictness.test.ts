@@ -5,6 +5,7 @@ import * as assert from "assert";
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { containerResources, podSecurityStandards, policies } from "../../policy/policies";
 import { resolveConfig } from "./harness";
+import { validatePolicyConfig } from "../../policy/lib/validateConfig";
 import { schemaErrors } from "../../scripts/policy-run/config";
 import { restrictedPod, workload } from "./fixtures/pods";
 
@@ -62,6 +63,29 @@ describe("strict policy config", () => {
         });
     });
 
+    it("refuses a schema with a keyword the validator does not know, instead of ignoring the rule", () => {
+        const misspelt = { properties: { reason: { type: "string", minLenght: 1 } } } as any;
+        assert.throws(() => validatePolicyConfig("misspelt", misspelt, { reason: "" }), /unknown keyword: "minLenght"/);
+        const unknownFormat = { properties: { when: { type: "string", format: "calendar-day" } } } as any;
+        assert.throws(() => validatePolicyConfig("unknown-format", unknownFormat, { when: "2027-01-01" }), /unknown format "calendar-day"/);
+    });
+
+    it("applies every keyword the pack's schemas use, nested ones included", () => {
+        const schema = {
+            properties: {
+                limits: { type: "object", additionalProperties: { type: "integer", minimum: 1, maximum: 9 } },
+                hosts: { type: "array", items: { type: "string", pattern: "^[a-z.]+$" }, uniqueItems: true },
+            },
+        } as any;
+        assert.deepStrictEqual(validatePolicyConfig("p", schema, { limits: { a: 0, b: 10, c: 1.5 }, hosts: ["a.b", "A", "a.b"] }), [
+            "p.limits.a: 0 is below the minimum 1",
+            "p.limits.b: 10 is above the maximum 9",
+            "p.limits.c: expected integer, got number 1.5",
+            'p.hosts[1]: "A" does not match ^[a-z.]+$',
+            "p.hosts: has duplicate items",
+        ]);
+    });
+
     for (const level of ["mandatroy", "warn", "Mandatory"]) {
         it(`rejects the enforcement level "${level}"`, () => {
             assert.throws(() => resolveConfig({ "container-resources": { enforcementLevel: level as any } }, policies),
@@ -69,10 +93,38 @@ describe("strict policy config", () => {
         });
     }
 
-    it("gives every policy an exemptions schema naming its own controls", () => {
+    it("gives every policy an exemptions schema naming its own controls, and only those", () => {
+        // Each policy's controls, stated here so that adding or dropping one is a deliberate change:
+        // the Pod Security Standards' checks (upstream's IDs) and Istio's analyzer codes included.
+        const CONTROLS: Record<string, string[]> = {
+            "pod-security-standards": ["hostNamespaces", "privileged", "capabilities_baseline", "hostPathVolumes", "hostPorts", "appArmorProfile",
+                "seLinuxOptions", "procMount", "seccompProfile_baseline", "sysctls", "windowsHostProcess", "hostProbesAndHostLifecycle",
+                "restrictedVolumes", "allowPrivilegeEscalation", "runAsNonRoot", "runAsUser", "seccompProfile_restricted", "capabilities_restricted",
+                "procMount_restricted", "namespaceLabel", "enforceVersion"],
+            "container-resources": ["requests", "memoryLimit", "cpuLimit", "requestsAboveLimits", "maximum"],
+            "rbac-least-privilege": ["wildcard", "escalate", "bind", "impersonate", "secretsRead", "podExec", "ephemeralContainers", "nodesProxy",
+                "serviceAccountToken", "csrApproval", "admissionWebhooks", "persistentVolumeCreate", "namespaceUpdate", "privilegedNamespaceWrite",
+                "aggregation", "nonResourceURLs", "broadSubject", "clusterAdmin", "adminRole"],
+            "image-provenance": ["malformed", "unpinned", "digest", "registry"],
+            "service-exposure": ["exposedType", "externalIPs", "externalName", "ingressTls", "gateway"],
+            "mesh-mtls": ["peerAuthentication", "meshRootUnset", "destinationRule", "authorizationPolicyAllowAll"],
+            "helm-chart-pinned": ["version"],
+            "pod-disruption-budget": ["missingBudget", "blockingBudget"],
+            "tenant-namespace-guardrails": ["resourceQuota", "limitRange", "defaultDeny", "allowAllNetworkPolicy"],
+            "workload-service-account": ["undeclared", "legacyTokenSecret"],
+            "custom-resource-chart-dependency": ["dependency"],
+            "mesh-analysis": ["IST0101", "IST0109", "IST0110", "IST0111", "IST0112", "IST0116", "IST0117", "IST0118", "IST0127", "IST0128",
+                "IST0129", "IST0132", "IST0137", "IST0144", "IST0145", "IST0149", "IST0159", "IST0160", "IST0162", "IST0173", "IST0174"],
+            "capacity": ["quota", "limitRange", "disruptionBudget"],
+            "edge-rate-limit": ["rateLimitFilter", "tokenBucket"],
+            "edge-jwt-authorization": ["requestAuthentication", "denyWithoutToken"],
+            "tenant-isolation": ["gateway", "ingress", "routeExport", "serviceEntryExport", "envoyFilter", "meshOptOut", "monitorFiles",
+                "monitorNamespaces", "monitorHonorLabels", "priorityClass"],
+        };
+        assert.deepStrictEqual(policies.map((p) => p.name).sort(), Object.keys(CONTROLS).sort());
         for (const policy of policies) {
             const controls = (policy.configSchema!.properties.exemptions as any).items.properties.controls.items.enum;
-            assert.ok(Array.isArray(controls) && controls.length > 0, policy.name);
+            assert.deepStrictEqual([...controls].sort(), [...CONTROLS[policy.name]].sort(), policy.name);
         }
     });
 });

@@ -1,7 +1,9 @@
 // The pack converts each resource's properties once per request, whichever policies read them,
-// and hands them over without the unknown-checking proxy when nothing in them is unknown.
+// and hands them over frozen and without the unknown-checking proxy when nothing in them is
+// unknown; props with an unknown value are converted for each policy afresh.
 import * as assert from "assert";
-import { knownThroughout, SdkModules, shareDeserialization } from "../../policy/lib/sharedDeserialization";
+import { SdkModules, shareDeserialization } from "../../policy/lib/sharedDeserialization";
+import { knownThroughout } from "../../policy/lib/sharedProps";
 
 const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
@@ -38,6 +40,25 @@ describe("shared deserialisation", () => {
         const first = sdk.call(struct);
         assert.strictEqual(sdk.call(struct), first);
         assert.equal(sdk.calls.length, 1);
+    });
+
+    it("freezes the props it shares, however deep", () => {
+        const sdk = sdkModules(() => ({ spec: { template: { metadata: { labels: { app: "web" } } } } }));
+        shareDeserialization(sdk.modules);
+        const props = sdk.call({}) as { spec: { template: { metadata: { labels: Record<string, string> } } } };
+        assert.ok(Object.isFrozen(props));
+        assert.throws(() => { props.spec.template.metadata.labels.app = "edited"; }, TypeError);
+        assert.equal(props.spec.template.metadata.labels.app, "web");
+    });
+
+    it("converts props with an unknown value for each policy afresh, unfrozen", () => {
+        const sdk = sdkModules(() => ({ spec: { containers: [{ image: UNKNOWN_STRING }] } }));
+        shareDeserialization(sdk.modules);
+        const struct = {};
+        const first = sdk.call(struct);
+        assert.notStrictEqual(sdk.call(struct), first);
+        assert.equal(sdk.calls.length, 2);
+        assert.equal(Object.isFrozen(first), false);
     });
 
     it("converts each Struct of a request for itself", () => {

@@ -2,6 +2,7 @@
 // The platform's stack config, a team program's stack config and a Microservice's arguments report
 // their mistakes in this form. A value under a secret path is never printed, nor is an Output's.
 import type { z } from "zod";
+import { redactUrlCredentials } from "./redact";
 
 export interface FormatOptions {
     /** Whether the value at a path is secret (set with --secret, or a Secret's data): never printed. */
@@ -65,24 +66,27 @@ function acceptedKeysAt(schema: z.ZodType, path: PropertyKey[]): string[] {
  * what is accepted, and what was given.
  */
 export function formatIssues(prefix: string, schema: z.ZodType, issues: z.core.$ZodIssue[], input: unknown, options: FormatOptions = {}): string[] {
-    return issues.map((issue) => {
-        const key = keyOf(prefix, issue.path);
-        const secret = options.isSecret?.(issue.path) ?? false;
-        const hint = options.setCommand ? `; set it with \`${options.setCommand(issue.path, secret)}\`` : "";
-        if (issue.code === "unrecognized_keys") {
-            const accepted = acceptedKeysAt(schema, issue.path);
-            return `${issue.keys.map((k) => (issue.path.length ? `${key}.${k}` : `${prefix}${k}`)).join(", ")}: unknown key; ` +
-                (accepted.length ? `accepted: ${accepted.join(", ")}` : "see README.md#configuration");
-        }
-        if (issue.code === "invalid_key") {
-            // The key is wrong, not its value (which may be secret): name the key only.
-            const reason = issue.issues[0]?.message.replace(/^Invalid input: /, "") ?? issue.message;
-            return `${key}: the key ${reason} (got key ${JSON.stringify(String(issue.path[issue.path.length - 1]))})`;
-        }
-        const given = valueAt(input, issue.path);
-        const message = issue.message.replace(/^Invalid input: /, "");
-        // A missing key fails its type check; say what is wrong first.
-        if (given === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union")) return `${key}: required; ${message}${hint}`;
-        return `${key}: ${message} (got ${describe(given, secret)})${hint}`;
-    });
+    return issues.map((issue) => redactUrlCredentials(formatIssue(prefix, schema, issue, input, options)));
+}
+
+/** One issue's line, before URL credentials are redacted. */
+function formatIssue(prefix: string, schema: z.ZodType, issue: z.core.$ZodIssue, input: unknown, options: FormatOptions): string {
+    const key = keyOf(prefix, issue.path);
+    const secret = options.isSecret?.(issue.path) ?? false;
+    const hint = options.setCommand ? `; set it with \`${options.setCommand(issue.path, secret)}\`` : "";
+    if (issue.code === "unrecognized_keys") {
+        const accepted = acceptedKeysAt(schema, issue.path);
+        return `${issue.keys.map((k) => (issue.path.length ? `${key}.${k}` : `${prefix}${k}`)).join(", ")}: unknown key; ` +
+            (accepted.length ? `accepted: ${accepted.join(", ")}` : "see README.md#configuration");
+    }
+    if (issue.code === "invalid_key") {
+        // The key is wrong, not its value (which may be secret): name the key only.
+        const reason = issue.issues[0]?.message.replace(/^Invalid input: /, "") ?? issue.message;
+        return `${key}: the key ${reason} (got key ${JSON.stringify(String(issue.path[issue.path.length - 1]))})`;
+    }
+    const given = valueAt(input, issue.path);
+    const message = issue.message.replace(/^Invalid input: /, "");
+    // A missing key fails its type check; say what is wrong first.
+    if (given === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union")) return `${key}: required; ${message}${hint}`;
+    return `${key}: ${message} (got ${describe(given, secret)})${hint}`;
 }

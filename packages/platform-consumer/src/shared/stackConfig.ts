@@ -5,11 +5,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { configSetCommand, formatIssues } from "./issues";
+import { redactUrlCredentials } from "./redact";
 
 /** A stack configuration mistake, reported before any resource is registered. */
 export class StackConfigError extends pulumi.RunError {
-    constructor(readonly problems: string[]) {
-        super(`Invalid stack configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    readonly problems: string[];
+
+    constructor(problems: string[]) {
+        const redacted = problems.map(redactUrlCredentials);
+        super(`Invalid stack configuration:\n${redacted.map((p) => `  - ${p}`).join("\n")}`);
+        this.problems = redacted;
         this.name = "StackConfigError";
     }
 }

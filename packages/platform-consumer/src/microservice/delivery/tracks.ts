@@ -1,6 +1,6 @@
 // The Deployments a strategy runs. Each track is one Deployment whose name depends only on the
 // strategy, never on a weight or the active colour, so shifting traffic never replaces pods.
-import { ResolvedMicroservice } from "../resolve";
+import { ResolvedDelivery } from "./strategy";
 
 export type TrackName = "stable" | "canary" | "blue" | "green";
 
@@ -16,10 +16,19 @@ export interface Track {
     disruptionBudget: boolean;
 }
 
+/** What the tracks follow from: a resolved service's delivery, image, size and budget. */
+export interface TrackSource {
+    delivery: ResolvedDelivery;
+    image: string;
+    replicas: number;
+    autoscaling: { enabled: boolean };
+    disruptionBudget: { enabled: boolean };
+}
+
 /** The label that tells tracks apart (Istio's conventional `version` label). */
 export const TRACK_LABEL = "version";
 
-export function deliveryTracks(service: Pick<ResolvedMicroservice, "delivery" | "replicas" | "autoscaling" | "disruptionBudget" | "image">): Track[] {
+export function deliveryTracks(service: TrackSource): Track[] {
     const delivery = service.delivery;
     const full = {
         replicas: service.replicas,
