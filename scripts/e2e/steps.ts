@@ -25,11 +25,11 @@ export interface StackRun {
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const timing = (c: CommandResult) => `${seconds(c.wallMillis)} wall, ${seconds(c.cpuMillis)} CPU`;
+export const timing = (c: CommandResult) => `${seconds(c.wallMillis)} wall, ${seconds(c.cpuMillis)} CPU`;
 const policyArgs = (stack: string) => ["--policy-pack", path.join(REPO, "policy"), "--policy-pack-config", path.join(REPO, "stacks", stack, "policy-config.json")];
 const tail = (text: string, lines = 15) => text.trim().split("\n").slice(-lines).join("\n");
 
-function failed(step: string, c: CommandResult, why: string): StepResult {
+export function failed(step: string, c: CommandResult, why: string): StepResult {
     return { step, ok: false, detail: `${why} (exit ${c.code}, ${timing(c)}):\n${tail(c.output)}`, command: c };
 }
 
