@@ -5,7 +5,7 @@
 // are then deployed (`up`), their outputs checked against the contract, updated again with no
 // change expected, and destroyed (prod through its protected resources). The stacks named by
 // --upgrade are deployed by an earlier, fixed commit (upgrade.ts), then previewed and updated by
-// this checkout on a cluster of their own. One line per step; exit 1 if any failed. Nothing is
+// this checkout on a cluster of their own (--upgrade alone runs only that). One line per step; exit 1 if any failed. Nothing is
 // downloaded.
 import "../checkNode";
 import { spawnSync } from "child_process";
@@ -20,7 +20,8 @@ import { startLiveStandIns } from "../cluster/standIns";
 import { chartCache } from "../helm/chartCache";
 import { consumerUpAndDown, destroyLeavesNothing, outputsMatchContract, plan, previewWithPack, protectedDestroy, StackRun, StepResult, up } from "./steps";
 import { upAtEarlierCommit, upgradePreview } from "./upgrade";
-import { createWorkspace, pulumi, REPO, writeStackConfig } from "./workspace";
+import { onFreshCluster } from "./freshCluster";
+import { pulumi, REPO } from "./workspace";
 
 /** Stacks deployed, not only previewed, unless --deploy says otherwise: CI's time allows the smallest. */
 const DEFAULT_DEPLOYED = ["dev"];
@@ -49,33 +50,11 @@ function parse(argv: string[]): Options {
         else throw new Error(`unknown argument ${argv[i]}; usage: e2e [--stack <name>]... [--deploy <name>]... [--upgrade <name>]... [--charts DIR] [--logs DIR]`);
     }
     for (const s of [...stacks, ...deploy, ...upgrade]) if (!NODE_SHAPES[s]) throw new Error(`--stack/--deploy ${s}: known stacks are ${Object.keys(NODE_SHAPES).join(", ")}`);
-    const deployed = deploy.length ? deploy : DEFAULT_DEPLOYED;
-    const previewed = stacks.length ? stacks : Object.keys(NODE_SHAPES);
+    // `--upgrade` alone runs only the upgrades.
+    const upgradeOnly = upgrade.length > 0 && stacks.length === 0 && deploy.length === 0;
+    const deployed = deploy.length || upgradeOnly ? deploy : DEFAULT_DEPLOYED;
+    const previewed = stacks.length || upgradeOnly ? stacks : Object.keys(NODE_SHAPES);
     return { stacks: [...new Set([...previewed, ...deployed])], deploy: deployed, upgrade, charts: chartCache(charts).dir, logs: path.resolve(logs) };
-}
-
-function print(stack: string, r: StepResult): void {
-    process.stdout.write(`e2e ${stack}: ${r.ok ? "PASS" : "FAIL"} ${r.step}: ${r.detail}\n`);
-}
-
-/** A fresh cluster shaped for `stack`, the live stand-ins and a workspace, for `body`; all gone after. */
-async function onFreshCluster(stack: string, charts: string, logs: string, body: (run: StackRun, record: (r: StepResult) => boolean) => Promise<boolean>): Promise<boolean> {
-    const steps: StepResult[] = [];
-    const record = (r: StepResult) => { steps.push(r); print(stack, r); return r.ok; };
-    const cluster = await clusterUp(stack);
-    process.stdout.write(`e2e ${stack}: cluster up in ${(cluster.startMillis / 1000).toFixed(1)} s with ${NODE_SHAPES[stack].count} fake nodes\n`);
-    const standIns = startLiveStandIns(cluster.client, cluster.pki);
-    const ws = createWorkspace(cluster.kubeconfig);
-    const run: StackRun = { ws, stack, logs, charts, client: cluster.client };
-    try {
-        writeStackConfig(ws, stack, charts);
-        return (await body(run, record)) && steps.every((s) => s.ok);
-    } finally {
-        await standIns.stop();
-        for (const line of standIns.describe()) process.stdout.write(`e2e ${stack}: ${line}\n`);
-        await down(cluster.dir);
-        fs.rmSync(ws.dir, { recursive: true, force: true });
-    }
 }
 
 function runStack(stack: string, deploy: boolean, charts: string, logs: string): Promise<boolean> {
