@@ -19,7 +19,8 @@ import { chartCache } from "../helm/chartCache";
 import { consumerUpAndDown, destroyLeavesNothing, outputsMatchContract, plan, previewWithPack, protectedDestroy, up } from "./steps";
 import { upAtEarlierCommit, upgradePreview } from "./upgrade";
 import { onFreshCluster } from "./freshCluster";
-import { pulumi, REPO } from "./workspace";
+import { commandsNotRun, WORKFLOW } from "./workflowCommands";
+import { EXECUTED, pulumi, REPO } from "./workspace";
 
 /** Stacks deployed, not only previewed, unless --deploy says otherwise: CI's time allows the smallest. */
 const DEFAULT_DEPLOYED = ["dev"];
@@ -57,13 +58,16 @@ function parse(argv: string[]): Options {
 
 function runStack(stack: string, deploy: boolean, charts: string, logs: string): Promise<boolean> {
     return onFreshCluster(stack, charts, logs, async (run, record) => {
-        const init = await pulumi(run.ws, ["stack", "init", stack], path.join(logs, `init-${stack}.log`));
-        if (!record({ step: "stack init", ok: init.code === 0, detail: init.code === 0 ? "local backend, passphrase secrets" : init.output })) return false;
+        // As the workflow does: log in to a local backend, then select the stack, creating it.
+        const login = await pulumi(run.ws, ["login", run.ws.env.PULUMI_BACKEND_URL!], path.join(logs, `login-${stack}.log`));
+        const init = login.code === 0 ? await pulumi(run.ws, ["stack", "select", "--create", "--secrets-provider", "passphrase", stack], path.join(logs, `init-${stack}.log`)) : login;
+        if (!record({ step: "stack select --create", ok: init.code === 0, detail: init.code === 0 ? "local backend, passphrase secrets" : init.output })) return false;
         const planned = plan(run);
         if (!record(planned.result)) return false;
         if (!record(await previewWithPack(run, planned.report))) return false;
         if (!deploy) return true;
-        if (!record(await up(run, "up"))) return false;
+        // The workflow's own command, its preview included.
+        if (!record(await up(run, "up", [], { skipPreview: false }))) return false;
         record(await outputsMatchContract(run));
         record(await up(run, "second up", ["--expect-no-changes"]));
         record(await consumerUpAndDown(run));
@@ -84,6 +88,18 @@ function runUpgrade(stack: string, charts: string, logs: string): Promise<boolea
     });
 }
 
+/** Judged only when this run took the workflow's whole path: every matrix stack previewed, dev deployed. */
+function judgeWorkflow(stacks: string[], deploy: string[]): boolean {
+    const workflow = path.relative(REPO, WORKFLOW);
+    if (!Object.keys(NODE_SHAPES).every((s) => stacks.includes(s)) || !deploy.includes("dev")) {
+        process.stdout.write(`e2e: not judged: ${workflow}'s commands (this run did not preview every stack and deploy dev)\n`);
+        return true;
+    }
+    const missing = commandsNotRun(EXECUTED);
+    process.stdout.write(`e2e: ${missing.length ? "FAIL" : "PASS"} workflow: ${missing.length ? `not run: ${missing.join("; ")}` : `every pulumi command of ${workflow} ran`}\n`);
+    return missing.length === 0;
+}
+
 async function main(argv: string[]): Promise<number> {
     const { stacks, deploy, upgrade, charts, logs } = parse(argv);
     for (const tool of ENGINE) {
@@ -98,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
     let ok = true;
     for (const stack of stacks) ok = (await runStack(stack, deploy.includes(stack), charts, logs)) && ok;
     for (const stack of upgrade) ok = (await runUpgrade(stack, charts, logs)) && ok;
+    ok = judgeWorkflow(stacks, deploy) && ok;
     process.stdout.write(`e2e: ${ok ? "PASS" : "FAIL"}\n`);
     return ok ? 0 : 1;
 }

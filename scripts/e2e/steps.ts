@@ -62,8 +62,9 @@ export async function previewWithPack(run: StackRun, planReport: string): Promis
     return { step, ok, detail: lines.join("\n"), command: c };
 }
 
-export async function up(run: StackRun, label: string, extra: string[] = []): Promise<StepResult> {
-    const c = await pulumi(run.ws, ["up", "--yes", "--skip-preview", "--stack", run.stack, ...policyArgs(run.stack), ...extra], path.join(run.logs, `${label}-${run.stack}.log`));
+export async function up(run: StackRun, label: string, extra: string[] = [], { skipPreview = true } = {}): Promise<StepResult> {
+    const c = await pulumi(run.ws, ["up", "--stack", run.stack, "--yes", ...(skipPreview ? ["--skip-preview"] : []), ...policyArgs(run.stack), ...extra],
+        path.join(run.logs, `${label}-${run.stack}.log`));
     if (c.code !== 0) return failed(label, c, "the update failed");
     const summary = c.output.match(/Resources:\n([\s\S]*?)\n\n/)?.[1]?.replace(/\s+/g, " ").trim() ?? "";
     return { step: label, ok: true, detail: `${summary}; ${timing(c)}`, command: c };
@@ -107,7 +108,8 @@ async function planObjectsOnCluster(run: StackRun, planDir: string): Promise<{ p
 }
 
 export async function destroyLeavesNothing(run: StackRun, planDir: string): Promise<StepResult> {
-    const c = await pulumi(run.ws, ["destroy", "--yes", "--skip-preview", "--stack", run.stack], path.join(run.logs, `destroy-${run.stack}.log`));
+    // The workflow's own command, its preview included.
+    const c = await pulumi(run.ws, ["destroy", "--stack", run.stack, "--yes"], path.join(run.logs, `destroy-${run.stack}.log`));
     if (c.code !== 0) return failed("destroy", c, "the destroy failed");
     const left = await planObjectsOnCluster(run, planDir);
     return {

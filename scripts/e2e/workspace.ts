@@ -72,10 +72,14 @@ export function writeStackConfig(ws: Workspace, stack: string, chartDirectory: s
     fs.writeFileSync(path.join(project, `Pulumi.${stack}.yaml`), stringify(file));
 }
 
+/** Every `pulumi` command this process ran, its arguments as given: e2e holds the workflow's against them. */
+export const EXECUTED: string[][] = [];
+
 /** Runs `pulumi <args>` in the project (or `cwd`), timed by /usr/bin/time; the output is kept for the report. */
 export function pulumi(ws: Workspace, args: readonly string[], log: string, env: NodeJS.ProcessEnv = {}, cwd = ws.project): Promise<CommandResult> {
     const timeFile = path.join(ws.dir, "time.txt");
     const started = Date.now();
+    EXECUTED.push([...args]);
     return new Promise((resolve, reject) => {
         const child = spawn("/usr/bin/time", ["-f", "%U %S", "-o", timeFile, "pulumi", ...args, "--non-interactive"],
             { cwd, env: { ...ws.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
