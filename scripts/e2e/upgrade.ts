@@ -5,6 +5,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parse, stringify } from "yaml";
+import { inHostNetwork } from "../cluster/netns";
 import { StackRun, StepResult, timing, failed } from "./steps";
 import { addProject, pulumi, REPO, writeStackConfig } from "./workspace";
 
@@ -40,10 +41,9 @@ function checkoutEarlierCommit(dir: string, commit: string, log: string): string
     fs.mkdirSync(dir, { recursive: true });
     const archive = spawnSync("bash", ["-c", `git -C "${REPO}" archive "${commit}" | tar -x -C "${dir}"`], { encoding: "utf8" });
     if (archive.status !== 0) return `git archive ${commit}: ${archive.stderr.trim()}`;
-    // e2e runs inside the cluster's network namespace, which has no route out: the install runs in
-    // the host's (pid 1's), where the registry, or npm's cache, is.
-    const install = spawnSync("nsenter", ["--net=/proc/1/ns/net", "npm", "ci", "--prefer-offline", "--no-audit", "--no-fund"],
-        { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 });
+    // e2e runs inside the cluster's network namespace, which has no route out to the registry.
+    const [command, args] = inHostNetwork("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund"]);
+    const install = spawnSync(command, args, { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 });
     fs.writeFileSync(log, install.stdout + install.stderr);
     return install.status === 0 ? undefined : `npm ci at ${commit.slice(0, 12)} failed (exit ${install.status}); see ${log}`;
 }
