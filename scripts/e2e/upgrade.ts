@@ -77,19 +77,28 @@ function shareEncryptionSalt(from: string, to: string): void {
     fs.writeFileSync(to, stringify({ encryptionsalt: salt, ...file }));
 }
 
+/** `pulumi preview --json`'s answer: `steps` lists every step but the unchanged ones; `changeSummary` counts them all. */
+export interface PreviewJson {
+    steps?: { op: string; urn: string }[];
+    changeSummary?: Record<string, number>;
+}
+
+/** The preview's destructive steps, those of them on a stateful kind, and the count of each operation. */
+export function judgeUpgrade(preview: PreviewJson) {
+    const destructive = (preview.steps ?? []).filter((s) => DESTRUCTIVE_OPS.has(s.op));
+    const stateful = destructive.filter((s) => STATEFUL_TYPES[typeOfUrn(s.urn)]);
+    return { destructive, stateful, counts: Object.entries(preview.changeSummary ?? {}) };
+}
+
 export async function upgradePreview(run: StackRun): Promise<StepResult> {
     const step = "upgrade preview";
     const c = await pulumi(run.ws, ["preview", "--json", "--stack", run.stack], path.join(run.logs, `upgrade-preview-${run.stack}.json`));
     if (c.code !== 0) return failed(step, c, "HEAD's preview of the earlier deployment failed");
-    const steps: { op: string; urn: string }[] = JSON.parse(c.output).steps ?? [];
-    const destructive = steps.filter((s) => DESTRUCTIVE_OPS.has(s.op));
-    const stateful = destructive.filter((s) => STATEFUL_TYPES[typeOfUrn(s.urn)]);
-    const counts = new Map<string, number>();
-    for (const s of steps) counts.set(s.op, (counts.get(s.op) ?? 0) + 1);
+    const { destructive, stateful, counts } = judgeUpgrade(JSON.parse(c.output));
     const describe = (s: { op: string; urn: string }) => `${s.op} ${typeOfUrn(s.urn)} ${s.urn.split("::").pop()}`;
     return {
         step, ok: stateful.length === 0, command: c,
-        detail: `${[...counts].map(([op, n]) => `${n} ${op}`).join(", ")}; ${stateful.length} stateful resources replaced or deleted` +
+        detail: `${counts.map(([op, n]) => `${n} ${op}`).join(", ")}; ${stateful.length} stateful resources replaced or deleted` +
             (stateful.length ? `: ${stateful.map((s) => `${describe(s)} (${STATEFUL_TYPES[typeOfUrn(s.urn)]})`).join("; ")}` : "") +
             (destructive.length > stateful.length ? `; stateless: ${destructive.filter((s) => !stateful.includes(s)).slice(0, 8).map(describe).join("; ")}` : "") +
             `; ${timing(c)}`,

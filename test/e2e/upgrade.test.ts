@@ -3,7 +3,7 @@
 import { strict as assert } from "assert";
 import { spawnSync } from "child_process";
 import * as path from "path";
-import { STATEFUL_TYPES, typeOfUrn, UPGRADE_FROM } from "../../scripts/e2e/upgrade";
+import { judgeUpgrade, STATEFUL_TYPES, typeOfUrn, UPGRADE_FROM } from "../../scripts/e2e/upgrade";
 
 const REPO = path.resolve(__dirname, "../..");
 
@@ -28,5 +28,17 @@ describe("e2e upgrade", () => {
             assert.match(type, /^kubernetes:[a-z0-9.]*\/?v[0-9a-z]+:[A-Z][A-Za-z]+$/, type);
             assert.ok(data.length > 0, type);
         }
+    });
+
+    it("counts a replaced Elasticsearch or a deleted namespace against the upgrade, not a replaced Job or an update", () => {
+        const urn = (type: string, name: string) => `urn:pulumi:dev::platform::platform:logging:Logging$${type}::${name}`;
+        const es = { op: "replace", urn: urn("kubernetes:elasticsearch.k8s.elastic.co/v1:Elasticsearch", "elasticsearch") };
+        const ns = { op: "delete", urn: urn("kubernetes:core/v1:Namespace", "logging") };
+        const job = { op: "replace", urn: urn("kubernetes:batch/v1:Job", "retention") };
+        const update = { op: "update", urn: urn("kubernetes:monitoring.coreos.com/v1:Prometheus", "prometheus") };
+        const judged = judgeUpgrade({ steps: [es, ns, job, update], changeSummary: { same: 400, update: 1, replace: 2, delete: 1 } });
+        assert.deepEqual(judged.stateful, [es, ns]);
+        assert.deepEqual(judged.destructive, [es, ns, job]);
+        assert.deepEqual(Object.fromEntries(judged.counts), { same: 400, update: 1, replace: 2, delete: 1 });
     });
 });
