@@ -36,7 +36,7 @@ export const PLATFORM_NAMESPACES: readonly PlatformNamespace[] = [
         meshInjection: false,
     },
     { addOn: "mesh", name: NAMESPACES.ingressGateway, podSecurityLevel: "restricted", meshInjection: true },
-    { addOn: "monitoring", name: NAMESPACES.monitoring, podSecurityLevel: "restricted", meshInjection: false },
+    { addOn: "monitoring", name: NAMESPACES.monitoring, podSecurityLevel: "restricted", meshInjection: false, holdsStatefulData: true },
     {
         addOn: "monitoring",
         name: NAMESPACES.nodeExporter,
@@ -46,7 +46,7 @@ export const PLATFORM_NAMESPACES: readonly PlatformNamespace[] = [
     },
     { addOn: "tracing", name: NAMESPACES.tracing, podSecurityLevel: "restricted", meshInjection: false },
     { addOn: "logging", name: NAMESPACES.eckOperator, podSecurityLevel: "restricted", meshInjection: false },
-    { addOn: "logging", name: NAMESPACES.logging, podSecurityLevel: "restricted", meshInjection: false },
+    { addOn: "logging", name: NAMESPACES.logging, podSecurityLevel: "restricted", meshInjection: false, holdsStatefulData: true },
     {
         addOn: "logging",
         name: NAMESPACES.fluentBit,

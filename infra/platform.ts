@@ -42,6 +42,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         tenancy: config.tenancy,
         mesh: config.mesh,
         platformNamespaces: platformNamespaceSpecs(config),
+        protectStatefulData: config.protectStatefulData,
         ingressGatewayNamespace: NAMESPACES.ingressGateway,
         monitoringNamespace: NAMESPACES.monitoring,
         meshControlPlaneNamespace: config.mesh.enabled ? NAMESPACES.istioSystem : undefined,

@@ -19,6 +19,8 @@ export interface TenancyArgs {
     /** `revision` labels every meshed namespace, except teams listed in `teamRevisions` (a canary). */
     mesh: { enabled: boolean; revision: string; teamRevisions?: Readonly<Record<string, string>> };
     platformNamespaces: PlatformNamespaceSpec[];
+    /** Protect and retain on delete the platform namespaces that hold stateful data (prod). */
+    protectStatefulData: boolean;
     ingressGatewayNamespace: string;
     monitoringNamespace: string;
     meshControlPlaneNamespace?: string;
@@ -51,7 +53,7 @@ export class Tenancy extends pulumi.ComponentResource {
                     },
                     annotations: spec.reason ? { "platform.example.com/pod-security-reason": spec.reason } : undefined,
                 },
-            }, { parent: this });
+            }, { parent: this, ...(args.protectStatefulData && spec.holdsStatefulData ? { protect: true, retainOnDelete: true } : {}) });
             this.platformNamespaces[spec.name] = ns.metadata.name;
         }
         for (const team of args.tenancy.teams) {

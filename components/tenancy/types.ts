@@ -8,4 +8,10 @@ export interface PlatformNamespaceSpec {
     reason?: string;
     /** Whether workloads here get Istio sidecars. */
     meshInjection: boolean;
+    /**
+     * Whether its volume claims hold data the stack may protect (Elasticsearch, Prometheus).
+     * Deleting a namespace deletes its claims, so where the stack protects stateful data this
+     * namespace is protected and retained on delete too.
+     */
+    holdsStatefulData?: boolean;
 }

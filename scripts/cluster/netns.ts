@@ -30,6 +30,22 @@ export function runInsideNetns(): void {
     if (insideNetns()) return;
     ensureNetns();
     const argv = [process.execPath, ...process.execArgv, ...process.argv.slice(1)];
-    const child = spawnSync("ip", ["netns", "exec", NETNS, ...argv], { stdio: "inherit" });
+    const child = spawnSync("ip", ["netns", "exec", NETNS, ...argv], {
+        stdio: "inherit",
+        env: { ...process.env, [HOST_NETNS_ENV]: `/proc/${process.pid}/ns/net` },
+    });
     process.exit(child.status ?? 1);
+}
+
+/** Where runInsideNetns leaves the network namespace it was started from (this process waits in it). */
+const HOST_NETNS_ENV = "PLATFORM_HOST_NETNS";
+
+/**
+ * `command` with `args` as run in the network namespace this command was started from, which
+ * reaches the outside (a registry); inside the cluster's nothing does. Unchanged when the command
+ * was started inside the cluster's namespace.
+ */
+export function inHostNetwork(command: string, args: readonly string[]): [string, string[]] {
+    const host = process.env[HOST_NETNS_ENV];
+    return host ? ["nsenter", [`--net=${host}`, command, ...args]] : [command, [...args]];
 }

@@ -25,11 +25,11 @@ export interface StackRun {
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const timing = (c: CommandResult) => `${seconds(c.wallMillis)} wall, ${seconds(c.cpuMillis)} CPU`;
+export const timing = (c: CommandResult) => `${seconds(c.wallMillis)} wall, ${seconds(c.cpuMillis)} CPU`;
 const policyArgs = (stack: string) => ["--policy-pack", path.join(REPO, "policy"), "--policy-pack-config", path.join(REPO, "stacks", stack, "policy-config.json")];
 const tail = (text: string, lines = 15) => text.trim().split("\n").slice(-lines).join("\n");
 
-function failed(step: string, c: CommandResult, why: string): StepResult {
+export function failed(step: string, c: CommandResult, why: string): StepResult {
     return { step, ok: false, detail: `${why} (exit ${c.code}, ${timing(c)}):\n${tail(c.output)}`, command: c };
 }
 
@@ -62,8 +62,9 @@ export async function previewWithPack(run: StackRun, planReport: string): Promis
     return { step, ok, detail: lines.join("\n"), command: c };
 }
 
-export async function up(run: StackRun, label: string, extra: string[] = []): Promise<StepResult> {
-    const c = await pulumi(run.ws, ["up", "--yes", "--skip-preview", "--stack", run.stack, ...policyArgs(run.stack), ...extra], path.join(run.logs, `${label}-${run.stack}.log`));
+export async function up(run: StackRun, label: string, extra: string[] = [], { skipPreview = true } = {}): Promise<StepResult> {
+    const c = await pulumi(run.ws, ["up", "--stack", run.stack, "--yes", ...(skipPreview ? ["--skip-preview"] : []), ...policyArgs(run.stack), ...extra],
+        path.join(run.logs, `${label}-${run.stack}.log`));
     if (c.code !== 0) return failed(label, c, "the update failed");
     const summary = c.output.match(/Resources:\n([\s\S]*?)\n\n/)?.[1]?.replace(/\s+/g, " ").trim() ?? "";
     return { step: label, ok: true, detail: `${summary}; ${timing(c)}`, command: c };
@@ -107,7 +108,8 @@ async function planObjectsOnCluster(run: StackRun, planDir: string): Promise<{ p
 }
 
 export async function destroyLeavesNothing(run: StackRun, planDir: string): Promise<StepResult> {
-    const c = await pulumi(run.ws, ["destroy", "--yes", "--skip-preview", "--stack", run.stack], path.join(run.logs, `destroy-${run.stack}.log`));
+    // The workflow's own command, its preview included.
+    const c = await pulumi(run.ws, ["destroy", "--stack", run.stack, "--yes"], path.join(run.logs, `destroy-${run.stack}.log`));
     if (c.code !== 0) return failed("destroy", c, "the destroy failed");
     const left = await planObjectsOnCluster(run, planDir);
     return {
@@ -117,20 +119,42 @@ export async function destroyLeavesNothing(run: StackRun, planDir: string): Prom
     };
 }
 
-/** Prod's protected resources stop a destroy; the README's way out (unprotect, destroy) removes the rest and keeps their data. */
+/** The stack's resources the engine holds as `retainOnDelete`, named like planObjectsOnCluster names them. */
+async function retainedInState(run: StackRun): Promise<{ retained: string[]; protectedCount: number } | CommandResult> {
+    const c = await pulumi(run.ws, ["stack", "export", "--stack", run.stack], path.join(run.logs, `state-${run.stack}.json`));
+    if (c.code !== 0) return c;
+    const resources: any[] = JSON.parse(c.output).deployment?.resources ?? [];
+    const retained = resources.filter((r) => r.retainOnDelete && r.outputs?.kind && r.outputs?.metadata?.name).map((r) => {
+        const { kind, metadata } = r.outputs;
+        return `${kind} ${metadata.namespace ? `${metadata.namespace}/` : ""}${metadata.name}`;
+    });
+    return { retained: retained.sort(), protectedCount: resources.filter((r) => r.protect).length };
+}
+
+/**
+ * Prod's protected resources stop a destroy; the README's way out (unprotect, destroy) removes the
+ * rest, and leaves on the cluster exactly what the engine's state marks `retainOnDelete`.
+ */
 export async function protectedDestroy(run: StackRun, planDir: string): Promise<StepResult> {
     const step = "destroy (protected)";
+    const state = await retainedInState(run);
+    if ("code" in state) return failed(step, state, "pulumi stack export failed");
+    if (state.retained.length === 0) return { step, ok: false, detail: "the state holds no retainOnDelete object although prod protects its stateful data" };
     const blocked = await pulumi(run.ws, ["destroy", "--yes", "--skip-preview", "--stack", run.stack], path.join(run.logs, `destroy-blocked-${run.stack}.log`));
-    const protectedNames = [...blocked.output.matchAll(/resource "?([^"\s]+)"? cannot be deleted\s+because it is protected|(urn:pulumi:[^\s]+) .*protected/g)].length;
     if (blocked.code === 0) return { step, ok: false, detail: "destroy succeeded although prod protects its stateful data" };
     const unprotect = await pulumi(run.ws, ["state", "unprotect", "--all", "--yes", "--stack", run.stack], path.join(run.logs, `unprotect-${run.stack}.log`));
     if (unprotect.code !== 0) return failed(step, unprotect, "pulumi state unprotect --all failed");
     const c = await pulumi(run.ws, ["destroy", "--yes", "--skip-preview", "--stack", run.stack], path.join(run.logs, `destroy-${run.stack}.log`));
     if (c.code !== 0) return failed(step, c, "the destroy after unprotect failed");
     const left = await planObjectsOnCluster(run, planDir);
+    const lost = state.retained.filter((id) => !left.present.includes(id));
+    const extra = left.present.filter((id) => !state.retained.includes(id));
     return {
-        step, ok: left.present.length > 0, command: c,
-        detail: `first destroy refused (protected${protectedNames ? `, ${protectedNames} named` : ""}); after \`pulumi state unprotect --all\` the destroy removed the rest and kept (retainOnDelete) ${left.present.length}: ${left.present.join(", ")}; ${timing(c)}`,
+        step, ok: lost.length === 0 && extra.length === 0, command: c,
+        detail: `first destroy refused (${state.protectedCount} protected in state); after \`pulumi state unprotect --all\` the destroy removed the rest ` +
+            `and kept ${left.present.length} of the ${state.retained.length} the state retains: ${left.present.join(", ")}` +
+            (lost.length ? `; LOST: ${lost.join(", ")}` : "") + (extra.length ? `; LEFT although not retained: ${extra.slice(0, 10).join(", ")}` : "") +
+            `; ${timing(c)}`,
     };
 }
 

@@ -31,14 +31,14 @@ export interface CommandResult {
  * repository holding a Pulumi.yaml): its `main` made absolute, its package.json, the repository's
  * node_modules. Stack files are written beside it, so the source folder is not touched.
  */
-export function addProject(wsDir: string, source: string, name: string): string {
+export function addProject(wsDir: string, source: string, name: string, nodeModules = path.join(REPO, "node_modules")): string {
     const project = path.join(wsDir, name);
     fs.mkdirSync(project);
     const pulumiYaml = parse(fs.readFileSync(path.join(source, "Pulumi.yaml"), "utf8"));
     pulumiYaml.main = path.join(source, pulumiYaml.main ?? ".");
     fs.writeFileSync(path.join(project, "Pulumi.yaml"), stringify(pulumiYaml));
     fs.copyFileSync(path.join(source, "package.json"), path.join(project, "package.json"));
-    fs.symlinkSync(path.join(REPO, "node_modules"), path.join(project, "node_modules"));
+    fs.symlinkSync(nodeModules, path.join(project, "node_modules"));
     return project;
 }
 
@@ -62,17 +62,24 @@ export function createWorkspace(kubeconfig: string): Workspace {
     };
 }
 
-/** The repository's stack file with this machine's cluster context and chart directory added. */
-export function writeStackConfig(ws: Workspace, stack: string, chartDirectory: string): void {
-    const file = parse(fs.readFileSync(path.join(REPO, `Pulumi.${stack}.yaml`), "utf8")) ?? {};
+/**
+ * The repository's stack file (or `source`'s, another checkout's) with this machine's cluster
+ * context and chart directory added, written to `project` (the workspace's own by default).
+ */
+export function writeStackConfig(ws: Workspace, stack: string, chartDirectory: string, source = REPO, project = ws.project): void {
+    const file = parse(fs.readFileSync(path.join(source, `Pulumi.${stack}.yaml`), "utf8")) ?? {};
     file.config = { ...file.config, "platform:chartDirectory": chartDirectory, "platform:kubernetes": { context: CONTEXT } };
-    fs.writeFileSync(path.join(ws.project, `Pulumi.${stack}.yaml`), stringify(file));
+    fs.writeFileSync(path.join(project, `Pulumi.${stack}.yaml`), stringify(file));
 }
+
+/** Every `pulumi` command this process ran, its arguments as given: e2e holds the workflow's against them. */
+export const EXECUTED: string[][] = [];
 
 /** Runs `pulumi <args>` in the project (or `cwd`), timed by /usr/bin/time; the output is kept for the report. */
 export function pulumi(ws: Workspace, args: readonly string[], log: string, env: NodeJS.ProcessEnv = {}, cwd = ws.project): Promise<CommandResult> {
     const timeFile = path.join(ws.dir, "time.txt");
     const started = Date.now();
+    EXECUTED.push([...args]);
     return new Promise((resolve, reject) => {
         const child = spawn("/usr/bin/time", ["-f", "%U %S", "-o", timeFile, "pulumi", ...args, "--non-interactive"],
             { cwd, env: { ...ws.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });

@@ -122,21 +122,29 @@ describe("monitoring parts", () => {
 
     describe("protection transform", () => {
         const transform = protectStatefulObjects();
-        const args = (type: string) => ({
-            type, name: "x", custom: true, props: { spec: {} }, opts: { parent: undefined },
+        const args = (type: string, name = "x") => ({
+            type, name, custom: true, props: { metadata: { name }, spec: {} }, opts: { parent: undefined },
         }) as any;
+        const CRD = "kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition";
 
         it("protects and retains the Prometheus object", () => {
             const result = transform(args("kubernetes:monitoring.coreos.com/v1:Prometheus")) as any;
             assert.equal(result.opts.protect, true);
             assert.equal(result.opts.retainOnDelete, true);
-            assert.deepEqual(result.props, { spec: {} });
+            assert.deepEqual(result.props, { metadata: { name: "x" }, spec: {} });
+        });
+
+        it("protects and retains the Prometheus CRD, whose deletion would delete the object", () => {
+            const result = transform(args(CRD, "prometheuses.monitoring.coreos.com")) as any;
+            assert.equal(result.opts.protect, true);
+            assert.equal(result.opts.retainOnDelete, true);
         });
 
         it("leaves every other object alone", () => {
             for (const type of ["kubernetes:apps/v1:Deployment", "kubernetes:monitoring.coreos.com/v1:Alertmanager", "kubernetes:core/v1:Secret"]) {
                 assert.equal(transform(args(type)), undefined, type);
             }
+            assert.equal(transform(args(CRD, "alertmanagers.monitoring.coreos.com")), undefined, "another CRD");
         });
     });
 

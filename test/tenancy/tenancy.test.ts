@@ -11,9 +11,21 @@ function inNamespace(run: RunResult, type: string, namespace: string) {
     return ofType(run, type).filter((r) => r.inputs.metadata?.namespace === namespace);
 }
 
+// Where the data of a protected stack lives: deleting either namespace would delete its volume claims.
+const STATEFUL_NAMESPACES = ["logging", "monitoring"];
+const PROTECTS_STATEFUL_DATA: Record<string, boolean> = { dev: false, staging: false, prod: true };
+
 describe("tenancy", () => {
     for (const stack of ["dev", "staging", "prod"]) {
         describe(stack, () => {
+            it(PROTECTS_STATEFUL_DATA[stack]
+                ? "protects and retains exactly the namespaces that hold Elasticsearch's and Prometheus's volumes"
+                : "protects no namespace", () => {
+                const guarded = ofType(runStack(stack), NS).filter((ns) => ns.protect || ns.retainOnDelete);
+                for (const ns of guarded) assert.ok(ns.protect && ns.retainOnDelete, `${ns.name}: protect and retainOnDelete together`);
+                assert.deepEqual(guarded.map((ns) => ns.inputs.metadata.name).sort(), PROTECTS_STATEFUL_DATA[stack] ? STATEFUL_NAMESPACES : []);
+            });
+
             for (const team of TEAMS) {
                 it(`labels the ${team} namespace for Pod Security (${EXPECTED_TENANT_LEVEL[stack]}), the mesh, the team and its cost center`, () => {
                     const labels = one(runStack(stack), NS, team).inputs.metadata.labels;
