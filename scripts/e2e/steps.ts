@@ -93,6 +93,9 @@ const keptByChart = (o: any): boolean => o.metadata?.annotations?.["helm.sh/reso
 
 /** Every object of the plan, looked up on the cluster: those that exist, and those of them their chart keeps. */
 async function planObjectsOnCluster(run: StackRun, planDir: string): Promise<{ present: string[]; kept: string[]; total: number }> {
+    // Discovery is cached from before the stack's CRDs existed: without a fresh one every custom
+    // object would look absent.
+    run.client.invalidate();
     const files = (fs.readdirSync(planDir, { recursive: true }) as string[]).filter((f) => f.endsWith(".yaml"));
     const present: string[] = [];
     const kept: string[] = [];
@@ -147,12 +150,14 @@ export async function protectedDestroy(run: StackRun, planDir: string): Promise<
     const c = await pulumi(run.ws, ["destroy", "--yes", "--skip-preview", "--stack", run.stack], path.join(run.logs, `destroy-${run.stack}.log`));
     if (c.code !== 0) return failed(step, c, "the destroy after unprotect failed");
     const left = await planObjectsOnCluster(run, planDir);
-    const lost = state.retained.filter((id) => !left.present.includes(id));
-    const extra = left.present.filter((id) => !state.retained.includes(id));
+    // The provider marks what a chart keeps (helm.sh/resource-policy: keep) as retainOnDelete too.
+    const onCluster = [...left.present, ...left.kept];
+    const lost = state.retained.filter((id) => !onCluster.includes(id));
+    const extra = onCluster.filter((id) => !state.retained.includes(id));
     return {
         step, ok: lost.length === 0 && extra.length === 0, command: c,
         detail: `first destroy refused (${state.protectedCount} protected in state); after \`pulumi state unprotect --all\` the destroy removed the rest ` +
-            `and kept ${left.present.length} of the ${state.retained.length} the state retains: ${left.present.join(", ")}` +
+            `and left ${onCluster.length} objects of the ${state.retained.length} the state retains: ${left.present.join(", ")}, and ${left.kept.length} kept by their chart` +
             (lost.length ? `; LOST: ${lost.join(", ")}` : "") + (extra.length ? `; LEFT although not retained: ${extra.slice(0, 10).join(", ")}` : "") +
             `; ${timing(c)}`,
     };
