@@ -14,6 +14,7 @@ import { otlpGrpcEndpoint, queryUrl as jaegerQueryUrl, Tracing } from "../compon
 import { admissionRulesFor } from "./admission";
 import { PlatformConfig } from "./config";
 import { resolveChart } from "./charts";
+import { ADDRESS_BLOCKS, platformFlows } from "./flows";
 import { NAMESPACES, platformNamespaceSpecs } from "./namespaces";
 import { createKubernetesProvider } from "./provider";
 
@@ -46,6 +47,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         monitoringNamespace: NAMESPACES.monitoring,
         meshControlPlaneNamespace: config.mesh.enabled ? NAMESPACES.istioSystem : undefined,
         tracingNamespace: config.tracing.enabled ? NAMESPACES.tracing : undefined,
+        platformTraffic: { flows: platformFlows(config), addressBlocks: ADDRESS_BLOCKS },
     }, opts);
 
     const gitops = config.gitops.enabled

@@ -6,11 +6,14 @@ import { TenancySettings } from "./settings";
 import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
 import { TENANT_LABEL } from "./names";
 import { meshInjectionLabels, podSecurityLabels } from "./podSecurity";
+import { createPlatformNetworkPolicies, PlatformTraffic } from "./platformNetworkPolicies";
 import { TeamNamespace } from "./teamNamespace";
 import { PlatformNamespaceSpec } from "./types";
 
 export { PlatformNamespaceSpec } from "./types";
 export { podSecurityLabels } from "./podSecurity";
+export { AddressBlocks, Flow, FlowPeer, FlowPort, FLOW_REASON_ANNOTATION, flowPolicies } from "./flows";
+export { PlatformTraffic } from "./platformNetworkPolicies";
 export { TEAM_SYNC_IDENTITY, TEAM_SYNC_KINDS, TeamSyncKind } from "./teamSync";
 
 export interface TenancyArgs {
@@ -23,6 +26,8 @@ export interface TenancyArgs {
     monitoringNamespace: string;
     meshControlPlaneNamespace?: string;
     tracingNamespace?: string;
+    /** The flows the platform namespaces allow; each of them denies everything else. */
+    platformTraffic: PlatformTraffic;
 }
 
 export class Tenancy extends pulumi.ComponentResource {
@@ -54,6 +59,8 @@ export class Tenancy extends pulumi.ComponentResource {
             }, { parent: this });
             this.platformNamespaces[spec.name] = ns.metadata.name;
         }
+        createPlatformNetworkPolicies(this.platformNamespaces, args.platformTraffic,
+            (namespace) => recommendedLabels({ name: namespace, component: "platform-namespace", env: args.env }), { parent: this });
         for (const team of args.tenancy.teams) {
             const tenant = new TeamNamespace(team.name, {
                 team,
