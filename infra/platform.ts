@@ -184,7 +184,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         : undefined;
 
     // Tenant namespaces deny mesh traffic by default; each service's policy opens what it needs.
-    if (mesh) tenancy.denyMeshTrafficByDefault([mesh.crdChart, mesh.controlPlane]);
+    if (mesh) tenancy.denyMeshTrafficByDefault([mesh.crdChart, mesh.controlPlane], mesh.trustDomain);
 
     // The shop plugs into whichever add-ons run: mesh routing and authorization, scraping, alerts
     // and dashboards, trace export. Each part is absent when its add-on is.

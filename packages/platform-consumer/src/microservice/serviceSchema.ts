@@ -37,7 +37,8 @@ const caller = z.string({ message: "must be a service name" }).superRefine((name
         ctx.addIssue({
             code: "custom",
             message: `names a service in namespace "${namespace}": callers are services of this service's own namespace ` +
-                `(give "${service}" if it runs here); a team namespace admits no call from another namespace`,
+                `(give "${service}" if it runs here); a call from another team is declared by both teams in the platform's ` +
+                `tenancy (platform:tenancy.teams[].services: the caller's calls, this service's accepts), which writes its policies`,
         });
     } else if (!serviceName.safeParse(name).success) {
         ctx.addIssue({ code: "custom", message: serviceName.safeParse(name).error!.issues[0].message });
