@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { dnsLabel, envVarName, isRecord, labelValue, portName, serviceName, wholeRange } from "../shared/fields";
+import { externalDependenciesSchema } from "./external";
 import { writablePathsSchema } from "./writablePaths";
 
 type Ctx = z.core.$RefinementCtx;
@@ -78,6 +79,7 @@ export const serviceFields = {
     probes: z.strictObject({ liveness: probeSchema.optional(), readiness: probeSchema.optional(), startup: probeSchema.optional() }).optional(),
     callers: z.array(caller, { message: "must be a list of service names" }),
     public: z.boolean({ message: "must be true or false" }).optional(),
+    external: externalDependenciesSchema.optional(),
     writablePaths: writablePathsSchema,
     runAsUser: z.number({ message: "must be a number" }).int({ message: "must be a whole number" })
         .min(1, { message: "must be above 0: uid 0 is root, and the pods run with runAsNonRoot, so the kubelet would never start them" })
