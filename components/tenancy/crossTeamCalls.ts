@@ -114,7 +114,7 @@ export function agreeCalls(teams: readonly CrossTeamTeam[]): { agreed: TeamCall[
             const caller = parseServiceRef(ref) ?? { team: ref, service: "*" };
             oneSided.push({
                 caller, callee, declaredBy: "callee",
-                message: `${calleeKey} accepts ${ref}, but ${ref.includes("/") ? ref : `no service of team ${ref}`} declares no call to it ` +
+                message: `${calleeKey} accepts ${ref}, but ${ref.includes("/") ? `${ref} declares no call` : `no service of team ${ref} declares a call`} to it ` +
                     `(platform:tenancy.teams[name=${caller.team}].services.${ref.includes("/") ? caller.service : "<service>"}.calls); no policy is written for this call`,
             });
         }
