@@ -10,7 +10,8 @@ import { TeamCall } from "./crossTeamCalls";
 
 /** The port name every Microservice gives its http port. */
 const HTTP_PORT = "http";
-const NAME_LABEL = "app.kubernetes.io/name";
+/** The labels a Microservice selects every track of its pods by. */
+const pods = (service: string) => ({ matchLabels: { "app.kubernetes.io/name": service, "app.kubernetes.io/instance": service } });
 
 /** `<prefix><service>`, kept within a DNS label's 63 characters by a hash of what it cuts. */
 function objectName(prefix: string, service: string): string {
@@ -20,7 +21,6 @@ function objectName(prefix: string, service: string): string {
 }
 
 const byName = (namespace: string) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": namespace } } });
-const pods = (service: string) => ({ matchLabels: { [NAME_LABEL]: service } });
 
 /** Calls grouped by a side's service: "<team>/<service>" -> its calls. */
 function groupBy(calls: readonly TeamCall[], side: "caller" | "callee"): Map<string, TeamCall[]> {

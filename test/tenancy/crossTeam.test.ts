@@ -27,10 +27,10 @@ describe("calls between teams", () => {
             const policy = find(run(), NETPOL, "data", "calls-reports");
             assert.ok(policy, "data/calls-reports");
             assert.deepEqual(policy.inputs.spec, {
-                podSelector: { matchLabels: { "app.kubernetes.io/name": "reports" } },
+                podSelector: { matchLabels: { "app.kubernetes.io/name": "reports", "app.kubernetes.io/instance": "reports" } },
                 policyTypes: ["Egress"],
                 egress: [{
-                    to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "shop" } }, podSelector: { matchLabels: { "app.kubernetes.io/name": "orders" } } }],
+                    to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "shop" } }, podSelector: { matchLabels: { "app.kubernetes.io/name": "orders", "app.kubernetes.io/instance": "orders" } } }],
                     ports: [{ protocol: "TCP", port: "http" }],
                 }],
             });
@@ -39,10 +39,10 @@ describe("calls between teams", () => {
         it("lets them into orders' pods in shop, from reports' pods in data only", () => {
             const policy = find(run(), NETPOL, "shop", "accepts-orders");
             assert.ok(policy, "shop/accepts-orders");
-            assert.deepEqual(policy.inputs.spec.podSelector, { matchLabels: { "app.kubernetes.io/name": "orders" } });
+            assert.deepEqual(policy.inputs.spec.podSelector, { matchLabels: { "app.kubernetes.io/name": "orders", "app.kubernetes.io/instance": "orders" } });
             assert.deepEqual(policy.inputs.spec.policyTypes, ["Ingress"]);
             assert.deepEqual(policy.inputs.spec.ingress, [{
-                from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "data" } }, podSelector: { matchLabels: { "app.kubernetes.io/name": "reports" } } }],
+                from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "data" } }, podSelector: { matchLabels: { "app.kubernetes.io/name": "reports", "app.kubernetes.io/instance": "reports" } } }],
                 ports: [{ protocol: "TCP", port: "http" }],
             }]);
         });
@@ -51,7 +51,7 @@ describe("calls between teams", () => {
             const policy = find(run(), AUTHZ, "shop", "accepts-orders");
             assert.ok(policy, "shop/accepts-orders AuthorizationPolicy");
             assert.equal(policy.inputs.spec.action, "ALLOW");
-            assert.deepEqual(policy.inputs.spec.selector, { matchLabels: { "app.kubernetes.io/name": "orders" } });
+            assert.deepEqual(policy.inputs.spec.selector, { matchLabels: { "app.kubernetes.io/name": "orders", "app.kubernetes.io/instance": "orders" } });
             assert.deepEqual(policy.inputs.spec.rules, [{ from: [{ source: { principals: ["cluster.local/ns/data/sa/reports"] } }] }]);
         });
 
