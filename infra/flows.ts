@@ -90,6 +90,8 @@ export function platformFlows(config: Enabled): Flow[] {
         add({ name: "scrape-tenants", from: monitoring, to: TENANTS, why: "Prometheus scrapes the teams' services and their sidecars (each service's policy says which port)" });
         add({ name: "scrape-nodes", from: monitoring, to: NODES, ports: tcp(10250, 9100),
             why: "Prometheus scrapes the kubelets (cAdvisor) and node-exporter, which runs on the host network" });
+        add({ name: "scrape-node-exporter", from: monitoring, to: ns(NAMESPACES.nodeExporter), ports: tcp(9100),
+            why: "Prometheus scrapes node-exporter (its pods run on the host network, so scrape-nodes is the rule the packets meet)" });
         add({ name: "scrape-coredns", from: monitoring, to: DNS, ports: tcp(9153), why: "Prometheus scrapes CoreDNS" });
         add({ name: "scrape-api-server", from: monitoring, to: API_SERVER, ports: API_SERVER_PORTS, why: "Prometheus scrapes the API server" });
         add({ name: "alert-webhook", from: monitoring, to: INTERNET, ports: tcp(443), why: "Alertmanager sends critical alerts to the configured webhook" });
