@@ -66,12 +66,12 @@ export function serviceEntrySpecs(deps: readonly ExternalDependency[]): { host: 
     }));
 }
 
-/** The service's pods may leave the cluster on the declared ports (the mesh decides the host). */
-export function externalEgressSpec(selector: Record<string, string>, deps: readonly ExternalDependency[]): k8s.types.input.networking.v1.NetworkPolicySpec {
+/**
+ * The egress rules letting the service's pods leave the cluster on the declared ports: a
+ * NetworkPolicy cannot name a host, so the address is any; the mesh (REGISTRY_ONLY) decides the host.
+ */
+export function externalEgress(deps: readonly ExternalDependency[]): k8s.types.input.networking.v1.NetworkPolicyEgressRule[] {
+    if (deps.length === 0) return [];
     const ports = [...new Set(deps.map((d) => d.port))].sort((a, b) => a - b);
-    return {
-        podSelector: { matchLabels: { ...selector } },
-        policyTypes: ["Egress"],
-        egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: ports.map((port) => ({ protocol: "TCP", port })) }],
-    };
+    return [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: ports.map((port) => ({ protocol: "TCP", port })) }];
 }

@@ -10,7 +10,6 @@ import { MicroserviceArgs } from "./args";
 import { TrackName } from "./delivery/tracks";
 import { createTrackWorkloads } from "./delivery/workloads";
 import { MeshPolicy } from "./meshPolicy";
-import { externalEgressSpec } from "./external";
 import { serviceNetworkPolicySpec } from "./networkPolicy";
 import { Observability } from "./observability";
 import { otlpEnvironment } from "./observability/tracing";
@@ -94,13 +93,6 @@ export class Microservice extends pulumi.ComponentResource {
             metadata: meta,
             spec: serviceNetworkPolicySpec(service),
         }, child);
-
-        if (service.external && service.external.length > 0) {
-            new k8s.networking.v1.NetworkPolicy(`${name}-external`, {
-                metadata: { ...meta, name: `${service.name}-external` },
-                spec: externalEgressSpec(selector, service.external),
-            }, child);
-        }
 
         if (service.mesh) {
             new MeshPolicy(name, { service, mesh: service.mesh, labels, selector }, child);
