@@ -3,31 +3,15 @@
 // on the namespaces, config crossTeamAnnotation). The platform writes policy only for a call both
 // sides declare; a declaration the other side does not match gets none, and is reported here on
 // the namespace that made it, naming both services (PLT0001).
-import { IndexedObject } from "../../lib/clusterIndex";
 import { Analyzer } from "../context";
+import { teamDeclarations } from "../crossTeamDeclarations";
 import { MESSAGES } from "../messages";
-
-interface Declared {
-    calls?: unknown;
-    accepts?: unknown;
-}
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
 
-function declarations(namespace: IndexedObject, annotation: string): Record<string, Declared> {
-    const text = namespace.resource.props.metadata?.annotations?.[annotation];
-    if (typeof text !== "string") return {};
-    try {
-        const parsed = JSON.parse(text);
-        return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? parsed : {};
-    } catch {
-        return {};
-    }
-}
-
 export const crossTeamCalls: Analyzer = (ctx) => {
     const annotation = ctx.config.crossTeamAnnotation;
-    const byTeam = new Map(ctx.index.ofKind("Namespace").map((ns) => [ns.ref.name, { ns, services: declarations(ns, annotation) }]));
+    const byTeam = new Map(ctx.index.ofKind("Namespace").map((ns) => [ns.ref.name, { ns, services: teamDeclarations(ns, annotation) }]));
     const accepts = (callee: string, caller: string) => {
         const [team, service] = callee.split("/");
         const declared = strings(byTeam.get(team)?.services[service]?.accepts);

@@ -323,6 +323,23 @@ describe("mesh-analysis", function () {
             assert.deepStrictEqual(await analyze(byTeam), []);
         });
 
+        it("takes a declared caller's account as the team program's: no IST0101 for a principal of a service the stack does not deploy", async () => {
+            const principal = "cluster.local/ns/data/sa/reports";
+            const admitted = (resources: HarnessResource[]) => changed(resources, "AuthorizationPolicy", "shop/orders",
+                (p) => { p.spec.rules.push({ from: [{ source: { principals: [principal] } }] }); });
+            await expectOne(admitted(prod), `principal "${principal}": ServiceAccount data/reports not found`);
+            const declared = declare(declare(admitted(prod), "data", { reports: { calls: ["shop/orders"] } }), "shop", { orders: { accepts: ["data/reports"] } });
+            assert.deepStrictEqual(await analyze(declared), []);
+        });
+
+        it("takes a declared callee's pods as the team program's: no IST0127 for its policy's selector", async () => {
+            const policy = (resources: HarnessResource[]) => [...resources, object("kubernetes:security.istio.io/v1:AuthorizationPolicy", "shop", "accepts-ledger", {
+                spec: { selector: { matchLabels: { "app.kubernetes.io/name": "ledger", "app.kubernetes.io/instance": "ledger" } }, action: "ALLOW", rules: [] },
+            })];
+            await expectOne(policy(prod), "IST0127 AuthorizationPolicy shop/accepts-ledger: selector");
+            assert.deepStrictEqual(await analyze(declare(policy(prod), "shop", { ledger: {} })), []);
+        });
+
         it("is a Warning: mesh-analysis (Error) does not report it", async () => {
             const messages = await stackMessages(meshAnalysis, declare(prod, "data", { reports: { calls: ["shop/orders"] } }), prodConfig());
             assert.deepStrictEqual(messages, []);
