@@ -95,6 +95,8 @@ export const BAD_INPUTS: BadInput[] = [
         expect: /platform:tenancy\.teams\[0\]\.services\.frontend\.calls\[0\]: must be "<team>\/<service>"/ },
     { title: "cross-team call to the team's own service", config: crossTeam({ frontend: { calls: ["shop/orders"] } }),
         expect: /platform:tenancy\.teams\[0\]\.services\.frontend\.calls\[0\]: is a service of this team's own namespace; .* \(got "shop\/orders"\)/ },
+    { title: "cross-team service name in upper case", config: crossTeam({ Orders: { accepts: ["data/reports"] } }),
+        expect: /platform:tenancy\.teams\[0\]\.services\.Orders: the key must be a DNS-1035 label/ },
     { title: "cross-team declaration with a mistyped key", config: crossTeam({ orders: { accept: ["data/reports"] } }),
         expect: /platform:tenancy\.teams\[0\]\.services\.orders\.accept: unknown key; accepted: calls, accepts/ },
 ];

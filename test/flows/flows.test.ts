@@ -140,6 +140,16 @@ describe("platform flows", () => {
         for (const problem of problems) assert.match(problem, /^(shop|data) -> tracing:4317 .*table row tenants-to-otlp\) is not allowed/);
     });
 
+    it("leaves out a row whose namespace the stack does not create, and refuses a row listed twice", () => {
+        const row = (name: string, to: string): Flow => ({ name, from: { kind: "namespace", name: "monitoring" }, to: { kind: "namespace", name: to }, ports: [{ port: 1 }], why: "test" });
+        const policies = flowPolicies([row("a", "tracing"), row("b", "logging")], ["monitoring", "logging"], ADDRESS_BLOCKS);
+        assert.deepEqual(policies.map((p) => `${p.namespace}/${p.name}`), ["monitoring/flow-b", "logging/flow-b"]);
+        assert.throws(() => flowPolicies([row("a", "tracing"), row("a", "logging")], ["monitoring"], ADDRESS_BLOCKS), /flow "a" is listed twice/);
+        const withoutTracing = runOk("dev", { tracing: { enabled: false } });
+        const touchingTracing = policiesOf(withoutTracing).filter((p) => JSON.stringify(p.spec).includes('"tracing"'));
+        assert.deepEqual(touchingTracing.map((p) => `${p.namespace}/${p.name}`), []);
+    });
+
     it("reads the policies as the API server does: an isolated namespace admits only what a rule allows", () => {
         const run = runOk("prod");
         const { labels } = namespaces(run);
