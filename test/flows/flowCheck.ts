@@ -79,11 +79,33 @@ export function meshTraceExport(resources: RecordedResource[], meshedNamespaces:
     return found;
 }
 
-/** Prometheus scrapes what every ServiceMonitor and PodMonitor selects, in the monitor's namespace. */
+/**
+ * Where a monitor's targets run when it looks outside its namespace (kube-prometheus-stack's own):
+ * CoreDNS in kube-system is the cluster DNS; the other kube-system targets (kubelet, kube-proxy,
+ * the control plane's components) listen on the nodes; `default` holds the API server's endpoints.
+ */
+function systemEnd(namespace: string, podSelectors: Record<string, string>[]): End {
+    if (namespace === "default") return { addresses: "apiServer" };
+    if (namespace === "kube-system") return podSelectors.some((s) => s["k8s-app"] === "kube-dns") ? { dns: true } : { addresses: "nodes" };
+    return { namespace };
+}
+
+/** Prometheus scrapes what every ServiceMonitor and PodMonitor selects: in the monitor's namespace, or those it names. */
 export function scrapes(resources: RecordedResource[], monitoringNamespace: string): NeededFlow[] {
+    const services = resources.filter((r) => r.type === "kubernetes:core/v1:Service");
+    /** The pod selectors of the Services in `namespace` a ServiceMonitor's selector picks. */
+    const podSelectors = (namespace: string, selector: Record<string, string>) => services
+        .filter((s) => namespaceOf(s) === namespace && Object.entries(selector).every(([k, v]) => s.inputs.metadata?.labels?.[k] === v))
+        .map((s) => s.inputs.spec?.selector ?? {});
     return resources
-        .filter((r) => /:(ServiceMonitor|PodMonitor)$/.test(r.type) && !r.inputs.spec?.namespaceSelector)
-        .map((r) => ({ from: { namespace: monitoringNamespace }, to: { namespace: namespaceOf(r)! }, source: `${r.type.split(":").pop()} ${r.name}` }));
+        .filter((r) => /:(ServiceMonitor|PodMonitor)$/.test(r.type))
+        .flatMap((r) => {
+            const names: string[] = r.inputs.spec?.namespaceSelector?.matchNames ?? [namespaceOf(r)!];
+            const selector = r.inputs.spec?.selector?.matchLabels ?? {};
+            return names.map((namespace) => ({
+                from: { namespace: monitoringNamespace }, to: systemEnd(namespace, podSelectors(namespace, selector)), source: `${r.type.split(":").pop()} ${r.name}`,
+            }));
+        });
 }
 
 /** The API server calls each webhook's Service, on the Service's target port. */

@@ -174,6 +174,10 @@ describe("platform flows", () => {
             const { labels, tenants } = namespaces(run);
             const needed = [...webhookCalls(resources), ...scrapes(resources, NAMESPACES.monitoring), ...dialledServices(resources)];
             assert.ok(webhookCalls(resources).length > 0, "the charts install webhooks");
+            const targets = new Set(scrapes(resources, NAMESPACES.monitoring).map((f) => JSON.stringify(f.to)));
+            for (const end of [{ dns: true }, { addresses: "nodes" }, { addresses: "apiServer" }, { namespace: "node-exporter" }]) {
+                assert.ok(targets.has(JSON.stringify(end)), `the charts' monitors scrape ${JSON.stringify(end)}; found ${[...targets].join(", ")}`);
+            }
             assert.deepEqual(checkNeededFlows(needed, platformFlows(PROFILES[stack]), policiesOf(run), labels, tenants), []);
         });
     });
