@@ -14,6 +14,7 @@ import { otlpGrpcEndpoint, queryUrl as jaegerQueryUrl, Tracing } from "../compon
 import { admissionRulesFor } from "./admission";
 import { PlatformConfig } from "./config";
 import { resolveChart } from "./charts";
+import { ADDRESS_BLOCKS, platformFlows } from "./flows";
 import { NAMESPACES, platformNamespaceSpecs } from "./namespaces";
 import { createKubernetesProvider } from "./provider";
 
@@ -47,6 +48,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         monitoringNamespace: NAMESPACES.monitoring,
         meshControlPlaneNamespace: config.mesh.enabled ? NAMESPACES.istioSystem : undefined,
         tracingNamespace: config.tracing.enabled ? NAMESPACES.tracing : undefined,
+        platformTraffic: { flows: platformFlows(config), addressBlocks: ADDRESS_BLOCKS },
     }, opts);
 
     const gitops = config.gitops.enabled
@@ -183,7 +185,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         : undefined;
 
     // Tenant namespaces deny mesh traffic by default; each service's policy opens what it needs.
-    if (mesh) tenancy.denyMeshTrafficByDefault([mesh.crdChart, mesh.controlPlane]);
+    if (mesh) tenancy.denyMeshTrafficByDefault([mesh.crdChart, mesh.controlPlane], mesh.trustDomain);
 
     // The shop plugs into whichever add-ons run: mesh routing and authorization, scraping, alerts
     // and dashboards, trace export. Each part is absent when its add-on is.

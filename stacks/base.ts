@@ -27,6 +27,8 @@ export const baseProfile: ProfileDifferences = {
         // Canary a control-plane upgrade: install a second revision, move teams (teamRevisions), then the default.
         revisions: [{ name: "1-29", version: "1.29.6" }],
         mtlsMode: "STRICT",
+        // Only the hosts a service declares (Microservice external) leave the cluster.
+        outboundTrafficPolicy: "REGISTRY_ONLY",
         accessLogging: true,
         gatewayTlsSecretName: "shop-tls",
         // Tokens from the organisation's OpenID provider (issuers per environment).

@@ -27,6 +27,8 @@ export interface IstioBaseValues {
 }
 
 /** An OpenTelemetry tracing provider in MeshConfig.extensionProviders. */
+export type OutboundTrafficMode = "REGISTRY_ONLY" | "ALLOW_ANY";
+
 export interface OpenTelemetryProvider {
     name: string;
     opentelemetry: { service: string; port: number };
@@ -41,6 +43,8 @@ export interface MeshConfigValues {
      */
     defaultVirtualServiceExportTo: ["."];
     defaultDestinationRuleExportTo: ["."];
+    /** REGISTRY_ONLY: a sidecar passes only hosts the mesh knows (Services, ServiceEntries); ALLOW_ANY: any. */
+    outboundTrafficPolicy: { mode: OutboundTrafficMode };
     accessLogFile?: string;
     accessLogEncoding?: "JSON" | "TEXT";
     extensionProviders?: OpenTelemetryProvider[];

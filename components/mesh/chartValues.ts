@@ -56,6 +56,7 @@ export function meshConfig(settings: MeshSettings, tracing?: OtlpEndpoint): Mesh
         trustDomain: DEFAULT_TRUST_DOMAIN,
         defaultVirtualServiceExportTo: ["."],
         defaultDestinationRuleExportTo: ["."],
+        outboundTrafficPolicy: { mode: settings.outboundTrafficPolicy },
         ...(settings.accessLogging ? { accessLogFile: "/dev/stdout", accessLogEncoding: "JSON" as const } : {}),
         ...(tracing
             ? { extensionProviders: [{ name: TRACING_PROVIDER, opentelemetry: { service: tracing.host, port: tracing.port } }] }

@@ -70,6 +70,11 @@ export const meshSettingsSchema = (istioRelease: z.ZodType<string>) => z.strictO
     /** Team name -> installed revision, for teams moved to a canary ahead of the default. */
     teamRevisions: z.record(dnsLabel, dnsLabel).optional(),
     mtlsMode: z.enum(["STRICT", "PERMISSIVE"]),
+    /**
+     * What a sidecar does with a host the mesh does not know: REGISTRY_ONLY refuses it, so traffic
+     * leaves the cluster only to hosts a service declared (its ServiceEntries); ALLOW_ANY passes it.
+     */
+    outboundTrafficPolicy: z.enum(["REGISTRY_ONLY", "ALLOW_ANY"]),
     /** Percentage of requests traced, 0-100. */
     tracingSamplingPercent: percent,
     accessLogging: z.boolean(),

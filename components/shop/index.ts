@@ -86,6 +86,7 @@ export class Shop extends pulumi.ComponentResource {
                 secretEnv,
                 callers: callersOf(def.name),
                 public: def.public,
+                external: def.external,
                 edge: def.public ? edgeOf(def.edge, settings.edge) : undefined,
                 writablePaths: ["/data", "/tmp"],
                 defaults: args.defaults,

@@ -1,6 +1,7 @@
 // The sample shop: who calls whom. frontend -> catalog, frontend -> orders -> payments.
 // At the edge: the frontend is public on every path; the orders and payments APIs are public
 // under /api/orders and /api/payments, need a token, and payments needs the payment-processor role.
+import type { ExternalDependency } from "@reference-platform/consumer/microservice";
 import type { EdgeArgs } from "@reference-platform/consumer/microservice/settings";
 
 export interface ShopServiceDefinition {
@@ -13,6 +14,8 @@ export interface ShopServiceDefinition {
     secretKeys: string[];
     /** A public service's routes and token rules at the gateway (stack config can tighten them). */
     edge?: EdgeArgs;
+    /** Hosts outside the cluster it calls. */
+    external?: ExternalDependency[];
 }
 
 export const SHOP_SERVICES: ShopServiceDefinition[] = [
@@ -24,6 +27,8 @@ export const SHOP_SERVICES: ShopServiceDefinition[] = [
     },
     {
         name: "payments", component: "backend", calls: [], public: true, secretKeys: ["PAYMENTS_PROVIDER_API_KEY"],
+        // The payment provider's API, the one host outside the cluster the shop calls.
+        external: [{ host: "api.stripe.com", port: 443, protocol: "TLS" }],
         edge: { paths: ["/api/payments"], requireJwt: true, claims: { roles: ["payment-processor"] } },
     },
 ];

@@ -6,11 +6,17 @@ import { TenancySettings } from "./settings";
 import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
 import { TENANT_LABEL } from "./names";
 import { meshInjectionLabels, podSecurityLabels } from "./podSecurity";
+import { agreeCalls, TeamCall } from "./crossTeamCalls";
+import { createCrossTeamAuthorizationPolicies, createCrossTeamNetworkPolicies } from "./crossTeamPolicies";
+import { createPlatformNetworkPolicies, PlatformTraffic } from "./platformNetworkPolicies";
 import { TeamNamespace } from "./teamNamespace";
 import { PlatformNamespaceSpec } from "./types";
 
 export { PlatformNamespaceSpec } from "./types";
 export { podSecurityLabels } from "./podSecurity";
+export { AddressBlocks, Flow, FlowPeer, FlowPort, FLOW_REASON_ANNOTATION, flowPolicies } from "./flows";
+export { agreeCalls, OneSidedCall, TeamCall } from "./crossTeamCalls";
+export { PlatformTraffic } from "./platformNetworkPolicies";
 export { TEAM_SYNC_IDENTITY, TEAM_SYNC_KINDS, TeamSyncKind } from "./teamSync";
 
 export interface TenancyArgs {
@@ -25,6 +31,8 @@ export interface TenancyArgs {
     monitoringNamespace: string;
     meshControlPlaneNamespace?: string;
     tracingNamespace?: string;
+    /** The flows the platform namespaces allow; each of them denies everything else. */
+    platformTraffic: PlatformTraffic;
 }
 
 export class Tenancy extends pulumi.ComponentResource {
@@ -34,7 +42,10 @@ export class Tenancy extends pulumi.ComponentResource {
     public readonly teamNamespaces: Record<string, pulumi.Output<string>> = {};
     /** Team name -> the ServiceAccount in its namespace that Argo CD syncs the team's Applications as. */
     public readonly teamSyncServiceAccounts: Record<string, pulumi.Output<string>> = {};
+    /** The calls between teams both sides declared; only these get policies. */
+    public readonly crossTeamCalls: readonly TeamCall[];
     private readonly tenants: TeamNamespace[] = [];
+    private readonly teamLabels: Record<string, Record<string, string>> = {};
 
     constructor(name: string, args: TenancyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:tenancy:Tenancy", name, {}, opts);
@@ -56,6 +67,8 @@ export class Tenancy extends pulumi.ComponentResource {
             }, { parent: this, ...(args.protectStatefulData && spec.holdsStatefulData ? { protect: true, retainOnDelete: true } : {}) });
             this.platformNamespaces[spec.name] = ns.metadata.name;
         }
+        createPlatformNetworkPolicies(this.platformNamespaces, args.platformTraffic,
+            (namespace) => recommendedLabels({ name: namespace, component: "platform-namespace", env: args.env }), { parent: this });
         for (const team of args.tenancy.teams) {
             const tenant = new TeamNamespace(team.name, {
                 team,
@@ -70,7 +83,13 @@ export class Tenancy extends pulumi.ComponentResource {
             this.teamNamespaces[team.name] = tenant.namespace;
             this.teamSyncServiceAccounts[team.name] = tenant.syncServiceAccount;
             this.tenants.push(tenant);
+            this.teamLabels[team.name] = recommendedLabels({ name: team.name, component: "cross-team-calls", team: team.name, env: args.env });
         }
+        const { agreed, oneSided } = agreeCalls(args.tenancy.teams);
+        this.crossTeamCalls = agreed;
+        // Reported, not refused: the other side may declare it in a later change. The pack's mesh analysis reports it too.
+        for (const call of oneSided) pulumi.log.warn(call.message, this);
+        createCrossTeamNetworkPolicies(agreed, this.teamNamespaces, (team) => this.teamLabels[team], { parent: this });
         this.registerOutputs({
             platformNamespaces: this.platformNamespaces,
             teamNamespaces: this.teamNamespaces,
@@ -78,8 +97,13 @@ export class Tenancy extends pulumi.ComponentResource {
         });
     }
 
-    /** Every tenant namespace denies mesh traffic unless a service's AuthorizationPolicy allows it. */
-    public denyMeshTrafficByDefault(meshDependencies: pulumi.Resource[]): void {
+    /**
+     * Every tenant namespace denies mesh traffic unless a service's AuthorizationPolicy allows it;
+     * a service called by another team admits the identities of the callers both sides agreed on.
+     */
+    public denyMeshTrafficByDefault(meshDependencies: pulumi.Resource[], trustDomain: pulumi.Input<string>): void {
         for (const tenant of this.tenants) tenant.denyMeshTrafficByDefault(meshDependencies);
+        createCrossTeamAuthorizationPolicies(this.crossTeamCalls, this.teamNamespaces, trustDomain, (team) => this.teamLabels[team],
+            { parent: this, dependsOn: meshDependencies });
     }
 }

@@ -1,9 +1,10 @@
 // Tenancy's settings contract (platform:tenancy): the Pod Security level of tenant namespaces, the
 // quota and container defaults every team namespace gets, and the teams.
 import { z } from "zod";
-import { atLeast, bytes, cpu, dnsLabel, EVERY_PASS, EVERY_PASS_ARRAY, isRecord, repositoryUrl } from "@reference-platform/consumer/shared/fields";
+import { atLeast, bytes, cpu, dnsLabel, EVERY_PASS, EVERY_PASS_ARRAY, isRecord, repositoryUrl, serviceName } from "@reference-platform/consumer/shared/fields";
 import { quantityValue } from "@reference-platform/grammar";
 import { computeResourcesSchema } from "@reference-platform/consumer/shared/resources";
+import { acceptRef, callRef, crossTeamReferences } from "./crossTeamCalls";
 
 type Ctx = z.core.$RefinementCtx;
 
@@ -88,6 +89,15 @@ export function teamSettingsSchema(rules: TeamRules) {
         costCenter: z.string().min(1),
         /** Argo CD AppProject sourceRepos: URLs or globs (a bare "*" only where TeamRules allow it). */
         sourceRepos: z.array(sourceRepository(rules)),
+        /**
+         * Calls between teams, per service of this team: the other teams' services it calls
+         * ("<team>/<service>") and the other teams' callers it accepts ("<team>/<service>" or "<team>").
+         * Only a call both sides declare is allowed (./crossTeamCalls).
+         */
+        services: z.record(serviceName, z.strictObject({
+            calls: z.array(callRef).optional(),
+            accepts: z.array(acceptRef).optional(),
+        })).optional(),
     });
 }
 
@@ -98,7 +108,8 @@ export function tenancySettingsSchema(rules: TeamRules) {
         quota: teamQuotaSchema,
         /** Defaults the LimitRange gives containers that declare nothing. */
         containerDefaults: computeResourcesSchema,
-        teams: z.array(teamSettingsSchema(rules)).min(1).superRefine(uniqueTeams, EVERY_PASS_ARRAY),
+        teams: z.array(teamSettingsSchema(rules)).min(1).superRefine(uniqueTeams, EVERY_PASS_ARRAY)
+            .superRefine(crossTeamReferences, EVERY_PASS_ARRAY),
     });
 }
 

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { TeamSettings, TenancySettings } from "./settings";
 import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
 import { createNamespaceNetworkPolicies } from "./networkPolicies";
-import { TENANT_LABEL } from "./names";
+import { CROSS_TEAM_ANNOTATION, TENANT_LABEL } from "./names";
 import { meshInjectionLabels, podSecurityLabels } from "./podSecurity";
 import { TEAM_ROLE_RULES } from "./teamRbac";
 import { TEAM_SYNC_IDENTITY, teamSyncRoleRules } from "./teamSync";
@@ -47,6 +47,7 @@ export class TeamNamespace extends pulumi.ComponentResource {
                     ...meshInjectionLabels(args.mesh),
                     [TENANT_LABEL]: "true",
                 },
+                annotations: team.services ? { [CROSS_TEAM_ANNOTATION]: JSON.stringify(team.services) } : undefined,
             },
         }, child);
         this.namespace = ns.metadata.name;

@@ -2,7 +2,7 @@
 // the platform's own add-ons need. Namespace facts (Pod Security levels, which namespaces are
 // privileged and why) come from infra/namespaces.ts; stacks.ts holds each stack's differences.
 import { POD_SECURITY_KUBERNETES_RELEASE } from "../../components/tenancy/podSecurity";
-import { DEFAULT_DENY_POLICY, TENANT_LABEL } from "../../components/tenancy/names";
+import { CROSS_TEAM_ANNOTATION, DEFAULT_DENY_POLICY, TENANT_LABEL } from "../../components/tenancy/names";
 import { DEFAULT_CLUSTER_DOMAIN } from "@reference-platform/consumer/shared/clusterDomain";
 import { NAMESPACES, PLATFORM_NAMESPACES } from "../namespaces";
 import { Exemption, PolicySettings } from "./types";
@@ -174,11 +174,13 @@ export const basePolicySettings: PolicySettings = {
     "custom-resource-chart-dependency": { exemptions: [] },
     // Error-level analyzer messages (IST0101, ...): nothing of the platform's own is waived.
     "mesh-analysis": {
+        crossTeamAnnotation: CROSS_TEAM_ANNOTATION,
         // Filled per stack from its profile's mesh.gatewayTlsSecretName (index.ts).
         externalSecrets: [],
         exemptions: [],
     },
     "mesh-analysis-warnings": {
+        crossTeamAnnotation: CROSS_TEAM_ANNOTATION,
         // Filled per stack from its profile's mesh.gatewayTlsSecretName (index.ts).
         externalSecrets: [],
         exemptions: [

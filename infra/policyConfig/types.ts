@@ -43,8 +43,8 @@ export interface PolicySettings {
     "tenant-namespace-guardrails": WithExemptions & { tenantLabel: string; defaultDenyName: string };
     "workload-service-account": WithExemptions;
     "custom-resource-chart-dependency": WithExemptions;
-    "mesh-analysis": WithExemptions & { externalSecrets: Array<{ namespace: string; name: string; reason: string }> };
-    "mesh-analysis-warnings": WithExemptions & { externalSecrets: Array<{ namespace: string; name: string; reason: string }> };
+    "mesh-analysis": WithExemptions & { crossTeamAnnotation: string; externalSecrets: Array<{ namespace: string; name: string; reason: string }> };
+    "mesh-analysis-warnings": WithExemptions & { crossTeamAnnotation: string; externalSecrets: Array<{ namespace: string; name: string; reason: string }> };
     "capacity": WithExemptions;
     "edge-rate-limit": WithExemptions;
     "edge-jwt-authorization": WithExemptions;

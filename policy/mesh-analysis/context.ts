@@ -15,6 +15,8 @@ export interface MeshAnalysisConfig {
     clusterDomain: string;
     trustDomain: string;
     meshRootNamespace: string;
+    /** The annotation on a team's Namespace that records its cross-team calls and accepted callers (JSON). */
+    crossTeamAnnotation: string;
     externalSecrets: ExternalSecret[];
     exemptions: Exemption[];
 }

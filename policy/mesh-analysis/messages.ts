@@ -38,6 +38,9 @@ export const MESSAGES = {
     GatewayPortNotDefinedOnService: message("IST0162", "GatewayPortNotDefinedOnService", "Warning"),
     DestinationRuleSubsetNotSelectPods: message("IST0173", "DestinationRuleSubsetNotSelectPods", "Error"),
     UnknownDestinationRuleHost: message("IST0174", "UnknownDestinationRuleHost", "Warning"),
+    // This pack's own (PLT): what the platform adds to the mesh, which upstream has no analyzer for.
+    /** A call between teams only one side declares: the platform writes no policy for it (analyzers/crossTeamCalls). */
+    OneSidedCrossTeamCall: message("PLT0001", "OneSidedCrossTeamCall", "Warning"),
 } as const;
 
 export type MessageName = keyof typeof MESSAGES;

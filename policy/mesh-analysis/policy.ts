@@ -23,6 +23,10 @@ function meshAnalysisPolicy(name: string, levels: readonly Level[], description:
         clusterDomain: { type: "string", default: "cluster.local", description: "DNS suffix of Service hosts." },
         trustDomain: { type: "string", default: "cluster.local", description: "SPIFFE trust domain of principals (<trustDomain>/ns/<ns>/sa/<account>)." },
         meshRootNamespace: { type: "string", default: "istio-system", description: "Istio's root namespace: its policies apply mesh-wide." },
+        crossTeamAnnotation: {
+            type: "string", default: "platform.example.com/cross-team-calls",
+            description: "Annotation on a team's Namespace recording, as JSON, each service's calls to other teams and the callers it accepts.",
+        },
         externalSecrets: {
             type: "array",
             default: [],

@@ -19,6 +19,8 @@ export const devDifferences: ProfileDifferences = {
     },
     mesh: {
         mtlsMode: "PERMISSIVE",
+        // A laptop: a debugging pod may reach any host; declared hosts still get their ServiceEntry.
+        outboundTrafficPolicy: "ALLOW_ANY",
         tracingSamplingPercent: 100,
         istiodReplicas: 1,
         gatewayReplicas: 1,

@@ -17,6 +17,9 @@ const team = (name: string, extra: Record<string, unknown> = {}) => ({ name, gro
 const teams = (...names: string[]) => ({ tenancy: { teams: names.map((n) => team(n)) }, shop: { team: names[0] } });
 const delivery = (rolling: Record<string, unknown>) => ({ shop: { services: { catalog: { delivery: { strategy: "rolling", rolling } } } } });
 const LONG_NAME = "a".repeat(63);
+/** shop and data, with cross-team declarations on their services. */
+const crossTeam = (shop: Record<string, unknown>, data: Record<string, unknown> = {}) =>
+    ({ tenancy: { teams: [team("shop", { services: shop }), team("data", { services: data })] }, shop: { team: "shop" } });
 
 export const BAD_INPUTS: BadInput[] = [
     // names that clash with Kubernetes or the platform
@@ -80,4 +83,20 @@ export const BAD_INPUTS: BadInput[] = [
     { title: "another project's namespace", config: { "myplatform:monitoring": { enabled: false } }, expect: /myplatform:monitoring: this project reads only platform:\* keys.*did you mean platform:monitoring\?/, also: "program" },
     { title: "an unknown key", config: { meshh: {} }, expect: /platform:meshh: unknown key; accepted: .*mesh/ },
     { title: "a missing required key", config: { mesh: { revisions: [{ name: "1-29" }] } }, expect: /platform:mesh\.revisions\[0\]\.version: required/ },
+    // calls between teams (tenancy.teams[].services)
+    { title: "cross-team call agreed by both sides", config: crossTeam({ orders: { accepts: ["data/reports"] } }, { reports: { calls: ["shop/orders"] } }), expect: VALID, also: "program" },
+    { title: "cross-team call to a team that does not exist", config: crossTeam({ frontend: { calls: ["billing/invoices"] } }),
+        expect: /platform:tenancy\.teams\[0\]\.services\.frontend\.calls\[0\]: names no tenant team; accepted teams: data \(got "billing\/invoices"\)$/m, also: "program" },
+    { title: "cross-team caller team that does not exist", config: crossTeam({ orders: { accepts: ["billing"] } }),
+        expect: /platform:tenancy\.teams\[0\]\.services\.orders\.accepts\[0\]: names no tenant team; accepted teams: data \(got "billing"\)$/m },
+    { title: "cross-team call without the team", config: crossTeam({ frontend: { calls: ["orders"] } }),
+        expect: /platform:tenancy\.teams\[0\]\.services\.frontend\.calls\[0\]: must be "<team>\/<service>" \(e\.g\. "data\/orders"\)/ },
+    { title: "cross-team call given as a URL", config: crossTeam({ frontend: { calls: ["http://orders.data.svc/api"] } }),
+        expect: /platform:tenancy\.teams\[0\]\.services\.frontend\.calls\[0\]: must be "<team>\/<service>"/ },
+    { title: "cross-team call to the team's own service", config: crossTeam({ frontend: { calls: ["shop/orders"] } }),
+        expect: /platform:tenancy\.teams\[0\]\.services\.frontend\.calls\[0\]: is a service of this team's own namespace; .* \(got "shop\/orders"\)/ },
+    { title: "cross-team service name in upper case", config: crossTeam({ Orders: { accepts: ["data/reports"] } }),
+        expect: /platform:tenancy\.teams\[0\]\.services\.Orders: the key must be a DNS-1035 label/ },
+    { title: "cross-team declaration with a mistyped key", config: crossTeam({ orders: { accept: ["data/reports"] } }),
+        expect: /platform:tenancy\.teams\[0\]\.services\.orders\.accept: unknown key; accepted: calls, accepts/ },
 ];

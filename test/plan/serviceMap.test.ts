@@ -7,7 +7,8 @@ import * as os from "os";
 import * as path from "path";
 import { SHOP_SERVICES } from "../../components/shop/topology";
 import { buildServiceMap, SERVICE_MAP_MERMAID, SERVICE_MAP_SVG, toDot, writeServiceMap } from "../../scripts/plan/serviceMap";
-import { runOk } from "../harness";
+import { DEFAULT_TEAMS } from "../../stacks/shared";
+import { runOk, runStack } from "../harness";
 
 /** Every text node of a parsed SVG. */
 function texts(node: unknown): string[] {
@@ -93,5 +94,22 @@ describe("service map", function () {
         const marked = buildServiceMap([...bare, ...extra]);
         assert.ok(marked.routes.length > 0 && marked.routes.every((r) => r.jwt && r.rateLimit));
         assert.match(toDot(marked), /\[JWT, rate limit\]/);
+    });
+
+    it("draws a call between teams that both sides declare, and none that only one side declares", () => {
+        const [shop, data] = DEFAULT_TEAMS;
+        const caller = "synthetic-0001"; // the one synthetic service, in the data team's namespace
+        const mapOf = (shopServices: object, dataServices: object) => {
+            const run = runStack("prod", { tenancy: { teams: [{ ...shop, services: shopServices }, { ...data, services: dataServices }] } }, { syntheticServices: 1 });
+            assert.equal(run.error, undefined, run.error);
+            // The synthetic service runs without the mesh; its route, as the mesh would give it, makes it a node of the map.
+            const host = `${caller}.data.svc.cluster.local`;
+            const route = { type: "kubernetes:networking.istio.io/v1:VirtualService", name: `${caller}-route`, urn: `urn:test::${caller}-route`, custom: true,
+                dependencies: [], protect: false, retainOnDelete: false, aliases: 0, serializedInputs: {},
+                inputs: { metadata: { name: caller, namespace: "data" }, spec: { hosts: [host], http: [{ route: [{ destination: { host } }] }] } } };
+            return buildServiceMap([...run.resources, route]).edges.map((e) => `${e.from} -> ${e.to}`).filter((e) => e.startsWith("data/"));
+        };
+        assert.deepStrictEqual(mapOf({ orders: { accepts: [`data/${caller}`] } }, { [caller]: { calls: ["shop/orders"] } }), [`data/${caller} -> shop/orders`]);
+        assert.deepStrictEqual(mapOf({}, { [caller]: { calls: ["shop/orders"] } }), []);
     });
 });

@@ -3,9 +3,13 @@
 // principals `<trust domain>/ns/<ns>/sa/<account>` name a namespace and ServiceAccount that exist
 // (IST0101). A policy without a selector applies to the whole namespace, including workloads
 // deployed later (a tenant's allow-nothing baseline), so it is not reported for an empty namespace.
-// Where an unrendered chart may create the workloads or accounts, the check stays silent.
+// Where an unrendered chart may create the workloads or accounts, the check stays silent, and so
+// it does for the services a team declares on its Namespace for calls between teams (config
+// crossTeamAnnotation): a team's own program deploys them, in its own stack, each Microservice as
+// a ServiceAccount of its name and with pods labelled app.kubernetes.io/name=<name>.
 import { IndexedObject } from "../../lib/clusterIndex";
 import { Analyzer, formatLabels, MeshContext } from "../context";
+import { teamDeclarations } from "../crossTeamDeclarations";
 import { MESSAGES } from "../messages";
 
 function namespaceMatches(pattern: string, namespace: string): boolean {
@@ -15,9 +19,10 @@ function namespaceMatches(pattern: string, namespace: string): boolean {
     return pattern.toLowerCase() === namespace.toLowerCase();
 }
 
-function checkSelector(ctx: MeshContext, policy: IndexedObject): void {
+function checkSelector(ctx: MeshContext, policy: IndexedObject, declared: ReadonlySet<string>): void {
     const labels: Record<string, string> | undefined = policy.resource.props.spec?.selector?.matchLabels;
     if (!labels || Object.keys(labels).length === 0) return;
+    if (declared.has(`${policy.ref.namespace}/${labels["app.kubernetes.io/name"]}`)) return;
     const meshWide = policy.ref.namespace === ctx.config.meshRootNamespace;
     const namespace = meshWide ? undefined : policy.ref.namespace;
     if (ctx.index.workloadsWithLabels(labels, namespace).length > 0 || ctx.index.isOpaque(namespace)) return;
@@ -49,11 +54,18 @@ function checkSources(ctx: MeshContext, policy: IndexedObject, namespaces: reado
     });
 }
 
+/** `namespace/service` of every service a team's Namespace declares for calls between teams. */
+function declaredTeamServices(ctx: MeshContext): string[] {
+    return ctx.index.ofKind("Namespace")
+        .flatMap((ns) => Object.keys(teamDeclarations(ns, ctx.config.crossTeamAnnotation)).map((service) => `${ns.ref.name}/${service}`));
+}
+
 export const authorizationPolicies: Analyzer = (ctx) => {
     const namespaces = [...ctx.index.namespaces];
-    const accounts = new Set(ctx.index.ofKind("ServiceAccount").map((sa) => `${sa.ref.namespace}/${sa.ref.name}`));
+    const declared = new Set(declaredTeamServices(ctx));
+    const accounts = new Set([...ctx.index.ofKind("ServiceAccount").map((sa) => `${sa.ref.namespace}/${sa.ref.name}`), ...declared]);
     for (const policy of ctx.index.ofKind("AuthorizationPolicy")) {
-        checkSelector(ctx, policy);
+        checkSelector(ctx, policy, declared);
         checkSources(ctx, policy, namespaces, accounts);
     }
 };

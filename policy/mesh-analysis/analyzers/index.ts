@@ -3,6 +3,7 @@ import { Analyzer } from "../context";
 import { applicationUid } from "./applicationUid";
 import { authorizationPolicies } from "./authorizationPolicies";
 import { conflictingGateways } from "./conflictingGateways";
+import { crossTeamCalls } from "./crossTeamCalls";
 import { deploymentServices } from "./deploymentServices";
 import { destinationRules } from "./destinationRules";
 import { gatewayRefs } from "./gatewayRefs";
@@ -18,7 +19,7 @@ export const ANALYZERS: readonly Analyzer[] = [
     virtualServiceDestinations, gatewayRefs, meshGatewayHosts, jwtClaimRoutes,
     destinationRules,
     gatewayWorkloads, gatewaySecrets, conflictingGateways,
-    authorizationPolicies,
+    authorizationPolicies, crossTeamCalls,
     servicePortNames, deploymentServices, applicationUid,
     sidecarSelectors, telemetrySelectors,
 ];

@@ -298,4 +298,73 @@ describe("mesh-analysis", function () {
             }
         });
     });
+
+    describe("calls between teams (PLT0001, this pack's own code)", () => {
+        const ANNOTATION = "platform.example.com/cross-team-calls";
+        const declare = (resources: HarnessResource[], team: string, services: Record<string, unknown>) =>
+            changed(resources, "Namespace", `default/${team}`, (p) => { p.metadata.annotations = { ...p.metadata.annotations, [ANNOTATION]: JSON.stringify(services) }; });
+
+        it("a call the callee does not accept, on the caller's namespace, naming both", () => expectOne(
+            declare(prod, "data", { reports: { calls: ["shop/orders"] } }),
+            "PLT0001 Namespace data: data/reports calls shop/orders, but shop/orders does not accept it: no policy admits the call [OneSidedCrossTeamCall, Warning]"));
+
+        it("an accepted caller that declares no call, on the callee's namespace, naming both", () => expectOne(
+            declare(prod, "shop", { orders: { accepts: ["data/reports"] } }),
+            "PLT0001 Namespace shop: shop/orders accepts data/reports, but data/reports declares no call to it"));
+
+        it("an accepted team none of whose services calls", () => expectOne(
+            declare(prod, "shop", { orders: { accepts: ["data"] } }),
+            "PLT0001 Namespace shop: shop/orders accepts data, but no service of team data declares a call to it"));
+
+        it("stays silent when both sides declare the call, by service or by team", async () => {
+            const byService = declare(declare(prod, "data", { reports: { calls: ["shop/orders"] } }), "shop", { orders: { accepts: ["data/reports"] } });
+            assert.deepStrictEqual(await analyze(byService), []);
+            const byTeam = declare(declare(prod, "data", { reports: { calls: ["shop/orders"] } }), "shop", { orders: { accepts: ["data"] } });
+            assert.deepStrictEqual(await analyze(byTeam), []);
+        });
+
+        it("takes a declared caller's account as the team program's: no IST0101 for a principal of a service the stack does not deploy", async () => {
+            const principal = "cluster.local/ns/data/sa/reports";
+            const admitted = (resources: HarnessResource[]) => changed(resources, "AuthorizationPolicy", "shop/orders",
+                (p) => { p.spec.rules.push({ from: [{ source: { principals: [principal] } }] }); });
+            await expectOne(admitted(prod), `principal "${principal}": ServiceAccount data/reports not found`);
+            const declared = declare(declare(admitted(prod), "data", { reports: { calls: ["shop/orders"] } }), "shop", { orders: { accepts: ["data/reports"] } });
+            assert.deepStrictEqual(await analyze(declared), []);
+        });
+
+        it("takes a declared callee's pods as the team program's: no IST0127 for its policy's selector", async () => {
+            const policy = (resources: HarnessResource[]) => [...resources, object("kubernetes:security.istio.io/v1:AuthorizationPolicy", "shop", "accepts-ledger", {
+                spec: { selector: { matchLabels: { "app.kubernetes.io/name": "ledger", "app.kubernetes.io/instance": "ledger" } }, action: "ALLOW", rules: [] },
+            })];
+            await expectOne(policy(prod), "IST0127 AuthorizationPolicy shop/accepts-ledger: selector");
+            assert.deepStrictEqual(await analyze(declare(policy(prod), "shop", { ledger: {} })), []);
+        });
+
+        it("is a Warning: mesh-analysis (Error) does not report it", async () => {
+            const messages = await stackMessages(meshAnalysis, declare(prod, "data", { reports: { calls: ["shop/orders"] } }), prodConfig());
+            assert.deepStrictEqual(messages, []);
+        });
+    });
+
+    describe("external hosts", () => {
+        const PROVIDER = "api.stripe.com";
+        const withoutEntries = (resources: HarnessResource[]) => resources.filter((r) => !r.type.endsWith(":ServiceEntry"));
+        const routeToProvider = (resources: HarnessResource[]) => [...resources, object("kubernetes:networking.istio.io/v1:VirtualService", "shop", "provider", {
+            spec: { hosts: [PROVIDER], tls: [{ match: [{ port: 443, sniHosts: [PROVIDER] }], route: [{ destination: { host: PROVIDER, port: { number: 443 } } }] }] },
+        })];
+        const ruleForProvider = (resources: HarnessResource[]) => [...resources, object("kubernetes:networking.istio.io/v1:DestinationRule", "shop", "provider", {
+            spec: { host: PROVIDER, trafficPolicy: { connectionPool: { tcp: { maxConnections: 10 } } } },
+        })];
+
+        it("IST0101 (Error): a VirtualService to an external host no ServiceEntry declares", () => expectOne(
+            routeToProvider(withoutEntries(prod)), `IST0101 VirtualService shop/provider: destination host "${PROVIDER}" is neither a Service nor a ServiceEntry host`));
+
+        it("IST0174 (Warning): a DestinationRule for an external host no ServiceEntry declares", () => expectOne(
+            ruleForProvider(withoutEntries(prod)), `IST0174 DestinationRule shop/provider: host "${PROVIDER}" matches no Service or ServiceEntry in the stack`));
+
+        it("stays silent with payments' ServiceEntry for the host", async () => {
+            assert.ok(prod.some((r) => r.type.endsWith(":ServiceEntry") && r.props.spec.hosts.includes(PROVIDER)));
+            assert.deepStrictEqual(await analyze(ruleForProvider(routeToProvider(prod))), []);
+        });
+    });
 });

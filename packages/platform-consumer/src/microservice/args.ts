@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeResources } from "../shared/resources";
 import { ScrapeCertificateFiles } from "../shared/scrapeCertificates";
+import type { ExternalDependency } from "./external";
 import { AutoscalingSettings, DeliverySettings, EdgeArgs, FaultInjectionSettings, WorkloadDefaults } from "./settings";
 
 export interface HttpProbe {
@@ -45,6 +46,11 @@ export interface MicroserviceArgs {
     callers?: string[];
     /** Reachable from the ingress gateway. */
     public?: boolean;
+    /**
+     * Hosts outside the cluster the service calls: a ServiceEntry (with the mesh) visible only to
+     * its namespace, and NetworkPolicy egress on the declared ports. Nothing else leaves.
+     */
+    external?: ExternalDependency[];
     /**
      * A public service's routes at the gateway, enforced by the ingress gateway (needs `mesh`): path
      * prefixes, a required token (a gateway AuthorizationPolicy denies requests without one: 403),

@@ -24,6 +24,8 @@ export { checkMicroservice, CheckedMicroservice, MicroserviceError, ResolvedMicr
 export { checkMicroservices } from "./checkServices";
 export { CANARY_HEADER, PREVIEW_HEADER } from "./delivery/headers";
 export { REQUIRE_JWT_ANNOTATION } from "./meshPolicy";
+export { serviceAccountPrincipal } from "./authorization";
+export { ExternalDependency, EXTERNAL_PROTOCOLS } from "./external";
 
 export class Microservice extends pulumi.ComponentResource {
     public readonly serviceName: string;

@@ -8,6 +8,7 @@ import { DEFAULT_CLUSTER_DOMAIN, serviceHost } from "../shared/clusterDomain";
 import { authorizationPolicySpec, serviceAccountPrincipal } from "./authorization";
 import { deliveryTracks } from "./delivery/tracks";
 import { gatewayAuthorizationSpec } from "./edge/gatewayAuthorization";
+import { serviceEntryName, serviceEntrySpecs } from "./external";
 import { destinationRuleSpec } from "./routing/destinationRule";
 import { httpRoutes, routePlan } from "./routing/httpRoutes";
 import { gatewayVirtualServiceSpec, meshVirtualServiceSpec } from "./routing/virtualService";
@@ -94,6 +95,12 @@ export class MeshPolicy extends pulumi.ComponentResource {
                     : undefined,
             }));
         istio("AuthorizationPolicy", name, service.name, "security.istio.io/v1", policy);
+
+        // The hosts outside the cluster it calls: known to the mesh in this namespace only.
+        for (const entry of serviceEntrySpecs(service.external ?? [])) {
+            const entryName = serviceEntryName(service.name, entry.host);
+            istio("ServiceEntry", `${name}-${entryName}`, entryName, "networking.istio.io/v1", entry.spec);
+        }
         this.registerOutputs({ host: this.host });
     }
 }

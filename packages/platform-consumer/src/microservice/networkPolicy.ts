@@ -1,7 +1,10 @@
 // Who may reach this service: its declared callers on the http port, the ingress gateway when
-// public, and Prometheus on the metrics port. Everything else stays denied by the namespace.
+// public, and Prometheus on the metrics port; and where it may go beyond what its namespace
+// allows every pod: the hosts outside the cluster it declares, on their ports. Everything else
+// stays denied by the namespace.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { externalEgress } from "./external";
 import { ResolvedMicroservice } from "./resolve";
 
 const byNamespace = (name: pulumi.Input<string>) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": name } } });
@@ -25,9 +28,11 @@ export function serviceNetworkPolicySpec(service: ResolvedMicroservice): k8s.typ
     if (service.ports.metrics !== undefined) {
         ingress.push({ from: [byNamespace(service.platformNamespaces.monitoring)], ports: [{ protocol: "TCP", port: "metrics" }] });
     }
+    const egress = externalEgress(service.external ?? []);
     return {
         podSelector: { matchLabels: { "app.kubernetes.io/name": service.name } },
-        policyTypes: ["Ingress"],
+        policyTypes: egress.length > 0 ? ["Ingress", "Egress"] : ["Ingress"],
         ingress,
+        ...(egress.length > 0 ? { egress } : {}),
     };
 }

@@ -104,6 +104,7 @@ export function checkMicroservice(name: string, args: MicroserviceArgs): Checked
         secretEnv: args.secretEnv,
         probes: args.probes,
         public: args.public,
+        external: args.external,
         writablePaths: args.writablePaths ?? ["/tmp"],
         runAsUser: args.runAsUser ?? DEFAULT_UID,
         runAsGroup: args.runAsGroup ?? DEFAULT_UID,

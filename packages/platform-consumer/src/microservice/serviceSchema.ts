@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { dnsLabel, envVarName, isRecord, labelValue, portName, serviceName, wholeRange } from "../shared/fields";
+import { externalDependenciesSchema } from "./external";
 import { writablePathsSchema } from "./writablePaths";
 
 type Ctx = z.core.$RefinementCtx;
@@ -37,7 +38,8 @@ const caller = z.string({ message: "must be a service name" }).superRefine((name
         ctx.addIssue({
             code: "custom",
             message: `names a service in namespace "${namespace}": callers are services of this service's own namespace ` +
-                `(give "${service}" if it runs here); a team namespace admits no call from another namespace`,
+                `(give "${service}" if it runs here); a call from another team is declared by both teams in the platform's ` +
+                `tenancy (platform:tenancy.teams[].services: the caller's calls, this service's accepts), which writes its policies`,
         });
     } else if (!serviceName.safeParse(name).success) {
         ctx.addIssue({ code: "custom", message: serviceName.safeParse(name).error!.issues[0].message });
@@ -77,6 +79,7 @@ export const serviceFields = {
     probes: z.strictObject({ liveness: probeSchema.optional(), readiness: probeSchema.optional(), startup: probeSchema.optional() }).optional(),
     callers: z.array(caller, { message: "must be a list of service names" }),
     public: z.boolean({ message: "must be true or false" }).optional(),
+    external: externalDependenciesSchema.optional(),
     writablePaths: writablePathsSchema,
     runAsUser: z.number({ message: "must be a number" }).int({ message: "must be a whole number" })
         .min(1, { message: "must be above 0: uid 0 is root, and the pods run with runAsNonRoot, so the kubelet would never start them" })
