@@ -116,7 +116,7 @@ describe("strict policy config", () => {
             // Istio's analyzers split by their own level: Errors (mandatory where the stack says) and Warnings (advisory).
             "mesh-analysis": ["IST0101", "IST0109", "IST0110", "IST0111", "IST0112", "IST0145", "IST0149", "IST0159", "IST0160", "IST0173"],
             "mesh-analysis-warnings": ["IST0116", "IST0117", "IST0118", "IST0127", "IST0128", "IST0129", "IST0132", "IST0137", "IST0144",
-                "IST0162", "IST0174"],
+                "IST0162", "IST0174", "PLT0001"],
             "mesh-sidecar": ["injectDisabled", "trafficExclusion"],
             "capacity": ["quota", "limitRange", "disruptionBudget"],
             "edge-rate-limit": ["rateLimitFilter", "tokenBucket"],
