@@ -8,7 +8,8 @@ import { elasticsearchUrl, Logging } from "../components/logging";
 import { CA_KEY as ELASTICSEARCH_CA_KEY } from "../components/logging/names";
 import { Mesh, otlpEndpoint } from "../components/mesh";
 import { DASHBOARD_LABEL, Monitoring } from "../components/monitoring";
-import { Shop } from "../components/shop";
+import { ExternalSecrets } from "../components/secrets";
+import { SHOP_SERVICES, Shop } from "../components/shop";
 import { Tenancy } from "../components/tenancy";
 import { otlpGrpcEndpoint, queryUrl as jaegerQueryUrl, Tracing } from "../components/tracing";
 import { admissionRulesFor } from "./admission";
@@ -28,6 +29,7 @@ export interface Platform {
     logging?: Logging;
     tracing?: Tracing;
     kiali?: Kiali;
+    externalSecrets?: ExternalSecrets;
 }
 
 export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
@@ -47,6 +49,23 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         meshControlPlaneNamespace: config.mesh.enabled ? NAMESPACES.istioSystem : undefined,
         tracingNamespace: config.tracing.enabled ? NAMESPACES.tracing : undefined,
     }, opts);
+
+    // The store every namespace's ExternalSecrets read through. In dev it is seeded from Pulumi
+    // secrets, and what the shop reads but the seed lacks is generated.
+    const externalSecrets = config.externalSecrets.enabled
+        ? new ExternalSecrets("external-secrets", {
+            env: config.stack,
+            settings: config.externalSecrets,
+            namespace: tenancy.platformNamespaces[NAMESPACES.externalSecrets],
+            storeNamespace: tenancy.platformNamespaces[NAMESPACES.secretStore],
+            chart: resolveChart("externalSecrets", config),
+            chartValues: config.chartValues.externalSecrets,
+            seed: config.secrets.secretStoreSeed,
+            generate: config.shop.enabled
+                ? SHOP_SERVICES.flatMap((s) => s.secrets.map((secret) => ({ key: secret.remoteKey, property: secret.property ?? secret.name })))
+                : [],
+        }, opts)
+        : undefined;
 
     const gitops = config.gitops.enabled
         ? new GitOps("gitops", {
@@ -213,8 +232,13 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
                 },
             },
             tracing: config.tracing.enabled ? { otlpGrpcEndpoint: otlpGrpcEndpoint(NAMESPACES.tracing) } : undefined,
+            secretStore: externalSecrets && {
+                storeRef: externalSecrets.storeRef,
+                refreshInterval: externalSecrets.refreshInterval,
+                dependsOn: [externalSecrets.chart, externalSecrets.store],
+            },
         }, opts)
         : undefined;
 
-    return { config, tenancy, admission, shop, gitops, monitoring, mesh, logging, tracing, kiali };
+    return { config, tenancy, admission, shop, gitops, monitoring, mesh, logging, tracing, kiali, externalSecrets };
 }
