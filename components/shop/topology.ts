@@ -2,6 +2,7 @@
 // At the edge: the frontend is public on every path; the orders and payments APIs are public
 // under /api/orders and /api/payments, need a token, and payments needs the payment-processor role.
 import type { EdgeArgs } from "@reference-platform/consumer/microservice/settings";
+import type { ServiceSecret } from "@reference-platform/consumer/microservice";
 
 export interface ShopServiceDefinition {
     name: string;
@@ -9,21 +10,23 @@ export interface ShopServiceDefinition {
     /** Services this one calls (podinfo forwards /echo to each backend URL). */
     calls: string[];
     public: boolean;
-    /** Settings that must stay secret (generated with @pulumi/random). */
-    secretKeys: string[];
+    /** Secrets read from the platform's store, as files (the dev store generates them unless seeded). */
+    secrets: ServiceSecret[];
     /** A public service's routes and token rules at the gateway (stack config can tighten them). */
     edge?: EdgeArgs;
 }
 
 export const SHOP_SERVICES: ShopServiceDefinition[] = [
-    { name: "frontend", component: "frontend", calls: ["catalog", "orders"], public: true, secretKeys: [] },
-    { name: "catalog", component: "backend", calls: [], public: false, secretKeys: [] },
+    { name: "frontend", component: "frontend", calls: ["catalog", "orders"], public: true, secrets: [] },
+    { name: "catalog", component: "backend", calls: [], public: false, secrets: [] },
     {
-        name: "orders", component: "backend", calls: ["payments"], public: true, secretKeys: [],
+        name: "orders", component: "backend", calls: ["payments"], public: true, secrets: [],
         edge: { paths: ["/api/orders"], requireJwt: true },
     },
     {
-        name: "payments", component: "backend", calls: [], public: true, secretKeys: ["PAYMENTS_PROVIDER_API_KEY"],
+        name: "payments", component: "backend", calls: [], public: true,
+        // The payment provider's API key, from the store, as /var/run/secrets/app/provider-api-key.
+        secrets: [{ name: "provider-api-key", remoteKey: "shop-payments", property: "provider-api-key" }],
         edge: { paths: ["/api/payments"], requireJwt: true, claims: { roles: ["payment-processor"] } },
     },
 ];
