@@ -38,7 +38,10 @@ export interface CelValidation {
 function wire(value: unknown): unknown {
     if (value === undefined) return null;
     if (value === null || typeof value !== "object") return value;
-    return new Proxy(value as object, {
+    // Props with nothing unknown are shared and frozen (policy/lib/sharedProps.ts); a proxy must
+    // return a frozen target's own values, so it stands over a shallow copy of that level instead.
+    const target = Object.isFrozen(value) ? (Array.isArray(value) ? [...value] : { ...value }) : value;
+    return new Proxy(target as object, {
         // JSON has maps and lists only: an object built in another realm (the SDK deserializes in
         // its own) is still one of the two to the evaluator.
         get: (target, key) => (key === "constructor" ? (Array.isArray(target) ? Array : Object) : wire(Reflect.get(target, key))),
