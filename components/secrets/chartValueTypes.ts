@@ -15,6 +15,15 @@ interface PodValues {
 export interface ExternalSecretsValues extends PodValues {
     /** Pins the Deployments' and ServiceAccounts' names. The chart's own defaults install the CRDs (installCRDs). */
     fullnameOverride: string;
+    /**
+     * Off: a ClusterExternalSecret writes Secrets into many namespaces (and needs namespaces update),
+     * a (Cluster)PushSecret writes cluster Secrets into the store. Teams only read, each into its own namespace.
+     */
+    processClusterExternalSecret: false;
+    processPushSecret: false;
+    processClusterPushSecret: false;
+    /** Team roles are the platform's (components/tenancy): the chart does not widen the built-in edit and admin roles. */
+    rbac: { aggregateToEdit: false; aggregateToAdmin: false };
     webhook: PodValues;
     certController: PodValues;
 }

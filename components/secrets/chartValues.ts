@@ -18,6 +18,10 @@ const restricted = (resources: ComputeResources) => ({
 export function externalSecretsValues(controller: ComputeResources): ExternalSecretsValues {
     return {
         fullnameOverride: RELEASE,
+        processClusterExternalSecret: false,
+        processPushSecret: false,
+        processClusterPushSecret: false,
+        rbac: { aggregateToEdit: false, aggregateToAdmin: false },
         ...restricted(controller),
         webhook: restricted(WEBHOOK_RESOURCES),
         certController: restricted(CERT_CONTROLLER_RESOURCES),
