@@ -120,6 +120,7 @@ describe("strict policy config", () => {
             "edge-jwt-authorization": ["requestAuthentication", "denyWithoutToken"],
             "tenant-isolation": ["gateway", "ingress", "routeExport", "serviceEntryExport", "envoyFilter", "meshOptOut", "monitorFiles",
                 "monitorNamespaces", "monitorHonorLabels", "priorityClass"],
+            "secret-hygiene": ["credentialLiteral", "undeclaredSecretEnv"],
         };
         assert.deepStrictEqual(policies.map((p) => p.name).sort(), Object.keys(CONTROLS).sort());
         for (const policy of policies) {

@@ -7,7 +7,7 @@
 // JavaScript (the pack's evaluator) without change.
 import { WORKLOAD_TARGETS } from "../../admission/podTemplate";
 import { AdmissionRule, celString, tableMessageCel } from "../../admission/rule";
-import { CONTAINER_VARIABLES } from "../containers";
+import { CONTAINER_VARIABLES, everyContainer, forContainers } from "../containers";
 import { MESSAGES } from "../messages";
 
 /** A variable name (upper-cased) that says it holds a credential. */
@@ -39,11 +39,11 @@ export const credentialLiteral: AdmissionRule = {
     targets: WORKLOAD_TARGETS,
     cel: () => ({
         variables: [...CONTAINER_VARIABLES],
-        expression: `variables.containers.all(c, !has(c.env) || c.env == null || c.env.all(e, !(${LOOKS_LIKE_CREDENTIAL})))`,
+        expression: everyContainer(`!has(c.env) || c.env == null || c.env.all(e, !(${LOOKS_LIKE_CREDENTIAL}))`),
         // The variable names only, never a value.
         messageExpression: tableMessageCel(m.code, m.text, [
-            `variables.containers.filter(c, has(c.env) && c.env != null && c.env.exists(e, ${LOOKS_LIKE_CREDENTIAL}))` +
-            `.map(c, c.env.filter(e, ${LOOKS_LIKE_CREDENTIAL}).map(e, c.name + '/' + e.name).join(', ')).join(', ')`,
+            `(${forContainers(`has(c.env) && c.env != null && c.env.exists(e, ${LOOKS_LIKE_CREDENTIAL})`,
+                `c.env.filter(e, ${LOOKS_LIKE_CREDENTIAL}).map(e, c.name + '/' + e.name).join(', ')`)}).join(', ')`,
         ]),
     }),
 };

@@ -5,7 +5,7 @@
 import { NAMESPACE_LABELS, namespaceLabelIs } from "../../admission/namespace";
 import { WORKLOAD_TARGETS } from "../../admission/podTemplate";
 import { AdmissionRule, celString, tableMessageCel } from "../../admission/rule";
-import { CONTAINER_VARIABLES } from "../containers";
+import { CONTAINER_VARIABLES, everyContainer, forContainers } from "../containers";
 import { MESSAGES } from "../messages";
 
 export interface SecretEnvSettings {
@@ -35,9 +35,9 @@ export const undeclaredSecretEnv: AdmissionRule = {
                 { name: "inTenant", expression: namespaceLabelIs(s.tenantLabel, "true") },
                 { name: "declared", expression: `${annotation} in variables.podAnnotations ? ',' + variables.podAnnotations[${annotation}] + ',' : ','` },
             ],
-            expression: s.requireDeclaredSecretEnv ? `!variables.inTenant || variables.containers.all(c, size(${UNDECLARED}) == 0)` : "true",
+            expression: s.requireDeclaredSecretEnv ? `!variables.inTenant || (${everyContainer(`size(${UNDECLARED}) == 0`)})` : "true",
             messageExpression: tableMessageCel(m.code, m.text, [
-                `variables.containers.map(c, (${UNDECLARED}).join(', ')).filter(n, n != '').join(', ')`,
+                `(${forContainers(`size(${UNDECLARED}) > 0`, `(${UNDECLARED}).join(', ')`)}).join(', ')`,
                 annotation,
             ]),
         };
