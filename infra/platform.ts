@@ -67,6 +67,14 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         }, opts)
         : undefined;
 
+    const storeIntegration = externalSecrets && {
+        storeRef: externalSecrets.storeRef,
+        refreshInterval: externalSecrets.refreshInterval,
+        dependsOn: [externalSecrets.chart, externalSecrets.store],
+    };
+    // The platform's own Secrets from the store where the stack says so (staging, prod).
+    const platformSecrets = config.externalSecrets.enabled ? config.externalSecrets.platformSecrets : undefined;
+
     const gitops = config.gitops.enabled
         ? new GitOps("gitops", {
             env: config.stack,
@@ -77,6 +85,9 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             teams: config.tenancy.teams,
             teamNamespaces: tenancy.teamNamespaces,
             teamSyncServiceAccounts: tenancy.teamSyncServiceAccounts,
+            storedRepositories: storeIntegration && platformSecrets?.argocdRepositories
+                ? { store: storeIntegration, repositories: platformSecrets.argocdRepositories }
+                : undefined,
         }, opts)
         : undefined;
 
@@ -131,6 +142,9 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             chartValues: config.chartValues.kubePrometheusStack,
             protectStatefulData: config.protectStatefulData,
             alertWebhookUrl: config.secrets.alertWebhookUrl,
+            grafanaAdminFromStore: storeIntegration && platformSecrets?.grafanaAdmin
+                ? { store: storeIntegration, remoteKey: platformSecrets.grafanaAdmin.remoteKey }
+                : undefined,
             istioNamespace: config.mesh.enabled ? tenancy.platformNamespaces[NAMESPACES.istioSystem] : undefined,
             envoyNamespaces: config.mesh.enabled
                 ? { [NAMESPACES.ingressGateway]: tenancy.platformNamespaces[NAMESPACES.ingressGateway], ...tenancy.teamNamespaces }
@@ -232,11 +246,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
                 },
             },
             tracing: config.tracing.enabled ? { otlpGrpcEndpoint: otlpGrpcEndpoint(NAMESPACES.tracing) } : undefined,
-            secretStore: externalSecrets && {
-                storeRef: externalSecrets.storeRef,
-                refreshInterval: externalSecrets.refreshInterval,
-                dependsOn: [externalSecrets.chart, externalSecrets.store],
-            },
+            secretStore: storeIntegration,
         }, opts)
         : undefined;
 

@@ -7,7 +7,7 @@
 // read, so a stack can switch stores without deleting the other blocks, and it must be there.
 import { z } from "zod";
 import { goDurationMilliseconds } from "@reference-platform/grammar";
-import { EVERY_PASS, isRecord } from "@reference-platform/consumer/shared/fields";
+import { dnsLabel, EVERY_PASS, isRecord, repositoryUrl } from "@reference-platform/consumer/shared/fields";
 import { computeResourcesSchema } from "@reference-platform/consumer/shared/resources";
 
 export const STORE_KINDS = ["kubernetes", "vault", "aws", "gcp", "azure"] as const;
@@ -86,6 +86,22 @@ export const storeSchema = z.strictObject({
     }
 }, EVERY_PASS);
 
+const remoteKey = z.string({ message: "must be the store's key" }).regex(/^\S+$/, { message: "must be the store's key (no whitespace)" });
+
+/**
+ * The platform's own Secrets read from the store instead of generated (staging, prod): Grafana's
+ * admin login (properties admin-user, admin-password) and Argo CD's repository credentials
+ * (properties username, password). Unset: the program generates them, as dev always does.
+ */
+export const platformSecretsSchema = z.strictObject({
+    grafanaAdmin: z.strictObject({ remoteKey }).optional(),
+    argocdRepositories: z.array(z.strictObject({
+        name: dnsLabel,
+        url: repositoryUrl(/^(https:\/\/|ssh:\/\/|git@)/, "must be an https://, ssh:// or git@ URL"),
+        remoteKey,
+    })).optional(),
+});
+
 export const externalSecretsSettingsSchema = z.strictObject({
     enabled: z.boolean(),
     /** How often each ExternalSecret re-reads its store: how long a rotated value takes to reach the pods. */
@@ -93,11 +109,18 @@ export const externalSecretsSettingsSchema = z.strictObject({
     /** The operator's controller; its webhook and cert controller take the fixed sizes of ./chartValues. */
     resources: computeResourcesSchema,
     store: storeSchema,
-});
+    platformSecrets: platformSecretsSchema.optional(),
+}).superRefine((settings, ctx) => {
+    // dev keeps generating them: its store is seeded by the program, so reading them back gains nothing.
+    if (isRecord(settings.platformSecrets) && isRecord(settings.store) && settings.store.kind === "kubernetes") {
+        ctx.addIssue({ code: "custom", path: ["platformSecrets"], message: 'reads the platform\'s own Secrets from a real store; with the dev store (kind "kubernetes") the program generates them: remove it' });
+    }
+}, EVERY_PASS);
 
 export type VaultStore = z.output<typeof vaultStoreSchema>;
 export type AwsStore = z.output<typeof awsStoreSchema>;
 export type GcpStore = z.output<typeof gcpStoreSchema>;
 export type AzureStore = z.output<typeof azureStoreSchema>;
 export type StoreSettings = z.output<typeof storeSchema>;
+export type PlatformSecretsSettings = z.output<typeof platformSecretsSchema>;
 export type ExternalSecretsSettings = z.output<typeof externalSecretsSettingsSchema>;
