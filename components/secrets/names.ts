@@ -4,8 +4,10 @@
 /** The Helm release and fullnameOverride of the external-secrets chart. */
 export const RELEASE = "external-secrets";
 
-/** The stack's one store, cluster-scoped: every namespace's ExternalSecrets read through it. */
-export const CLUSTER_STORE_NAME = "platform";
+import { PLATFORM_SECRET_STORE_REF } from "@reference-platform/consumer/microservice";
+
+/** The stack's one store, cluster-scoped: every namespace's ExternalSecrets read through it (the published package's name for it). */
+export const CLUSTER_STORE_NAME = PLATFORM_SECRET_STORE_REF.name;
 
 /** The ServiceAccount the store authenticates as (Vault's Kubernetes auth, IRSA, workload identity, the dev store's reader). */
 export const STORE_SERVICE_ACCOUNT = "platform-secret-store";

@@ -21,7 +21,7 @@ import { createExternalSecrets } from "./externalSecrets";
 
 export * from "./args";
 export * from "./settings";
-export { DEFAULT_SECRET_MOUNT_PATH, SECRET_ENV_ANNOTATION, SECRET_FILE_MODE, SecretStoreIntegration, ServiceSecret, secretObjectName } from "./secrets";
+export { DEFAULT_SECRET_MOUNT_PATH, PLATFORM_SECRET_STORE_REF, SECRET_ENV_ANNOTATION, SECRET_FILE_MODE, SecretStoreIntegration, ServiceSecret, secretObjectName } from "./secrets";
 export { checkMicroservice, CheckedMicroservice, MicroserviceError, ResolvedMicroservice } from "./resolve";
 export { checkMicroservices } from "./checkServices";
 export { CANARY_HEADER, PREVIEW_HEADER } from "./delivery/headers";

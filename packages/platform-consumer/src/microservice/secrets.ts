@@ -9,6 +9,9 @@ import { z } from "zod";
 import { DNS_LABEL_MAX_LENGTH, isDnsLabel } from "@reference-platform/grammar";
 import { dnsLabel, envVarName, EVERY_PASS_ARRAY, isRecord } from "../shared/fields";
 
+/** The platform's one store, cluster-scoped, which every namespace's ExternalSecrets name. */
+export const PLATFORM_SECRET_STORE_REF = { kind: "ClusterSecretStore", name: "platform" } as const;
+
 /** Where a secret's file goes when the service does not say. */
 export const DEFAULT_SECRET_MOUNT_PATH = "/var/run/secrets/app";
 
