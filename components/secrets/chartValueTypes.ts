@@ -3,18 +3,17 @@
 import { ComputeResources } from "@reference-platform/consumer/shared/resources";
 import { RestrictedContainerSecurityContext, RestrictedPodSecurityContext } from "@reference-platform/consumer/shared/securityContext";
 
-/** The chart renders these without its `enabled` key (external-secrets.renderSecurityContext). */
-type Toggled<T> = T & { enabled: true };
-
+/** The chart renders these without its `enabled` key (external-secrets.renderSecurityContext), which defaults to true. */
 interface PodValues {
     resources: ComputeResources;
-    podSecurityContext: Toggled<RestrictedPodSecurityContext>;
-    securityContext: Toggled<RestrictedContainerSecurityContext>;
+    podSecurityContext: RestrictedPodSecurityContext;
+    /** Equal to the chart's default in 2.9.0 but for `privileged`: written once by the platform, pinned against a looser upgrade. */
+    securityContext: RestrictedContainerSecurityContext & { enabled: true };
 }
 
 export interface ExternalSecretsValues extends PodValues {
-    /** Pins the Deployments' and ServiceAccounts' names. The chart's own defaults install the CRDs (installCRDs). */
-    fullnameOverride: string;
+    // No fullnameOverride: the release name (./names RELEASE) contains the chart's name, so the
+    // objects are already named external-secrets-*. The chart's own defaults install the CRDs (installCRDs).
     /**
      * Off: a ClusterExternalSecret writes Secrets into many namespaces (and needs namespaces update),
      * a (Cluster)PushSecret writes cluster Secrets into the store. Teams only read, each into its own namespace.

@@ -3,7 +3,6 @@
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "@reference-platform/consumer/shared/securityContext";
 import { ComputeResources } from "@reference-platform/consumer/shared/resources";
 import { ExternalSecretsValues } from "./chartValueTypes";
-import { RELEASE } from "./names";
 
 /** The webhook validates ESO objects on admission; the cert controller rotates its certificate. Both stay small. */
 export const WEBHOOK_RESOURCES: ComputeResources = { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "128Mi" } };
@@ -11,13 +10,12 @@ export const CERT_CONTROLLER_RESOURCES: ComputeResources = { requests: { cpu: "1
 
 const restricted = (resources: ComputeResources) => ({
     resources: { requests: { ...resources.requests }, limits: { ...resources.limits } },
-    podSecurityContext: { enabled: true as const, ...restrictedPodSecurityContext() },
+    podSecurityContext: restrictedPodSecurityContext(),
     securityContext: { enabled: true as const, ...restrictedContainerSecurityContext() },
 });
 
 export function externalSecretsValues(controller: ComputeResources): ExternalSecretsValues {
     return {
-        fullnameOverride: RELEASE,
         processClusterExternalSecret: false,
         processPushSecret: false,
         processClusterPushSecret: false,

@@ -54,7 +54,7 @@ for (const [stack, expected] of Object.entries(EXPECTED)) {
             for (const [part, pod] of Object.entries({ controller: values, webhook: values.webhook, certController: values.certController })) {
                 assert.ok(pod.resources.requests.cpu && pod.resources.requests.memory && pod.resources.limits.memory, `${part} is sized`);
                 // The chart drops `enabled` from what it renders; the rest is the pod as the API server sees it.
-                const strip = ({ enabled: _e, ...rest }: Record<string, unknown>) => rest;
+                const strip = ({ enabled: _e, ...rest }: Record<string, unknown> = {}) => rest;
                 const podSpec = { securityContext: strip(pod.podSecurityContext), containers: [{ name: part, image: "x", securityContext: strip(pod.securityContext) }] };
                 const findings = evaluatePod({ spec: podSpec } as any, "restricted", 36);
                 assert.deepEqual(findings.map((f) => `${f.control.id}: ${f.message}`), [], `${part} meets restricted`);
