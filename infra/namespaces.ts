@@ -14,14 +14,19 @@ export const NAMESPACES = {
     logging: "logging",
     fluentBit: "fluent-bit",
     argocd: "argocd",
+    externalSecrets: "external-secrets",
+    /** The dev store: Secrets the program seeds from Pulumi secrets, read by ESO's Kubernetes provider. */
+    secretStore: "platform-secrets",
 } as const;
 
 /** The add-ons that create platform namespaces, each switched by its `enabled` (PlatformConfig's areas). */
-type Enabled = Record<"mesh" | "monitoring" | "tracing" | "logging" | "gitops", { enabled: boolean }>;
+type Enabled = Record<"mesh" | "monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets", { enabled: boolean }>;
 
 /** A platform namespace and the add-on whose `enabled` creates it. */
 export interface PlatformNamespace extends PlatformNamespaceSpec {
     addOn: keyof Enabled;
+    /** Created only when the stack's secret store is of this kind. */
+    storeKind?: string;
 }
 
 /** Every platform namespace, in creation order. */
@@ -55,9 +60,14 @@ export const PLATFORM_NAMESPACES: readonly PlatformNamespace[] = [
         meshInjection: false,
     },
     { addOn: "gitops", name: NAMESPACES.argocd, podSecurityLevel: "restricted", meshInjection: false },
+    { addOn: "externalSecrets", name: NAMESPACES.externalSecrets, podSecurityLevel: "restricted", meshInjection: false },
+    // Runs no pods: it holds the Secrets ESO's Kubernetes provider reads, only when that is the stack's store.
+    { addOn: "externalSecrets", name: NAMESPACES.secretStore, podSecurityLevel: "restricted", meshInjection: false, storeKind: "kubernetes" },
 ];
 
 /** The namespaces of the enabled add-ons. */
-export function platformNamespaceSpecs(c: Enabled): PlatformNamespaceSpec[] {
-    return PLATFORM_NAMESPACES.filter((ns) => c[ns.addOn].enabled).map(({ addOn: _addOn, ...spec }) => spec);
+export function platformNamespaceSpecs(c: Enabled & { externalSecrets: { store: { kind: string } } }): PlatformNamespaceSpec[] {
+    return PLATFORM_NAMESPACES
+        .filter((ns) => c[ns.addOn].enabled && (ns.storeKind === undefined || ns.storeKind === c.externalSecrets.store.kind))
+        .map(({ addOn: _addOn, storeKind: _storeKind, ...spec }) => spec);
 }

@@ -8,7 +8,8 @@ import { elasticsearchUrl, Logging } from "../components/logging";
 import { CA_KEY as ELASTICSEARCH_CA_KEY } from "../components/logging/names";
 import { Mesh, otlpEndpoint } from "../components/mesh";
 import { DASHBOARD_LABEL, Monitoring } from "../components/monitoring";
-import { Shop } from "../components/shop";
+import { ExternalSecrets } from "../components/secrets";
+import { SHOP_SERVICES, Shop } from "../components/shop";
 import { Tenancy } from "../components/tenancy";
 import { otlpGrpcEndpoint, queryUrl as jaegerQueryUrl, Tracing } from "../components/tracing";
 import { admissionRulesFor } from "./admission";
@@ -29,6 +30,7 @@ export interface Platform {
     logging?: Logging;
     tracing?: Tracing;
     kiali?: Kiali;
+    externalSecrets?: ExternalSecrets;
 }
 
 export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
@@ -51,6 +53,31 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         platformTraffic: { flows: platformFlows(config), addressBlocks: ADDRESS_BLOCKS },
     }, opts);
 
+    // The store every namespace's ExternalSecrets read through. In dev it is seeded from Pulumi
+    // secrets, and what the shop reads but the seed lacks is generated.
+    const externalSecrets = config.externalSecrets.enabled
+        ? new ExternalSecrets("external-secrets", {
+            env: config.stack,
+            settings: config.externalSecrets,
+            namespace: tenancy.platformNamespaces[NAMESPACES.externalSecrets],
+            storeNamespace: tenancy.platformNamespaces[NAMESPACES.secretStore],
+            chart: resolveChart("externalSecrets", config),
+            chartValues: config.chartValues.externalSecrets,
+            seed: config.secrets.secretStoreSeed,
+            generate: config.shop.enabled
+                ? SHOP_SERVICES.flatMap((s) => s.secrets.map((secret) => ({ key: secret.remoteKey, property: secret.property ?? secret.name })))
+                : [],
+        }, opts)
+        : undefined;
+
+    const storeIntegration = externalSecrets && {
+        storeRef: externalSecrets.storeRef,
+        refreshInterval: externalSecrets.refreshInterval,
+        dependsOn: [externalSecrets.chart, externalSecrets.store],
+    };
+    // The platform's own Secrets from the store where the stack says so (staging, prod).
+    const platformSecrets = config.externalSecrets.enabled ? config.externalSecrets.platformSecrets : undefined;
+
     const gitops = config.gitops.enabled
         ? new GitOps("gitops", {
             env: config.stack,
@@ -61,6 +88,9 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             teams: config.tenancy.teams,
             teamNamespaces: tenancy.teamNamespaces,
             teamSyncServiceAccounts: tenancy.teamSyncServiceAccounts,
+            storedRepositories: storeIntegration && platformSecrets?.argocdRepositories
+                ? { store: storeIntegration, repositories: platformSecrets.argocdRepositories }
+                : undefined,
         }, opts)
         : undefined;
 
@@ -115,6 +145,9 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             chartValues: config.chartValues.kubePrometheusStack,
             protectStatefulData: config.protectStatefulData,
             alertWebhookUrl: config.secrets.alertWebhookUrl,
+            grafanaAdminFromStore: storeIntegration && platformSecrets?.grafanaAdmin
+                ? { store: storeIntegration, remoteKey: platformSecrets.grafanaAdmin.remoteKey }
+                : undefined,
             istioNamespace: config.mesh.enabled ? tenancy.platformNamespaces[NAMESPACES.istioSystem] : undefined,
             envoyNamespaces: config.mesh.enabled
                 ? { [NAMESPACES.ingressGateway]: tenancy.platformNamespaces[NAMESPACES.ingressGateway], ...tenancy.teamNamespaces }
@@ -216,8 +249,9 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
                 },
             },
             tracing: config.tracing.enabled ? { otlpGrpcEndpoint: otlpGrpcEndpoint(NAMESPACES.tracing) } : undefined,
+            secretStore: storeIntegration,
         }, opts)
         : undefined;
 
-    return { config, tenancy, admission, shop, gitops, monitoring, mesh, logging, tracing, kiali };
+    return { config, tenancy, admission, shop, gitops, monitoring, mesh, logging, tracing, kiali, externalSecrets };
 }

@@ -13,6 +13,7 @@ import { meshSidecar } from "./mesh-sidecar/policy";
 import { podDisruptionBudget } from "./pod-disruption-budget/policy";
 import { podSecurityStandards } from "./pod-security/policy";
 import { rbacLeastPrivilege } from "./rbac-least-privilege/policy";
+import { secretHygiene } from "./secret-hygiene/policy";
 import { serviceExposure } from "./service-exposure/policy";
 import { tenantIsolation } from "./tenant-isolation/policy";
 import { tenantNamespaceGuardrails } from "./tenant-namespace-guardrails/policy";
@@ -37,11 +38,12 @@ export const policies: Policies = [
     edgeJwtAuthorization,
     tenantIsolation,
     meshSidecar,
+    secretHygiene,
 ];
 
 export { capacity, meshAnalysis, meshAnalysisWarnings };
 export {
     containerResources, customResourceChartDependency, helmChartPinned, imageProvenance, meshMtls, podDisruptionBudget,
     podSecurityStandards, rbacLeastPrivilege, serviceExposure, tenantNamespaceGuardrails, workloadServiceAccount,
-    edgeRateLimit, edgeJwtAuthorization, tenantIsolation, meshSidecar,
+    edgeRateLimit, edgeJwtAuthorization, tenantIsolation, meshSidecar, secretHygiene,
 };

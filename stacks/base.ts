@@ -48,6 +48,22 @@ export const baseProfile: ProfileDifferences = {
         rootApp: { repoURL: "https://github.com/example-org/platform-apps.git", targetRevision: "main" },
     },
     shop: { enabled: true, team: "shop", image: SHOP_IMAGE },
+    externalSecrets: {
+        enabled: true,
+        refreshInterval: "15m",
+        resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "256Mi" } },
+        // Replace with your organisation's store in Pulumi.<stack>.yaml (README, Secrets): Vault with
+        // Kubernetes auth here; aws, gcp and azure use workload identity.
+        store: {
+            kind: "vault",
+            vault: {
+                server: "https://vault.example.com:8200",
+                path: "secret",
+                version: "v2",
+                kubernetesAuth: { mountPath: "kubernetes", role: "platform-external-secrets" },
+            },
+        },
+    },
     chartRepositories: {},
     chartValues: {},
 };

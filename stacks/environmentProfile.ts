@@ -2,6 +2,7 @@
 // component, each typed by that component's settings contract (components/<area>/settings.ts).
 // infra/config composes the same components' schemas to validate a profile merged with a stack's
 // knobs, and fails to compile if this type and that schema drift apart.
+import type { ExternalSecretsSettings } from "../components/secrets/settings";
 import type { GitOpsSettings } from "../components/gitops/settings";
 import type { LoggingSettings } from "../components/logging/settings";
 import type { MeshSettings } from "../components/mesh/settings";
@@ -23,6 +24,8 @@ export interface EnvironmentProfile {
     logging: LoggingSettings;
     gitops: GitOpsSettings;
     shop: ShopSettings;
+    /** The External Secrets Operator and the stack's one secret store. */
+    externalSecrets: ExternalSecretsSettings;
     /** protect + retainOnDelete for stateful data (Elasticsearch, Prometheus volumes). */
     protectStatefulData: boolean;
     /** Per-chart repository overrides (mirrors, oci://), keyed by chart key in infra/charts.ts. */

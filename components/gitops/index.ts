@@ -14,6 +14,8 @@ import { DEFAULT_PROJECT, defaultProjectSpec, PLATFORM_PROJECT, RESERVED_PROJECT
 import { TEAM_SYNC_KINDS } from "../tenancy/teamSync";
 import { createAdminPassword, createAdminSecret, createRedisSecret } from "./credentials";
 import { argoCdValues } from "./chartValues";
+import type { SecretStoreIntegration } from "@reference-platform/consumer/microservice";
+import { createRepositoryCredentials, StoredRepository } from "./repositoryCredentials";
 import { ROOT_APPLICATION, rootApplicationSpec } from "./rootApplication";
 
 /** The chart's release name; the Services are named after it (argocd-server, argocd-redis-ha-haproxy). */
@@ -35,6 +37,8 @@ export interface GitOpsArgs {
     teamSyncServiceAccounts: Record<string, pulumi.Input<string>>;
     /** The cluster's DNS domain, which serverUrl ends in; default "cluster.local". */
     clusterDomain?: string;
+    /** Repository credentials read from the secret store (platform:externalSecrets.platformSecrets.argocdRepositories). */
+    storedRepositories?: { store: SecretStoreIntegration; repositories: readonly StoredRepository[] };
 }
 
 export class GitOps extends pulumi.ComponentResource {
@@ -74,6 +78,10 @@ export class GitOps extends pulumi.ComponentResource {
         }, { parent: this, dependsOn: [adminSecret, redisSecret] });
         // Custom resources wait for the chart, which installs their CRDs.
         const afterChart = { parent: this, dependsOn: [chart] };
+
+        if (args.storedRepositories) {
+            createRepositoryCredentials(name, this.namespace, labels("repository"), args.storedRepositories.store, args.storedRepositories.repositories, { parent: this });
+        }
 
         for (const team of args.teams) {
             const project = new k8s.apiextensions.CustomResource(`${name}-project-${team.name}`, {

@@ -8,6 +8,8 @@ import { MonitoringSettings } from "./settings";
 import { ChartValues, installChart } from "../shared/helmChart";
 import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
 import { createAlertmanagerConfigSecret } from "./alertmanagerConfig";
+import type { SecretStoreIntegration } from "@reference-platform/consumer/microservice";
+import { platformExternalSecret } from "../secrets/platformSecret";
 import { DATASOURCE_ENV } from "./datasources";
 import { monitoringValues } from "./chartValues";
 import { createIstioMonitors } from "./istioMonitors";
@@ -52,6 +54,8 @@ export interface MonitoringArgs {
     chartValues?: ChartValues;
     /** protect + retainOnDelete the Prometheus object and keep its volumes (prod). */
     protectStatefulData: boolean;
+    /** Grafana's admin login from the secret store (properties admin-user, admin-password) instead of generated. */
+    grafanaAdminFromStore?: { store: SecretStoreIntegration; remoteKey: string };
     /** Webhook the critical receiver posts to (a secret); without it critical alerts go nowhere. */
     alertWebhookUrl?: pulumi.Input<string>;
     /** Jaeger query base URL, when tracing is enabled. */
@@ -88,15 +92,22 @@ export class Monitoring extends pulumi.ComponentResource {
         const labels = recommendedLabels({ name: "monitoring", component: "monitoring", env: args.env });
         this.namespace = pulumi.output(args.namespace);
 
-        const adminPassword = new random.RandomPassword("grafana-admin", { length: 32, special: false }, child);
-        const adminSecret = new k8s.core.v1.Secret("grafana-admin", {
-            metadata: { name: GRAFANA_ADMIN_SECRET, namespace: args.namespace, labels },
-            type: "Opaque",
-            stringData: {
-                [GRAFANA_ADMIN_KEYS.user]: GRAFANA_ADMIN_USER,
-                [GRAFANA_ADMIN_KEYS.password]: pulumi.secret(adminPassword.result),
-            },
-        }, { ...child, additionalSecretOutputs: ["data", "stringData"] });
+        const fromStore = args.grafanaAdminFromStore;
+        const adminSecret = fromStore
+            ? platformExternalSecret("grafana-admin-external", {
+                namespace: args.namespace, secretName: GRAFANA_ADMIN_SECRET, labels, store: fromStore.store,
+                data: [GRAFANA_ADMIN_KEYS.user, GRAFANA_ADMIN_KEYS.password].map((key) => ({ secretKey: key, remoteKey: fromStore.remoteKey, property: key })),
+            }, child)
+            : new k8s.core.v1.Secret("grafana-admin", {
+                metadata: { name: GRAFANA_ADMIN_SECRET, namespace: args.namespace, labels },
+                type: "Opaque",
+                stringData: {
+                    [GRAFANA_ADMIN_KEYS.user]: GRAFANA_ADMIN_USER,
+                    [GRAFANA_ADMIN_KEYS.password]: pulumi.secret(new random.RandomPassword("grafana-admin", { length: 32, special: false }, child).result),
+                },
+            }, { ...child, additionalSecretOutputs: ["data", "stringData"] });
+        // Read from the object, so the chart waits for it.
+        const adminSecretName: pulumi.Output<string> = adminSecret.metadata.apply((m) => m.name ?? GRAFANA_ADMIN_SECRET);
 
         const alertmanagerConfig = createAlertmanagerConfigSecret({
             namespace: args.namespace,
@@ -123,7 +134,7 @@ export class Monitoring extends pulumi.ComponentResource {
                 namespace: args.namespace,
                 dashboardNamespaces: args.dashboardNamespaces,
                 nodeExporterNamespace: args.nodeExporterNamespace,
-                grafanaAdminSecretName: adminSecret.metadata.name,
+                grafanaAdminSecretName: adminSecretName,
                 alertmanagerConfigSecretName: alertmanagerConfig.metadata.name,
                 datasourceSecretName: datasourceSecret?.metadata.name,
                 datasources: {
@@ -153,7 +164,7 @@ export class Monitoring extends pulumi.ComponentResource {
         this.prometheusUrl = this.namespace.apply((ns) => serviceUrl(PROMETHEUS_SERVICE, ns));
         this.alertmanagerUrl = this.namespace.apply((ns) => serviceUrl(ALERTMANAGER_SERVICE, ns));
         this.grafanaUrl = this.namespace.apply((ns) => serviceUrl(GRAFANA_SERVICE, ns));
-        this.grafanaAdminSecretName = adminSecret.metadata.name;
+        this.grafanaAdminSecretName = adminSecretName;
         this.scrapeCertificateFiles = args.meshCertificates ? { ...SCRAPE_CERTIFICATE_FILES } : undefined;
         this.registerOutputs({
             namespace: this.namespace,

@@ -2,9 +2,9 @@
 // autoscaling, disruption budgets, network policies, delivery strategies, mesh routing and
 // authorization, metrics, alerts, dashboards, traces and JSON logs.
 import * as pulumi from "@pulumi/pulumi";
-import * as random from "@pulumi/random";
 import {
-    EdgeArgs, EdgeRouteSettings, MeshIntegration, Microservice, MonitoringIntegration, RedMetricNames, TracingIntegration, WorkloadDefaults,
+    EdgeArgs, EdgeRouteSettings, MeshIntegration, Microservice, MonitoringIntegration, RedMetricNames, SecretStoreIntegration, TracingIntegration,
+    WorkloadDefaults,
 } from "@reference-platform/consumer/microservice";
 import { ShopSettings } from "./settings";
 import { callersOf, SHOP_SERVICES } from "./topology";
@@ -34,6 +34,8 @@ export interface ShopArgs {
     mesh?: MeshIntegration;
     monitoring?: MonitoringIntegration;
     tracing?: TracingIntegration;
+    /** The platform's secret store: the services' secrets (payments' provider key) come from it. */
+    secretStore?: SecretStoreIntegration;
 }
 
 /** The topology's edge rules with the stack's on top: its claims replace the topology's; requireJwt false drops both. */
@@ -53,13 +55,6 @@ export class Shop extends pulumi.ComponentResource {
         super("platform:shop:Shop", name, {}, opts);
         for (const def of SHOP_SERVICES) {
             const backendFlags = def.calls.map((callee) => `--backend-url=http://${callee}/echo`);
-            const secretEnv: Record<string, pulumi.Input<string>> = {};
-            for (const key of def.secretKeys) {
-                secretEnv[key] = new random.RandomPassword(`${name}-${def.name}-${key.toLowerCase().replace(/_/g, "-")}`, {
-                    length: 32,
-                    special: false,
-                }, { parent: this }).result;
-            }
             const env: Record<string, string> = { PODINFO_UI_MESSAGE: `${def.name} (${args.environment})` };
             const settings = args.services?.[def.name] ?? {};
             this.services[def.name] = new Microservice(`${name}-${def.name}`, {
@@ -83,7 +78,7 @@ export class Shop extends pulumi.ComponentResource {
                     ...backendFlags,
                 ],
                 env,
-                secretEnv,
+                secrets: def.secrets,
                 callers: callersOf(def.name),
                 public: def.public,
                 external: def.external,
@@ -98,6 +93,7 @@ export class Shop extends pulumi.ComponentResource {
                 mesh: args.mesh,
                 monitoring: args.monitoring,
                 tracing: args.tracing,
+                secretStore: args.secretStore,
             }, { parent: this });
         }
         this.frontendUrl = this.services.frontend.url;

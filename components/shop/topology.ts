@@ -3,6 +3,7 @@
 // under /api/orders and /api/payments, need a token, and payments needs the payment-processor role.
 import type { ExternalDependency } from "@reference-platform/consumer/microservice";
 import type { EdgeArgs } from "@reference-platform/consumer/microservice/settings";
+import type { ServiceSecret } from "@reference-platform/consumer/microservice";
 
 export interface ShopServiceDefinition {
     name: string;
@@ -10,8 +11,8 @@ export interface ShopServiceDefinition {
     /** Services this one calls (podinfo forwards /echo to each backend URL). */
     calls: string[];
     public: boolean;
-    /** Settings that must stay secret (generated with @pulumi/random). */
-    secretKeys: string[];
+    /** Secrets read from the platform's store, as files (the dev store generates them unless seeded). */
+    secrets: ServiceSecret[];
     /** A public service's routes and token rules at the gateway (stack config can tighten them). */
     edge?: EdgeArgs;
     /** Hosts outside the cluster it calls. */
@@ -19,14 +20,16 @@ export interface ShopServiceDefinition {
 }
 
 export const SHOP_SERVICES: ShopServiceDefinition[] = [
-    { name: "frontend", component: "frontend", calls: ["catalog", "orders"], public: true, secretKeys: [] },
-    { name: "catalog", component: "backend", calls: [], public: false, secretKeys: [] },
+    { name: "frontend", component: "frontend", calls: ["catalog", "orders"], public: true, secrets: [] },
+    { name: "catalog", component: "backend", calls: [], public: false, secrets: [] },
     {
-        name: "orders", component: "backend", calls: ["payments"], public: true, secretKeys: [],
+        name: "orders", component: "backend", calls: ["payments"], public: true, secrets: [],
         edge: { paths: ["/api/orders"], requireJwt: true },
     },
     {
-        name: "payments", component: "backend", calls: [], public: true, secretKeys: ["PAYMENTS_PROVIDER_API_KEY"],
+        name: "payments", component: "backend", calls: [], public: true,
+        // The payment provider's API key, from the store, as /var/run/secrets/app/provider-api-key.
+        secrets: [{ name: "provider-api-key", remoteKey: "shop-payments", property: "provider-api-key" }],
         // The payment provider's API, the one host outside the cluster the shop calls.
         external: [{ host: "api.stripe.com", port: 443, protocol: "TLS" }],
         edge: { paths: ["/api/payments"], requireJwt: true, claims: { roles: ["payment-processor"] } },

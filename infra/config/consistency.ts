@@ -17,6 +17,9 @@ export function profileConsistency(profile: Record<string, any>, ctx: Ctx): void
     if (teams && profile.shop?.enabled === true && typeof profile.shop.team === "string" && !teams.includes(profile.shop.team)) {
         issue(ctx, ["shop", "team"], `is not a tenant team; accepted: ${teams.join(", ")}`);
     }
+    if (profile.shop?.enabled === true && profile.externalSecrets?.enabled === false) {
+        issue(ctx, ["externalSecrets", "enabled"], "is false, but the shop's payments service reads its provider key from the secret store; set it true, or platform:shop.enabled false");
+    }
     if (profile.tracing?.enabled === true && profile.tracing.storage === "elasticsearch" && profile.logging?.enabled === false) {
         issue(ctx, ["tracing", "storage"], '"elasticsearch" needs platform:logging.enabled true; use "memory" otherwise');
     }

@@ -10,12 +10,13 @@ import { ConfigError } from "./errors";
 import { profileSchemaFor, providerSchema } from "./schema";
 import { checkChartDirectory } from "./chartDirectory";
 import { foreignKeyProblem } from "./foreignKeys";
+import { storeSeedProblems, storeSeedValues } from "./storeSeed";
 import { EnvironmentProfile, PlatformConfig, PROFILE_NAMES, ProfileName, ValidatedProfile } from "./types";
 
 export const CONFIG_NAMESPACE = "platform";
 
 /** Keys that hold secrets: only accepted when set with `pulumi config set --secret`. */
-export const SECRET_KEYS = ["kubeconfig", "alertWebhookUrl"] as const;
+export const SECRET_KEYS = ["kubeconfig", "alertWebhookUrl", "secretStoreSeed"] as const;
 /** Keys merged onto the profile area of the same name. */
 const PROFILE_KEYS = Object.keys(profileSchemaFor(PROFILE_NAMES[0]).shape) as (keyof EnvironmentProfile)[];
 const OTHER_KEYS = ["profile", "kubernetes", "chartDirectory", ...SECRET_KEYS];
@@ -80,6 +81,10 @@ export function resolvePlatformConfig(raw: RawStackConfig): PlainConfig {
         ? undefined
         : checkChartDirectory(decode(raw.values.chartDirectory), parsed.data.mesh.revisions.map((r) => r.version), parsed.data.chartRepositories);
     problems.push(...charts?.problems ?? []);
+    // Its shape is checked here, its values are read as secrets by loadPlatformConfig.
+    if (raw.values.secretStoreSeed !== undefined && raw.secretKeys.has("secretStoreSeed")) {
+        problems.push(...storeSeedProblems(raw.values.secretStoreSeed, parsed.success ? parsed.data.externalSecrets.store.kind : undefined));
+    }
     if (problems.length > 0 || !parsed.success || !provider.success) throw new ConfigError(problems);
 
     const validated: ValidatedProfile = parsed.data;
@@ -99,11 +104,13 @@ export function loadPlatformConfig(): Readonly<PlatformConfig> {
     const secretKeys = new Set(Object.keys(values).filter((k) => isConfigSecret(`${prefix}${k}`)));
     const plain = resolvePlatformConfig({ stack: pulumi.getStack(), values, secretKeys, foreignKeys });
     const config = new pulumi.Config(CONFIG_NAMESPACE);
+    const seed = values.secretStoreSeed;
     return Object.freeze({
         ...plain,
         secrets: Object.freeze({
             kubeconfig: config.getSecret("kubeconfig"),
             alertWebhookUrl: config.getSecret("alertWebhookUrl"),
+            ...(seed === undefined ? {} : { secretStoreSeed: storeSeedValues(seed) }),
         }),
     });
 }

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { CHARTS, ChartKey, ISTIO_RELEASES, isIstioRelease } from "../charts";
 import { NAMESPACES } from "../namespaces";
 import { gitOpsSettingsSchema } from "../../components/gitops/settings";
+import { externalSecretsSettingsSchema } from "../../components/secrets/settings";
 import { loggingSettingsSchema } from "../../components/logging/settings";
 import { meshSettingsSchema } from "../../components/mesh/settings";
 import { workloadDefaultsSchema } from "@reference-platform/consumer/microservice/settings";
@@ -56,6 +57,7 @@ function buildProfileSchema(profileName: string) {
         logging: loggingSettingsSchema,
         gitops: gitOpsSettingsSchema,
         shop: shopSettingsSchema,
+        externalSecrets: externalSecretsSettingsSchema,
         /** protect + retainOnDelete for stateful data (Elasticsearch, Prometheus volumes). */
         protectStatefulData: z.boolean(),
         /** Per-chart repository overrides (mirrors, oci://), keyed by chart key in infra/charts.ts; checked with httpChartRepositories, below. */

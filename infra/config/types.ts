@@ -19,6 +19,8 @@ export interface PlatformSecrets {
     kubeconfig?: pulumi.Output<string>;
     /** Alertmanager webhook for critical alerts (e.g. a pager integration). */
     alertWebhookUrl?: pulumi.Output<string>;
+    /** The dev store's contents (platform:secretStoreSeed): remote key -> property -> value. */
+    secretStoreSeed?: Record<string, Record<string, pulumi.Output<string>>>;
 }
 
 export interface PlatformConfig extends ValidatedProfile {

@@ -4,6 +4,7 @@
 import { POD_SECURITY_KUBERNETES_RELEASE } from "../../components/tenancy/podSecurity";
 import { CROSS_TEAM_ANNOTATION, DEFAULT_DENY_POLICY, TENANT_LABEL } from "../../components/tenancy/names";
 import { DEFAULT_CLUSTER_DOMAIN } from "@reference-platform/consumer/shared/clusterDomain";
+import { SECRET_ENV_ANNOTATION } from "@reference-platform/consumer/microservice";
 import { NAMESPACES, PLATFORM_NAMESPACES } from "../namespaces";
 import { Exemption, PolicySettings } from "./types";
 
@@ -132,12 +133,31 @@ export const basePolicySettings: PolicySettings = {
                     "endpoint of a proxy; no write verbs",
                 expires: REVIEW_BY,
             },
+            {
+                chart: "external-secrets",
+                kind: "ClusterRole",
+                name: "external-secrets-controller",
+                controls: ["secretsRead", "serviceAccountToken"],
+                reason: "external-secrets 2.9.0's controller writes and watches the Secret each ExternalSecret owns, in any team " +
+                    "namespace, and requests short-lived tokens of the store's ServiceAccount to authenticate to the store " +
+                    "(Vault Kubernetes auth, IRSA, workload identity); ClusterExternalSecret and PushSecret are off",
+                expires: REVIEW_BY,
+            },
+            {
+                chart: "external-secrets",
+                kind: "ClusterRole",
+                name: "external-secrets-cert-controller",
+                controls: ["secretsRead"],
+                reason: "external-secrets 2.9.0's cert controller reads and rotates the webhook's serving certificate Secret " +
+                    "(the chart grants it cluster-wide, not by name)",
+                expires: REVIEW_BY,
+            },
         ],
     },
     "image-provenance": {
         allowedRegistries: [
             "ghcr.io/stefanprodan", "docker.io", "quay.io", "registry.k8s.io", "gcr.io/istio-release", "docker.elastic.co",
-            "cr.fluentbit.io", "ghcr.io/dexidp", "public.ecr.aws/docker/library",
+            "cr.fluentbit.io", "ghcr.io/dexidp", "public.ecr.aws/docker/library", "ghcr.io/external-secrets",
         ],
         requireDigest: false,
         exemptions: [
@@ -202,6 +222,8 @@ export const basePolicySettings: PolicySettings = {
     // A tenant's public routes are exported to the ingress gateway's namespace, nowhere else.
     "tenant-isolation": { tenantLabel: TENANT_LABEL, gatewayNamespaces: [NAMESPACES.ingressGateway], exemptions: [] },
     "mesh-sidecar": { exemptions: [] },
+    // The annotation is the one the Microservice writes; prod requires it (stacks.ts).
+    "secret-hygiene": { tenantLabel: TENANT_LABEL, requireDeclaredSecretEnv: false, secretEnvAnnotation: SECRET_ENV_ANNOTATION, exemptions: [] },
 };
 
 /** A chart workload that leaves `automountServiceAccountToken` unset because it needs the token (reason). */

@@ -3,7 +3,7 @@
 import * as path from "path";
 import { PROFILES } from "../../stacks/profiles";
 import { PROFILE_NAMES, ProfileName } from "../config/types";
-import { NAMESPACES } from "../namespaces";
+import { NAMESPACES, platformNamespaceSpecs } from "../namespaces";
 import { basePolicySettings } from "./base";
 import { STACK_POLICY_DIFFERENCES } from "./stacks";
 import { PolicyConfigFile, PolicyName, PolicySettings } from "./types";
@@ -26,7 +26,13 @@ function fromProfile(stack: ProfileName): Partial<{ [P in PolicyName]: Partial<P
                 "see README, Service mesh",
         }],
     };
-    return { "mesh-analysis": gatewaySecret, "mesh-analysis-warnings": structuredClone(gatewaySecret) };
+    // The namespaces the profile's add-ons create (the dev store's only with the Kubernetes provider store).
+    const namespaceLevels = Object.fromEntries(platformNamespaceSpecs(PROFILES[stack]).map((ns) => [ns.name, ns.podSecurityLevel]));
+    return {
+        "mesh-analysis": gatewaySecret,
+        "mesh-analysis-warnings": structuredClone(gatewaySecret),
+        "pod-security-standards": { namespaceLevels },
+    };
 }
 
 /** One stack's policy config: every policy of the base, in the base's order, enforcement level first. */

@@ -11,6 +11,7 @@ import { PolicyName, StackPolicyDifferences } from "./types";
  */
 const STAGING_GATES: readonly PolicyName[] = [
     "pod-security-standards", "rbac-least-privilege", "image-provenance", "mesh-mtls", "mesh-analysis", "capacity", "tenant-isolation", "mesh-sidecar",
+    "secret-hygiene",
 ];
 
 /**
@@ -53,6 +54,8 @@ export const STACK_POLICY_DIFFERENCES: Readonly<Record<ProfileName, StackPolicyD
         settings: {
             "container-resources": { maxCpu: "8", maxMemory: "16Gi" },
             "image-provenance": { allowedRegistries: narrowDockerHub(PROD_DOCKER_HUB_ORGS) },
+            // Secrets reach prod's tenant workloads as files unless a workload declares it needs variables.
+            "secret-hygiene": { requireDeclaredSecretEnv: true },
         },
     },
 };

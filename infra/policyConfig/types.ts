@@ -50,6 +50,7 @@ export interface PolicySettings {
     "edge-jwt-authorization": WithExemptions;
     "tenant-isolation": WithExemptions & { tenantLabel: string; gatewayNamespaces: string[] };
     "mesh-sidecar": WithExemptions;
+    "secret-hygiene": WithExemptions & { tenantLabel: string; requireDeclaredSecretEnv: boolean; secretEnvAnnotation: string };
 }
 
 export type PolicyName = keyof PolicySettings;

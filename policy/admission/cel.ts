@@ -3,6 +3,7 @@
 // evaluator is @marcbachmann/cel-js (CEL's standard definitions; the rules use only what
 // Kubernetes' CEL environment also has: has(), the macros, `in`, startsWith, matches, join).
 import { Environment } from "@marcbachmann/cel-js";
+import { UnknownValueError } from "@pulumi/policy";
 
 type Program = (context: Record<string, unknown>) => unknown;
 
@@ -54,6 +55,14 @@ function wire(value: unknown): unknown {
     });
 }
 
+/** The SDK's UnknownValueError, thrown as it is or wrapped by the evaluator (its cause chain). */
+function unknownIn(error: unknown): UnknownValueError | undefined {
+    for (let e = error, depth = 0; e instanceof Error && depth < 5; e = (e as Error).cause, depth++) {
+        if (e instanceof UnknownValueError) return e;
+    }
+    return undefined;
+}
+
 /**
  * Evaluates `validation` on `object` in `namespaceObject`. An evaluation error throws, naming the
  * expression: with `failurePolicy: Fail` the API server refuses the object then, so the pack must
@@ -66,6 +75,9 @@ export function evaluateValidation(validation: CelValidation, object: unknown, n
         try {
             return program(expression)(context);
         } catch (error) {
+            // A value unknown at preview: the SDK reports the rule as unable to run yet, by this error's class.
+            const unknown = unknownIn(error);
+            if (unknown) throw unknown;
             throw new Error(`CEL ${JSON.stringify(expression)} failed: ${(error as Error).message}`, { cause: error });
         }
     };

@@ -41,5 +41,14 @@ export interface AdmissionRuleSet {
 /** A CEL string literal (JSON's escapes are CEL's for the strings rules embed). */
 export const celString = (value: string): string => JSON.stringify(value);
 
+/**
+ * A message table's entry as a CEL string expression: "[<code>] " and the text, each %s replaced
+ * by the next of `args` (CEL string expressions).
+ */
+export function tableMessageCel(code: string, text: string, args: readonly string[]): string {
+    const parts = `[${code}] ${text}`.split("%s");
+    return parts.map((part, i) => (i === 0 ? celString(part) : `(${args[i - 1] ?? "''"}) + ${celString(part)}`)).join(" + ");
+}
+
 /** A CEL list of string literals. */
 export const celList = (values: readonly string[]): string => `[${values.map(celString).join(", ")}]`;

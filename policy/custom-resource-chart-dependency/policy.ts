@@ -20,6 +20,7 @@ export const DEFAULT_CRD_CHARTS: Record<string, string[]> = {
     "elasticsearch.k8s.elastic.co": ["eck-operator"],
     "kibana.k8s.elastic.co": ["eck-operator"],
     "argoproj.io": ["argo-cd"],
+    "external-secrets.io": ["external-secrets"],
 };
 
 const spec = configSpec("custom-resource-chart-dependency", ["dependency"], {

@@ -2,7 +2,7 @@
 // tenant label is "true", read from `namespaceObject`, as the pack reads the stack's Namespace), and
 // its message is the table's text (messages.ts) with each %s filled by a CEL string expression.
 import { namespaceLabelIs, NAMESPACE_LABELS } from "../admission/namespace";
-import { AdmissionRule, celString, RuleTarget } from "../admission/rule";
+import { AdmissionRule, RuleTarget, tableMessageCel } from "../admission/rule";
 import { MESSAGES, MessageName } from "./messages";
 
 export interface TenantSettings {
@@ -20,9 +20,7 @@ interface TenantCel {
 
 /** The message's CEL: "[TEN0xx] " and the text, each %s replaced by the next argument. */
 function messageCel(name: MessageName, args: readonly string[]): string {
-    const m = MESSAGES[name];
-    const parts = `[${m.code}] ${m.text}`.split("%s");
-    return parts.map((part, i) => (i === 0 ? celString(part) : `(${args[i - 1] ?? "''"}) + ${celString(part)}`)).join(" + ");
+    return tableMessageCel(MESSAGES[name].code, MESSAGES[name].text, args);
 }
 
 export function tenantRule(name: MessageName, targets: readonly RuleTarget[], define: (settings: TenantSettings) => TenantCel): AdmissionRule {

@@ -123,7 +123,7 @@ export function renderText(r: PlanReport): string {
     out.push("", `Kubernetes objects: ${r.objects.length}, written to ${shownPath(r.outDir)} (one YAML file per object, by namespace)`);
     const invalid = r.objects.filter((o) => o.schema.status === "invalid");
     const unchecked = r.objects.filter((o) => o.schema.status === "unchecked");
-    out.push("", `Schema validation (a custom resource against its CRD in the plan, else kubernetes-models, @kubernetes-models/{istio,prometheus-operator,argo-cd})`);
+    out.push("", `Schema validation (a custom resource against its CRD in the plan, else kubernetes-models, @kubernetes-models/{istio,prometheus-operator,argo-cd,external-secrets})`);
     if (invalid.length === 0) out.push("  no schema errors");
     for (const o of invalid) {
         if (o.schema.status !== "invalid") continue;

@@ -20,6 +20,9 @@ export const SCHEMA_SOURCES: readonly SchemaSource[] = [
     { package: "@kubernetes-models/istio", covers: (g) => g.endsWith(".istio.io") },
     { package: "@kubernetes-models/prometheus-operator", covers: (g) => g === "monitoring.coreos.com" },
     { package: "@kubernetes-models/argo-cd", covers: (g) => g === "argoproj.io" },
+    // ESO's CRDs (external-secrets.io/v1: ExternalSecret, SecretStore, ClusterSecretStore ...). The
+    // published chart renders them too; then the chart's own CRD schema is checked first (above).
+    { package: "@kubernetes-models/external-secrets", covers: (g) => g === "external-secrets.io" || g === "generators.external-secrets.io" },
 ];
 
 /** API groups known to have no maintained schema package, with the reason given for them. */

@@ -4,7 +4,7 @@
 // agreement.test.ts through the generated ValidatingAdmissionPolicies, and cluster:verify through
 // the real API server (scripts/cluster/verify/admissionCases.ts).
 import { StackValidationPolicy } from "@pulumi/policy";
-import { meshSidecar, tenantIsolation, workloadServiceAccount } from "../../policy/policies";
+import { meshSidecar, secretHygiene, tenantIsolation, workloadServiceAccount } from "../../policy/policies";
 import type { AnalyzedResource as HarnessResource } from "./index";
 import { Pod, resource, restrictedPod, workload } from "./pods";
 
@@ -16,6 +16,8 @@ export interface PackCase {
     subject: string;
     /** The start of the pack's message for it; undefined when it must pass. */
     expected?: string;
+    /** The policy's settings the case is judged with besides its defaults (prod's, which agreement.test.ts reads, set them too). */
+    settings?: Record<string, unknown>;
 }
 
 const namespace = (name: string, labels: Record<string, string>) =>
@@ -200,4 +202,67 @@ export const subjectOf = (c: PackCase): HarnessResource => {
     return found[0];
 };
 
-export const ALL_CASES: readonly PackCase[] = [...TENANT_ISOLATION_CASES, ...MESH_SIDECAR_CASES, ...SERVICE_ACCOUNT_CASES];
+// --- secret-hygiene: a Deployment in a tenant namespace; one variable or annotation changed -------
+
+const TENANT_NS = namespace("payments", { "platform.example.com/tenant": "true" });
+const literal = (name: string, value: string) => ({ name, value });
+const fromSecret = (name: string, secret: string) => ({ name, valueFrom: { secretKeyRef: { name: secret, key: "value" } } });
+const DECLARATION = "platform.example.com/secret-env";
+/** prod's setting: variables from Secrets only where declared. */
+const PROD_SECRET_ENV = { requireDeclaredSecretEnv: true };
+
+function secretCase(title: string, mutate: (pod: Pod) => void, expected?: string, ns = "payments"): PackCase {
+    const pod = templatePod();
+    pod.spec.serviceAccountName = "cart";
+    // The baseline reads its key as a file and sets one harmless variable.
+    pod.spec.volumes.push({ name: "key", secret: { secretName: "cart-api-key", defaultMode: 0o400 } });
+    pod.spec.containers[0].env = [literal("LOG_LEVEL", "info")];
+    mutate(pod);
+    const subject = workload("Deployment", pod, ns, "cart");
+    return {
+        title, policy: secretHygiene, resources: [TENANT_NS, MESH_NS, account("payments"), account("shop"), subject],
+        subject: `Deployment::${subject.name}`, expected, settings: PROD_SECRET_ENV,
+    };
+}
+
+const env = (pod: Pod, container = 0) => (pod.spec.containers[container].env ??= []) as Record<string, unknown>[];
+
+export const SECRET_HYGIENE_CASES: PackCase[] = [
+    secretCase("the baseline: a key mounted as a file", () => undefined),
+    secretCase("a password as a literal variable", (p) => { env(p).push(literal("DB_PASSWORD", "correct-horse-battery")); },
+        "Deployment payments/cart: [SEC001] sets app/DB_PASSWORD as literal values that look like credentials"),
+    secretCase("an AWS access key ID under an innocent name", (p) => { env(p).push(literal("UPSTREAM_ID", "AKIAIOSFODNN7EXAMPLE")); },
+        "Deployment payments/cart: [SEC001] sets app/UPSTREAM_ID as literal values"),
+    secretCase("a database URL with its password", (p) => { env(p).push(literal("DATABASE_URL", "postgres://shop:s3cret@db.payments:5432/shop")); },
+        "Deployment payments/cart: [SEC001] sets app/DATABASE_URL as literal values"),
+    secretCase("an API token in an init container", (p) => { p.spec.initContainers[0].env = [literal("API_TOKEN", "tok-4f9a2c7e1b")]; },
+        "Deployment payments/cart: [SEC001] sets init/API_TOKEN as literal values"),
+    secretCase("a private key in the sidecar", (p) => { p.spec.containers[1].env = [literal("TLS", "-----BEGIN EC PRIVATE KEY-----\nMHc=\n-----END EC PRIVATE KEY-----")]; },
+        "Deployment payments/cart: [SEC001] sets sidecar/TLS as literal values"),
+    secretCase("a literal credential outside any tenant namespace", (p) => { env(p).push(literal("REDIS_PASSWORD", "changeme-please")); },
+        "Deployment shop/cart: [SEC001] sets app/REDIS_PASSWORD as literal values", "shop"),
+    secretCase("look-alike: a password read from a declared Secret", (p) => {
+        env(p).push(fromSecret("DB_PASSWORD", "cart-db"));
+        p.metadata.annotations = { [DECLARATION]: "cart-db" };
+    }),
+    secretCase("look-alike: the path of a password file", (p) => { env(p).push(literal("DB_PASSWORD", "/var/run/secrets/app/db-password")); }),
+    secretCase("look-alike: a token's audience", (p) => { env(p).push(literal("TOKEN_AUDIENCE", "istio-ca")); }),
+    secretCase("look-alike: a reference to another variable", (p) => { env(p).push(literal("CLIENT_SECRET", "$(UPSTREAM_CLIENT_SECRET)")); }),
+    secretCase("a Secret's keys as variables, undeclared", (p) => { p.spec.containers[0].envFrom = [{ secretRef: { name: "cart-env" } }]; },
+        "Deployment payments/cart: [SEC002] reads Secret cart-env as environment variables without declaring it (pod template annotation platform.example.com/secret-env)"),
+    secretCase("one Secret key as a variable, undeclared", (p) => { env(p).push(fromSecret("DB_PASSWORD", "cart-db")); },
+        "Deployment payments/cart: [SEC002] reads Secret cart-db as environment variables"),
+    secretCase("a variable from a Secret other than the declared one", (p) => {
+        env(p).push(fromSecret("DB_PASSWORD", "cart-db"));
+        p.metadata.annotations = { [DECLARATION]: "cart-api-key" };
+    }, "Deployment payments/cart: [SEC002] reads Secret cart-db as environment variables"),
+    secretCase("look-alike: a declared envFrom among others", (p) => {
+        p.spec.containers[0].envFrom = [{ secretRef: { name: "cart-env" } }];
+        p.metadata.annotations = { [DECLARATION]: "cart-api-key,cart-env" };
+    }),
+    secretCase("look-alike: a ConfigMap's keys as variables", (p) => { p.spec.containers[0].envFrom = [{ configMapRef: { name: "cart" } }]; }),
+    secretCase("look-alike: an undeclared Secret variable outside any tenant namespace", (p) => { env(p).push(fromSecret("DB_PASSWORD", "cart-db")); },
+        undefined, "shop"),
+];
+
+export const ALL_CASES: readonly PackCase[] = [...TENANT_ISOLATION_CASES, ...MESH_SIDECAR_CASES, ...SERVICE_ACCOUNT_CASES, ...SECRET_HYGIENE_CASES];

@@ -64,6 +64,13 @@ export const devDifferences: ProfileDifferences = {
     //   pulumi config set --path 'platform:shop.services.catalog.delivery.strategy' canary
     //   pulumi config set --path 'platform:shop.services.catalog.delivery.canary.weight' 20
     shop: { services: {} },
+    // No cloud on a laptop: ESO's Kubernetes provider reads the platform-secrets namespace, which the
+    // program seeds (platform:secretStoreSeed); a short refresh shows a rotation within a minute.
+    externalSecrets: {
+        refreshInterval: "1m",
+        resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "128Mi" } },
+        store: { kind: "kubernetes" },
+    },
     protectStatefulData: false,
 };
 

@@ -61,6 +61,10 @@ export const prodDifferences: ProfileDifferences = {
             payments: { slo: 99.95 },
         },
     },
+    externalSecrets: {
+        refreshInterval: "1h",
+        resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "512Mi" } },
+    },
     protectStatefulData: true,
 };
 

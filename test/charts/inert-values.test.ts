@@ -26,6 +26,11 @@ const PINNED: Record<string, { path: string[]; why: string }[]> = {
         { path: ["alertmanager", "alertmanagerSpec", "replicas"], why: "the stack's monitoring.alertmanagerReplicas, passed through" },
         { path: ["grafana", "replicas"], why: "the stack's monitoring.grafanaReplicas, passed through" },
     ],
+    "external-secrets": ["securityContext", "webhook.securityContext", "certController.securityContext"].map((key) => ({
+        path: key.split("."),
+        why: "the restricted container context, written once by the platform: equal to the chart's default in 2.9.0 but for " +
+            "privileged, and pinned so a chart upgrade cannot loosen it silently",
+    })),
     "kiali-server": [
         { path: ["auth"], why: "who may log in: the chart's empty default means token in 2.29; pinned so a chart upgrade cannot change it silently" },
         { path: ["deployment", "view_only_mode"], why: "the stack's mesh.kiali.viewOnly, passed through; security-relevant like auth" },

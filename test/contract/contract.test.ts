@@ -87,6 +87,25 @@ describe("stack-reference contract", () => {
         }
     });
 
+    it("exports no secret: no contract value is secret, and none holds a secret value, a store's included", () => {
+        const planted = "sk_live_contract-planted-key-2718";
+        const secretsIn = (value: ResolvedValue, path: string): string[] => {
+            if (isWrappedSecret(value)) return [path];
+            if (value === null || typeof value !== "object") return [];
+            return Object.entries(value as Record<string, ResolvedValue>).flatMap(([k, v]) => secretsIn(v, `${path}.${k}`));
+        };
+        for (const stack of STACKS) {
+            // dev's store is seeded from Pulumi secrets: the payments key passes through the program there.
+            const seed = stack === "dev" ? { secretStoreSeed: { secret: JSON.stringify({ "shop-payments": { "provider-api-key": planted } }) } } : {};
+            const { outputs, secretValues, error } = runStack(stack, seed);
+            assert.equal(error, undefined);
+            const contract = Object.fromEntries(["contractVersion", ...CONTRACT_AREAS].map((k) => [k, outputs[k]])) as Record<string, ResolvedValue>;
+            assert.deepEqual(secretsIn(contract, stack), [], "a secret in the contract would make every consumer's reads secret, and leak it to them");
+            const text = JSON.stringify(contract);
+            for (const secret of [...secretValues, planted]) assert.ok(!text.includes(secret), `${stack}: the contract holds a secret value`);
+        }
+    });
+
     describe("versioning", () => {
         it(`records the shape of every version up to v${CONTRACT_VERSION}`, () => {
             const recorded = fs.readdirSync(SHAPES_DIR).map((f) => Number(/^v(\d+)\.json$/.exec(f)?.[1])).sort((a, b) => a - b);

@@ -1,6 +1,7 @@
 // The Microservice contract, checked on the sample shop's services in every stack, and its
 // input validation checked directly.
 import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import { resolveMicroservice } from "../../packages/platform-consumer/src/microservice/resolve";
 import { MicroserviceArgs, MonitoringIntegration } from "@reference-platform/consumer/microservice";
 import { devProfile } from "../../stacks/dev/profile";
@@ -9,7 +10,7 @@ import { podTemplateOf } from "../../policy/lib/podTemplate";
 import { evaluatePod } from "../../policy/pod-security/evaluate";
 import { minorOf } from "../../policy/pod-security/version";
 import { childrenOf, one, RecordedResource, RunResult, runStack } from "../harness";
-import { isSecretValue } from "../harness/wire";
+import { buildPodTemplate } from "../../packages/platform-consumer/src/microservice/podTemplate";
 
 const SERVICES = ["frontend", "catalog", "orders", "payments"];
 // Who calls whom in the sample shop: frontend -> catalog, frontend -> orders -> payments.
@@ -160,15 +161,35 @@ describe("Microservice", () => {
         });
     });
 
-    it("delivers secret settings through a Secret whose values stay secret", () => {
-        const run = runStack("prod");
-        const secret = childOfKind(run, "payments", "Secret")!;
-        const wrapped = secret.serializedInputs.stringData;
-        assert.ok(isSecretValue(wrapped), "stringData is a secret");
-        assert.ok(wrapped.value.PAYMENTS_PROVIDER_API_KEY.length >= 32);
-        const env = podSpec(run, "payments").containers[0].envFrom;
-        assert.ok(env.some((e: any) => e.secretRef?.name === secret.inputs.metadata.name));
-    });
+    for (const stack of ["dev", "staging", "prod"]) {
+        it(`${stack}: payments reads its provider key from the store, as a read-only 0400 file updated in place`, () => {
+            const run = runStack(stack);
+            const external = childOfKind(run, "payments", "ExternalSecret")!;
+            assert.deepEqual(external.inputs.spec.secretStoreRef, { kind: "ClusterSecretStore", name: "platform" });
+            assert.deepEqual(external.inputs.spec.data, [{ secretKey: "provider-api-key", remoteRef: { key: "shop-payments", property: "provider-api-key" } }]);
+            assert.deepEqual(external.inputs.spec.target, {
+                name: "payments-provider-api-key", creationPolicy: "Owner", template: { metadata: { labels: external.inputs.metadata.labels } },
+            });
+            const pod = podSpec(run, "payments");
+            const volume = pod.volumes.find((v: any) => v.projected);
+            assert.deepEqual(volume.projected, {
+                defaultMode: 0o400,
+                sources: [{ secret: { name: "payments-provider-api-key", items: [{ key: "provider-api-key", path: "provider-api-key" }] } }],
+            });
+            const container = pod.containers[0];
+            assert.deepEqual(container.volumeMounts.find((m: any) => m.name === volume.name), { name: volume.name, mountPath: "/var/run/secrets/app", readOnly: true });
+            assert.ok(container.volumeMounts.every((m: any) => m.subPath === undefined), "no subPath: a rotated value reaches the pod");
+            // A file only: no variable, no envFrom of it, no declared env need, and no Secret of generated values any more.
+            assert.deepEqual(container.env ?? [], []);
+            assert.ok(container.envFrom.every((e: any) => e.secretRef === undefined));
+            assert.equal(childOfKind(run, "payments", "Deployment")!.inputs.spec.template.metadata.annotations, undefined);
+            assert.equal(childOfKind(run, "payments", "Secret"), undefined);
+            // The Deployment waits for the ExternalSecret, which waits for the store.
+            assert.ok(childOfKind(run, "payments", "Deployment")!.dependencies.includes(external.urn));
+            const store = run.resources.find((r) => r.type === "kubernetes:external-secrets.io/v1:ClusterSecretStore")!;
+            assert.ok(external.dependencies.includes(store.urn));
+        });
+    }
 
     describe("input validation", () => {
         const base: MicroserviceArgs = {
@@ -178,6 +199,44 @@ describe("Microservice", () => {
         };
         const invalid = (overrides: Partial<MicroserviceArgs>, pattern: RegExp) =>
             assert.throws(() => resolveMicroservice("svc", { ...base, ...overrides }), pattern);
+
+        describe("secrets", () => {
+            const store = { storeRef: { kind: "ClusterSecretStore" as const, name: "platform" }, refreshInterval: "1h" };
+            const withSecret = (secret: Record<string, unknown>, extra: Partial<MicroserviceArgs> = {}): Partial<MicroserviceArgs> =>
+                ({ secretStore: store, secrets: [{ name: "api-key", remoteKey: "svc-api", ...secret } as any], ...extra });
+            it("takes a secret as a file in the default directory", () => {
+                const resolved = resolveMicroservice("svc", { ...base, ...withSecret({ property: "key" }) });
+                assert.deepEqual(resolved.secrets, [{ name: "api-key", remoteKey: "svc-api", property: "key", mountPath: "/var/run/secrets/app" }]);
+            });
+            it("adds an environment variable only when asked, and then declares it on the pod template", async () => {
+                const fileOnly = buildPodTemplate({ service: resolveMicroservice("svc", { ...base, ...withSecret({}) }), image: base.image, labels: {}, serviceAccountName: "svc" });
+                assert.equal((fileOnly.metadata as any).annotations, undefined);
+                const asked = resolveMicroservice("svc", { ...base, ...withSecret({ env: "API_KEY", mountPath: "/etc/api" }) });
+                const template = buildPodTemplate({ service: asked, image: base.image, labels: {}, serviceAccountName: "svc" }) as any;
+                const pod = { metadata: template.metadata, spec: await new Promise<any>((resolve) => pulumi.output(template.spec).apply(resolve)) };
+                assert.deepEqual(pod.spec.containers[0].env, [{ name: "API_KEY", valueFrom: { secretKeyRef: { name: "svc-api-key", key: "api-key" } } }]);
+                assert.deepEqual(pod.metadata.annotations, { "platform.example.com/secret-env": "svc-api-key" });
+                assert.ok(pod.spec.containers[0].volumeMounts.some((m: any) => m.mountPath === "/etc/api" && m.readOnly === true));
+            });
+            it("rejects a secret name that is not a DNS label", () =>
+                invalid(withSecret({ name: "API_KEY" }), /Microservice "svc" is invalid:\n.*secrets\[0\]\.name: must be a DNS-1123 label.*\(got "API_KEY"\)/));
+            it("rejects a secret without its remote key", () =>
+                invalid(withSecret({ remoteKey: undefined }), /secrets\[0\]\.remoteKey: required; must be the store's key for the value/));
+            it("rejects an unknown field of a secret", () =>
+                invalid(withSecret({ value: "hunter2-literal" }), /secrets\[0\]\.value: unknown key; accepted: name, remoteKey, property, mountPath, env/));
+            it("rejects secrets without the platform's store", () =>
+                invalid(withSecret({}, { secretStore: undefined }), /secrets: they are read from the platform's secret store, and secretStore is not set/));
+            it("rejects two secrets of one name", () =>
+                invalid({ secretStore: store, secrets: [{ name: "a", remoteKey: "x" }, { name: "a", remoteKey: "y" }] }, /secrets\[1\]\.name: is also secrets\[0\]'s name/));
+            it("rejects a secret directory that is also a writable path", () =>
+                invalid(withSecret({ mountPath: "/tmp" }), /secrets\[0\]\.mountPath: is also a writable path/));
+            it("rejects a relative secret directory", () =>
+                invalid(withSecret({ mountPath: "secrets" }), /secrets\[0\]\.mountPath: must be an absolute directory path/));
+            it("rejects a Secret name longer than a DNS label", () =>
+                invalid(withSecret({ name: "k".repeat(60) }), /secrets\[0\]\.name: gives the Secret name "svc-k+", longer than 63 characters/));
+            it("rejects an env var name the kubelet would refuse", () =>
+                invalid(withSecret({ env: "1KEY" }), /secrets\[0\]\.env: must be an environment variable name/));
+        });
 
         it("accepts a tag or a digest", () => {
             assert.equal(resolveMicroservice("svc", base).imageVersion, "6.9.2");

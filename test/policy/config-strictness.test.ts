@@ -123,6 +123,7 @@ describe("strict policy config", () => {
             "edge-jwt-authorization": ["requestAuthentication", "denyWithoutToken"],
             "tenant-isolation": ["gateway", "ingress", "routeExport", "serviceEntryExport", "envoyFilter", "monitorFiles",
                 "monitorNamespaces", "monitorHonorLabels", "priorityClass"],
+            "secret-hygiene": ["credentialLiteral", "undeclaredSecretEnv"],
         };
         assert.deepStrictEqual(policies.map((p) => p.name).sort(), Object.keys(CONTROLS).sort());
         for (const policy of policies) {

@@ -7,7 +7,7 @@ import { ALL_CASES, subjectOf } from "./cases";
 describe("admission rules in the pack", () => {
     for (const c of ALL_CASES) {
         it(`${c.policy.name}: ${c.expected ? "refuses" : "accepts"} ${c.title}`, async () => {
-            const config = resolveConfig({ [c.policy.name]: { enforcementLevel: "mandatory" } }, [c.policy]).get(c.policy.name)!;
+            const config = resolveConfig({ [c.policy.name]: { enforcementLevel: "mandatory", ...c.settings } }, [c.policy]).get(c.policy.name)!;
             const diagnostics = await analyzeStack(c.policy, c.resources, config);
             const subject = subjectOf(c);
             // The baseline is compliant: whatever is reported is about the changed object.

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ComputeResources } from "../shared/resources";
 import { ScrapeCertificateFiles } from "../shared/scrapeCertificates";
 import type { ExternalDependency } from "./external";
+import { SecretStoreIntegration, ServiceSecret } from "./secrets";
 import { AutoscalingSettings, DeliverySettings, EdgeArgs, FaultInjectionSettings, WorkloadDefaults } from "./settings";
 
 export interface HttpProbe {
@@ -35,6 +36,11 @@ export interface MicroserviceArgs {
     env?: Record<string, pulumi.Input<string>>;
     /** Sensitive settings, delivered through a Secret; values are kept secret in Pulumi state. */
     secretEnv?: Record<string, pulumi.Input<string>>;
+    /**
+     * Secrets read from the platform's store (needs `secretStore`): each a read-only file, updated in
+     * place when the store's value rotates; an environment variable too only when `env` is set.
+     */
+    secrets?: ServiceSecret[];
     /** Requests and limits; the profile's workload defaults when unset. */
     resources?: ComputeResources;
     /** Replica count; the profile's when unset. Ignored while autoscaling is on (the HPA owns it). */
@@ -94,6 +100,8 @@ export interface MicroserviceArgs {
     monitoring?: MonitoringIntegration;
     /** Present when the platform runs a trace collector: the service exports OTLP to it. */
     tracing?: TracingIntegration;
+    /** Present when the platform runs a secret store: `secrets` are read from it. */
+    secretStore?: SecretStoreIntegration;
 }
 
 export interface NamespaceLimits {

@@ -17,9 +17,11 @@ import { createServices } from "./services";
 import { ResolvedMicroservice, resolveMicroservice } from "./resolve";
 import { claimServiceName } from "./checkServices";
 import { splitEnvironment } from "./environment";
+import { createExternalSecrets } from "./externalSecrets";
 
 export * from "./args";
 export * from "./settings";
+export { DEFAULT_SECRET_MOUNT_PATH, PLATFORM_SECRET_STORE_REF, SECRET_ENV_ANNOTATION, SECRET_FILE_MODE, SecretStoreIntegration, ServiceSecret, secretObjectName } from "./secrets";
 export { checkMicroservice, CheckedMicroservice, MicroserviceError, ResolvedMicroservice } from "./resolve";
 export { checkMicroservices } from "./checkServices";
 export { CANARY_HEADER, PREVIEW_HEADER } from "./delivery/headers";
@@ -77,12 +79,15 @@ export class Microservice extends pulumi.ComponentResource {
             }, { ...child, additionalSecretOutputs: ["data", "stringData"] })
             : undefined;
 
+        // The Secrets the pods mount exist before the pods: each ExternalSecret's first sync creates its Secret.
+        const externalSecrets = service.secretStore ? createExternalSecrets(name, service, labels, service.secretStore, child) : [];
+
         this.deployments = createTrackWorkloads({
             resourceName: name, service, labels, serviceSelector: selector,
             serviceAccountName: account.metadata.name,
             configMapName: configMap?.metadata.name,
             secretName: secret?.metadata.name,
-        }, child);
+        }, { ...child, dependsOn: externalSecrets });
         const delivery = service.delivery;
         this.deployment = this.deployments[delivery.strategy === "blueGreen" ? delivery.active : "stable"]!;
 

@@ -7,6 +7,7 @@ import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from
 import { HttpProbe } from "./args";
 import { ResolvedMicroservice } from "./resolve";
 import { volumeName } from "./writablePaths";
+import { SECRET_ENV_ANNOTATION, SECRET_FILE_MODE, secretObjectName, secretVolumeName } from "./secrets";
 
 export interface PodTemplateInputs {
     service: ResolvedMicroservice;
@@ -16,6 +17,32 @@ export interface PodTemplateInputs {
     serviceAccountName: pulumi.Input<string>;
     configMapName?: pulumi.Input<string>;
     secretName?: pulumi.Input<string>;
+}
+
+/** One projected volume per secret directory, each secret a file named after it, mode 0400. */
+function secretVolumes(service: ResolvedMicroservice): { volumes: k8s.types.input.core.v1.Volume[]; mounts: k8s.types.input.core.v1.VolumeMount[] } {
+    const directories = [...new Set(service.secrets.map((s) => s.mountPath))];
+    return {
+        volumes: directories.map((dir) => ({
+            name: secretVolumeName(dir),
+            projected: {
+                defaultMode: SECRET_FILE_MODE,
+                sources: service.secrets.filter((s) => s.mountPath === dir).map((s) => ({
+                    secret: { name: secretObjectName(service.name, s.name), items: [{ key: s.name, path: s.name }] },
+                })),
+            },
+        })),
+        // The whole directory, never subPath: the kubelet then swaps in a rotated value in place.
+        mounts: directories.map((dir) => ({ name: secretVolumeName(dir), mountPath: dir, readOnly: true })),
+    };
+}
+
+/** The Secrets the container reads as environment variables: the service's secretEnv Secret and each secret with `env`. */
+export function secretEnvSources(service: ResolvedMicroservice, secretName?: pulumi.Input<string>): string[] {
+    return [
+        ...(secretName !== undefined ? [service.name] : []),
+        ...service.secrets.filter((s) => s.env !== undefined).map((s) => secretObjectName(service.name, s.name)),
+    ];
 }
 
 function httpProbe(probe: HttpProbe): k8s.types.input.core.v1.Probe {
@@ -35,6 +62,12 @@ export function buildPodTemplate(inputs: PodTemplateInputs): k8s.types.input.cor
     const envFrom: k8s.types.input.core.v1.EnvFromSource[] = [];
     if (inputs.configMapName) envFrom.push({ configMapRef: { name: inputs.configMapName } });
     if (inputs.secretName) envFrom.push({ secretRef: { name: inputs.secretName } });
+    const env: k8s.types.input.core.v1.EnvVar[] = service.secrets.filter((s) => s.env !== undefined).map((s) => ({
+        name: s.env!,
+        valueFrom: { secretKeyRef: { name: secretObjectName(service.name, s.name), key: s.name } },
+    }));
+    const secretFiles = secretVolumes(service);
+    const envSecrets = secretEnvSources(service, inputs.secretName);
     const limits: Record<string, string> = { memory: service.resources.limits.memory };
     if (service.resources.limits.cpu) limits.cpu = service.resources.limits.cpu;
 
@@ -49,7 +82,7 @@ export function buildPodTemplate(inputs: PodTemplateInputs): k8s.types.input.cor
             whenUnsatisfiable: "ScheduleAnyway",
             labelSelector: { matchLabels: { "app.kubernetes.io/name": service.name } },
         })),
-        volumes: service.writablePaths.map((path) => ({ name: volumeName(path), emptyDir: {} })),
+        volumes: [...service.writablePaths.map((path) => ({ name: volumeName(path), emptyDir: {} })), ...secretFiles.volumes],
         containers: [{
             name: service.name,
             image: inputs.image,
@@ -57,13 +90,16 @@ export function buildPodTemplate(inputs: PodTemplateInputs): k8s.types.input.cor
             args: service.args,
             ports: service.ports,
             envFrom,
+            ...(env.length > 0 ? { env } : {}),
             resources: { requests: { ...service.resources.requests }, limits },
             livenessProbe: httpProbe(service.probes.liveness),
             readinessProbe: httpProbe(service.probes.readiness),
             startupProbe: httpProbe(service.probes.startup),
             securityContext: restrictedContainerSecurityContext(),
-            volumeMounts: service.writablePaths.map((path) => ({ name: volumeName(path), mountPath: path })),
+            volumeMounts: [...service.writablePaths.map((path) => ({ name: volumeName(path), mountPath: path })), ...secretFiles.mounts],
         }],
     });
-    return { metadata: { labels: inputs.labels }, spec: pod.podSpec };
+    // The declared need to read Secrets as variables (the pack's secret-hygiene checks it in prod).
+    const annotations = envSecrets.length > 0 ? { annotations: { [SECRET_ENV_ANNOTATION]: envSecrets.join(",") } } : {};
+    return { metadata: { labels: inputs.labels, ...annotations }, spec: pod.podSpec };
 }

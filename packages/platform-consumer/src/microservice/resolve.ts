@@ -13,6 +13,7 @@ import { ResolvedDelivery, resolveDelivery } from "./delivery/strategy";
 import { deliveryTracks } from "./delivery/tracks";
 import { limitRangeProblems, PodBudget, quotaProblems } from "./namespaceLimits";
 import { probesNameContainerPorts, serviceFields } from "./serviceSchema";
+import { DEFAULT_SECRET_MOUNT_PATH, secretsFitService } from "./secrets";
 import { ResolvedEdge, resolveEdge } from "./edge/resolve";
 import { Objectives, resolveObjectives } from "./observability/objectives";
 import { DEFAULT_RED_METRICS } from "./observability/promql";
@@ -25,7 +26,7 @@ import {
 /** The Microservice's arguments, checked and completed: what every builder of its objects reads. */
 export interface ResolvedMicroservice extends Omit<MicroserviceArgs,
     "serviceName" | "resources" | "replicas" | "autoscaling" | "disruptionBudget" | "probes" | "callers" | "writablePaths" |
-    "runAsUser" | "runAsGroup" | "delivery" | "traffic" | "slo" | "alertThresholds" | "redMetrics" | "edge" | "defaults"> {
+    "runAsUser" | "runAsGroup" | "delivery" | "traffic" | "slo" | "alertThresholds" | "redMetrics" | "edge" | "defaults" | "secrets"> {
     name: string;
     public: boolean;
     resources: ComputeResources;
@@ -35,6 +36,8 @@ export interface ResolvedMicroservice extends Omit<MicroserviceArgs,
     probes: { liveness: HttpProbe; readiness: HttpProbe; startup: HttpProbe };
     callers: string[];
     writablePaths: string[];
+    /** The declared secrets, each with its mount directory. */
+    secrets: ResolvedSecret[];
     runAsUser: number;
     runAsGroup: number;
     automountServiceAccountToken: boolean;
@@ -45,6 +48,14 @@ export interface ResolvedMicroservice extends Omit<MicroserviceArgs,
     redMetrics: RedMetricNames;
     /** Present for a public service given `edge`. */
     edge?: ResolvedEdge;
+}
+
+export interface ResolvedSecret {
+    name: string;
+    remoteKey: string;
+    property?: string;
+    mountPath: string;
+    env?: string;
 }
 
 /** Above the system range and the usual distro users, so it never maps to a real account. */
@@ -75,7 +86,7 @@ const settingsSchema = z.object({
     faultInjection: faultInjectionSchema.optional(),
     slo: sloSchema.optional(),
     edge: edgeSchema.optional(),
-}).superRefine(probesNameContainerPorts, EVERY_PASS);
+}).superRefine(probesNameContainerPorts, EVERY_PASS).superRefine(secretsFitService, EVERY_PASS);
 
 /** A label-safe version: the tag, or the digest's first 12 hex characters. */
 export function imageVersion(image: string): string {
@@ -102,6 +113,7 @@ export function checkMicroservice(name: string, args: MicroserviceArgs): Checked
         args: args.args,
         env: args.env,
         secretEnv: args.secretEnv,
+        secrets: args.secrets ?? [],
         probes: args.probes,
         public: args.public,
         external: args.external,
@@ -162,6 +174,7 @@ export function checkMicroservice(name: string, args: MicroserviceArgs): Checked
         },
         callers: settings.callers,
         writablePaths: settings.writablePaths,
+        secrets: settings.secrets.map((s) => ({ ...s, mountPath: s.mountPath ?? DEFAULT_SECRET_MOUNT_PATH })),
         runAsUser: settings.runAsUser,
         runAsGroup: settings.runAsGroup,
         automountServiceAccountToken: settings.automountServiceAccountToken,
@@ -201,6 +214,9 @@ function integrationProblems(args: MicroserviceArgs, delivery: DeliverySettings 
     if (args.replicas !== undefined && autoscaling.enabled === true) {
         problems.push(`replicas: autoscaling is on, so the HorizontalPodAutoscaler owns the replica count and this would be ignored; ` +
             `set autoscaling.minReplicas, or autoscaling.enabled: false for a fixed count (got ${JSON.stringify(args.replicas)})`);
+    }
+    if ((args.secrets?.length ?? 0) > 0 && !args.secretStore) {
+        problems.push("secrets: they are read from the platform's secret store, and secretStore is not set (the platform stack runs no External Secrets Operator)");
     }
     for (const field of ["traffic", "faultInjection"] as const) {
         if (!args.mesh && args[field] !== undefined) {

@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { dnsLabel, envVarName, isRecord, labelValue, portName, serviceName, wholeRange } from "../shared/fields";
 import { externalDependenciesSchema } from "./external";
+import { serviceSecretsSchema } from "./secrets";
 import { writablePathsSchema } from "./writablePaths";
 
 type Ctx = z.core.$RefinementCtx;
@@ -76,6 +77,7 @@ export const serviceFields = {
     args: z.array(z.string(), { message: "must be a list of strings" }).optional(),
     env: z.record(envVarName, stringInput, { message: "must map variable names to values" }).optional(),
     secretEnv: z.record(envVarName, stringInput, { message: "must map variable names to values" }).optional(),
+    secrets: serviceSecretsSchema,
     probes: z.strictObject({ liveness: probeSchema.optional(), readiness: probeSchema.optional(), startup: probeSchema.optional() }).optional(),
     callers: z.array(caller, { message: "must be a list of service names" }),
     public: z.boolean({ message: "must be true or false" }).optional(),
