@@ -23,6 +23,8 @@ const tcp = (...ports: number[]) => ports.map((port) => ({ port }));
 const API_SERVER_PORTS = tcp(443, 6443);
 /** istiod: 15012 xDS and certificate signing over mTLS, 15017 its webhooks, 15014 its metrics. */
 const ISTIOD = { xds: 15012, webhook: 15017, metrics: 15014 } as const;
+/** ESO's webhook pod port, behind its Service's 443. */
+const ESO_WEBHOOK_PORT = 10250;
 /** The ingress gateway pod's listeners (Service 80/443 -> 8080/8443) and its health port. */
 const GATEWAY = { http: 8080, https: 8443, health: 15021 } as const;
 /** Envoy's Prometheus endpoints on every proxy: merged stats and Envoy's own. */
@@ -41,7 +43,7 @@ export const ADDRESS_BLOCKS: AddressBlocks = {
     internet: ["0.0.0.0/0"],
 };
 
-type Enabled = Pick<PlatformConfig, "mesh" | "monitoring" | "tracing" | "logging" | "gitops">;
+type Enabled = Pick<PlatformConfig, "mesh" | "monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets">;
 
 /** Every flow the platform's add-ons need, for the add-ons `config` enables. */
 export function platformFlows(config: Enabled): Flow[] {
@@ -65,6 +67,7 @@ export function platformFlows(config: Enabled): Flow[] {
         [NAMESPACES.logging, "the CA sync task copies Elasticsearch's CA into its clients' namespaces"],
         [NAMESPACES.fluentBit, "Fluent Bit's kubernetes filter adds pod metadata to each record"],
         [NAMESPACES.argocd, "Argo CD applies the teams' Applications"],
+        [NAMESPACES.externalSecrets, "the External Secrets Operator writes the Secrets it owns (and reads the dev store's), and its cert controller patches its webhook's CA"],
     ];
     for (const [name, why] of apiClients) {
         add({ name: `${name}-to-api-server`, from: ns(name), to: API_SERVER, ports: API_SERVER_PORTS, why });
@@ -130,6 +133,16 @@ export function platformFlows(config: Enabled): Flow[] {
         add({ name: "fluent-bit-to-elasticsearch", from: ns(NAMESPACES.fluentBit), to: logging, ports: tcp(ELASTICSEARCH_PORT), why: "Fluent Bit ships the logs" });
         if (jaegerOnElasticsearch) {
             add({ name: "jaeger-to-elasticsearch", from: ns(NAMESPACES.tracing), to: logging, ports: tcp(ELASTICSEARCH_PORT), why: "Jaeger stores spans in Elasticsearch" });
+        }
+    }
+
+    if (config.externalSecrets.enabled) {
+        const eso = ns(NAMESPACES.externalSecrets);
+        add({ name: "api-server-to-eso-webhook", from: API_SERVER, to: eso, ports: tcp(ESO_WEBHOOK_PORT),
+            why: "the API server calls ESO's validating webhook for stores and ExternalSecrets" });
+        if (config.externalSecrets.store.kind !== "kubernetes") {
+            add({ name: "eso-to-store", from: eso, to: INTERNET, ports: tcp(443, 8200),
+                why: "ESO reads the stack's secret store: a cloud provider's API (443) or Vault (8200)" });
         }
     }
 

@@ -108,7 +108,20 @@ export function scrapes(resources: RecordedResource[], monitoringNamespace: stri
         });
 }
 
-/** The API server calls each webhook's Service, on the Service's target port. */
+/** A Service's named target port, as the container port of that name in the pods it selects. */
+function containerPortNamed(resources: RecordedResource[], namespace: string, selector: Record<string, string>, name: string): number {
+    for (const r of resources.filter((x) => /:(Deployment|StatefulSet|DaemonSet)$/.test(x.type) && namespaceOf(x) === namespace)) {
+        const template = r.inputs.spec?.template;
+        if (!Object.entries(selector).every(([k, v]) => template?.metadata?.labels?.[k] === v)) continue;
+        for (const container of template?.spec?.containers ?? []) {
+            const port = (container.ports ?? []).find((p: any) => p.name === name);
+            if (port) return Number(port.containerPort);
+        }
+    }
+    return NaN;
+}
+
+/** The API server calls each webhook's Service, on the Service's target port (a named one resolved in its pods). */
 export function webhookCalls(resources: RecordedResource[]): NeededFlow[] {
     const services = new Map(resources.filter((r) => r.type === "kubernetes:core/v1:Service")
         .map((r) => [`${namespaceOf(r)}/${r.inputs.metadata?.name}`, r.inputs.spec]));
@@ -120,7 +133,10 @@ export function webhookCalls(resources: RecordedResource[]): NeededFlow[] {
             const servicePort = ref.port ?? 443;
             const spec = services.get(`${ref.namespace}/${ref.name}`);
             const target = spec?.ports?.find((p: any) => p.port === servicePort)?.targetPort ?? servicePort;
-            found.push({ from: { addresses: "apiServer" }, to: { namespace: ref.namespace }, port: Number(target), source: `${r.name} webhook ${hook.name}` });
+            const port = typeof target === "string" && !/^\d+$/.test(target)
+                ? containerPortNamed(resources, ref.namespace, spec?.selector ?? {}, target)
+                : Number(target);
+            found.push({ from: { addresses: "apiServer" }, to: { namespace: ref.namespace }, port, source: `${r.name} webhook ${hook.name}` });
         }
     }
     return found;
