@@ -29,6 +29,12 @@ export const timing = (c: CommandResult) => `${seconds(c.wallMillis)} wall, ${se
 const policyArgs = (stack: string) => ["--policy-pack", path.join(REPO, "policy"), "--policy-pack-config", path.join(REPO, "stacks", stack, "policy-config.json")];
 const tail = (text: string, lines = 15) => text.trim().split("\n").slice(-lines).join("\n");
 
+/** The engine's closing "Resources:" summary; an update with its preview prints the preview's first. */
+export function resourceSummary(output: string): string {
+    const all = [...output.matchAll(/Resources:\n([\s\S]*?)\n\n/g)];
+    return all.at(-1)?.[1]?.replace(/\s+/g, " ").trim() ?? "";
+}
+
 export function failed(step: string, c: CommandResult, why: string): StepResult {
     return { step, ok: false, detail: `${why} (exit ${c.code}, ${timing(c)}):\n${tail(c.output)}`, command: c };
 }
@@ -66,7 +72,7 @@ export async function up(run: StackRun, label: string, extra: string[] = [], { s
     const c = await pulumi(run.ws, ["up", "--stack", run.stack, "--yes", ...(skipPreview ? ["--skip-preview"] : []), ...policyArgs(run.stack), ...extra],
         path.join(run.logs, `${label}-${run.stack}.log`));
     if (c.code !== 0) return failed(label, c, "the update failed");
-    const summary = c.output.match(/Resources:\n([\s\S]*?)\n\n/)?.[1]?.replace(/\s+/g, " ").trim() ?? "";
+    const summary = resourceSummary(c.output);
     return { step: label, ok: true, detail: `${summary}; ${timing(c)}`, command: c };
 }
 
@@ -178,7 +184,7 @@ export async function consumerUpAndDown(run: StackRun): Promise<StepResult> {
     if (init.code !== 0) return failed(step, init, "stack init failed");
     const c = await pulumi(run.ws, ["up", "--yes", "--skip-preview", "--stack", run.stack], log("up"), {}, project);
     if (c.code !== 0) return failed(step, c, "the team's update failed");
-    const summary = c.output.match(/Resources:\n([\s\S]*?)\n\n/)?.[1]?.replace(/\s+/g, " ").trim() ?? "";
+    const summary = resourceSummary(c.output);
     const outputs = await pulumi(run.ws, ["stack", "output", "--json", "--stack", run.stack], log("outputs"), {}, project);
     const contractVersion = outputs.code === 0 ? JSON.parse(outputs.output).platformContractVersion : undefined;
     const destroy = await pulumi(run.ws, ["destroy", "--yes", "--skip-preview", "--stack", run.stack], log("destroy"), {}, project);

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse, stringify } from "yaml";
 import { inHostNetwork } from "../cluster/netns";
-import { StackRun, StepResult, timing, failed } from "./steps";
+import { failed, resourceSummary, StackRun, StepResult, timing } from "./steps";
 import { addProject, pulumi, REPO, writeStackConfig } from "./workspace";
 
 /**
@@ -65,7 +65,7 @@ export async function upAtEarlierCommit(run: StackRun, commit = UPGRADE_FROM): P
     shareEncryptionSalt(path.join(project, `Pulumi.${run.stack}.yaml`), path.join(run.ws.project, `Pulumi.${run.stack}.yaml`));
     const c = await pulumi(run.ws, ["up", "--yes", "--skip-preview", "--stack", run.stack], path.join(run.logs, `upgrade-from-${run.stack}.log`), {}, project);
     if (c.code !== 0) return failed(step, c, "the earlier commit's update failed");
-    const summary = c.output.match(/Resources:\n([\s\S]*?)\n\n/)?.[1]?.replace(/\s+/g, " ").trim() ?? "";
+    const summary = resourceSummary(c.output);
     return { step, ok: true, detail: `${summary}; ${timing(c)}`, command: c };
 }
 
