@@ -11,6 +11,8 @@ export interface RuleTarget {
     kind: string;
     /** The resource (plural) the API server matches. */
     resource: string;
+    /** A cluster-scoped kind (ClusterRole): no namespace, not even the provider's default. */
+    clusterScoped?: boolean;
 }
 
 /** The CEL of one rule, given the settings of its policy in the stack's config. */
