@@ -3,19 +3,24 @@
 // for a look-alike that must pass). test/policy/admission/rules.test.ts runs them through the pack,
 // agreement.test.ts through the generated ValidatingAdmissionPolicies, and cluster:verify through
 // the real API server (scripts/cluster/verify/admissionCases.ts).
-import { StackValidationPolicy } from "@pulumi/policy";
-import { meshSidecar, tenantIsolation, workloadServiceAccount } from "../../policy/policies";
+import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { meshSidecar, serviceExposure, tenantIsolation, workloadServiceAccount } from "../../policy/policies";
 import type { AnalyzedResource as HarnessResource } from "./index";
 import { Pod, resource, restrictedPod, workload } from "./pods";
 
 export interface PackCase {
     title: string;
-    policy: StackValidationPolicy;
+    policy: StackValidationPolicy | ResourceValidationPolicy;
     resources: HarnessResource[];
     /** The object the case is about: "<Kind>::<Pulumi name>", the end of its URN. */
     subject: string;
     /** The start of the pack's message for it; undefined when it must pass. */
     expected?: string;
+    /**
+     * The verdict depends on the namespace's name (a platform namespace the stack's config allows
+     * something in), so on a real cluster the case goes to that namespace, not a renamed copy.
+     */
+    inPlace?: boolean;
 }
 
 const namespace = (name: string, labels: Record<string, string>) =>
@@ -155,7 +160,8 @@ const TENANT_MUTATIONS: Array<[string, Mutation, string, string?]> = [
         "Gateway::shop-mine", "Gateway shop/mine: [TEN001] is a Gateway in a tenant namespace"],
     ["a Gateway API Gateway", () => [inNamespace(TYPES.gatewayApi, "mine", TENANT, { gatewayClassName: "istio", listeners: [] })],
         "Gateway::shop-mine", "Gateway shop/mine: [TEN001]"],
-    ["an Ingress", () => [inNamespace(TYPES.ingress, "side-door", TENANT, { rules: [{ host: "pay.example.com" }] })],
+    // With TLS for its host, so service-exposure has nothing to say about it: only its place is wrong.
+    ["an Ingress", () => [inNamespace(TYPES.ingress, "side-door", TENANT, { rules: [{ host: "pay.example.com" }], tls: [{ hosts: ["pay.example.com"], secretName: "pay-tls" }] })],
         "Ingress::shop-side-door", "Ingress shop/side-door: [TEN002] is an Ingress in a tenant namespace"],
     ["a VirtualService exported everywhere", (b) => { b.publicRoute.exportTo = ["*"]; },
         "VirtualService::shop-frontend-public", "VirtualService shop/frontend-public: [TEN003] exports routing to *"],
@@ -193,6 +199,43 @@ export const TENANT_ISOLATION_CASES: PackCase[] = TENANT_MUTATIONS.map(([title, 
     return { title, policy: tenantIsolation, resources: tenantStack(b, extra), subject, expected };
 });
 
+// --- service-exposure: Services, an Ingress and a Gateway API Gateway, judged one by one --------
+
+const EDGE_NS = namespace("edge", {});
+const GATEWAY_NS = namespace("istio-ingress", {});
+
+const serviceCase = (title: string, ns: string, spec: Record<string, any>, expected?: string, inPlace?: boolean): PackCase => {
+    const subject = inNamespace("kubernetes:core/v1:Service", "web", ns, spec);
+    return { title, policy: serviceExposure, resources: [EDGE_NS, GATEWAY_NS, subject], subject: `Service::${subject.name}`, expected, inPlace };
+};
+const ports = [{ name: "https", port: 443, targetPort: 8443 }];
+const ingressRule = (host: string) => ({ host, http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "web", port: { number: 80 } } } }] } });
+const ingressCase = (title: string, spec: Record<string, any>, expected?: string): PackCase => {
+    const subject = inNamespace(TYPES.ingress, "web", "edge", spec);
+    return { title, policy: serviceExposure, resources: [EDGE_NS, GATEWAY_NS, subject], subject: `Ingress::${subject.name}`, expected };
+};
+
+export const SERVICE_EXPOSURE_CASES: PackCase[] = [
+    serviceCase("the baseline: a ClusterIP Service", "edge", { type: "ClusterIP", ports }),
+    serviceCase("a LoadBalancer outside the allowed namespace", "edge", { type: "LoadBalancer", ports },
+        "Service edge/web: is of type LoadBalancer, which this stack allows only for: "),
+    serviceCase("look-alike: a LoadBalancer where the stack allows it", "istio-ingress", { type: "LoadBalancer", ports }, undefined, true),
+    serviceCase("a NodePort", "edge", { type: "NodePort", ports }, "Service edge/web: is of type NodePort, which this stack allows only for: nothing"),
+    serviceCase("externalIPs on the allowed LoadBalancer", "istio-ingress", { type: "LoadBalancer", ports, externalIPs: ["203.0.113.7"] },
+        "Service istio-ingress/web: sets externalIPs 203.0.113.7, which lets it intercept traffic to those addresses from every pod (CVE-2020-8554)", true),
+    serviceCase("an ExternalName Service", "edge", { type: "ExternalName", externalName: "kubernetes.default.svc.cluster.local" },
+        'Service edge/web: is an ExternalName Service (to "kubernetes.default.svc.cluster.local"), which this stack allows only in: no namespace'),
+    ingressCase("an Ingress host without TLS", { rules: [ingressRule("shop.example.com"), ingressRule("a.b.example.com")], tls: [{ hosts: ["*.example.com"], secretName: "web-tls" }] },
+        'Ingress edge/web: serves "a.b.example.com" without TLS; add a spec.tls entry for each host'),
+    ingressCase("look-alike: every Ingress host covered, one through a wildcard",
+        { rules: [ingressRule("shop.example.com"), ingressRule("api.example.com")], tls: [{ hosts: ["shop.example.com", "*.example.com"], secretName: "web-tls" }] }),
+    (() => {
+        const subject = inNamespace(TYPES.gatewayApi, "public", "edge", { gatewayClassName: "istio", listeners: [{ name: "http", port: 80, protocol: "HTTP" }] });
+        return { title: "a Gateway API Gateway", policy: serviceExposure, resources: [EDGE_NS, GATEWAY_NS, subject], subject: `Gateway::${subject.name}`,
+            expected: "Gateway edge/public: is a Gateway API Gateway, which this stack allows only for: nothing" };
+    })(),
+];
+
 /** The case's subject among its resources. */
 export const subjectOf = (c: PackCase): HarnessResource => {
     const found = c.resources.filter((r) => r.urn.endsWith(`:${c.subject}`));
@@ -200,4 +243,4 @@ export const subjectOf = (c: PackCase): HarnessResource => {
     return found[0];
 };
 
-export const ALL_CASES: readonly PackCase[] = [...TENANT_ISOLATION_CASES, ...MESH_SIDECAR_CASES, ...SERVICE_ACCOUNT_CASES];
+export const ALL_CASES: readonly PackCase[] = [...TENANT_ISOLATION_CASES, ...MESH_SIDECAR_CASES, ...SERVICE_ACCOUNT_CASES, ...SERVICE_EXPOSURE_CASES];

@@ -27,9 +27,12 @@ describe("generated admission policies", () => {
     // Levels as the issue states them: dev warns and audits; staging and prod deny what is
     // mandatory there and warn for what is advisory, the levels of the CLI's config file.
     const EXPECTED: Record<string, Record<string, string[]>> = {
-        dev: { "tenant-isolation": ["Warn", "Audit"], "mesh-sidecar": ["Warn", "Audit"], "workload-service-account": ["Warn", "Audit"] },
-        staging: { "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Warn", "Audit"] },
-        prod: { "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Deny"] },
+        dev: {
+            "tenant-isolation": ["Warn", "Audit"], "mesh-sidecar": ["Warn", "Audit"], "workload-service-account": ["Warn", "Audit"],
+            "service-exposure": ["Warn", "Audit"],
+        },
+        staging: { "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Warn", "Audit"], "service-exposure": ["Warn", "Audit"] },
+        prod: { "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Deny"], "service-exposure": ["Deny"] },
     };
     for (const stack of ["dev", "staging", "prod"]) {
         it(`binds each rule at its pack policy's level in ${stack}`, () => {
