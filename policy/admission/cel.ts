@@ -1,14 +1,17 @@
 // CEL as the API server evaluates a ValidatingAdmissionPolicy: variables in order under
 // `variables`, then the validation's expression, and its messageExpression when it fails. The
 // evaluator is @marcbachmann/cel-js (CEL's standard definitions; the rules use only what
-// Kubernetes' CEL environment also has: has(), the macros, `in`, startsWith, matches, join).
+// Kubernetes' CEL environment also has: has(), the macros, `in`, startsWith, matches, join, and
+// the quantity library, registered here as Kubernetes defines it: quantity.ts).
 import { Environment } from "@marcbachmann/cel-js";
+import { registerQuantityLibrary } from "./quantity";
 
 type Program = (context: Record<string, unknown>) => unknown;
 
 // Homogeneous literals, as the API server's checker wants them: ['.', object.metadata.namespace]
 // mixes a string with a dyn and is refused there, so it is refused here first.
 const env = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: true });
+registerQuantityLibrary(env);
 const programs = new Map<string, Program>();
 
 function program(expression: string): Program {

@@ -101,7 +101,7 @@ function resourceRules(rule: AdmissionRule): Array<Record<string, any>> {
 
 const LABELS = { "app.kubernetes.io/part-of": "platform", "app.kubernetes.io/managed-by": "pulumi" };
 
-/** The policy and binding of every rule whose pack policy is not disabled in the stack's config. */
+/** The policy and binding of every rule whose pack policy is not disabled in the stack's config and whose settings leave it on. */
 export function admissionManifests(ruleSets: readonly AdmissionRuleSet[], config: Readonly<Record<string, PolicyEntry>>, now: Date): AdmissionPair[] {
     const pairs: AdmissionPair[] = [];
     for (const set of ruleSets) {
@@ -111,8 +111,9 @@ export function admissionManifests(ruleSets: readonly AdmissionRuleSet[], config
         if (!actions) continue;
         const settings = { ...configSpecDefaults(set.spec), ...entry };
         for (const rule of set.rules) {
-            const name = admissionPolicyName(rule);
             const cel = rule.cel(settings);
+            if (cel === undefined) continue;
+            const name = admissionPolicyName(rule);
             const annotations = { "platform.example.com/rule": `${rule.policy}/${rule.control}`, "platform.example.com/level": entry.enforcementLevel };
             pairs.push({
                 policy: {

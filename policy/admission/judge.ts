@@ -31,7 +31,10 @@ export function judgeRules(
     resources: readonly PolicyResource[], report: ReportViolation,
 ): void {
     const namespaces = namespaceObjects(resources);
-    const compiled = rules.map((rule) => ({ rule, cel: rule.cel(settings), kinds: new Set(rule.targets.map((t) => `${t.group}/${t.kind}`)) }));
+    const compiled = rules.flatMap((rule) => {
+        const cel = rule.cel(settings);
+        return cel === undefined ? [] : [{ rule, cel, kinds: new Set(rule.targets.map((t) => `${t.group}/${t.kind}`)) }];
+    });
     for (const resource of resources) {
         const t = kubeType(resource.type);
         // Patches are judged by the API server on the merged object, which the pack cannot see.
@@ -54,16 +57,16 @@ export function judgeRules(
 const celTexts = (cel: RuleCel): string[] => [...cel.variables.map((v) => v.expression), cel.expression, cel.messageExpression];
 
 /** Each settings object's compiled rules: readConfig hands out the same object while the config is the same. */
-const compiledFor = new WeakMap<object, Map<AdmissionRule, RuleCel>>();
+const compiledFor = new WeakMap<object, Map<AdmissionRule, RuleCel | undefined>>();
 
-function celOf(rule: AdmissionRule, settings: Record<string, any>): RuleCel {
+function celOf(rule: AdmissionRule, settings: Record<string, any>): RuleCel | undefined {
     let byRule = compiledFor.get(settings);
     if (!byRule) compiledFor.set(settings, byRule = new Map());
     let cel = byRule.get(rule);
-    if (!cel) {
+    if (!byRule.has(rule)) {
         cel = rule.cel(settings);
         // A resource policy sees one object: it has no Namespace object to pass, so its rules may not read one.
-        if (celTexts(cel).some((e) => e.includes("namespaceObject"))) {
+        if (cel !== undefined && celTexts(cel).some((e) => e.includes("namespaceObject"))) {
             throw new Error(`${rule.policy}/${rule.control} reads namespaceObject, which a resource policy cannot give it; judge it in a stack policy`);
         }
         byRule.set(rule, cel);
@@ -81,7 +84,7 @@ export function rulesFor(rules: readonly AdmissionRule[], type: string): Admissi
  * A resource policy's side of its admission rules: the object alone, judged by each rule whose
  * targets include its kind. A namespaced object without a namespace gets the provider's default,
  * as the API server fills in the request's. A patch (ServicePatch) is judged on the fields it sets,
- * as the policy judged it before its rules were CEL.
+ * as the policy judged it before its rules were CEL, by the rules that do not fail on unset fields.
  */
 export function judgeResource(
     rules: readonly AdmissionRule[], settings: Record<string, any>, exemptions: readonly Exemption[],
@@ -98,7 +101,9 @@ export function judgeResource(
     }
     const reportObject = reporterFor(report, ref, exemptions);
     for (const rule of matching) {
-        const verdict = evaluateValidation(celOf(rule, settings), object, null);
+        const cel = celOf(rule, settings);
+        if (cel === undefined || (t.patch && rule.judgesUnsetFields)) continue;
+        const verdict = evaluateValidation(cel, object, null);
         if (!verdict.valid) reportObject(rule.control, verdict.message);
     }
 }

@@ -31,7 +31,13 @@ export interface AdmissionRule {
     /** The control an exemption names to waive it. */
     control: string;
     targets: readonly RuleTarget[];
-    cel(settings: Record<string, any>): RuleCel;
+    /**
+     * The rule fails on a field left unset. A Pulumi patch leaves such a field to the live object,
+     * so the pack does not judge a patch by it (the API server judges the merged object).
+     */
+    judgesUnsetFields?: boolean;
+    /** Undefined when the stack's settings switch the check off (no CPU limit required, say): no policy then. */
+    cel(settings: Record<string, any>): RuleCel | undefined;
 }
 
 /** A pack policy's admission rules with the config spec their settings come from. */
