@@ -4,7 +4,7 @@
 // agreement.test.ts through the generated ValidatingAdmissionPolicies, and cluster:verify through
 // the real API server (scripts/cluster/verify/admissionCases.ts).
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { meshSidecar, serviceExposure, tenantIsolation, workloadServiceAccount } from "../../policy/policies";
+import { containerResources, meshSidecar, serviceExposure, tenantIsolation, workloadServiceAccount } from "../../policy/policies";
 import type { AnalyzedResource as HarnessResource } from "./index";
 import { Pod, resource, restrictedPod, workload } from "./pods";
 
@@ -48,7 +48,7 @@ function meshPod(): Pod {
 
 const account = (ns: string) => resource("kubernetes:core/v1:ServiceAccount", `${ns}-cart`, { metadata: { name: "cart", namespace: ns } });
 
-function podCase(policy: StackValidationPolicy, title: string, mutate: (pod: Pod) => void, expected?: string, ns = "shop", kind: "Deployment" | "CronJob" | "Pod" = "Deployment"): PackCase {
+function podCase(policy: StackValidationPolicy | ResourceValidationPolicy, title: string, mutate: (pod: Pod) => void, expected?: string, ns = "shop", kind: "Deployment" | "CronJob" | "Pod" = "Deployment"): PackCase {
     const pod = meshPod();
     // A Job's pods may not restart in place.
     if (kind === "CronJob") pod.spec.restartPolicy = "OnFailure";
@@ -94,6 +94,26 @@ export const SERVICE_ACCOUNT_CASES: PackCase[] = [
         "Deployment batch/cart: runs as the namespace's default ServiceAccount with its token mounted", "batch"),
     podCase(workloadServiceAccount, "look-alike: the default account without a token outside the mesh", (p) => { delete p.spec.serviceAccountName; },
         undefined, "batch"),
+];
+
+// Requests above limits are left out: the API server's own validation refuses them before
+// admission, so such a case never reaches a ValidatingAdmissionPolicy (the pack's tests cover it).
+// Bare Pods are left out too: their limits default their unset requests before admission.
+const app = (p: Pod) => p.spec.containers[0].resources;
+export const CONTAINER_RESOURCES_CASES: PackCase[] = [
+    podCase(containerResources, "the baseline: every container sized", () => undefined, undefined, "batch"),
+    podCase(containerResources, "a missing CPU request", (p) => { delete app(p).requests.cpu; },
+        'Deployment batch/cart: container "app" must set resources.requests.cpu', "batch"),
+    podCase(containerResources, "an init container without a memory request", (p) => { delete p.spec.initContainers[0].resources.requests.memory; },
+        'Deployment batch/cart: init container "init" must set resources.requests.memory', "batch"),
+    podCase(containerResources, "a missing memory limit", (p) => { delete p.spec.containers[1].resources.limits; },
+        'Deployment batch/cart: container "sidecar" must set resources.limits.memory', "batch"),
+    podCase(containerResources, "a CronJob without requests", (p) => { delete app(p).requests; },
+        'CronJob batch/cart: container "app" must set resources.requests.cpu; container "app" must set resources.requests.memory', "batch", "CronJob"),
+    podCase(containerResources, "look-alike: a request equal to its limit in another notation", (p) => { app(p).requests.cpu = "1.5"; app(p).limits.cpu = "1500m"; },
+        undefined, "batch"),
+    podCase(containerResources, "memory above the per-container maximum", (p) => { app(p).requests.memory = "32Gi"; app(p).limits.memory = "32Gi"; },
+        'Deployment batch/cart: container "app" memory request 32Gi exceeds the per-container maximum ', "batch"),
 ];
 
 // --- tenant-isolation: the shop as the platform deploys it, in a tenant namespace ----------------
@@ -243,4 +263,5 @@ export const subjectOf = (c: PackCase): HarnessResource => {
     return found[0];
 };
 
-export const ALL_CASES: readonly PackCase[] = [...TENANT_ISOLATION_CASES, ...MESH_SIDECAR_CASES, ...SERVICE_ACCOUNT_CASES, ...SERVICE_EXPOSURE_CASES];
+export const ALL_CASES: readonly PackCase[] = [...TENANT_ISOLATION_CASES, ...MESH_SIDECAR_CASES, ...SERVICE_ACCOUNT_CASES, ...SERVICE_EXPOSURE_CASES,
+    ...CONTAINER_RESOURCES_CASES];

@@ -14,9 +14,12 @@ const NOW = new Date("2026-12-01T00:00:00Z");
 const RULES = ADMISSION_RULE_SETS.flatMap((s) => s.rules);
 
 describe("generated admission policies", () => {
-    it("has one policy and one binding per rule, with distinct names", () => {
+    it("has one policy and one binding per rule its settings leave on, with distinct names", () => {
         const pairs = admissionManifests(ADMISSION_RULE_SETS, configOf("prod"), NOW);
-        assert.equal(pairs.length, RULES.length);
+        // prod requires no CPU limit (requireCpuLimit: false), so that rule alone makes no policy.
+        assert.deepEqual(RULES.filter((r) => !pairs.some((p) => p.policy.metadata.annotations["platform.example.com/rule"] === `${r.policy}/${r.control}`))
+            .map((r) => `${r.policy}/${r.control}`), ["container-resources/cpuLimit"]);
+        assert.equal(pairs.length, RULES.length - 1);
         assert.equal(new Set(pairs.map((p) => p.policy.metadata.name)).size, pairs.length);
         for (const { policy, binding } of pairs) {
             assert.equal(binding.spec.policyName, policy.metadata.name);
@@ -29,10 +32,16 @@ describe("generated admission policies", () => {
     const EXPECTED: Record<string, Record<string, string[]>> = {
         dev: {
             "tenant-isolation": ["Warn", "Audit"], "mesh-sidecar": ["Warn", "Audit"], "workload-service-account": ["Warn", "Audit"],
-            "service-exposure": ["Warn", "Audit"],
+            "service-exposure": ["Warn", "Audit"], "container-resources": ["Warn", "Audit"],
         },
-        staging: { "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Warn", "Audit"], "service-exposure": ["Warn", "Audit"] },
-        prod: { "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Deny"], "service-exposure": ["Deny"] },
+        staging: {
+            "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Warn", "Audit"],
+            "service-exposure": ["Warn", "Audit"], "container-resources": ["Warn", "Audit"],
+        },
+        prod: {
+            "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Deny"], "service-exposure": ["Deny"],
+            "container-resources": ["Deny"],
+        },
     };
     for (const stack of ["dev", "staging", "prod"]) {
         it(`binds each rule at its pack policy's level in ${stack}`, () => {
@@ -61,11 +70,13 @@ describe("generated admission policies", () => {
         const meshNamespace = (name: string, labels: Record<string, string>) => ({ apiVersion: "v1", kind: "Namespace", metadata: { name, labels } });
         const istioCni = meshNamespace("istio-cni", {});
         const tenant = meshNamespace("data", { "platform.example.com/tenant": "true", "istio.io/rev": "1-29" });
+        /** Resources within container-resources' rules, so only the rule a test is about speaks. */
+        const SIZED = { requests: { cpu: "100m", memory: "100Mi" }, limits: { memory: "256Mi" } };
         /** The istio-cni chart's DaemonSet, as rendered: it leaves automountServiceAccountToken unset. */
         const cniDaemonSet = (namespace: string, labels: Record<string, string> = {}) => ({
             apiVersion: "apps/v1", kind: "DaemonSet",
             metadata: { name: "istio-cni-node", namespace, labels },
-            spec: { template: { metadata: { labels: { "k8s-app": "istio-cni-node" } }, spec: { serviceAccountName: "istio-cni", containers: [{ name: "install-cni", image: "docker.io/istio/install-cni:1.29.6" }] } } },
+            spec: { template: { metadata: { labels: { "k8s-app": "istio-cni-node" } }, spec: { serviceAccountName: "istio-cni", containers: [{ name: "install-cni", image: "docker.io/istio/install-cni:1.29.6", resources: SIZED }] } } },
         });
         const HELM_LABELS = { "app.kubernetes.io/managed-by": "Helm", "helm.sh/chart": "cni-1.29.6", "app.kubernetes.io/instance": "istio-cni" };
 
@@ -94,7 +105,7 @@ describe("generated admission policies", () => {
             const pod = (ownerReferences?: Array<Record<string, unknown>>) => ({
                 apiVersion: "v1", kind: "Pod",
                 metadata: { name: "p", namespace: "data", ...(ownerReferences ? { ownerReferences } : {}), annotations: { "sidecar.istio.io/inject": "false" } },
-                spec: { serviceAccountName: "scraper", automountServiceAccountToken: false, containers: [{ name: "c", image: "x" }] },
+                spec: { serviceAccountName: "scraper", automountServiceAccountToken: false, containers: [{ name: "c", image: "x", resources: SIZED }] },
             });
             const owner = { apiVersion: "apps/v1", kind: "ReplicaSet", name: "rs", uid: "u", controller: true };
             assert.deepEqual(admissionOutcomes(pairs, pod([owner]), tenant), []);
