@@ -21,5 +21,5 @@ export const containerVariables = (fields: readonly ContainerField[]) => [
  */
 export function containerProblems(fields: readonly ContainerField[], checks: ReadonlyArray<{ bad: string; text: string }>): string {
     return LISTS.filter(([field]) => fields.includes(field)).flatMap(([field, label]) => checks.map(({ bad, text }) =>
-        `variables.${field}.filter(c, ${bad}).map(c, '${label} "' + c.name + '"' + ${text})`)).join(" + ") || "[]";
+        `variables.${field}.filter(c, ${bad}).map(c, '${label} "' + c.name + '"' + (${text}))`)).join(" + ") || "[]";
 }

@@ -4,7 +4,7 @@
 // agreement.test.ts through the generated ValidatingAdmissionPolicies, and cluster:verify through
 // the real API server (scripts/cluster/verify/admissionCases.ts).
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { containerResources, meshSidecar, serviceExposure, tenantIsolation, workloadServiceAccount } from "../../policy/policies";
+import { containerResources, imageProvenance, meshSidecar, serviceExposure, tenantIsolation, workloadServiceAccount } from "../../policy/policies";
 import type { AnalyzedResource as HarnessResource } from "./index";
 import { Pod, resource, restrictedPod, workload } from "./pods";
 
@@ -114,6 +114,31 @@ export const CONTAINER_RESOURCES_CASES: PackCase[] = [
         undefined, "batch"),
     podCase(containerResources, "memory above the per-container maximum", (p) => { app(p).requests.memory = "32Gi"; app(p).limits.memory = "32Gi"; },
         'Deployment batch/cart: container "app" memory request 32Gi exceeds the per-container maximum ', "batch"),
+];
+
+// References with surrounding whitespace are left out: the API server's own validation refuses
+// them before admission.
+const sidecar = (p: Pod) => p.spec.containers[1];
+export const IMAGE_PROVENANCE_CASES: PackCase[] = [
+    podCase(imageProvenance, "the baseline: every image pinned, from an allowed registry", () => undefined, undefined, "batch"),
+    podCase(imageProvenance, "look-alike: the legacy Docker Hub host, an allowed organisation", (p) => { sidecar(p).image = "index.docker.io/istio/proxyv2:1.29.6"; },
+        undefined, "batch"),
+    podCase(imageProvenance, "look-alike: pinned by digest, no tag", (p) => { sidecar(p).image = `quay.io/argoproj/argocd@sha256:${"a".repeat(64)}`; }, undefined, "batch"),
+    podCase(imageProvenance, "no tag", (p) => { sidecar(p).image = "quay.io/prometheus/prometheus"; },
+        'Deployment batch/cart: container "sidecar": image "quay.io/prometheus/prometheus" has no tag, so it floats on latest', "batch"),
+    podCase(imageProvenance, "the latest tag", (p) => { sidecar(p).image = "quay.io/prometheus/prometheus:latest"; },
+        'Deployment batch/cart: container "sidecar": image "quay.io/prometheus/prometheus:latest" uses the latest tag', "batch"),
+    podCase(imageProvenance, "a registry not allowed", (p) => { sidecar(p).image = "ghcr.io/evil/podinfo:6.9.2"; },
+        'Deployment batch/cart: container "sidecar": image "ghcr.io/evil/podinfo:6.9.2" (ghcr.io/evil/podinfo) is not from an allowed registry: ', "batch"),
+    podCase(imageProvenance, "a path prefix that only looks allowed", (p) => { sidecar(p).image = "ghcr.io/stefanprodan-fork/podinfo:1.0.0"; },
+        'Deployment batch/cart: container "sidecar": image "ghcr.io/stefanprodan-fork/podinfo:1.0.0" (ghcr.io/stefanprodan-fork/podinfo) is not from an allowed registry', "batch"),
+    podCase(imageProvenance, "an empty tag", (p) => { sidecar(p).image = "nginx:"; },
+        'Deployment batch/cart: container "sidecar": image "nginx:" is not a valid reference: it has an empty tag after ":"', "batch"),
+    podCase(imageProvenance, "upper case in the repository path", (p) => { sidecar(p).image = "ghcr.io/stefanprodan/PodInfo:6.9.2"; },
+        'Deployment batch/cart: container "sidecar": image "ghcr.io/stefanprodan/PodInfo:6.9.2" is not a valid reference: it repository path "stefanprodan/PodInfo" has upper-case letters', "batch"),
+    podCase(imageProvenance, "a digest of the wrong length in a CronJob's init container", (p) => { p.spec.initContainers[0].image = "ghcr.io/stefanprodan/podinfo@sha256:abc123"; },
+        'CronJob batch/cart: init container "init": image "ghcr.io/stefanprodan/podinfo@sha256:abc123" is not a valid reference: it digest "sha256:abc123" has 6 hex digits; sha256 has 64',
+        "batch", "CronJob"),
 ];
 
 // --- tenant-isolation: the shop as the platform deploys it, in a tenant namespace ----------------
@@ -264,4 +289,4 @@ export const subjectOf = (c: PackCase): HarnessResource => {
 };
 
 export const ALL_CASES: readonly PackCase[] = [...TENANT_ISOLATION_CASES, ...MESH_SIDECAR_CASES, ...SERVICE_ACCOUNT_CASES, ...SERVICE_EXPOSURE_CASES,
-    ...CONTAINER_RESOURCES_CASES];
+    ...CONTAINER_RESOURCES_CASES, ...IMAGE_PROVENANCE_CASES];

@@ -16,10 +16,10 @@ const RULES = ADMISSION_RULE_SETS.flatMap((s) => s.rules);
 describe("generated admission policies", () => {
     it("has one policy and one binding per rule its settings leave on, with distinct names", () => {
         const pairs = admissionManifests(ADMISSION_RULE_SETS, configOf("prod"), NOW);
-        // prod requires no CPU limit (requireCpuLimit: false), so that rule alone makes no policy.
+        // prod requires no CPU limit and no digests, so those two rules alone make no policy.
         assert.deepEqual(RULES.filter((r) => !pairs.some((p) => p.policy.metadata.annotations["platform.example.com/rule"] === `${r.policy}/${r.control}`))
-            .map((r) => `${r.policy}/${r.control}`), ["container-resources/cpuLimit"]);
-        assert.equal(pairs.length, RULES.length - 1);
+            .map((r) => `${r.policy}/${r.control}`), ["container-resources/cpuLimit", "image-provenance/digest"]);
+        assert.equal(pairs.length, RULES.length - 2);
         assert.equal(new Set(pairs.map((p) => p.policy.metadata.name)).size, pairs.length);
         for (const { policy, binding } of pairs) {
             assert.equal(binding.spec.policyName, policy.metadata.name);
@@ -32,15 +32,15 @@ describe("generated admission policies", () => {
     const EXPECTED: Record<string, Record<string, string[]>> = {
         dev: {
             "tenant-isolation": ["Warn", "Audit"], "mesh-sidecar": ["Warn", "Audit"], "workload-service-account": ["Warn", "Audit"],
-            "service-exposure": ["Warn", "Audit"], "container-resources": ["Warn", "Audit"],
+            "service-exposure": ["Warn", "Audit"], "container-resources": ["Warn", "Audit"], "image-provenance": ["Warn", "Audit"],
         },
         staging: {
             "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Warn", "Audit"],
-            "service-exposure": ["Warn", "Audit"], "container-resources": ["Warn", "Audit"],
+            "service-exposure": ["Warn", "Audit"], "container-resources": ["Warn", "Audit"], "image-provenance": ["Deny"],
         },
         prod: {
             "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Deny"], "service-exposure": ["Deny"],
-            "container-resources": ["Deny"],
+            "container-resources": ["Deny"], "image-provenance": ["Deny"],
         },
     };
     for (const stack of ["dev", "staging", "prod"]) {
@@ -105,7 +105,7 @@ describe("generated admission policies", () => {
             const pod = (ownerReferences?: Array<Record<string, unknown>>) => ({
                 apiVersion: "v1", kind: "Pod",
                 metadata: { name: "p", namespace: "data", ...(ownerReferences ? { ownerReferences } : {}), annotations: { "sidecar.istio.io/inject": "false" } },
-                spec: { serviceAccountName: "scraper", automountServiceAccountToken: false, containers: [{ name: "c", image: "x", resources: SIZED }] },
+                spec: { serviceAccountName: "scraper", automountServiceAccountToken: false, containers: [{ name: "c", image: "docker.io/istio/proxyv2:1.29.6", resources: SIZED }] },
             });
             const owner = { apiVersion: "apps/v1", kind: "ReplicaSet", name: "rs", uid: "u", controller: true };
             assert.deepEqual(admissionOutcomes(pairs, pod([owner]), tenant), []);
