@@ -4,6 +4,7 @@
 // Kubernetes' CEL environment also has: has(), the macros, `in`, startsWith, matches, join, and
 // the quantity library, registered here as Kubernetes defines it: quantity.ts).
 import { Environment } from "@marcbachmann/cel-js";
+import { UnknownValueError } from "@pulumi/policy";
 import { registerQuantityLibrary } from "./quantity";
 
 type Program = (context: Record<string, unknown>) => unknown;
@@ -57,6 +58,14 @@ function wire(value: unknown): unknown {
     });
 }
 
+/** The UnknownValueError an evaluation error is, or was caused by (the evaluator may wrap it). */
+function unknownIn(error: unknown): UnknownValueError | undefined {
+    for (let e = error, depth = 0; e instanceof Error && depth < 10; e = (e as Error).cause, depth++) {
+        if (e instanceof UnknownValueError) return e;
+    }
+    return undefined;
+}
+
 /**
  * Evaluates `validation` on `object` in `namespaceObject`. An evaluation error throws, naming the
  * expression: with `failurePolicy: Fail` the API server refuses the object then, so the pack must
@@ -69,6 +78,10 @@ export function evaluateValidation(validation: CelValidation, object: unknown, n
         try {
             return program(expression)(context);
         } catch (error) {
+            // A value unknown at preview goes to the SDK as it is: it then reports that the rule
+            // cannot run yet (advisory), as it does for any policy that reads one.
+            const unknown = unknownIn(error);
+            if (unknown) throw unknown;
             throw new Error(`CEL ${JSON.stringify(expression)} failed: ${(error as Error).message}`, { cause: error });
         }
     };
