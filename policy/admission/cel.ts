@@ -15,9 +15,13 @@ const env = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregat
 registerQuantityLibrary(env);
 const programs = new Map<string, Program>();
 
+/** cel-go extensions the evaluator has but Kubernetes' base environment does not: refused here first. */
+const NOT_IN_KUBERNETES = /\bcel\.bind\s*\(/;
+
 function program(expression: string): Program {
     let compiled = programs.get(expression);
     if (!compiled) {
+        if (NOT_IN_KUBERNETES.test(expression)) throw new Error("cel.bind is not in the API server's CEL environment; use celBind (policy/admission/rule.ts)");
         const parsed = env.parse(expression);
         compiled = (context) => parsed(context);
         programs.set(expression, compiled);

@@ -1,5 +1,5 @@
 // Kubernetes' CEL quantity library (k8s.io/apiserver/pkg/cel/library/quantity.go, in the API
-// server's base environment since 1.29), for the pack's evaluator: `isQuantity(string)`,
+// server's base environment since 1.28), for the pack's evaluator: `isQuantity(string)`,
 // `quantity(string)`, and a Quantity's `compareTo`, `isGreaterThan` and `isLessThan`. Values are
 // read by the quantity grammar the API server applies (@reference-platform/grammar); the rules
 // call `quantity()` only on what `isQuantity()` accepted, so neither side fails on a malformed one.

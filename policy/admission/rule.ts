@@ -51,3 +51,10 @@ export const celString = (value: string): string => JSON.stringify(value);
 
 /** A CEL list of string literals. */
 export const celList = (values: readonly string[]): string => `[${values.map(celString).join(", ")}]`;
+
+/**
+ * CEL that names `value` as `name` inside `body`: a one-element list mapped once. The API server's
+ * CEL has no `cel.bind` (Kubernetes' base environment leaves out cel-go's bindings extension), but
+ * the standard `map` macro binds its variable the same way.
+ */
+export const celBind = (name: string, value: string, body: string): string => `[${value}].map(${name}, ${body})[0]`;

@@ -1,12 +1,13 @@
 // An image reference read in CEL the way @reference-platform/grammar's parseImageReference reads it
 // (distribution's grammar and normalisation, step by step, with the same explanations), so the pack
-// and the API server judge and explain a reference alike. `cel.bind` (in Kubernetes' CEL since
-// 1.28) names each step. The result is a map of strings: `problem` ('' when valid: the rest of the
+// and the API server judge and explain a reference alike. Each step is named with `cel.bind` in
+// the text below, rewritten by `withoutBind` into the standard `map` macro (celBind), since the
+// API server's CEL has no bindings extension. The result is a map of strings: `problem` ('' when valid: the rest of the
 // text after "it "), and for a valid reference `registry`, `repository` (normalised), `tag` and
 // `digest` ('' when absent) and `hasTag` ('yes' or ''). Every character of a reference distribution
 // accepts is ASCII, where CEL's and JavaScript's string positions, case and regular expressions
 // agree; a non-ASCII reference is malformed for both, its explanation may differ.
-import { celList } from "../admission/rule";
+import { celBind, celList } from "../admission/rule";
 
 const PATH_COMPONENT = "^[a-z0-9]+((\\\\.|_|__|-+)[a-z0-9]+)*$";
 const DOMAIN_COMPONENT = "^([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$";
@@ -35,8 +36,55 @@ const PATH_PROBLEM = `cel.bind(bad, repository.split('/').filter(x, x.matches('[
 // server's checker wants homogeneous map literals.
 const invalid = (problem: string) => `{'problem': string(${problem}), 'registry': '', 'repository': '', 'tag': '', 'digest': '', 'hasTag': ''}`;
 
+/** The index of the parenthesis that closes the one opened just before `from`, skipping string literals. */
+function closing(text: string, from: number): number {
+    let depth = 1;
+    for (let i = from; i < text.length; i++) {
+        const ch = text[i];
+        if (ch === "'" || ch === '"') {
+            for (i++; i < text.length && text[i] !== ch; i++) if (text[i] === "\\") i++;
+        } else if (ch === "(" || ch === "[" || ch === "{") depth++;
+        else if (ch === ")" || ch === "]" || ch === "}") {
+            if (--depth === 0) return i;
+        }
+    }
+    throw new Error("unbalanced CEL");
+}
+
+/** The top-level comma-separated arguments of `text`. */
+function args(text: string): string[] {
+    const parts: string[] = [];
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (ch === "'" || ch === '"') {
+            for (i++; i < text.length && text[i] !== ch; i++) if (text[i] === "\\") i++;
+        } else if (ch === "(" || ch === "[" || ch === "{") i = closing(text, i + 1);
+        else if (ch === ",") {
+            parts.push(text.slice(start, i).trim());
+            start = i + 1;
+        }
+    }
+    parts.push(text.slice(start).trim());
+    return parts;
+}
+
+/** `cel.bind(name, value, body)`, innermost first, as celBind's standard macro. */
+function withoutBind(text: string): string {
+    const at = text.lastIndexOf("cel.bind(");
+    if (at < 0) return text;
+    const open = at + "cel.bind(".length;
+    const end = closing(text, open);
+    const [name, value, body] = args(text.slice(open, end));
+    return withoutBind(text.slice(0, at) + celBind(name, value, body) + text.slice(end + 1));
+}
+
 /** CEL: the reference `image` (a CEL string expression) parsed, as the map described above. */
 export function parseImageCel(image: string): string {
+    return withoutBind(parseImageWithBind(image));
+}
+
+function parseImageWithBind(image: string): string {
     return `cel.bind(img, ${image}, ` +
         `img == '' ? ${invalid("'is empty'")} : img.matches('\\\\s') ? ${invalid("'contains whitespace'")} : ` +
         `img.matches('^[a-f0-9]{64}$') ? ${invalid("'is a 64-hex-digit image ID, not a repository name'")} : ` +

@@ -4,7 +4,7 @@
 // as "none", reported joined by "; ".
 import { ContainerField, containerProblems, containerVariables } from "../../admission/containers";
 import { POD_TEMPLATE_TARGETS } from "../../admission/podTemplate";
-import { AdmissionRule, RuleCel } from "../../admission/rule";
+import { AdmissionRule, celBind, RuleCel } from "../../admission/rule";
 import { parseImageCel } from "../imageReference";
 
 export interface ImageProvenanceSettings {
@@ -21,10 +21,10 @@ export const HAS_IMAGE = "(has(c.image) && c.image != '')";
 export const PARSED = parseImageCel("c.image");
 
 /** CEL: `c`'s image is a valid reference and `test` holds of it, `r` being the parsed reference. */
-export const validAnd = (test: string): string => `${HAS_IMAGE} && cel.bind(r, ${PARSED}, r.problem == '' && (${test}))`;
+export const validAnd = (test: string): string => `${HAS_IMAGE} && ${celBind("r", PARSED, `r.problem == '' && (${test})`)}`;
 
 /** CEL: `text` about `c`'s valid reference, `r` being the parsed reference. */
-export const aboutValid = (text: string): string => `cel.bind(r, ${PARSED}, ${text})`;
+export const aboutValid = (text: string): string => celBind("r", PARSED, text);
 
 /** An image-provenance rule over every container; `define` gives the bad check and text, or undefined to make none. */
 export function imageRule(control: string, define: (settings: ImageProvenanceSettings) => { bad: string; text: string } | undefined): AdmissionRule {
