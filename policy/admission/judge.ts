@@ -56,12 +56,20 @@ export function judgeRules(
 
 const celTexts = (cel: RuleCel): string[] => [...cel.variables.map((v) => v.expression), cel.expression, cel.messageExpression];
 
-/** Each settings object's compiled rules: readConfig hands out the same object while the config is the same. */
-const compiledFor = new WeakMap<object, Map<AdmissionRule, RuleCel | undefined>>();
+/**
+ * Each rule's CEL by the settings it was made from (their JSON): the SDK hands a resource policy a
+ * fresh copy of its config for every resource, and the image rules' text is tens of kilobytes.
+ */
+const compiledFor = new Map<string, Map<AdmissionRule, RuleCel | undefined>>();
 
 function celOf(rule: AdmissionRule, settings: Record<string, any>): RuleCel | undefined {
-    let byRule = compiledFor.get(settings);
-    if (!byRule) compiledFor.set(settings, byRule = new Map());
+    const key = JSON.stringify(settings);
+    let byRule = compiledFor.get(key);
+    if (!byRule) {
+        // A few configs per run (one per stack); drop them all if a long-lived process sees many.
+        if (compiledFor.size >= 64) compiledFor.clear();
+        compiledFor.set(key, byRule = new Map());
+    }
     let cel = byRule.get(rule);
     if (!byRule.has(rule)) {
         cel = rule.cel(settings);
