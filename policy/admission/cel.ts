@@ -1,20 +1,27 @@
 // CEL as the API server evaluates a ValidatingAdmissionPolicy: variables in order under
 // `variables`, then the validation's expression, and its messageExpression when it fails. The
 // evaluator is @marcbachmann/cel-js (CEL's standard definitions; the rules use only what
-// Kubernetes' CEL environment also has: has(), the macros, `in`, startsWith, matches, join).
+// Kubernetes' CEL environment also has: has(), the macros, `in`, startsWith, matches, join, and
+// the quantity library, registered here as Kubernetes defines it: quantity.ts).
 import { Environment } from "@marcbachmann/cel-js";
 import { UnknownValueError } from "@pulumi/policy";
+import { registerQuantityLibrary } from "./quantity";
 
 type Program = (context: Record<string, unknown>) => unknown;
 
 // Homogeneous literals, as the API server's checker wants them: ['.', object.metadata.namespace]
 // mixes a string with a dyn and is refused there, so it is refused here first.
 const env = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: true });
+registerQuantityLibrary(env);
 const programs = new Map<string, Program>();
+
+/** cel-go extensions the evaluator has but Kubernetes' base environment does not: refused here first. */
+const NOT_IN_KUBERNETES = /\bcel\.bind\s*\(/;
 
 function program(expression: string): Program {
     let compiled = programs.get(expression);
     if (!compiled) {
+        if (NOT_IN_KUBERNETES.test(expression)) throw new Error("cel.bind is not in the API server's CEL environment; use celBind (policy/admission/rule.ts)");
         const parsed = env.parse(expression);
         compiled = (context) => parsed(context);
         programs.set(expression, compiled);
@@ -55,9 +62,9 @@ function wire(value: unknown): unknown {
     });
 }
 
-/** The SDK's UnknownValueError, thrown as it is or wrapped by the evaluator (its cause chain). */
+/** The UnknownValueError an evaluation error is, or was caused by (the evaluator may wrap it). */
 function unknownIn(error: unknown): UnknownValueError | undefined {
-    for (let e = error, depth = 0; e instanceof Error && depth < 5; e = (e as Error).cause, depth++) {
+    for (let e = error, depth = 0; e instanceof Error && depth < 10; e = (e as Error).cause, depth++) {
         if (e instanceof UnknownValueError) return e;
     }
     return undefined;
@@ -75,7 +82,8 @@ export function evaluateValidation(validation: CelValidation, object: unknown, n
         try {
             return program(expression)(context);
         } catch (error) {
-            // A value unknown at preview: the SDK reports the rule as unable to run yet, by this error's class.
+            // A value unknown at preview goes to the SDK as it is: it then reports that the rule
+            // cannot run yet (advisory), as it does for any policy that reads one.
             const unknown = unknownIn(error);
             if (unknown) throw unknown;
             throw new Error(`CEL ${JSON.stringify(expression)} failed: ${(error as Error).message}`, { cause: error });

@@ -1,7 +1,8 @@
 // From the pack's admission rules and one stack's policy config to the ValidatingAdmissionPolicies
 // and bindings the API server enforces: one policy per rule, carrying the rule's CEL exactly as the
 // pack evaluates it (policy/admission/judge.ts), and one binding whose actions follow the rule's
-// pack policy's enforcement level in that stack.
+// pack policy's enforcement level in that stack, over every namespace but the cluster provider's
+// (providerNamespaces.ts).
 //
 // Exemptions come from the same config entries. In the cluster an object has no Pulumi parent, so
 // an exemption is carried only when it pins the namespace, and it matches by namespace, kind and
@@ -15,6 +16,7 @@ import { configSpecDefaults } from "./settings";
 import { Exemption, globPattern, isExpired } from "../lib/exemptions";
 import { AdmissionRule, AdmissionRuleSet, celString } from "./rule";
 import { WORKLOAD_TARGETS } from "./podTemplate";
+import { outsideProviderNamespaces } from "./providerNamespaces";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 
@@ -101,7 +103,7 @@ function resourceRules(rule: AdmissionRule): Array<Record<string, any>> {
 
 const LABELS = { "app.kubernetes.io/part-of": "platform", "app.kubernetes.io/managed-by": "pulumi" };
 
-/** The policy and binding of every rule whose pack policy is not disabled in the stack's config. */
+/** The policy and binding of every rule whose pack policy is not disabled in the stack's config and whose settings leave it on. */
 export function admissionManifests(ruleSets: readonly AdmissionRuleSet[], config: Readonly<Record<string, PolicyEntry>>, now: Date): AdmissionPair[] {
     const pairs: AdmissionPair[] = [];
     for (const set of ruleSets) {
@@ -111,8 +113,9 @@ export function admissionManifests(ruleSets: readonly AdmissionRuleSet[], config
         if (!actions) continue;
         const settings = { ...configSpecDefaults(set.spec), ...entry };
         for (const rule of set.rules) {
-            const name = admissionPolicyName(rule);
             const cel = rule.cel(settings);
+            if (cel === undefined) continue;
+            const name = admissionPolicyName(rule);
             const annotations = { "platform.example.com/rule": `${rule.policy}/${rule.control}`, "platform.example.com/level": entry.enforcementLevel };
             pairs.push({
                 policy: {
@@ -131,7 +134,7 @@ export function admissionManifests(ruleSets: readonly AdmissionRuleSet[], config
                     apiVersion: ADMISSION_API_VERSION,
                     kind: "ValidatingAdmissionPolicyBinding",
                     metadata: { name, labels: LABELS, annotations },
-                    spec: { policyName: name, validationActions: actions },
+                    spec: { policyName: name, validationActions: actions, matchResources: outsideProviderNamespaces() },
                 },
             });
         }

@@ -11,6 +11,8 @@ export interface RuleTarget {
     kind: string;
     /** The resource (plural) the API server matches. */
     resource: string;
+    /** A cluster-scoped kind (ClusterRole): no namespace, not even the provider's default. */
+    clusterScoped?: boolean;
 }
 
 /** The CEL of one rule, given the settings of its policy in the stack's config. */
@@ -29,7 +31,13 @@ export interface AdmissionRule {
     /** The control an exemption names to waive it. */
     control: string;
     targets: readonly RuleTarget[];
-    cel(settings: Record<string, any>): RuleCel;
+    /**
+     * The rule fails on a field left unset. A Pulumi patch leaves such a field to the live object,
+     * so the pack does not judge a patch by it (the API server judges the merged object).
+     */
+    judgesUnsetFields?: boolean;
+    /** Undefined when the stack's settings switch the check off (no CPU limit required, say): no policy then. */
+    cel(settings: Record<string, any>): RuleCel | undefined;
 }
 
 /** A pack policy's admission rules with the config spec their settings come from. */
@@ -52,3 +60,10 @@ export function tableMessageCel(code: string, text: string, args: readonly strin
 
 /** A CEL list of string literals. */
 export const celList = (values: readonly string[]): string => `[${values.map(celString).join(", ")}]`;
+
+/**
+ * CEL that names `value` as `name` inside `body`: a one-element list mapped once. The API server's
+ * CEL has no `cel.bind` (Kubernetes' base environment leaves out cel-go's bindings extension), but
+ * the standard `map` macro binds its variable the same way.
+ */
+export const celBind = (name: string, value: string, body: string): string => `[${value}].map(${name}, ${body})[0]`;

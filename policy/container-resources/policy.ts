@@ -1,13 +1,11 @@
-// `container-resources`: every container is sized, within the stack's per-container maxima.
+// `container-resources`: every container is sized, within the stack's per-container maxima. Each
+// rule is CEL (rules/), judged here per object at `pulumi up` and by the API server at admission
+// from the same text (policy/admission); a patch is not held to the fields it leaves unset.
 import { ResourceValidationPolicy } from "@pulumi/policy";
+import { judgeResource, rulesFor } from "../admission/judge";
 import { readConfig } from "../lib/config";
-import { containersOf, describeContainer } from "../lib/containers";
-import { isPatchType } from "../lib/kubeType";
 import { notApplicable } from "../lib/notApplicable";
-import { argsRef, withDefaultNamespace } from "../lib/objectRef";
-import { podTemplateOf } from "../lib/podTemplate";
-import { reporterFor } from "../lib/report";
-import { containerResourceProblems } from "./checkContainer";
+import { CONTAINER_RESOURCES } from "./admissionRules";
 import { ContainerResourcesConfig, containerResourcesConfig } from "./config";
 
 export const containerResources: ResourceValidationPolicy = {
@@ -18,18 +16,8 @@ export const containerResources: ResourceValidationPolicy = {
     severity: "medium",
     configSchema: containerResourcesConfig.schema,
     validateResource: (args, report) => {
-        const pod = podTemplateOf(args.type, args.props);
-        if (!pod) return notApplicable(args, "not a Pod or a pod template");
+        if (rulesFor(CONTAINER_RESOURCES.rules, args.type).length === 0) return notApplicable(args, "not a Pod or a pod template");
         const config = readConfig<ContainerResourcesConfig>(args, containerResourcesConfig);
-        const ref = withDefaultNamespace(argsRef(args));
-        const patch = isPatchType(args.type);
-        const reportObject = reporterFor(report, ref, config.exemptions);
-        for (const entry of containersOf(pod.spec)) {
-            // Ephemeral containers cannot declare resources; they share the pod's.
-            if (entry.field === "ephemeralContainers") continue;
-            for (const problem of containerResourceProblems(entry.container.resources, config)) {
-                if (!(patch && problem.unset)) reportObject(problem.control, `${describeContainer(entry)} ${problem.message}`);
-            }
-        }
+        judgeResource(CONTAINER_RESOURCES.rules, config, config.exemptions, args, report);
     },
 };

@@ -3,21 +3,24 @@
 // for a look-alike that must pass). test/policy/admission/rules.test.ts runs them through the pack,
 // agreement.test.ts through the generated ValidatingAdmissionPolicies, and cluster:verify through
 // the real API server (scripts/cluster/verify/admissionCases.ts).
-import { StackValidationPolicy } from "@pulumi/policy";
-import { meshSidecar, secretHygiene, tenantIsolation, workloadServiceAccount } from "../../policy/policies";
+import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { containerResources, imageProvenance, meshSidecar, secretHygiene, serviceExposure, tenantIsolation, workloadServiceAccount } from "../../policy/policies";
 import type { AnalyzedResource as HarnessResource } from "./index";
 import { Pod, resource, restrictedPod, workload } from "./pods";
 
 export interface PackCase {
     title: string;
-    policy: StackValidationPolicy;
+    policy: StackValidationPolicy | ResourceValidationPolicy;
     resources: HarnessResource[];
     /** The object the case is about: "<Kind>::<Pulumi name>", the end of its URN. */
     subject: string;
     /** The start of the pack's message for it; undefined when it must pass. */
     expected?: string;
-    /** The policy's settings the case is judged with besides its defaults (prod's, which agreement.test.ts reads, set them too). */
-    settings?: Record<string, unknown>;
+    /**
+     * The verdict depends on the namespace's name (a platform namespace the stack's config allows
+     * something in), so on a real cluster the case goes to that namespace, not a renamed copy.
+     */
+    inPlace?: boolean;
 }
 
 const namespace = (name: string, labels: Record<string, string>) =>
@@ -45,7 +48,7 @@ function meshPod(): Pod {
 
 const account = (ns: string) => resource("kubernetes:core/v1:ServiceAccount", `${ns}-cart`, { metadata: { name: "cart", namespace: ns } });
 
-function podCase(policy: StackValidationPolicy, title: string, mutate: (pod: Pod) => void, expected?: string, ns = "shop", kind: "Deployment" | "CronJob" | "Pod" = "Deployment"): PackCase {
+function podCase(policy: StackValidationPolicy | ResourceValidationPolicy, title: string, mutate: (pod: Pod) => void, expected?: string, ns = "shop", kind: "Deployment" | "CronJob" | "Pod" = "Deployment"): PackCase {
     const pod = meshPod();
     // A Job's pods may not restart in place.
     if (kind === "CronJob") pod.spec.restartPolicy = "OnFailure";
@@ -91,6 +94,51 @@ export const SERVICE_ACCOUNT_CASES: PackCase[] = [
         "Deployment batch/cart: runs as the namespace's default ServiceAccount with its token mounted", "batch"),
     podCase(workloadServiceAccount, "look-alike: the default account without a token outside the mesh", (p) => { delete p.spec.serviceAccountName; },
         undefined, "batch"),
+];
+
+// Requests above limits are left out: the API server's own validation refuses them before
+// admission, so such a case never reaches a ValidatingAdmissionPolicy (the pack's tests cover it).
+// Bare Pods are left out too: their limits default their unset requests before admission.
+const app = (p: Pod) => p.spec.containers[0].resources;
+export const CONTAINER_RESOURCES_CASES: PackCase[] = [
+    podCase(containerResources, "the baseline: every container sized", () => undefined, undefined, "batch"),
+    podCase(containerResources, "a missing CPU request", (p) => { delete app(p).requests.cpu; },
+        'Deployment batch/cart: container "app" must set resources.requests.cpu', "batch"),
+    podCase(containerResources, "an init container without a memory request", (p) => { delete p.spec.initContainers[0].resources.requests.memory; },
+        'Deployment batch/cart: init container "init" must set resources.requests.memory', "batch"),
+    podCase(containerResources, "a missing memory limit", (p) => { delete p.spec.containers[1].resources.limits; },
+        'Deployment batch/cart: container "sidecar" must set resources.limits.memory', "batch"),
+    podCase(containerResources, "a CronJob without requests", (p) => { delete app(p).requests; },
+        'CronJob batch/cart: container "app" must set resources.requests.cpu; container "app" must set resources.requests.memory', "batch", "CronJob"),
+    podCase(containerResources, "look-alike: a request equal to its limit in another notation", (p) => { app(p).requests.cpu = "1.5"; app(p).limits.cpu = "1500m"; },
+        undefined, "batch"),
+    podCase(containerResources, "memory above the per-container maximum", (p) => { app(p).requests.memory = "32Gi"; app(p).limits.memory = "32Gi"; },
+        'Deployment batch/cart: container "app" memory request 32Gi exceeds the per-container maximum ', "batch"),
+];
+
+// References with surrounding whitespace are left out: the API server's own validation refuses
+// them before admission.
+const sidecar = (p: Pod) => p.spec.containers[1];
+export const IMAGE_PROVENANCE_CASES: PackCase[] = [
+    podCase(imageProvenance, "the baseline: every image pinned, from an allowed registry", () => undefined, undefined, "batch"),
+    podCase(imageProvenance, "look-alike: the legacy Docker Hub host, an allowed organisation", (p) => { sidecar(p).image = "index.docker.io/istio/proxyv2:1.29.6"; },
+        undefined, "batch"),
+    podCase(imageProvenance, "look-alike: pinned by digest, no tag", (p) => { sidecar(p).image = `quay.io/argoproj/argocd@sha256:${"a".repeat(64)}`; }, undefined, "batch"),
+    podCase(imageProvenance, "no tag", (p) => { sidecar(p).image = "quay.io/prometheus/prometheus"; },
+        'Deployment batch/cart: container "sidecar": image "quay.io/prometheus/prometheus" has no tag, so it floats on latest', "batch"),
+    podCase(imageProvenance, "the latest tag", (p) => { sidecar(p).image = "quay.io/prometheus/prometheus:latest"; },
+        'Deployment batch/cart: container "sidecar": image "quay.io/prometheus/prometheus:latest" uses the latest tag', "batch"),
+    podCase(imageProvenance, "a registry not allowed", (p) => { sidecar(p).image = "ghcr.io/evil/podinfo:6.9.2"; },
+        'Deployment batch/cart: container "sidecar": image "ghcr.io/evil/podinfo:6.9.2" (ghcr.io/evil/podinfo) is not from an allowed registry: ', "batch"),
+    podCase(imageProvenance, "a path prefix that only looks allowed", (p) => { sidecar(p).image = "ghcr.io/stefanprodan-fork/podinfo:1.0.0"; },
+        'Deployment batch/cart: container "sidecar": image "ghcr.io/stefanprodan-fork/podinfo:1.0.0" (ghcr.io/stefanprodan-fork/podinfo) is not from an allowed registry', "batch"),
+    podCase(imageProvenance, "an empty tag", (p) => { sidecar(p).image = "nginx:"; },
+        'Deployment batch/cart: container "sidecar": image "nginx:" is not a valid reference: it has an empty tag after ":"', "batch"),
+    podCase(imageProvenance, "upper case in the repository path", (p) => { sidecar(p).image = "ghcr.io/stefanprodan/PodInfo:6.9.2"; },
+        'Deployment batch/cart: container "sidecar": image "ghcr.io/stefanprodan/PodInfo:6.9.2" is not a valid reference: it repository path "stefanprodan/PodInfo" has upper-case letters', "batch"),
+    podCase(imageProvenance, "a digest of the wrong length in a CronJob's init container", (p) => { p.spec.initContainers[0].image = "ghcr.io/stefanprodan/podinfo@sha256:abc123"; },
+        'CronJob batch/cart: init container "init": image "ghcr.io/stefanprodan/podinfo@sha256:abc123" is not a valid reference: it digest "sha256:abc123" has 6 hex digits; sha256 has 64',
+        "batch", "CronJob"),
 ];
 
 // --- tenant-isolation: the shop as the platform deploys it, in a tenant namespace ----------------
@@ -157,7 +205,8 @@ const TENANT_MUTATIONS: Array<[string, Mutation, string, string?]> = [
         "Gateway::shop-mine", "Gateway shop/mine: [TEN001] is a Gateway in a tenant namespace"],
     ["a Gateway API Gateway", () => [inNamespace(TYPES.gatewayApi, "mine", TENANT, { gatewayClassName: "istio", listeners: [] })],
         "Gateway::shop-mine", "Gateway shop/mine: [TEN001]"],
-    ["an Ingress", () => [inNamespace(TYPES.ingress, "side-door", TENANT, { rules: [{ host: "pay.example.com" }] })],
+    // With TLS for its host, so service-exposure has nothing to say about it: only its place is wrong.
+    ["an Ingress", () => [inNamespace(TYPES.ingress, "side-door", TENANT, { rules: [{ host: "pay.example.com" }], tls: [{ hosts: ["pay.example.com"], secretName: "pay-tls" }] })],
         "Ingress::shop-side-door", "Ingress shop/side-door: [TEN002] is an Ingress in a tenant namespace"],
     ["a VirtualService exported everywhere", (b) => { b.publicRoute.exportTo = ["*"]; },
         "VirtualService::shop-frontend-public", "VirtualService shop/frontend-public: [TEN003] exports routing to *"],
@@ -195,6 +244,43 @@ export const TENANT_ISOLATION_CASES: PackCase[] = TENANT_MUTATIONS.map(([title, 
     return { title, policy: tenantIsolation, resources: tenantStack(b, extra), subject, expected };
 });
 
+// --- service-exposure: Services, an Ingress and a Gateway API Gateway, judged one by one --------
+
+const EDGE_NS = namespace("edge", {});
+const GATEWAY_NS = namespace("istio-ingress", {});
+
+const serviceCase = (title: string, ns: string, spec: Record<string, any>, expected?: string, inPlace?: boolean): PackCase => {
+    const subject = inNamespace("kubernetes:core/v1:Service", "web", ns, spec);
+    return { title, policy: serviceExposure, resources: [EDGE_NS, GATEWAY_NS, subject], subject: `Service::${subject.name}`, expected, inPlace };
+};
+const ports = [{ name: "https", port: 443, targetPort: 8443 }];
+const ingressRule = (host: string) => ({ host, http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "web", port: { number: 80 } } } }] } });
+const ingressCase = (title: string, spec: Record<string, any>, expected?: string): PackCase => {
+    const subject = inNamespace(TYPES.ingress, "web", "edge", spec);
+    return { title, policy: serviceExposure, resources: [EDGE_NS, GATEWAY_NS, subject], subject: `Ingress::${subject.name}`, expected };
+};
+
+export const SERVICE_EXPOSURE_CASES: PackCase[] = [
+    serviceCase("the baseline: a ClusterIP Service", "edge", { type: "ClusterIP", ports }),
+    serviceCase("a LoadBalancer outside the allowed namespace", "edge", { type: "LoadBalancer", ports },
+        "Service edge/web: is of type LoadBalancer, which this stack allows only for: "),
+    serviceCase("look-alike: a LoadBalancer where the stack allows it", "istio-ingress", { type: "LoadBalancer", ports }, undefined, true),
+    serviceCase("a NodePort", "edge", { type: "NodePort", ports }, "Service edge/web: is of type NodePort, which this stack allows only for: nothing"),
+    serviceCase("externalIPs on the allowed LoadBalancer", "istio-ingress", { type: "LoadBalancer", ports, externalIPs: ["203.0.113.7"] },
+        "Service istio-ingress/web: sets externalIPs 203.0.113.7, which lets it intercept traffic to those addresses from every pod (CVE-2020-8554)", true),
+    serviceCase("an ExternalName Service", "edge", { type: "ExternalName", externalName: "kubernetes.default.svc.cluster.local" },
+        'Service edge/web: is an ExternalName Service (to "kubernetes.default.svc.cluster.local"), which this stack allows only in: no namespace'),
+    ingressCase("an Ingress host without TLS", { rules: [ingressRule("shop.example.com"), ingressRule("a.b.example.com")], tls: [{ hosts: ["*.example.com"], secretName: "web-tls" }] },
+        'Ingress edge/web: serves "a.b.example.com" without TLS; add a spec.tls entry for each host'),
+    ingressCase("look-alike: every Ingress host covered, one through a wildcard",
+        { rules: [ingressRule("shop.example.com"), ingressRule("api.example.com")], tls: [{ hosts: ["shop.example.com", "*.example.com"], secretName: "web-tls" }] }),
+    (() => {
+        const subject = inNamespace(TYPES.gatewayApi, "public", "edge", { gatewayClassName: "istio", listeners: [{ name: "http", port: 80, protocol: "HTTP" }] });
+        return { title: "a Gateway API Gateway", policy: serviceExposure, resources: [EDGE_NS, GATEWAY_NS, subject], subject: `Gateway::${subject.name}`,
+            expected: "Gateway edge/public: is a Gateway API Gateway, which this stack allows only for: nothing" };
+    })(),
+];
+
 /** The case's subject among its resources. */
 export const subjectOf = (c: PackCase): HarnessResource => {
     const found = c.resources.filter((r) => r.urn.endsWith(`:${c.subject}`));
@@ -208,8 +294,6 @@ const TENANT_NS = namespace("payments", { "platform.example.com/tenant": "true" 
 const literal = (name: string, value: string) => ({ name, value });
 const fromSecret = (name: string, secret: string) => ({ name, valueFrom: { secretKeyRef: { name: secret, key: "value" } } });
 const DECLARATION = "platform.example.com/secret-env";
-/** prod's setting: variables from Secrets only where declared. */
-const PROD_SECRET_ENV = { requireDeclaredSecretEnv: true };
 
 function secretCase(title: string, mutate: (pod: Pod) => void, expected?: string, ns = "payments"): PackCase {
     const pod = templatePod();
@@ -221,7 +305,7 @@ function secretCase(title: string, mutate: (pod: Pod) => void, expected?: string
     const subject = workload("Deployment", pod, ns, "cart");
     return {
         title, policy: secretHygiene, resources: [TENANT_NS, MESH_NS, account("payments"), account("shop"), subject],
-        subject: `Deployment::${subject.name}`, expected, settings: PROD_SECRET_ENV,
+        subject: `Deployment::${subject.name}`, expected,
     };
 }
 
@@ -265,4 +349,5 @@ export const SECRET_HYGIENE_CASES: PackCase[] = [
         undefined, "shop"),
 ];
 
-export const ALL_CASES: readonly PackCase[] = [...TENANT_ISOLATION_CASES, ...MESH_SIDECAR_CASES, ...SERVICE_ACCOUNT_CASES, ...SECRET_HYGIENE_CASES];
+export const ALL_CASES: readonly PackCase[] = [...TENANT_ISOLATION_CASES, ...MESH_SIDECAR_CASES, ...SERVICE_ACCOUNT_CASES, ...SERVICE_EXPOSURE_CASES,
+    ...CONTAINER_RESOURCES_CASES, ...IMAGE_PROVENANCE_CASES, ...SECRET_HYGIENE_CASES];

@@ -147,6 +147,16 @@ export async function analyzeStack(
 
 const isStackPolicy = (p: ResourceValidationPolicy | StackValidationPolicy): p is StackValidationPolicy => "validateStack" in p;
 
+/** One policy over `resources`: a stack policy over all of them, a resource policy on each in turn. */
+export async function analyzePolicy(
+    policy: ResourceValidationPolicy | StackValidationPolicy, resources: readonly AnalyzedResource[], config: ResolvedPolicyConfig,
+): Promise<PolicyDiagnostic[]> {
+    if (isStackPolicy(policy)) return analyzeStack(policy, resources, config);
+    const diagnostics: PolicyDiagnostic[] = [];
+    for (const resource of resources) diagnostics.push(...await analyzeResource(policy, resource, config));
+    return diagnostics;
+}
+
 /**
  * Every policy of the pack over `resources`, configured by a stack's config file (a stack name
  * such as "prod", a path, or the parsed file). Returns every diagnostic with its level.

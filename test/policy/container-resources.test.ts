@@ -25,11 +25,11 @@ describe("container-resources", () => {
         it(`reports ${name}`, async () => assert.deepStrictEqual(await check(mutate), [`Deployment shop/cart: ${expected}`]));
     }
 
+    // A rule is one admission validation, so it reports one message: each container's problem, joined.
     it("requires a CPU limit only where configured", async () => {
         assert.deepStrictEqual(await check(() => undefined, { requireCpuLimit: true }), [
-            'Deployment shop/cart: init container "init" must set resources.limits.cpu',
-            'Deployment shop/cart: container "app" must set resources.limits.cpu',
-            'Deployment shop/cart: container "sidecar" must set resources.limits.cpu',
+            'Deployment shop/cart: init container "init" must set resources.limits.cpu; container "app" must set resources.limits.cpu; ' +
+            'container "sidecar" must set resources.limits.cpu',
         ]);
     });
 
@@ -43,9 +43,9 @@ describe("container-resources", () => {
         const messages = await check((p) => { app(p).requests.memory = "6Gi"; app(p).limits.memory = "6Gi"; app(p).requests.cpu = "3"; },
             { maxCpu: "2", maxMemory: "4Gi" });
         assert.deepStrictEqual(messages, [
-            'Deployment shop/cart: container "app" cpu request 3 exceeds the per-container maximum 2',
-            'Deployment shop/cart: container "app" memory request 6Gi exceeds the per-container maximum 4Gi',
-            'Deployment shop/cart: container "app" memory limit 6Gi exceeds the per-container maximum 4Gi',
+            'Deployment shop/cart: container "app" cpu request 3 exceeds the per-container maximum 2; ' +
+            'container "app" memory request 6Gi exceeds the per-container maximum 4Gi; ' +
+            'container "app" memory limit 6Gi exceeds the per-container maximum 4Gi',
         ]);
     });
 

@@ -11,7 +11,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { KubernetesObject } from "../../plan/objects";
 import { ALL_CASES, PackCase, subjectOf } from "../../policy-run/admissionCases";
-import { AnalyzedResource, analyzeStack, resolveConfig } from "../../policy-run";
+import { AnalyzedResource, analyzePolicy, resolveConfig } from "../../policy-run";
 import { policies } from "../../../policy/policies";
 import { ADMISSION_RULE_SETS } from "../../../policy/admission";
 import { wireObject } from "../../../policy/admission/judge";
@@ -47,10 +47,13 @@ async function sendDryRun(client: KubeClient, object: KubeObject): Promise<{ ver
 
 /**
  * The case with its subject's namespace renamed to `case-<namespace>-<policy>` (Namespace object
- * included): each policy's cases label their namespaces their own way.
+ * included): each policy's cases label their namespaces their own way. A case whose verdict rests
+ * on the namespace's name (`inPlace`: a platform namespace the config allows something in) keeps
+ * it, and is sent into the stack's own namespace (dryRun=All stores nothing).
  */
-function renamed(c: PackCase): { resources: AnalyzedResource[]; subject: AnalyzedResource; namespace: AnalyzedResource } {
+function renamed(c: PackCase): { resources: AnalyzedResource[]; subject: AnalyzedResource; namespace?: AnalyzedResource } {
     const subject = subjectOf(c);
+    if (c.inPlace) return { resources: c.resources, subject };
     const from = subject.props.metadata.namespace as string;
     const to = `case-${from}-${c.policy.name}`;
     const resources = c.resources.map((r) => {
@@ -79,9 +82,8 @@ function check(name: string, expected: AdmissionVerdict, sent: { verdict: Admiss
 
 async function packMessages(policyName: string, config: Record<string, any>, resources: AnalyzedResource[], urn: string): Promise<string[]> {
     const policy = policies.find((p) => p.name === policyName)!;
-    if (!("validateStack" in policy)) throw new Error(`${policyName} is not a stack policy`);
     const resolved = resolveConfig({ [policyName]: config[policyName] }, [policy]).get(policyName)!;
-    return (await analyzeStack(policy, resources, resolved)).filter((d) => d.urn === urn).map((d) => d.message);
+    return (await analyzePolicy(policy, resources, resolved)).filter((d) => d.urn === urn).map((d) => d.message);
 }
 
 /** Applies (for real) the case namespaces, then judges every case and every carried exemption. */
@@ -91,7 +93,7 @@ export async function judgeAdmissionCases(client: KubeClient, stack: string, obj
     const namespacesMade = new Set<string>();
     for (const c of ALL_CASES) {
         const { resources, subject, namespace } = renamed(c);
-        if (!namespacesMade.has(namespace.props.metadata.name)) {
+        if (namespace && !namespacesMade.has(namespace.props.metadata.name)) {
             // The namespace and the case's ServiceAccounts there exist for real (a Pod names its account).
             const accounts = resources.filter((r) => r.type === "kubernetes:core/v1:ServiceAccount" && r.props.metadata.namespace === namespace.props.metadata.name);
             for (const made of [namespace, ...accounts]) {
@@ -101,13 +103,20 @@ export async function judgeAdmissionCases(client: KubeClient, stack: string, obj
             namespacesMade.add(namespace.props.metadata.name);
         }
         const messages = await packMessages(c.policy.name, config, resources, subject.urn);
-        const expected: AdmissionVerdict = messages.length === 0 ? "admitted" : levelAction(config[c.policy.name].enforcementLevel);
+        // Another policy may refuse the same object too (a tenant's Gateway API Gateway breaks
+        // tenant-isolation and service-exposure); the server then names whichever denies first.
+        const reported = (await Promise.all(ADMISSION_RULE_SETS.map(async (s) => ({
+            policy: s.spec.policy,
+            messages: s.spec.policy === c.policy.name ? messages : await packMessages(s.spec.policy, config, resources, subject.urn),
+        })))).filter((p) => p.messages.length > 0);
+        const expected: AdmissionVerdict = reported.length === 0 ? "admitted"
+            : reported.some((p) => levelAction(config[p.policy].enforcementLevel) === "denied") ? "denied" : "warned";
         const sent = await sendDryRun(client, wireObject(subject.type, subject.props) as KubeObject);
         if (sent.verdict === "not served") {
             checks.push({ name: `${c.policy.name}: ${c.title}`, expected, got: sent.verdict, detail: sent.detail, ok: true });
             continue;
         }
-        const result = check(`${c.policy.name}: ${c.title}`, expected, sent, messages);
+        const result = check(`${c.policy.name}: ${c.title}`, expected, sent, reported.flatMap((p) => p.messages), reported.length <= 1);
         // The pack's own verdict on the renamed case is still the case's.
         if ((messages.length > 0) !== (c.expected !== undefined)) {
             result.ok = false;
@@ -116,6 +125,22 @@ export async function judgeAdmissionCases(client: KubeClient, stack: string, obj
         checks.push(result);
     }
     checks.push(...await chartLookAlikes(client, config, objects));
+    checks.push(...await providerNamespaceCases(client));
+    return checks;
+}
+
+/**
+ * Each refused Deployment of the cases, sent into kube-system: the provider's namespaces are outside
+ * the bindings (policy/admission/providerNamespaces.ts), so the server admits it without a warning.
+ */
+async function providerNamespaceCases(client: KubeClient): Promise<AdmissionCheck[]> {
+    const checks: AdmissionCheck[] = [];
+    for (const c of ALL_CASES.filter((c) => c.expected !== undefined && subjectOf(c).type === "kubernetes:apps/v1:Deployment")) {
+        const subject = subjectOf(c);
+        const manifest = wireObject(subject.type, { ...structuredClone(subject.props), metadata: { ...subject.props.metadata, namespace: "kube-system" } }) as KubeObject;
+        const sent = await sendDryRun(client, manifest);
+        checks.push({ ...check(`${c.policy.name}: ${c.title}, sent into kube-system`, "admitted", sent, []), detail: sent.detail || "admitted, no policy warning" });
+    }
     return checks;
 }
 

@@ -7,6 +7,7 @@ import { AdmissionPair } from "../../../policy/admission";
 /** Kubernetes' resource for each kind the cases use: written out here, as the API's discovery gives it. */
 export const RESOURCE_OF: Readonly<Record<string, { group: string; resource: string }>> = {
     Pod: { group: "", resource: "pods" },
+    Service: { group: "", resource: "services" },
     Deployment: { group: "apps", resource: "deployments" },
     DaemonSet: { group: "apps", resource: "daemonsets" },
     CronJob: { group: "batch", resource: "cronjobs" },

@@ -14,9 +14,12 @@ const NOW = new Date("2026-12-01T00:00:00Z");
 const RULES = ADMISSION_RULE_SETS.flatMap((s) => s.rules);
 
 describe("generated admission policies", () => {
-    it("has one policy and one binding per rule, with distinct names", () => {
+    it("has one policy and one binding per rule its settings leave on, with distinct names", () => {
         const pairs = admissionManifests(ADMISSION_RULE_SETS, configOf("prod"), NOW);
-        assert.equal(pairs.length, RULES.length);
+        // prod requires no CPU limit and no digests, so those two rules alone make no policy.
+        assert.deepEqual(RULES.filter((r) => !pairs.some((p) => p.policy.metadata.annotations["platform.example.com/rule"] === `${r.policy}/${r.control}`))
+            .map((r) => `${r.policy}/${r.control}`), ["container-resources/cpuLimit", "image-provenance/digest"]);
+        assert.equal(pairs.length, RULES.length - 2);
         assert.equal(new Set(pairs.map((p) => p.policy.metadata.name)).size, pairs.length);
         for (const { policy, binding } of pairs) {
             assert.equal(binding.spec.policyName, policy.metadata.name);
@@ -27,10 +30,29 @@ describe("generated admission policies", () => {
     // Levels as the issue states them: dev warns and audits; staging and prod deny what is
     // mandatory there and warn for what is advisory, the levels of the CLI's config file.
     const EXPECTED: Record<string, Record<string, string[]>> = {
-        dev: { "tenant-isolation": ["Warn", "Audit"], "mesh-sidecar": ["Warn", "Audit"], "workload-service-account": ["Warn", "Audit"], "secret-hygiene": ["Warn", "Audit"] },
-        staging: { "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Warn", "Audit"], "secret-hygiene": ["Deny"] },
-        prod: { "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Deny"], "secret-hygiene": ["Deny"] },
+        dev: {
+            "tenant-isolation": ["Warn", "Audit"], "mesh-sidecar": ["Warn", "Audit"], "workload-service-account": ["Warn", "Audit"],
+            "service-exposure": ["Warn", "Audit"], "container-resources": ["Warn", "Audit"], "image-provenance": ["Warn", "Audit"], "secret-hygiene": ["Warn", "Audit"],
+        },
+        staging: {
+            "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Warn", "Audit"],
+            "service-exposure": ["Warn", "Audit"], "container-resources": ["Warn", "Audit"], "image-provenance": ["Deny"], "secret-hygiene": ["Deny"],
+        },
+        prod: {
+            "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Deny"], "service-exposure": ["Deny"],
+            "container-resources": ["Deny"], "image-provenance": ["Deny"], "secret-hygiene": ["Deny"],
+        },
     };
+    it("binds every namespace but the cluster provider's, cluster-scoped objects included", () => {
+        for (const { binding } of admissionManifests(ADMISSION_RULE_SETS, configOf("prod"), NOW)) {
+            const selector = binding.spec.matchResources.namespaceSelector;
+            assert.deepEqual(Object.keys(binding.spec.matchResources), ["namespaceSelector"]);
+            assert.deepEqual(selector.matchExpressions, [
+                { key: "kubernetes.io/metadata.name", operator: "NotIn", values: ["kube-system", "kube-public", "kube-node-lease"] },
+            ]);
+        }
+    });
+
     for (const stack of ["dev", "staging", "prod"]) {
         it(`binds each rule at its pack policy's level in ${stack}`, () => {
             const config = configOf(stack);
@@ -58,11 +80,13 @@ describe("generated admission policies", () => {
         const meshNamespace = (name: string, labels: Record<string, string>) => ({ apiVersion: "v1", kind: "Namespace", metadata: { name, labels } });
         const istioCni = meshNamespace("istio-cni", {});
         const tenant = meshNamespace("data", { "platform.example.com/tenant": "true", "istio.io/rev": "1-29" });
+        /** Resources within container-resources' rules, so only the rule a test is about speaks. */
+        const SIZED = { requests: { cpu: "100m", memory: "100Mi" }, limits: { memory: "256Mi" } };
         /** The istio-cni chart's DaemonSet, as rendered: it leaves automountServiceAccountToken unset. */
         const cniDaemonSet = (namespace: string, labels: Record<string, string> = {}) => ({
             apiVersion: "apps/v1", kind: "DaemonSet",
             metadata: { name: "istio-cni-node", namespace, labels },
-            spec: { template: { metadata: { labels: { "k8s-app": "istio-cni-node" } }, spec: { serviceAccountName: "istio-cni", containers: [{ name: "install-cni", image: "docker.io/istio/install-cni:1.29.6" }] } } },
+            spec: { template: { metadata: { labels: { "k8s-app": "istio-cni-node" } }, spec: { serviceAccountName: "istio-cni", containers: [{ name: "install-cni", image: "docker.io/istio/install-cni:1.29.6", resources: SIZED }] } } },
         });
         const HELM_LABELS = { "app.kubernetes.io/managed-by": "Helm", "helm.sh/chart": "cni-1.29.6", "app.kubernetes.io/instance": "istio-cni" };
 
@@ -91,7 +115,7 @@ describe("generated admission policies", () => {
             const pod = (ownerReferences?: Array<Record<string, unknown>>) => ({
                 apiVersion: "v1", kind: "Pod",
                 metadata: { name: "p", namespace: "data", ...(ownerReferences ? { ownerReferences } : {}), annotations: { "sidecar.istio.io/inject": "false" } },
-                spec: { serviceAccountName: "scraper", automountServiceAccountToken: false, containers: [{ name: "c", image: "x" }] },
+                spec: { serviceAccountName: "scraper", automountServiceAccountToken: false, containers: [{ name: "c", image: "docker.io/istio/proxyv2:1.29.6", resources: SIZED }] },
             });
             const owner = { apiVersion: "apps/v1", kind: "ReplicaSet", name: "rs", uid: "u", controller: true };
             assert.deepEqual(admissionOutcomes(pairs, pod([owner]), tenant), []);
