@@ -11,6 +11,7 @@ import { waitFor } from "../cluster";
 import { KubeClient } from "../kubeClient";
 import { Pki } from "../pki";
 import { admitAllServer, standInCaBundle } from "../standIns/admitAllServer";
+import { WORKLOAD_KINDS } from "./workloads";
 
 const WEBHOOK_KINDS = ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"];
 
@@ -38,7 +39,14 @@ function targetPort(objects: readonly KubernetesObject[], namespace: string, nam
     if (!p) throw new Error(`webhook service ${namespace}/${name} has no port ${port} in the plan`);
     if (typeof p.targetPort === "number") return p.targetPort;
     if (p.targetPort === undefined) return port;
-    throw new Error(`webhook service ${namespace}/${name}: named targetPort ${p.targetPort} is not supported by the stand-in`);
+    // A named port: the container port of that name in the pods the Service selects.
+    const selected = objects.filter((o) => WORKLOAD_KINDS.includes(o.kind) && o.namespace === namespace
+        && Object.entries(svc!.manifest.spec?.selector ?? {}).every(([k, v]) => o.manifest.spec?.template?.metadata?.labels?.[k] === v));
+    for (const container of selected.flatMap((o) => o.manifest.spec?.template?.spec?.containers ?? [])) {
+        const named = (container.ports ?? []).find((x: any) => x.name === p.targetPort);
+        if (named) return Number(named.containerPort);
+    }
+    throw new Error(`webhook service ${namespace}/${name}: no pod it selects has a port named ${p.targetPort}`);
 }
 
 /** The `Fail` webhooks of the plan that call a Service, one entry per webhook. */
