@@ -4,6 +4,7 @@ import * as fs from "fs";
 import { down, up as clusterUp } from "../cluster/cluster";
 import { NODE_SHAPES } from "../cluster/nodeShapes";
 import { startLiveStandIns } from "../cluster/standIns";
+import { applyStandInCrds, chartCrdStandIns } from "../cluster/standIns/chartCrds";
 import { StackRun, StepResult } from "./steps";
 import { createWorkspace, writeStackConfig } from "./workspace";
 
@@ -15,12 +16,15 @@ function print(stack: string, r: StepResult): void {
 export async function onFreshCluster(stack: string, charts: string, logs: string, body: (run: StackRun, record: (r: StepResult) => boolean) => Promise<boolean>): Promise<boolean> {
     const steps: StepResult[] = [];
     const record = (r: StepResult) => { steps.push(r); print(stack, r); return r.ok; };
+    const standInCrds = chartCrdStandIns(charts);
     const cluster = await clusterUp(stack);
     process.stdout.write(`e2e ${stack}: cluster up in ${(cluster.startMillis / 1000).toFixed(1)} s with ${NODE_SHAPES[stack].count} fake nodes\n`);
+    for (const line of standInCrds.lines) process.stdout.write(`e2e ${stack}: ${line}\n`);
     const standIns = startLiveStandIns(cluster.client, cluster.pki);
     const ws = createWorkspace(cluster.kubeconfig);
     const run: StackRun = { ws, stack, logs, charts, client: cluster.client };
     try {
+        await applyStandInCrds(cluster.client, standInCrds.crds);
         writeStackConfig(ws, stack, charts);
         return (await body(run, record)) && steps.every((s) => s.ok);
     } finally {

@@ -4,7 +4,9 @@
 // --keep leaves the last stack's cluster running to inspect (`npm run cluster -- exec ...`).
 import "../../checkNode";
 import { down, up } from "../cluster";
+import { chartCache } from "../../helm/chartCache";
 import { runInsideNetns } from "../netns";
+import { chartCrdStandIns } from "../standIns/chartCrds";
 import { NODE_SHAPES } from "../nodeShapes";
 import { stackObjects } from "./stackObjects";
 import { passed, report, verifyStack } from "./verifyStack";
@@ -28,10 +30,12 @@ async function main(argv: string[]): Promise<number> {
     let ok = true;
     for (const stack of stacks) {
         const objects = await stackObjects(stack, charts);
+        const standInCrds = chartCrdStandIns(chartCache(charts).dir);
         const cluster = await up(stack);
         process.stdout.write(`cluster ${stack}: up in ${(cluster.startMillis / 1000).toFixed(1)} s with ${NODE_SHAPES[stack].count} fake nodes\n`);
+        for (const line of standInCrds.lines) process.stdout.write(`cluster ${stack}: ${line}\n`);
         try {
-            const verdict = await verifyStack(cluster, objects);
+            const verdict = await verifyStack(cluster, objects, standInCrds.crds);
             process.stdout.write(`${report(verdict)}\n`);
             ok &&= passed(verdict);
         } finally {

@@ -3,6 +3,8 @@
 // nodes, every claim bound, no FailedCreate/FailedScheduling anywhere, and the planted faults caught.
 import { KubernetesObject } from "../../plan/objects";
 import { RunningCluster, waitFor } from "../cluster";
+import { KubeObject } from "../kubeClient";
+import { applyStandInCrds } from "../standIns/chartCrds";
 import { AdmissionCheck, judgeAdmissionCases } from "./admissionCases";
 import { Applied, applyAll, content, describe, toSend } from "./apply";
 import { applyPhases } from "./applyOrder";
@@ -48,11 +50,12 @@ function behindWebhooks(objects: readonly KubernetesObject[], rest: readonly Kub
         && matches(w.objectSelector, o.manifest.spec?.template?.metadata?.labels ?? {}))));
 }
 
-export async function verifyStack(cluster: RunningCluster, objects: KubernetesObject[]): Promise<StackVerdict> {
+export async function verifyStack(cluster: RunningCluster, objects: KubernetesObject[], standInCrds: readonly KubeObject[] = []): Promise<StackVerdict> {
     const started = Date.now();
     const { client } = cluster;
     const standIns = await startStandIns(cluster.pki, objects);
     try {
+        await applyStandInCrds(client, standInCrds);
         const { foundation, rest } = applyPhases(objects);
         const applied: Applied[] = await applyAll(client, foundation);
         await waitFor("every CRD Established", async () => {
