@@ -96,7 +96,8 @@ function parseImageWithBind(image: string): string {
         `hasTag && !tag.matches('${TAG}') ? ${invalid("'tag \"' + tag + '\" is not valid (letters, digits, \"_\", \".\" and \"-\", at most 128)'")} : ` +
         "cel.bind(first, name.indexOf('/') >= 0 ? name.substring(0, name.indexOf('/')) : '', " +
         "cel.bind(isDomain, name.indexOf('/') >= 0 && (first == 'localhost' || first.matches('[.:]') || first.matches('[A-Z]')), " +
-        `cel.bind(domainProblem, isDomain ? ${DOMAIN_PROBLEM} : '', ` +
+        // CEL's grammar takes a conditional's middle branch without parentheses only if it is no conditional itself.
+        `cel.bind(domainProblem, isDomain ? (${DOMAIN_PROBLEM}) : '', ` +
         "cel.bind(repository, isDomain ? name.substring(size(first) + 1) : name, " +
         `domainProblem != '' ? ${invalid("domainProblem")} : repository == '' ? ${invalid("'names no repository'")} : ` +
         `cel.bind(pathProblem, ${PATH_PROBLEM}, pathProblem != '' ? ${invalid("pathProblem")} : ` +
