@@ -148,6 +148,9 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             grafanaAdminFromStore: storeIntegration && platformSecrets?.grafanaAdmin
                 ? { store: storeIntegration, remoteKey: platformSecrets.grafanaAdmin.remoteKey }
                 : undefined,
+            alertWebhookUrlFromStore: storeIntegration && platformSecrets?.alertmanagerReceiver
+                ? { store: storeIntegration, remoteKey: platformSecrets.alertmanagerReceiver.remoteKey }
+                : undefined,
             istioNamespace: config.mesh.enabled ? tenancy.platformNamespaces[NAMESPACES.istioSystem] : undefined,
             envoyNamespaces: config.mesh.enabled
                 ? { [NAMESPACES.ingressGateway]: tenancy.platformNamespaces[NAMESPACES.ingressGateway], ...tenancy.teamNamespaces }

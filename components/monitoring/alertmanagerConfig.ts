@@ -3,6 +3,8 @@
 // It lives in a Secret of its own because the critical receiver's webhook URL is a credential.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import type { SecretStoreIntegration } from "@reference-platform/consumer/microservice";
+import { platformExternalSecret } from "../secrets/platformSecret";
 import { ALERTMANAGER_CONFIG_KEY, ALERTMANAGER_CONFIG_SECRET } from "./names";
 
 export const RECEIVERS = { critical: "critical", warning: "warning", none: "null" } as const;
@@ -68,12 +70,38 @@ export interface AlertmanagerConfigSecretArgs {
     namespace: pulumi.Input<string>;
     labels: Record<string, string>;
     criticalWebhookUrl?: pulumi.Input<string>;
+    /** The URL from the store instead (property `url` of this key): ESO writes the Secret. */
+    criticalWebhookUrlFromStore?: { store: SecretStoreIntegration; remoteKey: string };
+}
+
+/** The property a receiver's URL has in the store, and the Secret key ESO's template reads it as. */
+export const RECEIVER_URL_PROPERTY = "url";
+const URL_TEMPLATE_KEY = "criticalWebhookUrl";
+const PLACEHOLDER = "\u0000critical-webhook-url\u0000";
+
+/**
+ * The configuration as an ESO template (engine v2): the URL is inserted by ESO, JSON-quoted by its
+ * `toJson`, so its value never passes through Pulumi. Nothing else in the configuration may read as
+ * a template action.
+ */
+export function alertmanagerConfigTemplate(): string {
+    const json = JSON.stringify(alertmanagerConfig(PLACEHOLDER), null, 2);
+    if (json.includes("{{")) throw new Error("the Alertmanager configuration contains \"{{\", which ESO's template engine would read as an action");
+    return json.replace(JSON.stringify(PLACEHOLDER), `{{ .${URL_TEMPLATE_KEY} | toJson }}`);
 }
 
 /** The Secret the Alertmanager object reads its configuration from (JSON is valid YAML). */
 export function createAlertmanagerConfigSecret(
     args: AlertmanagerConfigSecretArgs, opts: pulumi.CustomResourceOptions,
-): k8s.core.v1.Secret {
+): k8s.core.v1.Secret | k8s.apiextensions.CustomResource {
+    const fromStore = args.criticalWebhookUrlFromStore;
+    if (fromStore) {
+        return platformExternalSecret("alertmanager-config-external", {
+            namespace: args.namespace, secretName: ALERTMANAGER_CONFIG_SECRET, labels: args.labels, store: fromStore.store,
+            data: [{ secretKey: URL_TEMPLATE_KEY, remoteKey: fromStore.remoteKey, property: RECEIVER_URL_PROPERTY }],
+            template: { data: { [ALERTMANAGER_CONFIG_KEY]: alertmanagerConfigTemplate() } },
+        }, opts);
+    }
     const rendered = pulumi.output(args.criticalWebhookUrl)
         .apply((url) => JSON.stringify(alertmanagerConfig(url), null, 2));
     return new k8s.core.v1.Secret("alertmanager-config", {

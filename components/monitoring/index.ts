@@ -58,6 +58,8 @@ export interface MonitoringArgs {
     grafanaAdminFromStore?: { store: SecretStoreIntegration; remoteKey: string };
     /** Webhook the critical receiver posts to (a secret); without it critical alerts go nowhere. */
     alertWebhookUrl?: pulumi.Input<string>;
+    /** That webhook from the secret store instead (property `url`): ESO writes Alertmanager's configuration. */
+    alertWebhookUrlFromStore?: { store: SecretStoreIntegration; remoteKey: string };
     /** Jaeger query base URL, when tracing is enabled. */
     jaegerQueryUrl?: string;
     /** Elasticsearch, when logging is enabled. */
@@ -113,6 +115,7 @@ export class Monitoring extends pulumi.ComponentResource {
             namespace: args.namespace,
             labels,
             criticalWebhookUrl: args.alertWebhookUrl,
+            criticalWebhookUrlFromStore: args.alertWebhookUrlFromStore,
         }, child);
 
         const es = args.elasticsearch;

@@ -95,6 +95,8 @@ const remoteKey = z.string({ message: "must be the store's key" }).regex(/^\S+$/
  */
 export const platformSecretsSchema = z.strictObject({
     grafanaAdmin: z.strictObject({ remoteKey }).optional(),
+    /** The critical receiver's webhook URL (property `url`), instead of platform:alertWebhookUrl. */
+    alertmanagerReceiver: z.strictObject({ remoteKey }).optional(),
     argocdRepositories: z.array(z.strictObject({
         name: dnsLabel,
         url: repositoryUrl(/^(https:\/\/|ssh:\/\/|git@)/, "must be an https://, ssh:// or git@ URL"),

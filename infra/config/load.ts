@@ -85,6 +85,9 @@ export function resolvePlatformConfig(raw: RawStackConfig): PlainConfig {
     if (raw.values.secretStoreSeed !== undefined && raw.secretKeys.has("secretStoreSeed")) {
         problems.push(...storeSeedProblems(raw.values.secretStoreSeed, parsed.success ? parsed.data.externalSecrets.store.kind : undefined));
     }
+    if (raw.values.alertWebhookUrl !== undefined && parsed.success && parsed.data.externalSecrets.platformSecrets?.alertmanagerReceiver) {
+        problems.push(`${ns}:alertWebhookUrl: the critical receiver's URL comes from the store (${ns}:externalSecrets.platformSecrets.alertmanagerReceiver); set one of the two`);
+    }
     if (problems.length > 0 || !parsed.success || !provider.success) throw new ConfigError(problems);
 
     const validated: ValidatedProfile = parsed.data;

@@ -10,6 +10,7 @@ const PLATFORM_SECRETS = {
     externalSecrets: {
         platformSecrets: {
             grafanaAdmin: { remoteKey: "platform-grafana-admin" },
+            alertmanagerReceiver: { remoteKey: "platform-alerts" },
             argocdRepositories: [{ name: "platform-apps", url: "https://github.com/example-org/platform-apps.git", remoteKey: "argocd-platform-apps" }],
         },
     },
@@ -23,7 +24,7 @@ describe("the platform's own Secrets from the store (prod, asked for)", () => {
 
     it("Grafana's admin login: an ExternalSecret writes the Secret the chart reads; nothing generated", () => {
         const r = run();
-        const [grafana] = inNamespace(r, "monitoring");
+        const grafana = inNamespace(r, "monitoring").find((e) => e.inputs.metadata.name === "grafana-admin-credentials")!;
         assert.equal(grafana.inputs.metadata.name, "grafana-admin-credentials");
         assert.deepEqual(grafana.inputs.spec.data, [
             { secretKey: "admin-user", remoteRef: { key: "platform-grafana-admin", property: "admin-user" } },
@@ -47,6 +48,23 @@ describe("the platform's own Secrets from the store (prod, asked for)", () => {
         });
         assert.deepEqual(repo.inputs.spec.data.map((d: any) => [d.secretKey, d.remoteRef.key, d.remoteRef.property]),
             [["username", "argocd-platform-apps", "username"], ["password", "argocd-platform-apps", "password"]]);
+    });
+
+    it("Alertmanager's configuration: ESO writes it with the critical receiver's URL from the store", () => {
+        const r = run();
+        const config = inNamespace(r, "monitoring").find((e) => e.inputs.metadata.name === "alertmanager-platform-config")!;
+        assert.ok(config, "an ExternalSecret for Alertmanager's configuration Secret");
+        assert.deepEqual(config.inputs.spec.data, [{ secretKey: "criticalWebhookUrl", remoteRef: { key: "platform-alerts", property: "url" } }]);
+        assert.equal(ofType(r, "kubernetes:core/v1:Secret").filter((s) => s.inputs.metadata.name === "alertmanager-platform-config").length, 0);
+        // ESO fills the template: `{{ .criticalWebhookUrl | toJson }}` becomes the stored URL as a JSON string.
+        const url = "https://hooks.example.com/services/T0/B0/\"quoted\"";
+        const template: string = config.inputs.spec.target.template.data["alertmanager.yaml"];
+        const filled = JSON.parse(template.replace("{{ .criticalWebhookUrl | toJson }}", JSON.stringify(url)));
+        assert.deepEqual(filled.receivers.find((x: any) => x.name === "critical").webhook_configs, [{ url, send_resolved: true }]);
+        assert.equal(template.match(/\{\{/g)?.length, 1, "the URL is the template's only action");
+        const chart = one(r, "kubernetes:helm.sh/v4:Chart", "kube-prometheus-stack");
+        assert.equal(chart.inputs.values.alertmanager.alertmanagerSpec.configSecret, "alertmanager-platform-config");
+        assert.ok(chart.dependencies.includes(config.urn), "Alertmanager waits for its configuration");
     });
 
     it("writes ExternalSecrets that ESO's own schema accepts", async () => {
