@@ -6,22 +6,10 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { containerResources, imageProvenance, meshSidecar, secretHygiene, serviceExposure, tenantIsolation, workloadServiceAccount } from "../../policy/policies";
 import type { AnalyzedResource as HarnessResource } from "./index";
+import type { PackCase } from "./packCase";
 import { Pod, resource, restrictedPod, workload } from "./pods";
 
-export interface PackCase {
-    title: string;
-    policy: StackValidationPolicy | ResourceValidationPolicy;
-    resources: HarnessResource[];
-    /** The object the case is about: "<Kind>::<Pulumi name>", the end of its URN. */
-    subject: string;
-    /** The start of the pack's message for it; undefined when it must pass. */
-    expected?: string;
-    /**
-     * The verdict depends on the namespace's name (a platform namespace the stack's config allows
-     * something in), so on a real cluster the case goes to that namespace, not a renamed copy.
-     */
-    inPlace?: boolean;
-}
+export type { PackCase };
 
 const namespace = (name: string, labels: Record<string, string>) =>
     resource("kubernetes:core/v1:Namespace", name, { metadata: { name, labels } });
