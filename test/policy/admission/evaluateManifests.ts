@@ -15,6 +15,8 @@ export const RESOURCE_OF: Readonly<Record<string, { group: string; resource: str
     DestinationRule: { group: "networking.istio.io", resource: "destinationrules" },
     ServiceEntry: { group: "networking.istio.io", resource: "serviceentries" },
     EnvoyFilter: { group: "networking.istio.io", resource: "envoyfilters" },
+    PeerAuthentication: { group: "security.istio.io", resource: "peerauthentications" },
+    AuthorizationPolicy: { group: "security.istio.io", resource: "authorizationpolicies" },
     Ingress: { group: "networking.k8s.io", resource: "ingresses" },
     ServiceMonitor: { group: "monitoring.coreos.com", resource: "servicemonitors" },
     PodMonitor: { group: "monitoring.coreos.com", resource: "podmonitors" },

@@ -20,6 +20,9 @@ describe("generated admission policies", () => {
         assert.deepEqual(RULES.filter((r) => !pairs.some((p) => p.policy.metadata.annotations["platform.example.com/rule"] === `${r.policy}/${r.control}`))
             .map((r) => `${r.policy}/${r.control}`), ["container-resources/cpuLimit", "image-provenance/digest"]);
         assert.equal(pairs.length, RULES.length - 2);
+        // dev's minimum mTLS mode is PERMISSIVE, so an UNSET mesh root has nothing to fall short of there.
+        const dev = admissionManifests(ADMISSION_RULE_SETS, configOf("dev"), NOW).map((p) => p.policy.metadata.annotations["platform.example.com/rule"]);
+        assert.ok(!dev.includes("mesh-mtls/meshRootUnset") && dev.includes("mesh-mtls/peerAuthentication"), dev.join(", "));
         assert.equal(new Set(pairs.map((p) => p.policy.metadata.name)).size, pairs.length);
         for (const { policy, binding } of pairs) {
             assert.equal(binding.spec.policyName, policy.metadata.name);
@@ -33,14 +36,17 @@ describe("generated admission policies", () => {
         dev: {
             "tenant-isolation": ["Warn", "Audit"], "mesh-sidecar": ["Warn", "Audit"], "workload-service-account": ["Warn", "Audit"],
             "service-exposure": ["Warn", "Audit"], "container-resources": ["Warn", "Audit"], "image-provenance": ["Warn", "Audit"], "secret-hygiene": ["Warn", "Audit"],
+            "mesh-mtls": ["Warn", "Audit"],
         },
         staging: {
             "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Warn", "Audit"],
             "service-exposure": ["Warn", "Audit"], "container-resources": ["Warn", "Audit"], "image-provenance": ["Deny"], "secret-hygiene": ["Deny"],
+            "mesh-mtls": ["Deny"],
         },
         prod: {
             "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Deny"], "service-exposure": ["Deny"],
             "container-resources": ["Deny"], "image-provenance": ["Deny"], "secret-hygiene": ["Deny"],
+            "mesh-mtls": ["Deny"],
         },
     };
     it("binds every namespace but the cluster provider's, cluster-scoped objects included", () => {
