@@ -6,6 +6,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { ADMISSION_RULE_SETS, admissionManifests, PolicyEntry } from "../../../policy/admission";
 import { admissionRulesFor } from "../../../infra/admission";
+import { exemptionSelector } from "../../../policy/admission/generate";
+import { evaluateCondition } from "../../../policy/admission/cel";
 import { admissionOutcomes } from "./evaluateManifests";
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -109,6 +111,43 @@ describe("generated admission policies", () => {
                 const outcomes = admissionOutcomes(admissionManifests(ADMISSION_RULE_SETS, variant, NOW), cniDaemonSet("istio-cni"), istioCni);
                 assert.deepEqual(outcomes.map((o) => o.policy), ["platform-workload-service-account-token-automount"]);
             }
+        });
+
+        describe("for cluster-scoped kinds", () => {
+            const CLUSTER_SCOPED = ["ClusterRole", "ClusterRoleBinding"];
+            const exemption = (e: Record<string, string>) => ({ ...e, controls: ["wildcard"], reason: "r" });
+            const object = (kind: string, name: string, namespace?: string) => ({
+                apiVersion: "rbac.authorization.k8s.io/v1", kind, metadata: { name, ...(namespace ? { namespace } : {}), labels: { "helm.sh/chart": "istiod-1.29.6" } },
+            });
+            const selects = (selector: string, o: Record<string, any>) => evaluateCondition(selector, o);
+
+            it("carries a kind-and-name exemption, chart and all, matching that kind and name only", () => {
+                const selector = exemptionSelector(exemption({ chart: "istiod-*", kind: "ClusterRole", name: "istiod-clusterrole-*" }), CLUSTER_SCOPED);
+                assert.ok(selector !== undefined);
+                assert.ok(!selector.includes("labels") && !selector.includes("annotations"), selector);
+                assert.equal(selects(selector, object("ClusterRole", "istiod-clusterrole-1-29-istio-system")), true);
+                assert.equal(selects(selector, object("ClusterRole", "istio-reader-clusterrole-1-29")), false);
+                assert.equal(selects(selector, object("ClusterRoleBinding", "istiod-clusterrole-1-29-istio-system")), false);
+                // A tenant's own Role of that name, in its namespace, is not the ClusterRole.
+                assert.equal(selects(selector, object("Role", "istiod-clusterrole-1-29-istio-system", "data")), false);
+                const exact = exemptionSelector(exemption({ kind: "ClusterRoleBinding", name: "argocd-server" }), CLUSTER_SCOPED)!;
+                assert.equal(selects(exact, object("ClusterRoleBinding", "argocd-server")), true);
+                assert.equal(selects(exact, object("ClusterRoleBinding", "argocd-server-2")), false);
+            });
+
+            it("carries none that names no object, none for a namespaced kind without a namespace, none for a kind the rule does not judge cluster-wide", () => {
+                assert.equal(exemptionSelector(exemption({ chart: "argocd", kind: "ClusterRole" }), CLUSTER_SCOPED), undefined);
+                assert.equal(exemptionSelector(exemption({ chart: "argocd", name: "argocd-server" }), CLUSTER_SCOPED), undefined);
+                assert.equal(exemptionSelector(exemption({ chart: "argocd", kind: "Role", name: "argocd-server" }), CLUSTER_SCOPED), undefined);
+                assert.equal(exemptionSelector(exemption({ chart: "istio-cni", kind: "DaemonSet", name: "istio-cni-node" }), CLUSTER_SCOPED), undefined);
+                assert.equal(exemptionSelector(exemption({ kind: "ClusterRole", name: "argocd-server" })), undefined);
+            });
+
+            it("never selects a cluster-scoped object by a namespace-pinned exemption (it has no namespace)", () => {
+                const selector = exemptionSelector(exemption({ namespace: "argocd", name: "argocd-server" }), CLUSTER_SCOPED)!;
+                assert.equal(selects(selector, object("ClusterRole", "argocd-server")), false);
+                assert.equal(selects(selector, object("Role", "argocd-server", "argocd")), true);
+            });
         });
 
         it("judges a controller's Pods through the controller, but not a Pod that names none", () => {
