@@ -102,6 +102,7 @@ function matchConditions(rule: AdmissionRule, exemptions: readonly Exemption[], 
     if (rule.targets.some((t) => WORKLOAD_TARGETS.some((w) => w.group === t.group && w.kind === t.kind))) {
         conditions.push({ name: "not-controlled-by-a-workload", expression: CONTROLLED_BY_WORKLOAD });
     }
+    if (rule.controlPlaneObjects !== undefined) conditions.push({ name: "not-the-control-planes-own", expression: `!(${rule.controlPlaneObjects})` });
     exemptions
         .filter((e) => e.controls.includes(rule.control) && !isExpired(e, now))
         .forEach((e, i) => {

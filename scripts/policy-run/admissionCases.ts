@@ -7,21 +7,10 @@ import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy"
 import { containerResources, imageProvenance, meshSidecar, secretHygiene, serviceExposure, tenantIsolation, workloadServiceAccount } from "../../policy/policies";
 import type { AnalyzedResource as HarnessResource } from "./index";
 import { Pod, resource, restrictedPod, workload } from "./pods";
+import type { PackCase } from "./packCase";
+import { RBAC_CASES } from "./rbacCases";
 
-export interface PackCase {
-    title: string;
-    policy: StackValidationPolicy | ResourceValidationPolicy;
-    resources: HarnessResource[];
-    /** The object the case is about: "<Kind>::<Pulumi name>", the end of its URN. */
-    subject: string;
-    /** The start of the pack's message for it; undefined when it must pass. */
-    expected?: string;
-    /**
-     * The verdict depends on the namespace's name (a platform namespace the stack's config allows
-     * something in), so on a real cluster the case goes to that namespace, not a renamed copy.
-     */
-    inPlace?: boolean;
-}
+export type { PackCase };
 
 const namespace = (name: string, labels: Record<string, string>) =>
     resource("kubernetes:core/v1:Namespace", name, { metadata: { name, labels } });
@@ -350,4 +339,4 @@ export const SECRET_HYGIENE_CASES: PackCase[] = [
 ];
 
 export const ALL_CASES: readonly PackCase[] = [...TENANT_ISOLATION_CASES, ...MESH_SIDECAR_CASES, ...SERVICE_ACCOUNT_CASES, ...SERVICE_EXPOSURE_CASES,
-    ...CONTAINER_RESOURCES_CASES, ...IMAGE_PROVENANCE_CASES, ...SECRET_HYGIENE_CASES];
+    ...CONTAINER_RESOURCES_CASES, ...IMAGE_PROVENANCE_CASES, ...SECRET_HYGIENE_CASES, ...RBAC_CASES];

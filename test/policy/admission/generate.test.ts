@@ -35,14 +35,16 @@ describe("generated admission policies", () => {
         dev: {
             "tenant-isolation": ["Warn", "Audit"], "mesh-sidecar": ["Warn", "Audit"], "workload-service-account": ["Warn", "Audit"],
             "service-exposure": ["Warn", "Audit"], "container-resources": ["Warn", "Audit"], "image-provenance": ["Warn", "Audit"], "secret-hygiene": ["Warn", "Audit"],
+            "rbac-least-privilege": ["Warn", "Audit"],
         },
         staging: {
             "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Warn", "Audit"],
             "service-exposure": ["Warn", "Audit"], "container-resources": ["Warn", "Audit"], "image-provenance": ["Deny"], "secret-hygiene": ["Deny"],
+            "rbac-least-privilege": ["Deny"],
         },
         prod: {
             "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Deny"], "service-exposure": ["Deny"],
-            "container-resources": ["Deny"], "image-provenance": ["Deny"], "secret-hygiene": ["Deny"],
+            "container-resources": ["Deny"], "image-provenance": ["Deny"], "secret-hygiene": ["Deny"], "rbac-least-privilege": ["Deny"],
         },
     };
     it("binds every namespace but the cluster provider's, cluster-scoped objects included", () => {
@@ -147,6 +149,36 @@ describe("generated admission policies", () => {
                 const selector = exemptionSelector(exemption({ namespace: "argocd", name: "argocd-server" }), CLUSTER_SCOPED)!;
                 assert.equal(selects(selector, object("ClusterRole", "argocd-server")), false);
                 assert.equal(selects(selector, object("Role", "argocd-server", "argocd")), true);
+            });
+        });
+
+        describe("of RBAC objects", () => {
+            const EVERYTHING = [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }, { nonResourceURLs: ["*"], verbs: ["*"] }];
+            const rbac = (kind: string, name: string, spec: Record<string, any>, namespace?: string) => ({
+                apiVersion: "rbac.authorization.k8s.io/v1", kind, metadata: { name, ...(namespace ? { namespace } : {}), labels: { "helm.sh/chart": "argo-cd-9.5.0" } }, ...spec,
+            });
+            const denied = (o: Record<string, any>) => admissionOutcomes(pairs, o, o.metadata.namespace ? tenant : null)
+                .filter((x) => x.actions.includes("Deny")).map((x) => x.policy.replace("platform-rbac-least-privilege-", ""));
+            const ESCALATIONS = ["wildcard", "escalate", "bind", "impersonate", "pod-exec", "ephemeral-containers", "nodes-proxy", "service-account-token",
+                "csr-approval", "admission-webhooks", "persistent-volume-create", "namespace-update", "non-resource-u-r-ls"];
+
+            it("denies a ClusterRole of * on * by every control it breaks, unless an exemption names its kind and name", () => {
+                const [first, ...rest] = ESCALATIONS;
+                assert.deepEqual(denied(rbac("ClusterRole", "platform-admin", { rules: EVERYTHING })), [first, ...rest.slice(0, 3), "secrets-read", ...rest.slice(3)]);
+                // prod exempts Argo CD's controller by chart, kind and name: in the cluster by kind and name.
+                assert.deepEqual(denied(rbac("ClusterRole", "argocd-application-controller", { rules: EVERYTHING })), []);
+                // The same name on a tenant's own (namespaced) Role claims nothing.
+                assert.deepEqual(denied(rbac("Role", "argocd-application-controller", { rules: EVERYTHING }, "data")), ESCALATIONS);
+            });
+
+            it("leaves the API server's own ClusterRoles and bindings to it, by kind and name", () => {
+                assert.deepEqual(denied(rbac("ClusterRole", "cluster-admin", { rules: EVERYTHING })), []);
+                assert.deepEqual(denied(rbac("ClusterRole", "system:controller:generic-garbage-collector", { rules: EVERYTHING })), []);
+                const toMasters = { roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" }, subjects: [{ kind: "Group", name: "system:masters" }] };
+                assert.deepEqual(denied(rbac("ClusterRoleBinding", "cluster-admin", toMasters)), []);
+                // A tenant's namespaced objects named like them are judged.
+                assert.deepEqual(denied(rbac("Role", "system:controller:evil", { rules: EVERYTHING }, "data")), ESCALATIONS);
+                assert.deepEqual(denied(rbac("RoleBinding", "cluster-admin", toMasters, "data")), ["broad-subject", "cluster-admin"]);
             });
         });
 
