@@ -38,10 +38,18 @@ export interface CelValidation {
     messageExpression: string;
 }
 
+/** A map's field is there unless it is undefined or null; a list's element unless undefined. */
+const present = (target: object, key: string | symbol): boolean => {
+    const value = Reflect.get(target, key);
+    return Array.isArray(target) ? value !== undefined : value !== undefined && value !== null;
+};
+
 /**
  * The object as JSON on the wire: no field whose value is undefined (the API server never sees
- * one). A view, not a copy: a field is read only when the CEL reads it, so a value still unknown
- * at preview is touched only by a rule that needs it (the SDK then says that rule cannot run yet).
+ * one) or null (the API server decodes a null field as unset, so `has()` is false for it there: a
+ * chart's aggregated ClusterRole with `rules: null`, say). A view, not a copy: a field is read only
+ * when the CEL reads it, so a value still unknown at preview is touched only by a rule that needs
+ * it (the SDK then says that rule cannot run yet).
  */
 function wire(value: unknown): unknown {
     if (value === undefined) return null;
@@ -53,11 +61,11 @@ function wire(value: unknown): unknown {
         // JSON has maps and lists only: an object built in another realm (the SDK deserializes in
         // its own) is still one of the two to the evaluator.
         get: (target, key) => (key === "constructor" ? (Array.isArray(target) ? Array : Object) : wire(Reflect.get(target, key))),
-        has: (target, key) => Reflect.has(target, key) && Reflect.get(target, key) !== undefined,
-        ownKeys: (target) => Reflect.ownKeys(target).filter((key) => Array.isArray(target) ? true : Reflect.get(target, key) !== undefined),
+        has: (target, key) => Reflect.has(target, key) && present(target, key),
+        ownKeys: (target) => Reflect.ownKeys(target).filter((key) => Array.isArray(target) || present(target, key)),
         getOwnPropertyDescriptor: (target, key) => {
             const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
-            return descriptor && Reflect.get(target, key) !== undefined ? descriptor : undefined;
+            return descriptor && present(target, key) ? descriptor : undefined;
         },
     });
 }

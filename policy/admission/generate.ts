@@ -5,13 +5,21 @@
 // (providerNamespaces.ts).
 //
 // Exemptions come from the same config entries. In the cluster an object has no Pulumi parent, so
-// an exemption is carried only when it pins the namespace, and it matches by namespace, kind and
-// name: never by labels or annotations such as Helm's `helm.sh/chart` or
-// `app.kubernetes.io/managed-by`, which anyone who can write the object can set. A tenant can write
-// only its own namespace (its Role and Argo CD sync identity are namespaced), so it cannot claim an
-// exemption for a platform namespace's object, whatever it names or labels its own. An exemption
-// without a namespace (a chart's cluster-scoped objects, say) is not carried: the rule then holds
-// in the cluster, failing closed. Expired exemptions are left out when the manifests are made.
+// an exemption's `chart` cannot be checked there, and an exemption is carried only when it pins
+// where the object is by what a tenant cannot write:
+// - one that pins the namespace matches by namespace, kind and name: never by labels or
+//   annotations such as Helm's `helm.sh/chart` or `app.kubernetes.io/managed-by`, which anyone who
+//   can write the object can set. A tenant can write only its own namespace (its Role and Argo CD
+//   sync identity are namespaced), so it cannot claim an exemption for a platform namespace's
+//   object, whatever it names or labels its own.
+// - one for a cluster-scoped kind the rule judges (ClusterRole, ClusterRoleBinding: a target with
+//   `clusterScoped`) that names the object (a name or name glob) matches by kind and name only. No
+//   tenant can create a cluster-scoped object: its Role is namespaced and its Argo CD AppProject
+//   allows no cluster-scoped kind (components/tenancy), so only the platform can write an object
+//   such an exemption selects (the Argo CD and istiod charts' ClusterRoles, say).
+// Any other exemption without a namespace (one for a namespaced kind, or a kind alone) is not
+// carried: the rule then holds in the cluster, failing closed. Expired exemptions are left out when
+// the manifests are made.
 import { configSpecDefaults } from "./settings";
 import { Exemption, globPattern, isExpired } from "../lib/exemptions";
 import { AdmissionRule, AdmissionRuleSet, celString } from "./rule";
@@ -63,17 +71,29 @@ export const admissionPolicyName = (rule: AdmissionRule): string => `platform-${
 const CONTROLLED_BY_WORKLOAD = "!(has(object.metadata.ownerReferences) && object.metadata.ownerReferences.exists(r, " +
     "has(r.controller) && r.controller && r.kind in ['ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController']))";
 
-/** CEL true when the exemption selects the object (namespace pinned), or undefined when it cannot be carried. */
-export function exemptionSelector(e: Exemption): string | undefined {
-    if (e.namespace === undefined) return undefined;
+/** The kinds among the rule's targets that are cluster-scoped (ClusterRole, ClusterRoleBinding). */
+export const clusterScopedKinds = (rule: AdmissionRule): string[] => [...new Set(rule.targets.filter((t) => t.clusterScoped === true).map((t) => t.kind))];
+
+const nameSelector = (name: string): string =>
+    (name.includes("*") ? `object.metadata.name.matches(${celString(globPattern(name))})` : `object.metadata.name == ${celString(name)}`);
+
+/**
+ * CEL true when the exemption selects the object, or undefined when it cannot be carried: it pins a
+ * namespace, or it names an object of one of `clusterScoped` (the rule's cluster-scoped kinds) by
+ * kind and name. A cluster-scoped object has no namespace, so an exemption pinning one never
+ * selects it (in the pack neither).
+ */
+export function exemptionSelector(e: Exemption, clusterScoped: readonly string[] = []): string | undefined {
+    if (e.namespace === undefined) {
+        if (e.kind === undefined || e.name === undefined || !clusterScoped.includes(e.kind)) return undefined;
+        return `object.kind == ${celString(e.kind)} && ${nameSelector(e.name)}`;
+    }
     const parts = [
-        // A Namespace counts as being in itself, as in the pack.
-        `(object.kind == 'Namespace' ? object.metadata.name : object.metadata.namespace) == ${celString(e.namespace)}`,
+        // A Namespace counts as being in itself, as in the pack; a cluster-scoped object is in none.
+        `(object.kind == 'Namespace' ? object.metadata.name : (has(object.metadata.namespace) ? object.metadata.namespace : '')) == ${celString(e.namespace)}`,
     ];
     if (e.kind !== undefined) parts.push(`object.kind == ${celString(e.kind)}`);
-    if (e.name !== undefined) {
-        parts.push(e.name.includes("*") ? `object.metadata.name.matches(${celString(globPattern(e.name))})` : `object.metadata.name == ${celString(e.name)}`);
-    }
+    if (e.name !== undefined) parts.push(nameSelector(e.name));
     return parts.join(" && ");
 }
 
@@ -82,10 +102,11 @@ function matchConditions(rule: AdmissionRule, exemptions: readonly Exemption[], 
     if (rule.targets.some((t) => WORKLOAD_TARGETS.some((w) => w.group === t.group && w.kind === t.kind))) {
         conditions.push({ name: "not-controlled-by-a-workload", expression: CONTROLLED_BY_WORKLOAD });
     }
+    if (rule.controlPlaneObjects !== undefined) conditions.push({ name: "not-the-control-planes-own", expression: `!(${rule.controlPlaneObjects})` });
     exemptions
         .filter((e) => e.controls.includes(rule.control) && !isExpired(e, now))
         .forEach((e, i) => {
-            const selector = exemptionSelector(e);
+            const selector = exemptionSelector(e, clusterScopedKinds(rule));
             if (selector) conditions.push({ name: `not-exempt-${i + 1}`, expression: `!(${selector})` });
         });
     return conditions;

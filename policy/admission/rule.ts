@@ -36,6 +36,13 @@ export interface AdmissionRule {
      * so the pack does not judge a patch by it (the API server judges the merged object).
      */
     judgesUnsetFields?: boolean;
+    /**
+     * CEL true for objects the control plane itself creates and keeps up to date (the API server's
+     * bootstrap ClusterRoles, say), matched by what only a writer of cluster-scoped objects chooses.
+     * No stack declares them, so the pack never judges them; the admission policy leaves them out
+     * (a matchCondition), since denying their updates would break the control plane.
+     */
+    controlPlaneObjects?: string;
     /** Undefined when the stack's settings switch the check off (no CPU limit required, say): no policy then. */
     cel(settings: Record<string, any>): RuleCel | undefined;
 }

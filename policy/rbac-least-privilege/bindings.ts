@@ -1,27 +1,42 @@
-// What a RoleBinding or ClusterRoleBinding grants to whom.
-import { RbacProblem } from "./rules";
+// What a RoleBinding or ClusterRoleBinding grants to whom, each control a CEL admission rule
+// (policy/admission/rule.ts).
+import { AdmissionRule, celList, RuleCel } from "../admission/rule";
+import { CLUSTER_ROLE_BINDING, CONTROL_PLANE_RBAC, ROLE_BINDING } from "./grants";
 
-const BROAD_SUBJECTS = new Set(["system:authenticated", "system:unauthenticated", "system:anonymous", "system:serviceaccounts", "system:masters"]);
-const ADMIN_ROLES = new Set(["admin", "edit"]);
+const BROAD_SUBJECTS = ["system:authenticated", "system:unauthenticated", "system:anonymous", "system:serviceaccounts", "system:masters"];
 
-export const BINDING_CONTROLS = ["broadSubject", "clusterAdmin", "adminRole"] as const;
+/** CEL: the binding's roleRef is the ClusterRole named so. */
+const bindsClusterRole = "has(object.roleRef) && object.roleRef.kind == 'ClusterRole'";
 
-const isBroad = (name: string): boolean => BROAD_SUBJECTS.has(name) || name.startsWith("system:serviceaccounts:");
-
-export function bindingProblems(kind: string, namespace: string | undefined, props: Record<string, any>): RbacProblem[] {
-    const problems: RbacProblem[] = [];
-    const roleRef = props?.roleRef ?? {};
-    const roleName = String(roleRef.name ?? "");
-    const role = `${roleRef.kind ?? "role"} ${roleName}`;
-    if (roleRef.kind === "ClusterRole" && roleName === "cluster-admin") {
-        problems.push({ control: "clusterAdmin", message: "binds the cluster-admin ClusterRole, which grants everything" });
-    } else if (roleRef.kind === "ClusterRole" && (ADMIN_ROLES.has(roleName) || roleName.startsWith("system:controller:"))) {
-        const where = kind === "ClusterRoleBinding" ? "at cluster scope" : namespace === "kube-system" ? "in kube-system" : undefined;
-        if (where) problems.push({ control: "adminRole", message: `binds the ${roleName} ClusterRole ${where}` });
-    }
-    for (const subject of Array.isArray(props?.subjects) ? props.subjects : []) {
-        const name = String(subject?.name ?? "");
-        if (isBroad(name)) problems.push({ control: "broadSubject", message: `binds ${role} to ${subject.kind ?? "subject"} ${name}, which everyone in it receives` });
-    }
-    return problems;
+function bindingRule(control: string, cel: RuleCel): AdmissionRule {
+    return { policy: "rbac-least-privilege", control, targets: [ROLE_BINDING, CLUSTER_ROLE_BINDING], controlPlaneObjects: CONTROL_PLANE_RBAC, cel: () => cel };
 }
+
+/** A subject that stands for everyone of a kind: every authenticated user, every service account (of a namespace), ... */
+const broadSubject = bindingRule("broadSubject", {
+    variables: [{
+        name: "broad",
+        expression: `has(object.subjects) ? object.subjects.filter(s, has(s.name) && (s.name in ${celList(BROAD_SUBJECTS)} || s.name.startsWith('system:serviceaccounts:'))) : []`,
+    }],
+    expression: "size(variables.broad) == 0",
+    messageExpression: "variables.broad.map(s, 'binds ' + (has(object.roleRef) && has(object.roleRef.kind) ? object.roleRef.kind : 'role') + ' ' + " +
+        "(has(object.roleRef) && has(object.roleRef.name) ? object.roleRef.name : '') + ' to ' + (has(s.kind) ? s.kind : 'subject') + ' ' + s.name + " +
+        "', which everyone in it receives').join('; ')",
+});
+
+const clusterAdmin = bindingRule("clusterAdmin", {
+    variables: [],
+    expression: `!(${bindsClusterRole} && object.roleRef.name == 'cluster-admin')`,
+    messageExpression: "'binds the cluster-admin ClusterRole, which grants everything'",
+});
+
+/** admin, edit and the controllers' roles, at cluster scope or in kube-system. */
+const adminRole = bindingRule("adminRole", {
+    variables: [],
+    expression: `!(${bindsClusterRole} && (object.roleRef.name in ['admin', 'edit'] || object.roleRef.name.startsWith('system:controller:')) && ` +
+        "(object.kind == 'ClusterRoleBinding' || object.metadata.namespace == 'kube-system'))",
+    messageExpression: "'binds the ' + object.roleRef.name + ' ClusterRole ' + (object.kind == 'ClusterRoleBinding' ? 'at cluster scope' : 'in kube-system')",
+});
+
+/** The binding controls, in the order of the policy's controls. */
+export const BINDING_RULES: readonly AdmissionRule[] = [broadSubject, clusterAdmin, adminRole];

@@ -1,11 +1,14 @@
-// The escalation paths of one Role or ClusterRole, rule by rule. The list follows what Kyverno's
-// and Gatekeeper's RBAC policies, Trivy's Kubernetes checks and rbac-police flag; each message
-// names the rule (1-based) and the grant that makes it dangerous.
-import { grantsOn, Rule, ruleOf, Target } from "./grants";
+// The escalation paths of one Role or ClusterRole, each control a CEL admission rule
+// (policy/admission/rule.ts) over the role's rules. The list follows what Kyverno's and
+// Gatekeeper's RBAC policies, Trivy's Kubernetes checks and rbac-police flag; each message names
+// the rule by its content (grants.ts: RULE_LABEL) and the grant that makes it dangerous. A control
+// reports one message, each rule's problem joined by "; ".
+import { AdmissionRule, celBind, celList, celString, RuleCel, RuleTarget } from "../admission/rule";
+import { CLUSTER_ROLE, CONTROL_PLANE_RBAC, grantsOnCel, perRule, ROLE, RULE_LABEL, RULES, Target } from "./grants";
 
-export interface RbacProblem {
-    control: string;
-    message: string;
+export interface RbacSettings {
+    /** Namespaces where creating pods, workloads or Secrets, or reading Secrets, amounts to node access. */
+    privilegedNamespaces: string[];
 }
 
 const core = (...resources: string[]): Target[] => resources.map((resource) => ({ group: "", resource }));
@@ -13,11 +16,10 @@ const inGroup = (group: string, ...resources: string[]): Target[] => resources.m
 
 const READ = ["get", "list", "watch"];
 const WRITE = ["create", "update", "patch", "delete", "deletecollection"];
-const WRITE_VERBS = new Set([...WRITE, "*", "escalate", "bind", "impersonate", "approve", "sign"]);
+const WRITE_VERBS = [...WRITE, "*", "escalate", "bind", "impersonate", "approve", "sign"];
 const RBAC = "rbac.authorization.k8s.io";
 
 interface Path {
-    control: string;
     verbs: readonly string[];
     targets: readonly Target[];
     why: string;
@@ -25,139 +27,142 @@ interface Path {
     scope?: "cluster" | "privilegedNamespace";
 }
 
-const PATHS: readonly Path[] = [
-    { control: "escalate", verbs: ["escalate"], targets: inGroup(RBAC, "roles", "clusterroles"), why: "lets it write roles granting more than it holds" },
-    { control: "bind", verbs: ["bind"], targets: inGroup(RBAC, "roles", "clusterroles"), why: "lets it bind roles granting more than it holds" },
-    {
-        control: "impersonate", verbs: ["impersonate"],
+/** CEL: the role is a Role in one of the privileged namespaces. */
+const inPrivilegedNamespace = (namespaces: readonly string[]): string =>
+    (namespaces.length === 0 ? "false" : `object.kind == 'Role' && object.metadata.namespace in ${celList(namespaces)}`);
+
+/** CEL list of each rule's message for the path, in scope. */
+function pathProblems(path: Path, settings: RbacSettings): string {
+    const problems = perRule(celBind("granted", grantsOnCel(path.verbs, path.targets),
+        `size(granted) == 0 ? '' : ${RULE_LABEL} + ' grants ' + granted.join('; ') + ${celString(`, which ${path.why}`)}`));
+    if (path.scope === "cluster") return `(object.kind == 'ClusterRole' ? ${problems} : [])`;
+    if (path.scope === "privilegedNamespace") return `(${inPrivilegedNamespace(settings.privilegedNamespaces)} ? ${problems} : [])`;
+    return problems;
+}
+
+/** A control of the role's rules: `problems` gives the CEL list of its messages, or undefined for no policy. */
+function roleRule(control: string, targets: readonly RuleTarget[], problems: (settings: RbacSettings) => string | undefined,
+    variables: RuleCel["variables"] = []): AdmissionRule {
+    return {
+        policy: "rbac-least-privilege",
+        control,
+        targets,
+        controlPlaneObjects: CONTROL_PLANE_RBAC,
+        cel: (settings) => {
+            const expression = problems(settings as RbacSettings);
+            if (expression === undefined) return undefined;
+            return {
+                variables: [RULES, ...variables, { name: "problems", expression }],
+                expression: "size(variables.problems) == 0",
+                messageExpression: "variables.problems.join('; ')",
+            };
+        },
+    };
+}
+
+const ROLES = [ROLE, CLUSTER_ROLE];
+
+const pathRule = (control: string, paths: readonly Path[], targets: readonly RuleTarget[] = ROLES): AdmissionRule =>
+    roleRule(control, targets, (settings) => {
+        const inScope = paths.filter((p) => p.scope !== "privilegedNamespace" || settings.privilegedNamespaces.length > 0);
+        return inScope.length === 0 ? undefined : inScope.map((p) => pathProblems(p, settings)).join(" + ");
+    });
+
+/** A wildcard in verbs, resources, apiGroups or nonResourceURLs grants every current and future one. */
+const wildcard = roleRule("wildcard", ROLES, () => perRule(celBind("wild", "['verbs', 'resources', 'apiGroups', 'nonResourceURLs'].filter(f, '*' in r[f])",
+    `size(wild) == 0 ? '' : ${RULE_LABEL} + ' uses a wildcard in ' + wild.join(', ') + ', granting every current and future one'`)));
+
+const PATH_RULES: readonly AdmissionRule[] = [
+    pathRule("escalate", [{ verbs: ["escalate"], targets: inGroup(RBAC, "roles", "clusterroles"), why: "lets it write roles granting more than it holds" }]),
+    pathRule("bind", [{ verbs: ["bind"], targets: inGroup(RBAC, "roles", "clusterroles"), why: "lets it bind roles granting more than it holds" }]),
+    pathRule("impersonate", [{
+        verbs: ["impersonate"],
         targets: [...core("users", "groups", "serviceaccounts"), ...inGroup("authentication.k8s.io", "uids", "userextras")],
         why: "lets it act as another user, group or service account",
-    },
-    { control: "secretsRead", verbs: READ, targets: core("secrets"), why: "reads every Secret, service account tokens included", scope: "cluster" },
-    {
-        control: "secretsRead", verbs: READ, targets: core("secrets"), why: "reads the Secrets of a privileged namespace",
-        scope: "privilegedNamespace",
-    },
-    {
-        control: "podExec", verbs: ["create", "get"], targets: core("pods/exec", "pods/attach", "pods/portforward"),
-        why: "gives interactive access to running containers",
-    },
-    {
-        control: "ephemeralContainers", verbs: ["update", "patch"], targets: core("pods/ephemeralcontainers"),
-        why: "adds a container of its choosing to running pods",
-    },
-    { control: "nodesProxy", verbs: ["get", "create", "update", "patch", "delete"], targets: core("nodes/proxy"), why: "reaches the kubelet API (exec in any pod on the node)" },
-    { control: "serviceAccountToken", verbs: ["create"], targets: core("serviceaccounts/token"), why: "mints tokens of service accounts" },
-    {
-        control: "csrApproval", verbs: ["update", "patch"], targets: inGroup("certificates.k8s.io", "certificatesigningrequests/approval"),
-        why: "approves certificate requests, e.g. for system:masters client certificates",
-    },
-    { control: "csrApproval", verbs: ["approve", "sign"], targets: inGroup("certificates.k8s.io", "signers"), why: "approves or signs certificates for a signer" },
-    {
-        control: "admissionWebhooks", verbs: WRITE,
+    }]),
+    pathRule("secretsRead", [
+        { verbs: READ, targets: core("secrets"), why: "reads every Secret, service account tokens included", scope: "cluster" },
+        { verbs: READ, targets: core("secrets"), why: "reads the Secrets of a privileged namespace", scope: "privilegedNamespace" },
+    ]),
+    pathRule("podExec", [{
+        verbs: ["create", "get"], targets: core("pods/exec", "pods/attach", "pods/portforward"), why: "gives interactive access to running containers",
+    }]),
+    pathRule("ephemeralContainers", [{
+        verbs: ["update", "patch"], targets: core("pods/ephemeralcontainers"), why: "adds a container of its choosing to running pods",
+    }]),
+    pathRule("nodesProxy", [{
+        verbs: ["get", "create", "update", "patch", "delete"], targets: core("nodes/proxy"), why: "reaches the kubelet API (exec in any pod on the node)",
+    }]),
+    pathRule("serviceAccountToken", [{ verbs: ["create"], targets: core("serviceaccounts/token"), why: "mints tokens of service accounts" }]),
+    pathRule("csrApproval", [
+        {
+            verbs: ["update", "patch"], targets: inGroup("certificates.k8s.io", "certificatesigningrequests/approval"),
+            why: "approves certificate requests, e.g. for system:masters client certificates",
+        },
+        { verbs: ["approve", "sign"], targets: inGroup("certificates.k8s.io", "signers"), why: "approves or signs certificates for a signer" },
+    ]),
+    pathRule("admissionWebhooks", [{
+        verbs: WRITE,
         targets: inGroup("admissionregistration.k8s.io", "mutatingwebhookconfigurations", "validatingwebhookconfigurations",
             "validatingadmissionpolicies", "validatingadmissionpolicybindings", "mutatingadmissionpolicies", "mutatingadmissionpolicybindings"),
         why: "can intercept, change or switch off admission of every object",
-    },
-    { control: "persistentVolumeCreate", verbs: ["create"], targets: core("persistentvolumes"), why: "can create hostPath volumes onto any node's filesystem" },
-    { control: "namespaceUpdate", verbs: ["update", "patch"], targets: core("namespaces"), why: "can relabel a namespace's Pod Security level" },
-    {
-        control: "privilegedNamespaceWrite", verbs: ["create", "update", "patch"],
+    }]),
+    pathRule("persistentVolumeCreate", [{ verbs: ["create"], targets: core("persistentvolumes"), why: "can create hostPath volumes onto any node's filesystem" }]),
+    pathRule("namespaceUpdate", [{ verbs: ["update", "patch"], targets: core("namespaces"), why: "can relabel a namespace's Pod Security level" }]),
+    pathRule("privilegedNamespaceWrite", [{
+        verbs: ["create", "update", "patch"],
         targets: [...core("pods", "secrets", "replicationcontrollers"), ...inGroup("apps", "deployments", "daemonsets", "statefulsets", "replicasets"),
             ...inGroup("batch", "jobs", "cronjobs")],
         why: "runs pods or writes Secrets where pods may be privileged", scope: "privilegedNamespace",
-    },
+    }], [ROLE]),
 ];
 
 /**
  * Non-resource URLs a role may read: health and version endpoints, and `/metrics` and its named
  * sub-paths (`/metrics/slis`, `/metrics/cadvisor`), which every Prometheus-style metrics reader
  * needs (kube-prometheus-stack's own Prometheus role asks for them). A glob (`/metrics*`) or a verb
- * other than get/head is still reported.
+ * other than get/head is still reported. RE2, as CEL's `matches` reads it.
  */
-const READ_ONLY_URLS = /^\/(healthz|livez|readyz)(\/.*)?$|^\/version\/?$|^\/metrics(\/[^*]+)?$/;
-const AGGREGATE_LABEL = /^rbac\.authorization\.k8s\.io\/aggregate-to-(view|edit|admin)$/;
+const READ_ONLY_URLS = "^/(healthz|livez|readyz)(/.*)?$|^/version/?$|^/metrics(/[^*]+)?$";
+
+const nonResourceURLs = roleRule("nonResourceURLs", ROLES, () => perRule(
+    `size(r.nonResourceURLs) > 0 && (r.nonResourceURLs.exists(u, !u.matches(${celString(READ_ONLY_URLS)})) || r.verbs.exists(v, v != 'get' && v != 'head')) ? ` +
+    `${RULE_LABEL} + ' reaches non-resource URLs; only get on health, version and metrics endpoints is allowed' : ''`));
+
 /**
  * Labels the API server's own ClusterRoles carry: an aggregationRule selecting them gathers rules
  * no policy of the stack judged (admin's Secrets read and exec, cluster-admin's everything).
  */
-const BUILT_IN_ROLE_LABEL = /^rbac\.authorization\.k8s\.io\/aggregate-to-|^kubernetes\.io\/bootstrapping$/;
+const BUILT_IN_ROLE_LABEL = "^rbac\\.authorization\\.k8s\\.io/aggregate-to-|^kubernetes\\.io/bootstrapping$";
+const AGGREGATE_TO = "rbac.authorization.k8s.io/aggregate-to-";
 
 /**
- * Why an aggregationRule selector could gather rules the pack never judged, or undefined. A
+ * CEL: why the aggregationRule selector `s` could gather rules the pack never judged, or ''. A
  * selector that needs a label of the platform's own gathers only ClusterRoles the stack declares,
  * and each of those is judged by this policy on its own; an empty selector, one by expressions
- * alone, or one on the built-in roles' labels reaches further.
+ * alone, or one on the built-in roles' labels reaches further. (Several built-in labels in one
+ * selector are listed in the map's order, which the API server does not fix.)
  */
-function unjudgedAggregation(selector: Record<string, any>): string | undefined {
-    const labels: Record<string, unknown> = selector?.matchLabels ?? {};
-    const builtIn = Object.keys(labels).filter((k) => BUILT_IN_ROLE_LABEL.test(k));
-    if (builtIn.length > 0) return `selects the built-in roles' label ${builtIn.join(", ")}`;
-    if (Object.keys(labels).length === 0) {
-        return (selector?.matchExpressions ?? []).length > 0 ? "selects by matchExpressions alone" : "selects every ClusterRole";
-    }
-    return undefined;
-}
+const UNJUDGED_AGGREGATION = celBind("labels", "has(s.matchLabels) ? s.matchLabels : {}", celBind("builtIn", `labels.filter(k, k.matches(${celString(BUILT_IN_ROLE_LABEL)}))`,
+    "size(builtIn) > 0 ? \"selects the built-in roles' label \" + builtIn.join(', ') : size(labels) > 0 ? '' : " +
+    "has(s.matchExpressions) && size(s.matchExpressions) > 0 ? 'selects by matchExpressions alone' : 'selects every ClusterRole'"));
 
-export const RULE_CONTROLS = [
-    "wildcard", ...new Set(PATHS.map((p) => p.control)), "aggregation", "nonResourceURLs",
-] as const;
+/**
+ * An aggregationRule that gathers unjudged rules, and rules that a ClusterRole labelled
+ * aggregate-to-view/edit/admin adds (write verbs) to everyone bound to those roles.
+ */
+const aggregation = roleRule("aggregation", [CLUSTER_ROLE], () => {
+    const selectors = "(has(object.aggregationRule) && has(object.aggregationRule.clusterRoleSelectors) ? object.aggregationRule.clusterRoleSelectors : [])";
+    const unjudged = `${selectors}.map(s, ${UNJUDGED_AGGREGATION}).filter(why, why != '').map(why, 'an aggregationRule selector ' + why + ': it gains rules no policy judged, now and later')`;
+    const writes = perRule(celBind("writes", `r.verbs.filter(v, v in ${celList(WRITE_VERBS)})`,
+        `size(variables.aggregatesTo) == 0 || size(writes) == 0 ? '' : ${RULE_LABEL} + ' adds ' + writes.join(', ') + ' to the ' + ` +
+        "variables.aggregatesTo.join(', ') + ' ClusterRole(s) through its aggregate-to label, granting it to everyone bound to them'"));
+    return `${unjudged} + ${writes}`;
+}, [{
+    name: "aggregatesTo",
+    expression: `has(object.metadata.labels) ? ['view', 'edit', 'admin'].filter(t, (${celString(AGGREGATE_TO)} + t) in object.metadata.labels && ` +
+        `object.metadata.labels[${celString(AGGREGATE_TO)} + t] == 'true') : []`,
+}]);
 
-function ruleProblems(rule: Rule, label: string, clusterScope: boolean, privilegedNamespace: boolean): RbacProblem[] {
-    const problems: RbacProblem[] = [];
-    for (const [field, values] of [["verbs", rule.verbs], ["resources", rule.resources], ["apiGroups", rule.apiGroups], ["nonResourceURLs", rule.nonResourceURLs]] as const) {
-        if (values.includes("*")) problems.push({ control: "wildcard", message: `${label} uses a wildcard in ${field}, granting every current and future one` });
-    }
-    for (const path of PATHS) {
-        if (path.scope === "cluster" && !clusterScope) continue;
-        if (path.scope === "privilegedNamespace" && !privilegedNamespace) continue;
-        const granted = grantsOn(rule, path.verbs, path.targets);
-        if (granted.length > 0) problems.push({ control: path.control, message: `${label} grants ${granted.join("; ")}, which ${path.why}` });
-    }
-    if (rule.nonResourceURLs.length > 0) {
-        const urls = rule.nonResourceURLs.filter((u) => !READ_ONLY_URLS.test(u));
-        const verbs = rule.verbs.filter((v) => v !== "get" && v !== "head");
-        if (urls.length > 0 || verbs.length > 0) {
-            problems.push({
-                control: "nonResourceURLs",
-                message: `${label} grants ${rule.verbs.join(", ")} on non-resource URLs ${rule.nonResourceURLs.join(", ")}; only get on health, version and metrics endpoints is allowed`,
-            });
-        }
-    }
-    return problems;
-}
-
-export function roleProblems(
-    kind: string, namespace: string | undefined, props: Record<string, any>, privilegedNamespaces: readonly string[],
-): RbacProblem[] {
-    const clusterScope = kind === "ClusterRole";
-    const privilegedNamespace = !clusterScope && privilegedNamespaces.includes(namespace ?? "default");
-    const rules: Array<Record<string, any>> = Array.isArray(props.rules) ? props.rules : [];
-    const problems = rules.flatMap((raw, i) => ruleProblems(ruleOf(raw), `rule ${i + 1}`, clusterScope, privilegedNamespace));
-    if (clusterScope) {
-        const selectors: unknown[] = props.aggregationRule?.clusterRoleSelectors ?? [];
-        selectors.forEach((selector, i) => {
-            const why = unjudgedAggregation(selector as Record<string, any>);
-            if (why) {
-                problems.push({
-                    control: "aggregation",
-                    message: `aggregationRule selector ${i + 1} ${why}: it gains rules no policy judged, now and later`,
-                });
-            }
-        });
-        const labels: Record<string, string> = props.metadata?.labels ?? {};
-        const targets = Object.keys(labels).filter((k) => AGGREGATE_LABEL.test(k) && labels[k] === "true").map((k) => k.replace(/^.*aggregate-to-/, ""));
-        if (targets.length > 0) {
-            rules.forEach((raw, i) => {
-                const writes = ruleOf(raw).verbs.filter((v) => WRITE_VERBS.has(v));
-                if (writes.length > 0) {
-                    problems.push({
-                        control: "aggregation",
-                        message: `rule ${i + 1} adds ${writes.join(", ")} to the ${targets.join(", ")} ClusterRole(s) through its aggregate-to label, granting it to everyone bound to them`,
-                    });
-                }
-            });
-        }
-    }
-    return problems;
-}
+/** The role controls, in the order of the policy's controls. */
+export const ROLE_RULES: readonly AdmissionRule[] = [wildcard, ...PATH_RULES, aggregation, nonResourceURLs];

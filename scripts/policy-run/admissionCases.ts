@@ -9,6 +9,7 @@ import type { AnalyzedResource as HarnessResource } from "./index";
 import { MESH_MTLS_CASES } from "./meshMtlsCases";
 import type { PackCase } from "./packCase";
 import { Pod, resource, restrictedPod, workload } from "./pods";
+import { RBAC_CASES } from "./rbacCases";
 
 export type { PackCase };
 
@@ -339,4 +340,4 @@ export const SECRET_HYGIENE_CASES: PackCase[] = [
 ];
 
 export const ALL_CASES: readonly PackCase[] = [...TENANT_ISOLATION_CASES, ...MESH_SIDECAR_CASES, ...SERVICE_ACCOUNT_CASES, ...SERVICE_EXPOSURE_CASES,
-    ...CONTAINER_RESOURCES_CASES, ...IMAGE_PROVENANCE_CASES, ...SECRET_HYGIENE_CASES, ...MESH_MTLS_CASES];
+    ...CONTAINER_RESOURCES_CASES, ...IMAGE_PROVENANCE_CASES, ...SECRET_HYGIENE_CASES, ...MESH_MTLS_CASES, ...RBAC_CASES];

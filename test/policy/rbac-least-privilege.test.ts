@@ -1,5 +1,7 @@
 // rbac-least-privilege: a read-only baseline role plus one rule per case, each case with the
-// message naming the rule and the grant; compliant look-alikes that must stay silent.
+// message naming the rule by its content (apiGroups, resources, verbs) and the grant; compliant
+// look-alikes that must stay silent. The same CEL judges these objects at admission
+// (test/policy/admission, scripts/policy-run/rbacCases.ts).
 import * as assert from "assert";
 import { rbacLeastPrivilege } from "../../policy/policies";
 import { resource } from "./fixtures/pods";
@@ -49,58 +51,58 @@ describe("rbac-least-privilege", () => {
 
     const roleCases: Array<[string, ReturnType<typeof role>, string]> = [
         ["a wildcard verb", role("Role", { ...READ_PODS, verbs: ["*"] }),
-            "Role shop/reader: rule 2 uses a wildcard in verbs, granting every current and future one"],
+            'Role shop/reader: rule {apiGroups: [""], resources: [pods, pods/log], verbs: [*]} uses a wildcard in verbs, granting every current and future one'],
         ["a wildcard resource", role("Role", { apiGroups: ["apps"], resources: ["*"], verbs: ["get"] }),
-            "Role shop/reader: rule 2 uses a wildcard in resources, granting every current and future one"],
+            "Role shop/reader: rule {apiGroups: [apps], resources: [*], verbs: [get]} uses a wildcard in resources, granting every current and future one"],
         ["a wildcard API group", role("ClusterRole", { ...READ_PODS, apiGroups: ["*"] }),
-            "ClusterRole reader: rule 2 uses a wildcard in apiGroups, granting every current and future one"],
+            "ClusterRole reader: rule {apiGroups: [*], resources: [pods, pods/log], verbs: [get, list, watch]} uses a wildcard in apiGroups, granting every current and future one"],
         ["escalate", role("ClusterRole", { apiGroups: ["rbac.authorization.k8s.io"], resources: ["clusterroles"], verbs: ["escalate"] }),
-            "ClusterRole reader: rule 2 grants escalate on rbac.authorization.k8s.io/clusterroles, which lets it write roles granting more than it holds"],
+            "ClusterRole reader: rule {apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [escalate]} grants escalate on rbac.authorization.k8s.io/clusterroles, which lets it write roles granting more than it holds"],
         ["bind", role("Role", { apiGroups: ["rbac.authorization.k8s.io"], resources: ["roles"], verbs: ["bind"] }),
-            "Role shop/reader: rule 2 grants bind on rbac.authorization.k8s.io/roles, which lets it bind roles granting more than it holds"],
+            "Role shop/reader: rule {apiGroups: [rbac.authorization.k8s.io], resources: [roles], verbs: [bind]} grants bind on rbac.authorization.k8s.io/roles, which lets it bind roles granting more than it holds"],
         ["impersonate", role("ClusterRole", { apiGroups: [""], resources: ["users", "groups"], verbs: ["impersonate"] }),
-            "ClusterRole reader: rule 2 grants impersonate on users; impersonate on groups, which lets it act as another user, group or service account"],
+            'ClusterRole reader: rule {apiGroups: [""], resources: [users, groups], verbs: [impersonate]} grants impersonate on users; impersonate on groups, which lets it act as another user, group or service account'],
         ["cluster-wide Secrets read", role("ClusterRole", { apiGroups: [""], resources: ["secrets"], verbs: ["list"] }),
-            "ClusterRole reader: rule 2 grants list on secrets, which reads every Secret, service account tokens included"],
+            'ClusterRole reader: rule {apiGroups: [""], resources: [secrets], verbs: [list]} grants list on secrets, which reads every Secret, service account tokens included'],
         ["Secrets read in a privileged namespace", role("Role", { apiGroups: [""], resources: ["secrets"], verbs: ["get"] }, "kube-system"),
-            "Role kube-system/reader: rule 2 grants get on secrets, which reads the Secrets of a privileged namespace"],
+            'Role kube-system/reader: rule {apiGroups: [""], resources: [secrets], verbs: [get]} grants get on secrets, which reads the Secrets of a privileged namespace'],
         ["pods/exec", role("Role", { apiGroups: [""], resources: ["pods/exec"], verbs: ["create"] }),
-            "Role shop/reader: rule 2 grants create on pods/exec, which gives interactive access to running containers"],
+            'Role shop/reader: rule {apiGroups: [""], resources: [pods/exec], verbs: [create]} grants create on pods/exec, which gives interactive access to running containers'],
         ["*/exec (every resource's exec subresource)", role("Role", { apiGroups: [""], resources: ["*/exec"], verbs: ["create"] }),
-            "Role shop/reader: rule 2 grants create on pods/exec, which gives interactive access to running containers"],
+            'Role shop/reader: rule {apiGroups: [""], resources: [*/exec], verbs: [create]} grants create on pods/exec, which gives interactive access to running containers'],
         ["pods/attach and portforward over GET", role("ClusterRole", { apiGroups: [""], resources: ["pods/attach", "pods/portforward"], verbs: ["get"] }),
-            "ClusterRole reader: rule 2 grants get on pods/attach; get on pods/portforward, which gives interactive access to running containers"],
+            'ClusterRole reader: rule {apiGroups: [""], resources: [pods/attach, pods/portforward], verbs: [get]} grants get on pods/attach; get on pods/portforward, which gives interactive access to running containers'],
         ["pods/ephemeralcontainers", role("Role", { apiGroups: [""], resources: ["pods/ephemeralcontainers"], verbs: ["patch"] }),
-            "Role shop/reader: rule 2 grants patch on pods/ephemeralcontainers, which adds a container of its choosing to running pods"],
+            'Role shop/reader: rule {apiGroups: [""], resources: [pods/ephemeralcontainers], verbs: [patch]} grants patch on pods/ephemeralcontainers, which adds a container of its choosing to running pods'],
         ["nodes/proxy", role("ClusterRole", { apiGroups: [""], resources: ["nodes/proxy"], verbs: ["get"] }),
-            "ClusterRole reader: rule 2 grants get on nodes/proxy, which reaches the kubelet API (exec in any pod on the node)"],
+            'ClusterRole reader: rule {apiGroups: [""], resources: [nodes/proxy], verbs: [get]} grants get on nodes/proxy, which reaches the kubelet API (exec in any pod on the node)'],
         ["serviceaccounts/token create", role("Role", { apiGroups: [""], resources: ["serviceaccounts/token"], verbs: ["create"] }),
-            "Role shop/reader: rule 2 grants create on serviceaccounts/token, which mints tokens of service accounts"],
+            'Role shop/reader: rule {apiGroups: [""], resources: [serviceaccounts/token], verbs: [create]} grants create on serviceaccounts/token, which mints tokens of service accounts'],
         ["CSR approval", role("ClusterRole", { apiGroups: ["certificates.k8s.io"], resources: ["certificatesigningrequests/approval"], verbs: ["update"] }),
-            "ClusterRole reader: rule 2 grants update on certificates.k8s.io/certificatesigningrequests/approval, which approves certificate requests, e.g. for system:masters client certificates"],
+            "ClusterRole reader: rule {apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests/approval], verbs: [update]} grants update on certificates.k8s.io/certificatesigningrequests/approval, which approves certificate requests, e.g. for system:masters client certificates"],
         ["signers", role("ClusterRole", { apiGroups: ["certificates.k8s.io"], resources: ["signers"], resourceNames: [], verbs: ["approve"] }),
-            "ClusterRole reader: rule 2 grants approve on certificates.k8s.io/signers, which approves or signs certificates for a signer"],
+            "ClusterRole reader: rule {apiGroups: [certificates.k8s.io], resources: [signers], verbs: [approve]} grants approve on certificates.k8s.io/signers, which approves or signs certificates for a signer"],
         ["webhook configuration writes", role("ClusterRole", { apiGroups: ["admissionregistration.k8s.io"], resources: ["validatingwebhookconfigurations"], verbs: ["delete"] }),
-            "ClusterRole reader: rule 2 grants delete on admissionregistration.k8s.io/validatingwebhookconfigurations, which can intercept, change or switch off admission of every object"],
+            "ClusterRole reader: rule {apiGroups: [admissionregistration.k8s.io], resources: [validatingwebhookconfigurations], verbs: [delete]} grants delete on admissionregistration.k8s.io/validatingwebhookconfigurations, which can intercept, change or switch off admission of every object"],
         ["PersistentVolume create", role("ClusterRole", { apiGroups: [""], resources: ["persistentvolumes"], verbs: ["create"] }),
-            "ClusterRole reader: rule 2 grants create on persistentvolumes, which can create hostPath volumes onto any node's filesystem"],
+            `ClusterRole reader: rule {apiGroups: [""], resources: [persistentvolumes], verbs: [create]} grants create on persistentvolumes, which can create hostPath volumes onto any node's filesystem`],
         ["Namespace patch", role("ClusterRole", { apiGroups: [""], resources: ["namespaces"], verbs: ["patch"] }),
-            "ClusterRole reader: rule 2 grants patch on namespaces, which can relabel a namespace's Pod Security level"],
+            `ClusterRole reader: rule {apiGroups: [""], resources: [namespaces], verbs: [patch]} grants patch on namespaces, which can relabel a namespace's Pod Security level`],
         ["creating pods in a privileged namespace", role("Role", { apiGroups: ["", "apps"], resources: ["pods", "daemonsets"], verbs: ["create"] }, "node-exporter"),
-            "Role node-exporter/reader: rule 2 grants create on pods; create on apps/daemonsets, which runs pods or writes Secrets where pods may be privileged"],
+            'Role node-exporter/reader: rule {apiGroups: ["", apps], resources: [pods, daemonsets], verbs: [create]} grants create on pods; create on apps/daemonsets, which runs pods or writes Secrets where pods may be privileged'],
         ["write verbs aggregated to edit", role("ClusterRole", { apiGroups: ["shop.example.com"], resources: ["carts"], verbs: ["get", "delete"] }, "", {
             metadata: { name: "reader", labels: { "rbac.authorization.k8s.io/aggregate-to-edit": "true" } },
-        }), "ClusterRole reader: rule 2 adds delete to the edit ClusterRole(s) through its aggregate-to label, granting it to everyone bound to them"],
+        }), "ClusterRole reader: rule {apiGroups: [shop.example.com], resources: [carts], verbs: [get, delete]} adds delete to the edit ClusterRole(s) through its aggregate-to label, granting it to everyone bound to them"],
         ["non-resource URLs beyond health, version and metrics", role("ClusterRole", { nonResourceURLs: ["/logs"], verbs: ["get"] }),
-            "ClusterRole reader: rule 2 grants get on non-resource URLs /logs; only get on health, version and metrics endpoints is allowed"],
+            "ClusterRole reader: rule {nonResourceURLs: [/logs], verbs: [get]} reaches non-resource URLs; only get on health, version and metrics endpoints is allowed"],
         ["a prefix of /metrics", role("ClusterRole", { nonResourceURLs: ["/metrics*"], verbs: ["get"] }),
-            "ClusterRole reader: rule 2 grants get on non-resource URLs /metrics*; only get on health, version and metrics endpoints is allowed"],
+            "ClusterRole reader: rule {nonResourceURLs: [/metrics*], verbs: [get]} reaches non-resource URLs; only get on health, version and metrics endpoints is allowed"],
         ["every path under /metrics", role("ClusterRole", { nonResourceURLs: ["/metrics/*"], verbs: ["get"] }),
-            "ClusterRole reader: rule 2 grants get on non-resource URLs /metrics/*; only get on health, version and metrics endpoints is allowed"],
+            "ClusterRole reader: rule {nonResourceURLs: [/metrics/*], verbs: [get]} reaches non-resource URLs; only get on health, version and metrics endpoints is allowed"],
         ["a write to /metrics", role("ClusterRole", { nonResourceURLs: ["/metrics"], verbs: ["get", "post"] }),
-            "ClusterRole reader: rule 2 grants get, post on non-resource URLs /metrics; only get on health, version and metrics endpoints is allowed"],
+            "ClusterRole reader: rule {nonResourceURLs: [/metrics], verbs: [get, post]} reaches non-resource URLs; only get on health, version and metrics endpoints is allowed"],
         ["a write to a health endpoint", role("ClusterRole", { nonResourceURLs: ["/healthz"], verbs: ["post"] }),
-            "ClusterRole reader: rule 2 grants post on non-resource URLs /healthz; only get on health, version and metrics endpoints is allowed"],
+            "ClusterRole reader: rule {nonResourceURLs: [/healthz], verbs: [post]} reaches non-resource URLs; only get on health, version and metrics endpoints is allowed"],
     ];
     for (const [name, object, expected] of roleCases) {
         it(`reports ${name}`, async () => assert.deepStrictEqual(await messages(object), [expected]));
@@ -122,9 +124,19 @@ describe("rbac-least-privilege", () => {
     ];
     for (const [name, selector, why] of aggregationCases) {
         it(`reports an aggregationRule on ${name}`, async () => assert.deepStrictEqual(await messages(aggregated(selector)), [
-            `ClusterRole reader: aggregationRule selector 1 ${why}: it gains rules no policy judged, now and later`,
+            `ClusterRole reader: an aggregationRule selector ${why}: it gains rules no policy judged, now and later`,
         ]));
     }
+
+    it("names each offending rule by its content, one message per control", async () => {
+        const object = role("ClusterRole", { apiGroups: ["*"], resources: ["*"], resourceNames: ["x"], verbs: ["get"] });
+        object.props.rules.push({ nonResourceURLs: ["*"], verbs: ["*"] });
+        assert.deepStrictEqual(await messages(object), [
+            "ClusterRole reader: rule {apiGroups: [*], resources: [*], resourceNames: [x], verbs: [get]} uses a wildcard in resources, apiGroups, " +
+            "granting every current and future one; rule {nonResourceURLs: [*], verbs: [*]} uses a wildcard in verbs, nonResourceURLs, granting every current and future one",
+            "ClusterRole reader: rule {nonResourceURLs: [*], verbs: [*]} reaches non-resource URLs; only get on health, version and metrics endpoints is allowed",
+        ]);
+    });
 
     it("judges a wildcard rule by every escalation path it opens", async () => {
         const found = await messages(role("ClusterRole", { apiGroups: ["*"], resources: ["*"], verbs: ["*"] }));
@@ -159,7 +171,7 @@ describe("rbac-least-privilege", () => {
         const patch = role("ClusterRole", { apiGroups: [""], resources: ["nodes/proxy"], verbs: ["get"] });
         patch.type = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRolePatch";
         assert.deepStrictEqual(await messages(patch), [
-            "ClusterRole reader: rule 2 grants get on nodes/proxy, which reaches the kubelet API (exec in any pod on the node)",
+            'ClusterRole reader: rule {apiGroups: [""], resources: [nodes/proxy], verbs: [get]} grants get on nodes/proxy, which reaches the kubelet API (exec in any pod on the node)',
         ]);
     });
 
@@ -170,7 +182,7 @@ describe("rbac-least-privilege", () => {
         assert.deepStrictEqual(await messages(controller, config), []);
         controller.props.rules.push({ apiGroups: [""], resources: ["pods/exec"], verbs: ["create"] });
         assert.deepStrictEqual(await messages(controller, config), [
-            "ClusterRole argocd-application-controller: rule 3 grants create on pods/exec, which gives interactive access to running containers",
+            'ClusterRole argocd-application-controller: rule {apiGroups: [""], resources: [pods/exec], verbs: [create]} grants create on pods/exec, which gives interactive access to running containers',
         ]);
     });
 

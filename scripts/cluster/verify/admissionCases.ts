@@ -49,11 +49,13 @@ async function sendDryRun(client: KubeClient, object: KubeObject): Promise<{ ver
  * The case with its subject's namespace renamed to `case-<namespace>-<policy>` (Namespace object
  * included): each policy's cases label their namespaces their own way. A case whose verdict rests
  * on the namespace's name (`inPlace`: a platform namespace the config allows something in) keeps
- * it, and is sent into the stack's own namespace (dryRun=All stores nothing).
+ * it, and is sent into the stack's own namespace (dryRun=All stores nothing); so does a
+ * cluster-scoped subject.
  */
 function renamed(c: PackCase): { resources: AnalyzedResource[]; subject: AnalyzedResource; namespace?: AnalyzedResource } {
     const subject = subjectOf(c);
-    if (c.inPlace) return { resources: c.resources, subject };
+    // A cluster-scoped subject (ClusterRole, ClusterRoleBinding) is in no namespace to rename.
+    if (c.inPlace || subject.props.metadata.namespace === undefined) return { resources: c.resources, subject };
     const from = subject.props.metadata.namespace as string;
     const to = `case-${from}-${c.policy.name}`;
     const resources = c.resources.map((r) => {
@@ -65,6 +67,9 @@ function renamed(c: PackCase): { resources: AnalyzedResource[]; subject: Analyze
     const namespace = resources.find((r) => r.type === "kubernetes:core/v1:Namespace" && r.props.metadata.name === to)!;
     return { resources, subject: resources.find((r) => r.urn === subject.urn)!, namespace };
 }
+
+/** Controls whose verdict rests on the object's namespace being one the stack names (privileged). */
+const NAMESPACE_BOUND_CONTROLS = new Set(["rbac-least-privilege/privilegedNamespaceWrite", "rbac-least-privilege/secretsRead"]);
 
 const levelAction = (level: string): AdmissionVerdict => (level === "mandatory" || level === "remediate" ? "denied" : "warned");
 
@@ -181,7 +186,11 @@ async function chartLookAlikes(client: KubeClient, config: Record<string, any>, 
             const sent = await sendDryRun(client, manifest);
             const name = `${policy}: ${original.kind} ${original.name} (exempt in ${e.namespace}) sent by a tenant into ${tenant.name}, Helm labels kept`;
             const result = check(name, messages.length ? (denies ? "denied" : "warned") : "admitted", sent, messages, false);
-            if (messages.length === 0) {
+            // A control that rests on the namespace (rbac-least-privilege's privilegedNamespaceWrite)
+            // has nothing to refuse in a tenant namespace: the server must then admit it too. Any
+            // other exemption's object must still break its rules there.
+            const namespaceBound = e.controls.every((control: string) => NAMESPACE_BOUND_CONTROLS.has(`${policy}/${control}`));
+            if (messages.length === 0 && !namespaceBound) {
                 result.ok = false;
                 result.detail = `the pack finds nothing to refuse in the look-alike: ${sent.detail}`;
             }

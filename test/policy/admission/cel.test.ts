@@ -14,6 +14,14 @@ describe("CEL evaluation of the pack's props", () => {
         assert.deepEqual(evaluateValidation(rule("object.spec.template.spec.containers.all(c, c.name == 'web')"), deployment, null), { valid: false, message: "refused" });
     });
 
+    it("reads a null field as unset, as the API server decodes it", () => {
+        // A chart's aggregated ClusterRole renders `rules: null`; the API server stores no rules.
+        const role = deepFreeze({ kind: "ClusterRole", rules: null, aggregationRule: { clusterRoleSelectors: [{ matchLabels: { a: "b" } }] } });
+        assert.deepEqual(evaluateValidation(rule("!has(object.rules) && has(object.aggregationRule)"), role, null), { valid: true });
+        assert.deepEqual(evaluateValidation(rule("!has(object.rules)"), { kind: "ClusterRole", rules: null }, null), { valid: true });
+        assert.deepEqual(evaluateValidation(rule("size(object.list) == 2"), { list: [null, 1] }, null), { valid: true });
+    });
+
     it("lets the SDK's UnknownValueError through, so the rule is reported as unable to run yet", () => {
         const container: Record<string, unknown> = { name: "app" };
         Object.defineProperty(container, "image", { enumerable: true, get: () => { throw new UnknownValueError("04da6b54-80e4-46f7-96ec-b56ff0331ba9", ["spec", "containers", "0", "image"]); } });

@@ -20,6 +20,10 @@ export const RESOURCE_OF: Readonly<Record<string, { group: string; resource: str
     Ingress: { group: "networking.k8s.io", resource: "ingresses" },
     ServiceMonitor: { group: "monitoring.coreos.com", resource: "servicemonitors" },
     PodMonitor: { group: "monitoring.coreos.com", resource: "podmonitors" },
+    Role: { group: "rbac.authorization.k8s.io", resource: "roles" },
+    ClusterRole: { group: "rbac.authorization.k8s.io", resource: "clusterroles" },
+    RoleBinding: { group: "rbac.authorization.k8s.io", resource: "rolebindings" },
+    ClusterRoleBinding: { group: "rbac.authorization.k8s.io", resource: "clusterrolebindings" },
 };
 
 export interface AdmissionOutcome {

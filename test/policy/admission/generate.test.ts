@@ -6,6 +6,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { ADMISSION_RULE_SETS, admissionManifests, PolicyEntry } from "../../../policy/admission";
 import { admissionRulesFor } from "../../../infra/admission";
+import { exemptionSelector } from "../../../policy/admission/generate";
+import { evaluateCondition } from "../../../policy/admission/cel";
 import { admissionOutcomes } from "./evaluateManifests";
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -36,17 +38,17 @@ describe("generated admission policies", () => {
         dev: {
             "tenant-isolation": ["Warn", "Audit"], "mesh-sidecar": ["Warn", "Audit"], "workload-service-account": ["Warn", "Audit"],
             "service-exposure": ["Warn", "Audit"], "container-resources": ["Warn", "Audit"], "image-provenance": ["Warn", "Audit"], "secret-hygiene": ["Warn", "Audit"],
-            "mesh-mtls": ["Warn", "Audit"],
+            "mesh-mtls": ["Warn", "Audit"], "rbac-least-privilege": ["Warn", "Audit"],
         },
         staging: {
             "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Warn", "Audit"],
             "service-exposure": ["Warn", "Audit"], "container-resources": ["Warn", "Audit"], "image-provenance": ["Deny"], "secret-hygiene": ["Deny"],
-            "mesh-mtls": ["Deny"],
+            "mesh-mtls": ["Deny"], "rbac-least-privilege": ["Deny"],
         },
         prod: {
             "tenant-isolation": ["Deny"], "mesh-sidecar": ["Deny"], "workload-service-account": ["Deny"], "service-exposure": ["Deny"],
             "container-resources": ["Deny"], "image-provenance": ["Deny"], "secret-hygiene": ["Deny"],
-            "mesh-mtls": ["Deny"],
+            "mesh-mtls": ["Deny"], "rbac-least-privilege": ["Deny"],
         },
     };
     it("binds every namespace but the cluster provider's, cluster-scoped objects included", () => {
@@ -115,6 +117,73 @@ describe("generated admission policies", () => {
                 const outcomes = admissionOutcomes(admissionManifests(ADMISSION_RULE_SETS, variant, NOW), cniDaemonSet("istio-cni"), istioCni);
                 assert.deepEqual(outcomes.map((o) => o.policy), ["platform-workload-service-account-token-automount"]);
             }
+        });
+
+        describe("for cluster-scoped kinds", () => {
+            const CLUSTER_SCOPED = ["ClusterRole", "ClusterRoleBinding"];
+            const exemption = (e: Record<string, string>) => ({ ...e, controls: ["wildcard"], reason: "r" });
+            const object = (kind: string, name: string, namespace?: string) => ({
+                apiVersion: "rbac.authorization.k8s.io/v1", kind, metadata: { name, ...(namespace ? { namespace } : {}), labels: { "helm.sh/chart": "istiod-1.29.6" } },
+            });
+            const selects = (selector: string, o: Record<string, any>) => evaluateCondition(selector, o);
+
+            it("carries a kind-and-name exemption, chart and all, matching that kind and name only", () => {
+                const selector = exemptionSelector(exemption({ chart: "istiod-*", kind: "ClusterRole", name: "istiod-clusterrole-*" }), CLUSTER_SCOPED);
+                assert.ok(selector !== undefined);
+                assert.ok(!selector.includes("labels") && !selector.includes("annotations"), selector);
+                assert.equal(selects(selector, object("ClusterRole", "istiod-clusterrole-1-29-istio-system")), true);
+                assert.equal(selects(selector, object("ClusterRole", "istio-reader-clusterrole-1-29")), false);
+                assert.equal(selects(selector, object("ClusterRoleBinding", "istiod-clusterrole-1-29-istio-system")), false);
+                // A tenant's own Role of that name, in its namespace, is not the ClusterRole.
+                assert.equal(selects(selector, object("Role", "istiod-clusterrole-1-29-istio-system", "data")), false);
+                const exact = exemptionSelector(exemption({ kind: "ClusterRoleBinding", name: "argocd-server" }), CLUSTER_SCOPED)!;
+                assert.equal(selects(exact, object("ClusterRoleBinding", "argocd-server")), true);
+                assert.equal(selects(exact, object("ClusterRoleBinding", "argocd-server-2")), false);
+            });
+
+            it("carries none that names no object, none for a namespaced kind without a namespace, none for a kind the rule does not judge cluster-wide", () => {
+                assert.equal(exemptionSelector(exemption({ chart: "argocd", kind: "ClusterRole" }), CLUSTER_SCOPED), undefined);
+                assert.equal(exemptionSelector(exemption({ chart: "argocd", name: "argocd-server" }), CLUSTER_SCOPED), undefined);
+                assert.equal(exemptionSelector(exemption({ chart: "argocd", kind: "Role", name: "argocd-server" }), CLUSTER_SCOPED), undefined);
+                assert.equal(exemptionSelector(exemption({ chart: "istio-cni", kind: "DaemonSet", name: "istio-cni-node" }), CLUSTER_SCOPED), undefined);
+                assert.equal(exemptionSelector(exemption({ kind: "ClusterRole", name: "argocd-server" })), undefined);
+            });
+
+            it("never selects a cluster-scoped object by a namespace-pinned exemption (it has no namespace)", () => {
+                const selector = exemptionSelector(exemption({ namespace: "argocd", name: "argocd-server" }), CLUSTER_SCOPED)!;
+                assert.equal(selects(selector, object("ClusterRole", "argocd-server")), false);
+                assert.equal(selects(selector, object("Role", "argocd-server", "argocd")), true);
+            });
+        });
+
+        describe("of RBAC objects", () => {
+            const EVERYTHING = [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }, { nonResourceURLs: ["*"], verbs: ["*"] }];
+            const rbac = (kind: string, name: string, spec: Record<string, any>, namespace?: string) => ({
+                apiVersion: "rbac.authorization.k8s.io/v1", kind, metadata: { name, ...(namespace ? { namespace } : {}), labels: { "helm.sh/chart": "argo-cd-9.5.0" } }, ...spec,
+            });
+            const denied = (o: Record<string, any>) => admissionOutcomes(pairs, o, o.metadata.namespace ? tenant : null)
+                .filter((x) => x.actions.includes("Deny")).map((x) => x.policy.replace("platform-rbac-least-privilege-", ""));
+            const ESCALATIONS = ["wildcard", "escalate", "bind", "impersonate", "pod-exec", "ephemeral-containers", "nodes-proxy", "service-account-token",
+                "csr-approval", "admission-webhooks", "persistent-volume-create", "namespace-update", "non-resource-u-r-ls"];
+
+            it("denies a ClusterRole of * on * by every control it breaks, unless an exemption names its kind and name", () => {
+                const [first, ...rest] = ESCALATIONS;
+                assert.deepEqual(denied(rbac("ClusterRole", "platform-admin", { rules: EVERYTHING })), [first, ...rest.slice(0, 3), "secrets-read", ...rest.slice(3)]);
+                // prod exempts Argo CD's controller by chart, kind and name: in the cluster by kind and name.
+                assert.deepEqual(denied(rbac("ClusterRole", "argocd-application-controller", { rules: EVERYTHING })), []);
+                // The same name on a tenant's own (namespaced) Role claims nothing.
+                assert.deepEqual(denied(rbac("Role", "argocd-application-controller", { rules: EVERYTHING }, "data")), ESCALATIONS);
+            });
+
+            it("leaves the API server's own ClusterRoles and bindings to it, by kind and name", () => {
+                assert.deepEqual(denied(rbac("ClusterRole", "cluster-admin", { rules: EVERYTHING })), []);
+                assert.deepEqual(denied(rbac("ClusterRole", "system:controller:generic-garbage-collector", { rules: EVERYTHING })), []);
+                const toMasters = { roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" }, subjects: [{ kind: "Group", name: "system:masters" }] };
+                assert.deepEqual(denied(rbac("ClusterRoleBinding", "cluster-admin", toMasters)), []);
+                // A tenant's namespaced objects named like them are judged.
+                assert.deepEqual(denied(rbac("Role", "system:controller:evil", { rules: EVERYTHING }, "data")), ESCALATIONS);
+                assert.deepEqual(denied(rbac("RoleBinding", "cluster-admin", toMasters, "data")), ["broad-subject", "cluster-admin"]);
+            });
         });
 
         it("judges a controller's Pods through the controller, but not a Pod that names none", () => {
