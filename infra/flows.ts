@@ -8,7 +8,9 @@ import { AddressBlocks, Flow, FlowPeer } from "../components/tenancy/flows";
 import { ELASTICSEARCH_PORT } from "../components/logging/names";
 import { PROMETHEUS_SERVICE, GRAFANA_SERVICE } from "../components/monitoring/names";
 import { PORTS as JAEGER } from "../components/tracing/names";
+import { egressHosts, egressPorts } from "../components/mesh";
 import { PlatformConfig } from "./config";
+import { externalRoutes } from "./egress";
 import { NAMESPACES, platformNamespaceSpecs } from "./namespaces";
 
 const ns = (name: string): FlowPeer => ({ kind: "namespace", name });
@@ -43,7 +45,7 @@ export const ADDRESS_BLOCKS: AddressBlocks = {
     internet: ["0.0.0.0/0"],
 };
 
-type Enabled = Pick<PlatformConfig, "mesh" | "monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets">;
+type Enabled = Pick<PlatformConfig, "mesh" | "monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets" | "shop">;
 
 /** Every flow the platform's add-ons need, for the add-ons `config` enables. */
 export function platformFlows(config: Enabled): Flow[] {
@@ -88,6 +90,20 @@ export function platformFlows(config: Enabled): Flow[] {
             why: "the gateway routes public requests to team services (each service's own policies say which ports)" });
     }
 
+    if (config.mesh.enabled && config.mesh.egressGateway.enabled) {
+        const egress = ns(NAMESPACES.egressGateway);
+        // Service port = pod port: the gateway listens on each port a declared TLS host uses.
+        const ports = tcp(...egressPorts(egressHosts(externalRoutes(config))));
+        add({ name: "egress-gateway-to-istiod", from: egress, to: ns(NAMESPACES.istioSystem), ports: tcp(ISTIOD.xds),
+            why: "the egress gateway's Envoy gets its configuration (xDS) and certificate from istiod" });
+        if (ports.length > 0) {
+            add({ name: "tenants-to-egress-gateway", from: TENANTS, to: egress, ports,
+                why: "sidecars send the declared external TLS hosts to the egress gateway (each service's own policy lets only its pods out, on its hosts' ports)" });
+            add({ name: "egress-gateway-to-external", from: egress, to: INTERNET, ports,
+                why: "the egress gateway passes the declared hosts' TLS on; a NetworkPolicy cannot name a host, so this holds by port and the gateway's Envoy routes only the declared SNI hosts" });
+        }
+    }
+
     if (config.monitoring.enabled) {
         const monitoring = ns(NAMESPACES.monitoring);
         add({ name: "scrape-tenants", from: monitoring, to: TENANTS, why: "Prometheus scrapes the teams' services and their sidecars (each service's policy says which port)" });
@@ -101,6 +117,7 @@ export function platformFlows(config: Enabled): Flow[] {
         if (config.mesh.enabled) {
             add({ name: "scrape-istiod", from: monitoring, to: ns(NAMESPACES.istioSystem), ports: tcp(ISTIOD.metrics), why: "Prometheus scrapes istiod" });
             add({ name: "scrape-gateway", from: monitoring, to: ns(NAMESPACES.ingressGateway), ports: ENVOY_METRICS, why: "Prometheus scrapes the gateway's Envoy" });
+            add({ name: "scrape-egress-gateway", from: monitoring, to: ns(NAMESPACES.egressGateway), ports: ENVOY_METRICS, why: "Prometheus scrapes the egress gateway's Envoy" });
         }
         if (config.tracing.enabled) {
             add({ name: "grafana-to-jaeger", from: monitoring, to: ns(NAMESPACES.tracing), ports: tcp(JAEGER.queryHttp), why: "Grafana's Jaeger datasource" });
@@ -120,6 +137,7 @@ export function platformFlows(config: Enabled): Flow[] {
         add({ name: "tenants-to-otlp", from: TENANTS, to: tracing, ports: tcp(JAEGER.otlpGrpc, JAEGER.otlpHttp), why: "team services export traces over OTLP" });
         if (config.mesh.enabled) {
             add({ name: "gateway-to-otlp", from: ns(NAMESPACES.ingressGateway), to: tracing, ports: tcp(JAEGER.otlpGrpc), why: "the gateway's Envoy exports its spans over OTLP" });
+            add({ name: "egress-gateway-to-otlp", from: ns(NAMESPACES.egressGateway), to: tracing, ports: tcp(JAEGER.otlpGrpc), why: "the egress gateway's Envoy exports its spans over OTLP" });
         }
         if (kiali) {
             add({ name: "kiali-to-jaeger", from: ns(NAMESPACES.istioSystem), to: tracing, ports: tcp(JAEGER.queryHttp), why: "Kiali shows the traces of a workload" });

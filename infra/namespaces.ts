@@ -7,6 +7,8 @@ export const NAMESPACES = {
     istioSystem: "istio-system",
     istioCni: "istio-cni",
     ingressGateway: "istio-ingress",
+    /** The egress gateway: the one exit for declared external hosts (mesh.egressGateway). */
+    egressGateway: "istio-egress",
     monitoring: "monitoring",
     nodeExporter: "node-exporter",
     tracing: "tracing",
@@ -20,13 +22,16 @@ export const NAMESPACES = {
 } as const;
 
 /** The add-ons that create platform namespaces, each switched by its `enabled` (PlatformConfig's areas). */
-type Enabled = Record<"mesh" | "monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets", { enabled: boolean }>;
+type Enabled = Record<"monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets", { enabled: boolean }>
+    & { mesh: { enabled: boolean; egressGateway: { enabled: boolean } } };
 
 /** A platform namespace and the add-on whose `enabled` creates it. */
 export interface PlatformNamespace extends PlatformNamespaceSpec {
     addOn: keyof Enabled;
     /** Created only when the stack's secret store is of this kind. */
     storeKind?: string;
+    /** Created only when this part of the mesh is enabled too (platform:mesh.<meshPart>.enabled). */
+    meshPart?: "egressGateway";
 }
 
 /** Every platform namespace, in creation order. */
@@ -41,6 +46,7 @@ export const PLATFORM_NAMESPACES: readonly PlatformNamespace[] = [
         meshInjection: false,
     },
     { addOn: "mesh", name: NAMESPACES.ingressGateway, podSecurityLevel: "restricted", meshInjection: true },
+    { addOn: "mesh", name: NAMESPACES.egressGateway, podSecurityLevel: "restricted", meshInjection: true, meshPart: "egressGateway" },
     { addOn: "monitoring", name: NAMESPACES.monitoring, podSecurityLevel: "restricted", meshInjection: false, holdsStatefulData: true },
     {
         addOn: "monitoring",
@@ -68,6 +74,7 @@ export const PLATFORM_NAMESPACES: readonly PlatformNamespace[] = [
 /** The namespaces of the enabled add-ons. */
 export function platformNamespaceSpecs(c: Enabled & { externalSecrets: { store: { kind: string } } }): PlatformNamespaceSpec[] {
     return PLATFORM_NAMESPACES
-        .filter((ns) => c[ns.addOn].enabled && (ns.storeKind === undefined || ns.storeKind === c.externalSecrets.store.kind))
-        .map(({ addOn: _addOn, storeKind: _storeKind, ...spec }) => spec);
+        .filter((ns) => c[ns.addOn].enabled && (ns.storeKind === undefined || ns.storeKind === c.externalSecrets.store.kind) &&
+            (ns.meshPart === undefined || c.mesh[ns.meshPart].enabled))
+        .map(({ addOn: _addOn, storeKind: _storeKind, meshPart: _meshPart, ...spec }) => spec);
 }

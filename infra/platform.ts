@@ -15,6 +15,7 @@ import { otlpGrpcEndpoint, queryUrl as jaegerQueryUrl, Tracing } from "../compon
 import { admissionRulesFor } from "./admission";
 import { PlatformConfig } from "./config";
 import { resolveChart } from "./charts";
+import { externalRoutes } from "./egress";
 import { ADDRESS_BLOCKS, platformFlows } from "./flows";
 import { NAMESPACES, platformNamespaceSpecs } from "./namespaces";
 import { createKubernetesProvider } from "./provider";
@@ -134,6 +135,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         }, opts)
         : undefined;
 
+    const egressGatewayOn = config.mesh.enabled && config.mesh.egressGateway.enabled;
     const monitoring = config.monitoring.enabled
         ? new Monitoring("monitoring", {
             env: config.stack,
@@ -153,7 +155,11 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
                 : undefined,
             istioNamespace: config.mesh.enabled ? tenancy.platformNamespaces[NAMESPACES.istioSystem] : undefined,
             envoyNamespaces: config.mesh.enabled
-                ? { [NAMESPACES.ingressGateway]: tenancy.platformNamespaces[NAMESPACES.ingressGateway], ...tenancy.teamNamespaces }
+                ? {
+                    [NAMESPACES.ingressGateway]: tenancy.platformNamespaces[NAMESPACES.ingressGateway],
+                    ...(egressGatewayOn ? { [NAMESPACES.egressGateway]: tenancy.platformNamespaces[NAMESPACES.egressGateway] } : {}),
+                    ...tenancy.teamNamespaces,
+                }
                 : undefined,
             // STRICT mTLS refuses plaintext scrapes; PERMISSIVE ports take them (and refuse Prometheus's TLS).
             meshCertificates: config.mesh.enabled && config.mesh.mtlsMode === "STRICT" ? { revision: config.mesh.revision } : undefined,
@@ -194,6 +200,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             // The public hosts are the shop team's, whether or not the sample shop runs.
             publicRouteNamespace: tenancy.teamNamespaces[config.shop.team],
             tenantNamespaces: tenancy.teamNamespaces,
+            egress: egressGatewayOn ? { namespace: tenancy.platformNamespaces[NAMESPACES.egressGateway], routes: externalRoutes(config) } : undefined,
         }, opts)
         : undefined;
 
@@ -242,6 +249,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
                 crdDependency: mesh.crdChart,
                 controlPlane: mesh.controlPlane,
                 gatewayWorkloadSelector: mesh.gatewayWorkloadSelector,
+                egressGateway: mesh.egressGateway,
             },
             monitoring: monitoring && {
                 crdDependency: monitoring.crdChart,

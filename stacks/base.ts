@@ -30,6 +30,8 @@ export const baseProfile: ProfileDifferences = {
         // Only the hosts a service declares (Microservice external) leave the cluster.
         outboundTrafficPolicy: "REGISTRY_ONLY",
         accessLogging: true,
+        // On in prod: declared TLS hosts leave through the egress gateway (README, Controlled egress).
+        egressGateway: { enabled: false, replicas: 2 },
         gatewayTlsSecretName: "shop-tls",
         // Tokens from the organisation's OpenID provider (issuers per environment).
         edgeAuth: { localIssuer: false },

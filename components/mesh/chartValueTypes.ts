@@ -96,7 +96,7 @@ export interface GatewayPodSecurityContext extends RestrictedPodSecurityContext 
 
 export type GatewayContainerSecurityContext = RestrictedContainerSecurityContext;
 
-/** Chart `gateway`: the ingress gateway Deployment, its HPA, PDB and the LoadBalancer Service. */
+/** Chart `gateway`: a gateway Deployment, its HPA, PDB and Service (the ingress's LoadBalancer, the egress's ClusterIP). */
 export interface IstioGatewayValues {
     revision: string;
     /** Only without autoscaling (the chart's default is on). */
@@ -106,4 +106,6 @@ export interface IstioGatewayValues {
     resources: Pick<ComputeResources, "limits">;
     securityContext: GatewayPodSecurityContext;
     containerSecurityContext: GatewayContainerSecurityContext;
+    /** The egress gateway's: a ClusterIP Service with one TLS port per declared external port. */
+    service?: { type: "ClusterIP"; ports: { name: string; port: number; protocol: "TCP"; targetPort: number }[] };
 }

@@ -97,21 +97,47 @@ export function cniValues(): IstioCniValues {
     };
 }
 
-export function gatewayValues(settings: MeshSettings): IstioGatewayValues {
-    const ha = isHighlyAvailable(settings.gatewayReplicas);
+/** A gateway release's pods: the revision, the count (autoscaled with a disruption budget when several), size and security. */
+function gatewayPodValues(revision: string, replicas: number): IstioGatewayValues {
+    const ha = isHighlyAvailable(replicas);
     return {
-        // The release name (GATEWAY_NAME) names the Deployment, Service and ServiceAccount.
-        revision: settings.revision,
+        // The release name names the Deployment, Service and ServiceAccount.
+        revision,
         // The chart autoscales by default; the HPA's floor is then the replica count. A single
         // gateway runs a fixed replica.
         ...(ha
-            ? { autoscaling: { minReplicas: settings.gatewayReplicas, maxReplicas: settings.gatewayReplicas * AUTOSCALE_HEADROOM }, podDisruptionBudget: { maxUnavailable: 1 } }
-            : { replicaCount: settings.gatewayReplicas, autoscaling: { enabled: false } }),
+            ? { autoscaling: { minReplicas: replicas, maxReplicas: replicas * AUTOSCALE_HEADROOM }, podDisruptionBudget: { maxUnavailable: 1 } }
+            : { replicaCount: replicas, autoscaling: { enabled: false } }),
         resources: GATEWAY,
         securityContext: {
             ...restrictedPodSecurityContext(),
             sysctls: [{ name: "net.ipv4.ip_unprivileged_port_start", value: "0" }],
         },
         containerSecurityContext: restrictedContainerSecurityContext({ user: PROXY_UID, group: PROXY_UID }),
+    };
+}
+
+/** The ingress gateway (GATEWAY_NAME): the chart's LoadBalancer Service and ports. */
+export function gatewayValues(settings: MeshSettings): IstioGatewayValues {
+    return gatewayPodValues(settings.revision, settings.gatewayReplicas);
+}
+
+/** The egress gateway's health port, which the chart's readiness probe uses. */
+export const GATEWAY_STATUS_PORT = 15021;
+
+/**
+ * The egress gateway (EGRESS_GATEWAY_NAME): the same pods as the ingress's, reached only from inside
+ * the cluster (ClusterIP), listening on each port the declared TLS hosts use (pod port = Service port).
+ */
+export function egressGatewayValues(settings: MeshSettings, tlsPorts: readonly number[]): IstioGatewayValues {
+    return {
+        ...gatewayPodValues(settings.revision, settings.egressGateway.replicas),
+        service: {
+            type: "ClusterIP",
+            ports: [
+                { name: "status-port", port: GATEWAY_STATUS_PORT, protocol: "TCP", targetPort: GATEWAY_STATUS_PORT },
+                ...tlsPorts.map((port) => ({ name: `tls-${port}`, port, protocol: "TCP" as const, targetPort: port })),
+            ],
+        },
     };
 }

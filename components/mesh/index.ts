@@ -8,8 +8,9 @@ import { ChartSource } from "../shared/helmChart";
 import { MeshRevision, MeshSettings } from "./settings";
 import { ChartValues, installChart, mergeValues } from "../shared/helmChart";
 import { recommendedLabels } from "@reference-platform/consumer/shared/labels";
-import { baseValues, cniValues, gatewayValues, istiodValues, OtlpEndpoint } from "./chartValues";
-import { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, GATEWAY_SELECTOR, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
+import { baseValues, cniValues, egressGatewayValues, gatewayValues, istiodValues, OtlpEndpoint } from "./chartValues";
+import { DEFAULT_TRUST_DOMAIN, EGRESS_GATEWAY_NAME, EGRESS_GATEWAY_SELECTOR, GATEWAY_NAME, GATEWAY_SELECTOR, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
+import { createEgressRouting, egressHosts, egressPorts, ExternalRoute } from "./egressGateway";
 import { createMeshPeerAuthentication } from "./peerAuthentication";
 import { createPublicGateway } from "./publicGateway";
 import { crdVersionOf, defaultRevisionOf } from "./revisions";
@@ -18,7 +19,8 @@ import { createEdgeSecurity } from "./edge";
 import { LocalIssuer } from "./edge/localIssuer";
 
 export { OtlpEndpoint, otlpEndpoint } from "./chartValues";
-export { DEFAULT_TRUST_DOMAIN, GATEWAY_NAME, GATEWAY_SELECTOR, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
+export { DEFAULT_TRUST_DOMAIN, EGRESS_GATEWAY_NAME, EGRESS_GATEWAY_SELECTOR, GATEWAY_NAME, GATEWAY_SELECTOR, gatewayPrincipal, istiodServiceName, publicGatewayRef } from "./names";
+export { egressHosts, egressPorts, ExternalRoute } from "./egressGateway";
 export { LocalIssuer, LOCAL_ISSUER_KEYS, LOCAL_ISSUER_SECRET } from "./edge/localIssuer";
 
 /** Where each chart comes from; its version is that of the revision the chart follows. */
@@ -54,6 +56,11 @@ export interface MeshArgs {
     publicRouteNamespace: pulumi.Input<string>;
     /** Team name -> its namespace: their workloads validate the edge's tokens too, so a route that needs one is enforced there. */
     tenantNamespaces: Record<string, pulumi.Input<string>>;
+    /**
+     * With settings.egressGateway.enabled: its namespace (restricted, meshed) and every external
+     * host the platform's services declare; the TLS ones leave through the egress gateway.
+     */
+    egress?: { namespace: pulumi.Input<string>; routes: readonly ExternalRoute[] };
 }
 
 /** The same chart at the Istio release a revision runs (validated against ISTIO_RELEASES by the config). */
@@ -93,6 +100,8 @@ export class Mesh extends pulumi.ComponentResource {
     public readonly edgeIssuers: pulumi.Output<string[]>;
     /** dev's generated issuer (mesh.edgeAuth.localIssuer), whose key mints test tokens. */
     public readonly localIssuer?: LocalIssuer;
+    /** The egress gateway (mesh.egressGateway.enabled): where services' declared TLS hosts leave from. */
+    public readonly egressGateway?: { namespace: pulumi.Input<string>; workloadSelector: Record<string, string> };
 
     constructor(name: string, args: MeshArgs, opts?: pulumi.ComponentResourceOptions) {
         super("platform:mesh:Mesh", name, {}, opts);
@@ -146,6 +155,19 @@ export class Mesh extends pulumi.ComponentResource {
 
         // Istio objects need the CRDs, and istiod's validation webhook (failurePolicy Fail) must be serving.
         const afterControlPlane = { ...child, dependsOn: [this.crdChart, this.controlPlane] };
+
+        // The one exit for declared TLS hosts: a second release of the gateway chart, ClusterIP only,
+        // and the platform's routing through it. The stack's istioGateway values are the ingress's.
+        if (s.egressGateway.enabled) {
+            if (!args.egress) throw new Error("mesh: egressGateway.enabled needs the egress gateway's namespace (args.egress)");
+            installChart(EGRESS_GATEWAY_NAME, {
+                source: atVersion(args.charts.gateway, defaultRevision.version),
+                namespace: args.egress.namespace,
+                values: egressGatewayValues(s, egressPorts(egressHosts(args.egress.routes))),
+            }, afterControlPlane);
+            createEgressRouting(name, { namespace: args.egress.namespace, routes: args.egress.routes, labels }, afterControlPlane);
+            this.egressGateway = { namespace: args.egress.namespace, workloadSelector: { ...EGRESS_GATEWAY_SELECTOR } };
+        }
         createMeshPeerAuthentication(`${name}-peer-authentication`, {
             namespace: args.namespaces.istioSystem,
             mode: s.mtlsMode,

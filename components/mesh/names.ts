@@ -9,6 +9,13 @@ export const GATEWAY_NAME = "istio-ingressgateway";
 export const GATEWAY_SERVICE_ACCOUNT = GATEWAY_NAME;
 /** The selector label the gateway chart gives the pods (`istio: <name without "istio-">`). */
 export const GATEWAY_SELECTOR = { istio: GATEWAY_NAME.replace(/^istio-/, "") };
+/** The second `gateway` release: the one exit for declared external TLS hosts (mesh.egressGateway). */
+export const EGRESS_GATEWAY_NAME = "istio-egressgateway";
+/** Its pods' selector label, as the chart gives it. */
+export const EGRESS_GATEWAY_SELECTOR = { istio: EGRESS_GATEWAY_NAME.replace(/^istio-/, "") };
+/** The platform's Istio Gateway on the egress gateway pods (TLS passthrough for the declared hosts). */
+export const EGRESS_GATEWAY = "egress-gateway";
+
 /** The shared Istio Gateway object application VirtualServices attach to. */
 export const PUBLIC_GATEWAY = "public-gateway";
 

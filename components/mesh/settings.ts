@@ -80,6 +80,15 @@ export const meshSettingsSchema = (istioRelease: z.ZodType<string>) => z.strictO
     accessLogging: z.boolean(),
     istiodReplicas: replicas,
     gatewayReplicas: replicas,
+    /**
+     * One audited exit: the TLS hosts services declare (Microservice `external`) leave the cluster
+     * through a second gateway release in its own namespace instead of from each sidecar.
+     */
+    egressGateway: z.strictObject({
+        enabled: z.boolean(),
+        /** Egress gateway pods; more than one autoscales from this floor, with a disruption budget. */
+        replicas,
+    }),
     /** Secret (in the gateway namespace) holding the TLS certificate for public hosts. */
     gatewayTlsSecretName: dnsLabel,
     /** Public host names served by the ingress gateway. */

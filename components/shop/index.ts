@@ -81,7 +81,7 @@ export class Shop extends pulumi.ComponentResource {
                 secrets: def.secrets,
                 callers: callersOf(def.name),
                 public: def.public,
-                external: def.external,
+                external: settings.external ?? def.external,
                 edge: def.public ? edgeOf(def.edge, settings.edge) : undefined,
                 writablePaths: ["/data", "/tmp"],
                 defaults: args.defaults,

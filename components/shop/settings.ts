@@ -2,6 +2,7 @@
 // service's delivery, SLO, fault injection and edge rules, in the Microservice's own schemas.
 import { z } from "zod";
 import { dnsLabel, pinnedImage } from "@reference-platform/consumer/shared/fields";
+import { externalDependenciesSchema } from "@reference-platform/consumer/microservice/settings";
 import { deliverySettingsSchema, edgeRouteSchema, faultInjectionSchema, sloSchema } from "@reference-platform/consumer/microservice/settings";
 import { SHOP_SERVICE_NAMES } from "./topology";
 
@@ -10,6 +11,8 @@ export const shopServiceSettingsSchema = z.strictObject({
     slo: sloSchema.optional(),
     faultInjection: faultInjectionSchema.optional(),
     edge: edgeRouteSchema.optional(),
+    /** The hosts outside the cluster it calls, replacing the topology's (a provider's sandbox host in staging, say). */
+    external: externalDependenciesSchema.optional(),
 });
 
 export const shopSettingsSchema = z.strictObject({

@@ -4,6 +4,7 @@
 // are reported by their own rule).
 import { z } from "zod";
 import { isRecord, isZeroIntOrPercent } from "@reference-platform/consumer/shared/fields";
+import { EXTERNAL_PROTOCOLS } from "@reference-platform/consumer/microservice";
 
 type Ctx = z.core.$RefinementCtx;
 const issue = (ctx: Ctx, path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
@@ -34,6 +35,7 @@ export function profileConsistency(profile: Record<string, any>, ctx: Ctx): void
                 "gives maxSurge 0 and maxUnavailable 0 (merged over workloads.rollingUpdate): a rollout could never start; set one of them above 0");
         }
     }
+    egressGatewayCarriesOnlyTls(profile, ctx);
     const http = isRecord(profile.httpChartRepositories) ? profile.httpChartRepositories : {};
     for (const chart of Object.keys(http)) {
         const repo = isRecord(profile.chartRepositories) ? profile.chartRepositories[chart] : undefined;
@@ -51,5 +53,22 @@ export function chartRepositoriesUseHttps(profile: Record<string, any>, ctx: Ctx
         if (typeof repo !== "string") continue;
         const problem = reason(chart, repo, typeof http[chart] === "string");
         if (problem) issue(ctx, ["chartRepositories", chart], problem);
+    }
+}
+
+const NOT_TLS: readonly string[] = EXTERNAL_PROTOCOLS.filter((p) => p !== "TLS");
+
+/** With the egress gateway, the one exit passes TLS through by SNI: a stack's shop host of another protocol has no way out. */
+function egressGatewayCarriesOnlyTls(profile: Record<string, any>, ctx: Ctx): void {
+    if (profile.mesh?.enabled !== true || profile.mesh.egressGateway?.enabled !== true || profile.shop?.enabled !== true) return;
+    for (const [service, settings] of Object.entries(isRecord(profile.shop.services) ? profile.shop.services : {})) {
+        const external = isRecord(settings) && Array.isArray(settings.external) ? settings.external : [];
+        external.forEach((dep: unknown, i: number) => {
+            // An unknown protocol is reported by its own rule.
+            if (!isRecord(dep) || !NOT_TLS.includes(dep.protocol as string)) return;
+            issue(ctx, ["shop", "services", service, "external", i, "protocol"],
+                "the egress gateway (mesh.egressGateway.enabled) is the only way out and passes only TLS through, routed by SNI: " +
+                "declare the host as TLS if the service speaks TLS to it (HTTPS does), or set mesh.egressGateway.enabled false");
+        });
     }
 }

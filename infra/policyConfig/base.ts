@@ -6,6 +6,7 @@ import { CROSS_TEAM_ANNOTATION, DEFAULT_DENY_POLICY, TENANT_LABEL } from "../../
 import { DEFAULT_CLUSTER_DOMAIN } from "@reference-platform/consumer/shared/clusterDomain";
 import { SECRET_ENV_ANNOTATION } from "@reference-platform/consumer/microservice";
 import { NAMESPACES, PLATFORM_NAMESPACES } from "../namespaces";
+import { EGRESS_GATEWAY_NAME, GATEWAY_NAME } from "../../components/mesh/names";
 import { Exemption, PolicySettings } from "./types";
 
 /** The exemptions for the add-ons are reviewed together, against the pinned charts, by this date. */
@@ -21,6 +22,12 @@ function privilegedReason(namespace: string): string {
 }
 
 const privilegedNamespaces = PLATFORM_NAMESPACES.filter((ns) => ns.podSecurityLevel === "privileged").map((ns) => ns.name);
+
+/** The gateway chart's releases (release = Deployment name) and their namespaces: the ingress gateway, and the egress gateway where a stack runs it. */
+const GATEWAY_RELEASES: readonly (readonly [string, string])[] = [
+    [GATEWAY_NAME, NAMESPACES.ingressGateway],
+    [EGRESS_GATEWAY_NAME, NAMESPACES.egressGateway],
+];
 
 export const basePolicySettings: PolicySettings = {
     "pod-security-standards": {
@@ -160,17 +167,16 @@ export const basePolicySettings: PolicySettings = {
             "cr.fluentbit.io", "ghcr.io/dexidp", "public.ecr.aws/docker/library", "ghcr.io/external-secrets",
         ],
         requireDigest: false,
-        exemptions: [
-            {
-                chart: "istio-ingressgateway",
-                namespace: NAMESPACES.ingressGateway,
-                kind: "Deployment",
-                name: "istio-ingressgateway",
-                controls: ["unpinned", "registry"],
-                reason: "the gateway chart sets image: auto; istiod's injection webhook replaces it with the pinned proxy image at admission",
-                expires: REVIEW_BY,
-            },
-        ],
+        // Both releases of the gateway chart: the ingress gateway, and prod's egress gateway.
+        exemptions: GATEWAY_RELEASES.map(([release, namespace]) => ({
+            chart: release,
+            namespace,
+            kind: "Deployment",
+            name: release,
+            controls: ["unpinned", "registry"],
+            reason: "the gateway chart sets image: auto; istiod's injection webhook replaces it with the pinned proxy image at admission",
+            expires: REVIEW_BY,
+        })),
     },
     "service-exposure": { allowed: [{ namespace: NAMESPACES.ingressGateway, type: "LoadBalancer" }], exemptions: [] },
     "mesh-mtls": { minimumMode: "STRICT", clusterDomain: DEFAULT_CLUSTER_DOMAIN, exemptions: [] },
@@ -183,8 +189,8 @@ export const basePolicySettings: PolicySettings = {
         exemptions: [
             tokenNeed("istio-cni", NAMESPACES.istioCni, "DaemonSet", "istio-cni-node", "the CNI node agent watches pods to set up their redirection"),
             tokenNeed("istiod-*", NAMESPACES.istioSystem, "Deployment", "istiod-*", "istiod watches the whole cluster's services, pods and Istio objects"),
-            tokenNeed("istio-ingressgateway", NAMESPACES.ingressGateway, "Deployment", "istio-ingressgateway",
-                "the gateway's proxy presents its ServiceAccount token to istiod for its certificate"),
+            ...GATEWAY_RELEASES.map(([release, namespace]) => tokenNeed(release, namespace, "Deployment", release,
+                "the gateway's proxy presents its ServiceAccount token to istiod for its certificate")),
             tokenNeed("kiali", NAMESPACES.istioSystem, "Deployment", "kiali", "Kiali reads the mesh's objects and pods"),
             tokenNeed("fluent-bit", NAMESPACES.fluentBit, "DaemonSet", "fluent-bit", "Fluent Bit's kubernetes filter reads pod metadata"),
             tokenNeed("jaeger", NAMESPACES.tracing, "Deployment", "jaeger",

@@ -26,12 +26,17 @@ function uriRequirement(uri: Record<string, string> | undefined): Requirement | 
     return undefined; // regex: not decidable here, treated as every path
 }
 
-/** Every VirtualService bound to a Gateway other than the mesh, once per Gateway it binds to. */
+/**
+ * Every VirtualService with HTTP routes bound to a Gateway other than the mesh, once per Gateway it
+ * binds to. One with only tls or tcp routes (TLS passed through by SNI, such as the egress
+ * gateway's) carries no HTTP request that a token check or an HTTP rate limit could act on.
+ */
 export function publicRoutes(resources: readonly PolicyResource[]): PublicRoute[] {
     const routes: PublicRoute[] = [];
     for (const vs of ofKind(resources, NETWORKING, "VirtualService")) {
         const namespace = refOf(vs).namespace ?? "default";
         const spec = vs.props.spec ?? {};
+        if (!Array.isArray(spec.http) || spec.http.length === 0) continue;
         const requirements: (Requirement | undefined)[] = [];
         for (const http of spec.http ?? []) {
             const matches: any[] = http.match ?? [{}];

@@ -24,6 +24,8 @@ export const devDifferences: ProfileDifferences = {
         tracingSamplingPercent: 100,
         istiodReplicas: 1,
         gatewayReplicas: 1,
+        // Off (the base's); one replica when a laptop turns it on.
+        egressGateway: { replicas: 1 },
         gatewayHosts: ["shop.localtest.me"],
         // A local issuer whose key the program generates: mint a token with `npm run token:dev` (README).
         edgeAuth: { localIssuer: true, issuers: [] },

@@ -17,6 +17,8 @@ export const prodDifferences: ProfileDifferences = {
         tracingSamplingPercent: 1,
         istiodReplicas: 3,
         gatewayReplicas: 3,
+        // The one exit for declared external hosts (TLS passthrough by SNI), audited in one place.
+        egressGateway: { enabled: true, replicas: 3 },
         gatewayHosts: ["shop.example.com"],
         // Replace with your OpenID provider in Pulumi.prod.yaml.
         edgeAuth: {

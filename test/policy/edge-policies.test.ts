@@ -88,6 +88,20 @@ describe("edge-rate-limit", () => {
         const internal = replace(baseline(), "frontend-public", (p) => { p.spec.gateways = ["mesh"]; }).filter((x) => x.name !== "rl" && x.name !== "orders-public");
         assert.deepStrictEqual(await stackMessages(edgeRateLimit, internal), []);
     });
+
+    // The egress gateway's routes pass TLS through by SNI: no HTTP request reaches a rate limit or a token check.
+    const passthroughOnly = (r: HarnessResource[]) => replace(r, "frontend-public", (p) => {
+        delete p.spec.http;
+        p.spec.tls = [{ match: [{ port: 443, sniHosts: [HOST] }], route: [{ destination: { host: HOST, port: { number: 443 } } }] }];
+    }).filter((x) => x.name !== "rl" && x.name !== "orders-public");
+    it("ignores a VirtualService with TLS passthrough routes only", async () => {
+        assert.deepStrictEqual(await stackMessages(edgeRateLimit, passthroughOnly(baseline())), []);
+    });
+    it("still reports the same VirtualService once it has an HTTP route", async () => {
+        const withHttp = replace(passthroughOnly(baseline()), "frontend-public", (p) => { p.spec.http = [{ route: [{ destination: { host: "frontend" } }] }]; });
+        const messages = await stackMessages(edgeRateLimit, withHttp);
+        assert.ok(messages.some((m) => m.includes("VirtualService shop/frontend-public: is public but no EnvoyFilter")), messages.join("\n"));
+    });
 });
 
 describe("edge-jwt-authorization", () => {

@@ -131,6 +131,17 @@ export interface MeshIntegration {
     controlPlane?: pulumi.Resource;
     /** The ingress gateway pods' labels: edge AuthorizationPolicies select them (needed for edge.requireJwt). */
     gatewayWorkloadSelector?: Record<string, string>;
+    /**
+     * The platform's egress gateway, when it runs one: the service's TLS `external` hosts leave the
+     * cluster through it, so its pods may reach those pods on the declared ports and nothing outside.
+     */
+    egressGateway?: EgressGatewayIntegration;
+}
+
+export interface EgressGatewayIntegration {
+    namespace: pulumi.Input<string>;
+    /** The egress gateway pods' labels. */
+    workloadSelector: Record<string, string>;
 }
 
 export interface MonitoringIntegration {

@@ -66,12 +66,30 @@ export function serviceEntrySpecs(deps: readonly ExternalDependency[]): { host: 
     }));
 }
 
+/** Where the declared TLS hosts leave through, when the platform runs an egress gateway: its pods. */
+export interface EgressGatewayPeer {
+    namespace: string;
+    workloadSelector: Record<string, string>;
+}
+
 /**
  * The egress rules letting the service's pods leave the cluster on the declared ports: a
  * NetworkPolicy cannot name a host, so the address is any; the mesh (REGISTRY_ONLY) decides the host.
+ * With an egress gateway the pods reach only its pods on those ports: the gateway is the one exit.
  */
-export function externalEgress(deps: readonly ExternalDependency[]): k8s.types.input.networking.v1.NetworkPolicyEgressRule[] {
+export function externalEgress(deps: readonly ExternalDependency[], gateway?: EgressGatewayPeer): k8s.types.input.networking.v1.NetworkPolicyEgressRule[] {
     if (deps.length === 0) return [];
-    const ports = [...new Set(deps.map((d) => d.port))].sort((a, b) => a - b);
-    return [{ to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: ports.map((port) => ({ protocol: "TCP", port })) }];
+    const ports = [...new Set(deps.map((d) => d.port))].sort((a, b) => a - b).map((port) => ({ protocol: "TCP", port }));
+    const to = gateway
+        ? [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": gateway.namespace } }, podSelector: { matchLabels: { ...gateway.workloadSelector } } }]
+        : [{ ipBlock: { cidr: "0.0.0.0/0" } }];
+    return [{ to, ports }];
+}
+
+/** Declared hosts the egress gateway cannot carry: it routes TLS by SNI, so only TLS passes. */
+export function egressGatewayProblems(deps: readonly ExternalDependency[]): string[] {
+    return deps.flatMap((dep, i) => dep.protocol === "TLS" ? [] : [
+        `external[${i}].protocol: the platform sends external traffic through its egress gateway, which passes only TLS through (routed by SNI); ` +
+        `declare the host as TLS if the service speaks TLS to it (HTTPS does), or ask the platform team for another exit (got ${JSON.stringify(dep.protocol)})`,
+    ]);
 }

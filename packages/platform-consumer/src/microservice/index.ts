@@ -27,7 +27,7 @@ export { checkMicroservices } from "./checkServices";
 export { CANARY_HEADER, PREVIEW_HEADER } from "./delivery/headers";
 export { REQUIRE_JWT_ANNOTATION } from "./meshPolicy";
 export { serviceAccountPrincipal } from "./authorization";
-export { ExternalDependency, EXTERNAL_PROTOCOLS } from "./external";
+export { ExternalDependency, EXTERNAL_PROTOCOLS, serviceEntryName } from "./external";
 
 export class Microservice extends pulumi.ComponentResource {
     public readonly serviceName: string;
@@ -96,7 +96,9 @@ export class Microservice extends pulumi.ComponentResource {
 
         new k8s.networking.v1.NetworkPolicy(name, {
             metadata: meta,
-            spec: serviceNetworkPolicySpec(service),
+            spec: service.mesh?.egressGateway
+                ? pulumi.output(service.mesh.egressGateway.namespace).apply((egressNamespace) => serviceNetworkPolicySpec(service, egressNamespace))
+                : serviceNetworkPolicySpec(service),
         }, child);
 
         if (service.mesh) {

@@ -9,7 +9,8 @@ import { ResolvedMicroservice } from "./resolve";
 
 const byNamespace = (name: pulumi.Input<string>) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": name } } });
 
-export function serviceNetworkPolicySpec(service: ResolvedMicroservice): k8s.types.input.networking.v1.NetworkPolicySpec {
+/** `egressNamespace`: the egress gateway's namespace, when the service's TLS hosts leave through it. */
+export function serviceNetworkPolicySpec(service: ResolvedMicroservice, egressNamespace?: string): k8s.types.input.networking.v1.NetworkPolicySpec {
     const ingress: k8s.types.input.networking.v1.NetworkPolicyIngressRule[] = [];
     const callers = service.callers;
     if (callers.length > 0) {
@@ -28,7 +29,9 @@ export function serviceNetworkPolicySpec(service: ResolvedMicroservice): k8s.typ
     if (service.ports.metrics !== undefined) {
         ingress.push({ from: [byNamespace(service.platformNamespaces.monitoring)], ports: [{ protocol: "TCP", port: "metrics" }] });
     }
-    const egress = externalEgress(service.external ?? []);
+    const gateway = service.mesh?.egressGateway;
+    const egress = externalEgress(service.external ?? [],
+        gateway && egressNamespace !== undefined ? { namespace: egressNamespace, workloadSelector: gateway.workloadSelector } : undefined);
     return {
         podSelector: { matchLabels: { "app.kubernetes.io/name": service.name } },
         policyTypes: egress.length > 0 ? ["Ingress", "Egress"] : ["Ingress"],

@@ -9,6 +9,7 @@ import { formatIssues } from "../shared/issues";
 import { isLabelValue, parseImageReference } from "@reference-platform/grammar";
 import { ComputeResources, computeResourcesSchema } from "../shared/resources";
 import { HttpProbe, MicroserviceArgs, RedMetricNames, TrafficSettings } from "./args";
+import { egressGatewayProblems } from "./external";
 import { ResolvedDelivery, resolveDelivery } from "./delivery/strategy";
 import { deliveryTracks } from "./delivery/tracks";
 import { limitRangeProblems, PodBudget, quotaProblems } from "./namespaceLimits";
@@ -154,6 +155,7 @@ export function checkMicroservice(name: string, args: MicroserviceArgs): Checked
     if (edge?.requireJwt && args.mesh && !args.mesh.gatewayWorkloadSelector) {
         problems.push("mesh.gatewayWorkloadSelector: edge.requireJwt needs the ingress gateway pods' labels");
     }
+    if (args.mesh?.egressGateway) problems.push(...egressGatewayProblems(args.external ?? []));
     if (!checked.success || problems.length > 0) return { ok: false, problems };
 
     const settings = checked.data;

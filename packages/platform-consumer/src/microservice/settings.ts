@@ -129,3 +129,6 @@ export type FaultInjectionSettings = z.output<typeof faultInjectionSchema>;
 export type EdgeRouteSettings = z.output<typeof edgeRouteSchema>;
 /** Edge controls of a public service; unset paths mean every path of the gateway's hosts. */
 export type EdgeArgs = z.output<typeof edgeSchema>;
+
+/** A service's hosts outside the cluster (Microservice `external`), for settings that declare them. */
+export { externalDependenciesSchema } from "./external";
