@@ -28,6 +28,10 @@ export { CANARY_HEADER, PREVIEW_HEADER } from "./delivery/headers";
 export { REQUIRE_JWT_ANNOTATION } from "./meshPolicy";
 export { serviceAccountPrincipal } from "./authorization";
 export { ExternalDependency, EXTERNAL_PROTOCOLS } from "./external";
+export {
+    calleeAuthorizationSpec, calleeIngressSpec, callerEgressSpec, CrossTeamPeer, crossTeamAuthorizationSpecs, crossTeamNetworkPolicySpecs,
+    crossTeamObjectName, NamespaceOf,
+} from "./crossTeamPolicies";
 
 export class Microservice extends pulumi.ComponentResource {
     public readonly serviceName: string;
