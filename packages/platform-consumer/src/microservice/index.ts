@@ -18,6 +18,7 @@ import { ResolvedMicroservice, resolveMicroservice } from "./resolve";
 import { claimServiceName } from "./checkServices";
 import { splitEnvironment } from "./environment";
 import { createExternalSecrets } from "./externalSecrets";
+import { createCrossTeamNetworkPolicies, crossTeamAnnotations } from "./crossTeamHalves";
 
 export * from "./args";
 export * from "./settings";
@@ -98,10 +99,12 @@ export class Microservice extends pulumi.ComponentResource {
         this.service = createServices({ resourceName: name, service, labels, selector }, child).service;
         this.url = this.namespace.apply((namespace) => `http://${serviceHost(service.name, namespace, service.clusterDomain)}`);
 
+        const declarations = crossTeamAnnotations(service);
         new k8s.networking.v1.NetworkPolicy(name, {
-            metadata: meta,
+            metadata: declarations ? { ...meta, annotations: declarations } : meta,
             spec: serviceNetworkPolicySpec(service),
         }, child);
+        createCrossTeamNetworkPolicies(name, service, labels, child);
 
         if (service.mesh) {
             new MeshPolicy(name, { service, mesh: service.mesh, labels, selector }, child);

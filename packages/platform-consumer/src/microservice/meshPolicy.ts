@@ -7,6 +7,8 @@ import { MeshIntegration } from "./args";
 import { DEFAULT_CLUSTER_DOMAIN, serviceHost } from "../shared/clusterDomain";
 import { authorizationPolicySpec, serviceAccountPrincipal } from "./authorization";
 import { deliveryTracks } from "./delivery/tracks";
+import { acceptedPeer, teamNamespaceOf } from "./crossTeamHalves";
+import { calleeAuthorizationSpec, crossTeamObjectName } from "./crossTeamPolicies";
 import { gatewayAuthorizationSpec } from "./edge/gatewayAuthorization";
 import { serviceEntryName, serviceEntrySpecs } from "./external";
 import { destinationRuleSpec } from "./routing/destinationRule";
@@ -95,6 +97,13 @@ export class MeshPolicy extends pulumi.ComponentResource {
                     : undefined,
             }));
         istio("AuthorizationPolicy", name, service.name, "security.istio.io/v1", policy);
+        // The callee's half of the calls between teams it accepts (./crossTeamHalves).
+        if (service.accepts.length > 0) {
+            const namespaceOf = teamNamespaceOf(service);
+            istio("AuthorizationPolicy", `${name}-accepts`, crossTeamObjectName("accepts-", service.name), "security.istio.io/v1",
+                pulumi.output(mesh.trustDomain ?? service.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN)
+                    .apply((trustDomain) => calleeAuthorizationSpec(service.name, service.accepts.map(acceptedPeer), trustDomain, namespaceOf)));
+        }
 
         // The hosts outside the cluster it calls: known to the mesh in this namespace only.
         for (const entry of serviceEntrySpecs(service.external ?? [])) {
