@@ -8,13 +8,12 @@ import { checkMicroservice, MicroserviceArgs } from "@reference-platform/consume
 import { PlatformStack, readContract, serviceSettings, CONTRACT_AREAS } from "@reference-platform/consumer";
 import { DEFAULT_TEAMS } from "../../stacks/shared";
 import { ofType, RecordedResource, RunResult, runStack } from "../harness";
-import { CROSS_TEAM_CASE_ENV, CrossTeamCaseService } from "./crossTeamCase";
+import { CrossTeamCaseService } from "./crossTeamCase";
+import { runTeamPrograms } from "./crossTeamRun";
 
 const NETPOL = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
 const AUTHZ = "kubernetes:security.istio.io/v1:AuthorizationPolicy";
 const ANNOTATION = "platform.example.com/cross-team-calls";
-const PROJECT = "examples/team-service";
-const PROGRAM = "test/consumer/crossTeamProgram.ts";
 
 /** The platform stack with DEFAULT_TEAMS (shop, data) declaring services in its tenancy config. */
 function platformWith(stack: string, shop: Record<string, unknown> = {}, data: Record<string, unknown> = {}): RunResult {
@@ -24,12 +23,7 @@ function platformWith(stack: string, shop: Record<string, unknown> = {}, data: R
 }
 
 /** The team programs of `services` in one stack, reading the plain platform stack `stack`. */
-function programs(stack: string, services: CrossTeamCaseService[], platform: RunResult = platformWith(stack)): RunResult {
-    return runStack(stack, {}, {
-        projectDir: PROJECT, main: PROGRAM, stackReferenceOutputs: platform.outputs,
-        env: { [CROSS_TEAM_CASE_ENV]: JSON.stringify(services) },
-    });
-}
+const programs = (stack: string, services: CrossTeamCaseService[]) => runTeamPrograms(stack, services, platformWith(stack));
 
 const find = (run: RunResult, type: string, namespace: string, name: string): RecordedResource | undefined =>
     ofType(run, type).find((r) => r.inputs.metadata.namespace === namespace && r.inputs.metadata.name === name);
