@@ -4,8 +4,9 @@
 // call both declare) or in the teams' programs (recorded on each service's NetworkPolicy; each
 // program writes its own half). A declaration the other side does not match the same way gets no
 // working policy, and is reported here on the object that records it, naming both services
-// (PLT0001). A program's declaration naming a team this stack holds nothing of is not reported:
-// that team deploys from its own stack, which this one cannot see.
+// (PLT0001). A program's declaration naming a team this stack deploys no workload of is not
+// reported (that team deploys from its own stack, which this one cannot see), unless the other
+// side declares it the other way here.
 import { Analyzer } from "../context";
 import { Declaration, declarations, DeclarationWay } from "../crossTeamDeclarations";
 import { MESSAGES } from "../messages";
@@ -39,26 +40,32 @@ export const crossTeamCalls: Analyzer = (ctx) => {
     /** Whether `caller` ("<team>/<service>" or "<team>") declares a call to `callee`, and (agreed) the callee accepts that service. */
     const calls = (way: DeclarationWay, caller: string, callee: string, agreed = true) =>
         [...ways[way]].some(([from, d]) => (from === caller || teamOf(from) === caller) && d.calls.includes(callee) && (!agreed || accepts(way, callee, from)));
-    /** A program's declaration is checked only against a team this stack deploys something of. */
-    const visible = (way: DeclarationWay, team: string) => way === "config" || ctx.index.namespaces.has(team) || ctx.index.workloads(team).length > 0;
+    /**
+     * A program's declaration is checked only against a team this stack deploys workloads of: a
+     * team's Namespace alone (the platform's) says nothing of what the team's own stack declares.
+     */
+    const visible = (way: DeclarationWay, team: string) => way === "config" || ctx.index.workloads(team).length > 0;
     const otherWay = (way: DeclarationWay, matched: boolean) =>
         (matched ? ` (the other side declares it ${OTHER_WAY[way]}: both sides declare a call the same way)` : "");
 
     for (const { way, team, object, services } of all) {
+        const other: DeclarationWay = way === "config" ? "program" : "config";
         for (const [service, declared] of Object.entries(services)) {
             const self = `${team}/${service}`;
             for (const callee of strings(declared?.calls)) {
-                if (accepts(way, callee, self) || !visible(way, teamOf(callee))) continue;
-                const other: DeclarationWay = way === "config" ? "program" : "config";
+                if (accepts(way, callee, self)) continue;
+                const crossWay = accepts(other, callee, self);
+                if (!crossWay && !visible(way, teamOf(callee))) continue;
                 ctx.report(MESSAGES.OneSidedCrossTeamCall, object,
-                    `${self} calls ${callee}, but ${callee} does not accept it: no policy admits the call${otherWay(way, accepts(other, callee, self))}`);
+                    `${self} calls ${callee}, but ${callee} does not accept it: no policy admits the call${otherWay(way, crossWay)}`);
             }
             for (const caller of strings(declared?.accepts)) {
-                if (calls(way, caller, self) || !visible(way, teamOf(caller))) continue;
-                const other: DeclarationWay = way === "config" ? "program" : "config";
+                if (calls(way, caller, self)) continue;
+                const crossWay = calls(other, caller, self, false);
+                if (!crossWay && !visible(way, teamOf(caller))) continue;
                 ctx.report(MESSAGES.OneSidedCrossTeamCall, object,
                     `${self} accepts ${caller}, but ${caller.includes("/") ? `${caller} declares no call` : `no service of team ${caller} declares a call`} ` +
-                    `to it: no policy admits the call${otherWay(way, calls(other, caller, self, false))}`);
+                    `to it: no policy admits the call${otherWay(way, crossWay)}`);
             }
         }
     }

@@ -55,6 +55,12 @@ describe("mesh-analysis: calls between teams declared in the teams' programs (PL
         assert.deepStrictEqual(await programs([{ team: "data", name: "reports", calls: ["shop/orders"] }]), []);
     });
 
+    it("stays silent in the platform's stack, whose team Namespaces say nothing of what the teams' own stacks declare", async () => {
+        const accepted = changed(programResources("prod"), "NetworkPolicy", "shop/orders",
+            (p) => { p.metadata.annotations = { [ANNOTATION]: JSON.stringify({ orders: { accepts: ["data/reports"] } }) }; });
+        assert.deepStrictEqual(await oneSided(accepted), []);
+    });
+
     it("reports a call declared in the platform's config on one side and in a program on the other, on both", async () => {
         const prod = programResources("prod");
         const mixed = changed(
