@@ -96,13 +96,18 @@ export class MeshPolicy extends pulumi.ComponentResource {
                     ? serviceAccountPrincipal(trustDomain, scraperNamespace, scraperAccount)
                     : undefined,
             }));
-        istio("AuthorizationPolicy", name, service.name, "security.istio.io/v1", policy);
-        // The callee's half of the calls between teams it accepts (./crossTeamHalves).
+        const authorization = istio("AuthorizationPolicy", name, service.name, "security.istio.io/v1", policy);
+        // The callee's half of the calls between teams it accepts (./crossTeamHalves), after the
+        // service's own policy: it only widens what that one admits.
         if (service.accepts.length > 0) {
             const namespaceOf = teamNamespaceOf(service);
-            istio("AuthorizationPolicy", `${name}-accepts`, crossTeamObjectName("accepts-", service.name), "security.istio.io/v1",
-                pulumi.output(mesh.trustDomain ?? service.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN)
-                    .apply((trustDomain) => calleeAuthorizationSpec(service.name, service.accepts.map(acceptedPeer), trustDomain, namespaceOf)));
+            new k8s.apiextensions.CustomResource(`${name}-accepts`, {
+                apiVersion: "security.istio.io/v1",
+                kind: "AuthorizationPolicy",
+                metadata: meta(crossTeamObjectName("accepts-", service.name)),
+                spec: pulumi.output(mesh.trustDomain ?? service.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN)
+                    .apply((trustDomain) => calleeAuthorizationSpec(service.name, service.accepts.map(acceptedPeer), trustDomain, namespaceOf)),
+            }, { ...crd, dependsOn: [...crd.dependsOn, authorization] });
         }
 
         // The hosts outside the cluster it calls: known to the mesh in this namespace only.
