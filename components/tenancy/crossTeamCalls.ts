@@ -4,19 +4,14 @@
 // declare becomes policy; a declaration the other side does not match is reported, naming both.
 import { z } from "zod";
 import { isRecord } from "@reference-platform/consumer/shared/fields";
-import { isDns1035Label, isDnsLabel } from "@reference-platform/grammar";
+import {
+    crossTeamReferenceProblem, CrossTeamService, parseServiceRef, ServiceRef, TeamCall,
+} from "@reference-platform/consumer/shared/crossTeamCalls";
+
+// The rules of a declaration are the consumer package's, which a team's program applies too.
+export { acceptRef, callRef, CrossTeamService, parseServiceRef, ServiceRef, TeamCall } from "@reference-platform/consumer/shared/crossTeamCalls";
 
 type Ctx = z.core.$RefinementCtx;
-
-export interface ServiceRef {
-    team: string;
-    service: string;
-}
-
-export interface TeamCall {
-    caller: ServiceRef;
-    callee: ServiceRef;
-}
 
 export interface OneSidedCall extends TeamCall {
     /** Which side declared it: the other side's declaration is missing. */
@@ -24,35 +19,10 @@ export interface OneSidedCall extends TeamCall {
     message: string;
 }
 
-/** A team's cross-team declarations, per service of the team. */
-export interface CrossTeamService {
-    /** "<team>/<service>": services of other teams this service calls. */
-    calls?: string[];
-    /** "<team>/<service>" or "<team>": callers in other teams this service accepts. */
-    accepts?: string[];
-}
-
 export interface CrossTeamTeam {
     name: string;
     services?: Record<string, CrossTeamService>;
 }
-
-const CALL_FORMAT = 'must be "<team>/<service>" (e.g. "data/orders")';
-const ACCEPT_FORMAT = 'must be "<team>/<service>" (e.g. "shop/frontend") or a whole team, "<team>"';
-
-/** "<team>/<service>", or undefined when it is not one. */
-export function parseServiceRef(ref: string): ServiceRef | undefined {
-    const parts = ref.split("/");
-    if (parts.length !== 2 || !isDnsLabel(parts[0]) || !isDns1035Label(parts[1])) return undefined;
-    return { team: parts[0], service: parts[1] };
-}
-
-/** A call's target: a service of another team, in the ref's format. */
-export const callRef = z.string({ message: CALL_FORMAT }).refine((ref) => parseServiceRef(ref) !== undefined, { message: CALL_FORMAT });
-
-/** An accepted caller: a service of another team, or every service of it. */
-export const acceptRef = z.string({ message: ACCEPT_FORMAT })
-    .refine((ref) => (ref.includes("/") ? parseServiceRef(ref) !== undefined : isDnsLabel(ref)), { message: ACCEPT_FORMAT });
 
 /** Across the teams: every team a declaration names exists and is another team. */
 export function crossTeamReferences(teams: unknown, ctx: Ctx): void {
@@ -66,18 +36,8 @@ export function crossTeamReferences(teams: unknown, ctx: Ctx): void {
                 const refs = declared[field];
                 if (!Array.isArray(refs)) continue;
                 refs.forEach((ref, j) => {
-                    if (typeof ref !== "string") return;
-                    const other = ref.split("/")[0];
-                    const path = [i, "services", service, field, j];
-                    if (!(field === "calls" ? callRef : acceptRef).safeParse(ref).success) return;
-                    if (other === team.name) {
-                        ctx.addIssue({
-                            code: "custom", path,
-                            message: `is a service of this team's own namespace; calls within a namespace are the service's callers (Microservice callers), not a cross-team declaration`,
-                        });
-                    } else if (!names.includes(other)) {
-                        ctx.addIssue({ code: "custom", path, message: `names no tenant team; accepted teams: ${names.filter((n) => n !== team.name).join(", ")}` });
-                    }
+                    const problem = crossTeamReferenceProblem(field, ref, team.name, names);
+                    if (problem) ctx.addIssue({ code: "custom", path: [i, "services", service, field, j], message: problem });
                 });
             }
         }

@@ -9,5 +9,8 @@ export const TENANT_LABEL = "platform.example.com/tenant";
 /** The NetworkPolicy in each team namespace that denies all ingress and egress by default. */
 export const DEFAULT_DENY_POLICY = "default-deny";
 
-/** On a team namespace: the team's cross-team declarations (platform:tenancy.teams[].services), as JSON, for the policy pack. */
-export const CROSS_TEAM_ANNOTATION = "platform.example.com/cross-team-calls";
+/**
+ * On a team namespace: the team's cross-team declarations (platform:tenancy.teams[].services), as
+ * JSON, for the policy pack. The consumer package's, which a team's Microservice records its own on.
+ */
+export { CROSS_TEAM_ANNOTATION } from "@reference-platform/consumer/shared/crossTeamCalls";

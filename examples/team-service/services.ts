@@ -1,6 +1,7 @@
 // The team's services: what it runs, as Microservice arguments built from the platform's settings
-// (namespace, defaults, limits, mesh, monitoring, tracing) and this stack's config. One service,
-// podinfo as `reports`; a team with more returns more entries.
+// (namespace, defaults, limits, mesh, monitoring, tracing, the teams' namespaces) and this stack's
+// config. One service, podinfo as `reports`, which accepts a call from the shop team's frontend; a
+// team with more returns more entries.
 import * as pulumi from "@pulumi/pulumi";
 import type { ServiceSettings } from "@reference-platform/consumer";
 import type { MicroserviceArgs } from "@reference-platform/consumer/microservice";
@@ -33,6 +34,12 @@ export function teamServices(settings: ServiceSettings, config: TeamServiceConfi
             mesh: settings.mesh,
             monitoring: settings.monitoring,
             tracing: settings.tracing,
+            // A call between teams needs both: this program's half (shop's frontend may call reports:
+            // a NetworkPolicy and, with the mesh, an AuthorizationPolicy "accepts-reports" in this
+            // namespace), and the shop's (its frontend declaring `calls: ["data/reports"]`). Until the
+            // shop declares it, nothing flows. The teams' namespaces come from the platform stack.
+            teamNamespaces: settings.teamNamespaces,
+            accepts: ["shop/frontend"],
         },
     };
 }

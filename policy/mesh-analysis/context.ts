@@ -15,7 +15,10 @@ export interface MeshAnalysisConfig {
     clusterDomain: string;
     trustDomain: string;
     meshRootNamespace: string;
-    /** The annotation on a team's Namespace that records its cross-team calls and accepted callers (JSON). */
+    /**
+     * The annotation that records cross-team calls and accepted callers (JSON): on a team's Namespace
+     * (the platform's config), on a service's NetworkPolicy (a team's program).
+     */
     crossTeamAnnotation: string;
     externalSecrets: ExternalSecret[];
     exemptions: Exemption[];

@@ -25,7 +25,8 @@ function meshAnalysisPolicy(name: string, levels: readonly Level[], description:
         meshRootNamespace: { type: "string", default: "istio-system", description: "Istio's root namespace: its policies apply mesh-wide." },
         crossTeamAnnotation: {
             type: "string", default: "platform.example.com/cross-team-calls",
-            description: "Annotation on a team's Namespace recording, as JSON, each service's calls to other teams and the callers it accepts.",
+            description: "Annotation recording, as JSON, each service's calls to other teams and the callers it accepts: " +
+                "on a team's Namespace (the platform's config) and on a service's NetworkPolicy (a team's program).",
         },
         externalSecrets: {
             type: "array",

@@ -135,6 +135,8 @@ export const TEAM_MISTAKES: TeamMistake[] = [
     { title: "a secret Output in env, moved into the Secret", args: set({ env: { API_TOKEN: pulumi.secret(PLANTED_SECRET) } }), expect: VALID },
     // callers, identities, names across services
     { title: "a caller in another namespace", args: set({ callers: ["frontend.shop"] }), expect: /callers\[0\]: names a service in namespace "shop": callers are services of this service's own namespace \(give "frontend" if it runs here\)/ },
+    { title: "a cross-team call without the team", args: set({ calls: ["orders"] }), expect: new RegExp(`${S}\\n {2}- calls\\[0\\]: must be "<team>/<service>" \\(e\\.g\\. "data/orders"\\) \\(got "orders"\\)`) },
+    { title: "a cross-team caller of a team that does not exist", args: set({ accepts: ["billing/invoices"] }), expect: /accepts\[0\]: names no tenant team; accepted teams: shop/ },
     { title: "a caller as namespace/name", args: set({ callers: ["shop/frontend"] }), expect: /callers\[0\]: names a service in namespace "shop": .*\(give "frontend" if it runs here\)/ },
     { title: "a caller in upper case", args: set({ callers: ["Frontend"] }), expect: /callers\[0\]: must be a DNS-1035 label/ },
     // hosts outside the cluster

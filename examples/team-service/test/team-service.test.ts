@@ -46,6 +46,17 @@ describe("team-service", function () {
         assert.equal(ofType("kubernetes:monitoring.coreos.com/v1:ServiceMonitor")[0].inputs.spec.endpoints[0].scheme, "https");
     });
 
+    it("writes only the data team's half of the shop's frontend calling reports, in its own namespace", () => {
+        const { error, registered } = run("prod", config("prod"));
+        assert.equal(error, undefined);
+        const accepts = registered.filter((r) => r.inputs.metadata?.name === "accepts-reports");
+        assert.deepEqual(accepts.map((r) => `${r.type} ${r.inputs.metadata.namespace}`).sort(),
+            ["kubernetes:networking.k8s.io/v1:NetworkPolicy data", "kubernetes:security.istio.io/v1:AuthorizationPolicy data"]);
+        const policy = accepts.find((r) => r.type.endsWith("AuthorizationPolicy"))!;
+        assert.deepEqual(policy.inputs.spec.rules, [{ from: [{ source: { principals: ["cluster.local/ns/shop/sa/frontend"] } }] }]);
+        assert.ok(registered.every((r) => r.inputs.metadata?.namespace === undefined || r.inputs.metadata.namespace === "data"));
+    });
+
     it("refuses secretEnv set without --secret, without printing its value", () => {
         const planted = "planted-secret-5d1c9e";
         const { error, ofType } = run("dev", config("dev", { env: { LOG_LEVEL: "debug" }, secretEnv: { API_TOKEN: planted } }));

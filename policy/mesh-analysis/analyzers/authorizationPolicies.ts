@@ -6,10 +6,12 @@
 // Where an unrendered chart may create the workloads or accounts, the check stays silent, and so
 // it does for the services a team declares on its Namespace for calls between teams (config
 // crossTeamAnnotation): a team's own program deploys them, in its own stack, each Microservice as
-// a ServiceAccount of its name and with pods labelled app.kubernetes.io/name=<name>.
+// a ServiceAccount of its name and with pods labelled app.kubernetes.io/name=<name>; likewise for
+// the callers a team's program accepts (recorded on its services' NetworkPolicies) in a namespace
+// where the stack deploys nothing.
 import { IndexedObject } from "../../lib/clusterIndex";
 import { Analyzer, formatLabels, MeshContext } from "../context";
-import { teamDeclarations } from "../crossTeamDeclarations";
+import { declarations, teamDeclarations } from "../crossTeamDeclarations";
 import { MESSAGES } from "../messages";
 
 function namespaceMatches(pattern: string, namespace: string): boolean {
@@ -60,10 +62,23 @@ function declaredTeamServices(ctx: MeshContext): string[] {
         .flatMap((ns) => Object.keys(teamDeclarations(ns, ctx.config.crossTeamAnnotation)).map((service) => `${ns.ref.name}/${service}`));
 }
 
+/**
+ * `namespace/service` of the callers a team's program accepts (recorded on its services'
+ * NetworkPolicies) in a namespace where this stack deploys no workload: the other team's program
+ * deploys them, in its own stack.
+ */
+function acceptedProgramCallers(ctx: MeshContext): string[] {
+    return declarations((kind) => ctx.index.ofKind(kind), ctx.config.crossTeamAnnotation)
+        .filter((d) => d.way === "program")
+        .flatMap((d) => Object.values(d.services).flatMap((declared) => (Array.isArray(declared?.accepts) ? declared.accepts : [])))
+        .filter((ref): ref is string => typeof ref === "string" && ref.includes("/") && ctx.index.workloads(ref.split("/")[0]).length === 0);
+}
+
 export const authorizationPolicies: Analyzer = (ctx) => {
     const namespaces = [...ctx.index.namespaces];
     const declared = new Set(declaredTeamServices(ctx));
-    const accounts = new Set([...ctx.index.ofKind("ServiceAccount").map((sa) => `${sa.ref.namespace}/${sa.ref.name}`), ...declared]);
+    const accounts = new Set([...ctx.index.ofKind("ServiceAccount").map((sa) => `${sa.ref.namespace}/${sa.ref.name}`), ...declared,
+        ...acceptedProgramCallers(ctx)]);
     for (const policy of ctx.index.ofKind("AuthorizationPolicy")) {
         checkSelector(ctx, policy, declared);
         checkSources(ctx, policy, namespaces, accounts);

@@ -50,6 +50,22 @@ export interface MicroserviceArgs {
     disruptionBudget?: { enabled?: boolean; maxUnavailable?: number };
     /** Names of the services (same namespace) allowed to call this one. */
     callers?: string[];
+    /**
+     * Services of other teams this one calls, each "<team>/<service>" (needs `teamNamespaces`): the
+     * caller's half of a call between teams, a NetworkPolicy `calls-<service>` in this namespace letting
+     * the service's pods out to the callee's on its http port. Nothing flows until the callee's service
+     * `accepts` the call in its own team's program.
+     */
+    calls?: string[];
+    /**
+     * Callers in other teams this service accepts, each "<team>/<service>" or a whole team, "<team>"
+     * (needs `teamNamespaces`): the callee's half, a NetworkPolicy `accepts-<service>` admitting their
+     * pods on the http port and, with the mesh, an AuthorizationPolicy `accepts-<service>` admitting their
+     * identities. Nothing flows until the caller's service declares the call in `calls`.
+     */
+    accepts?: string[];
+    /** Every tenant team's namespace, by team (serviceSettings gives them from the platform stack): where `calls` and `accepts` point. */
+    teamNamespaces?: Record<string, string>;
     /** Reachable from the ingress gateway. */
     public?: boolean;
     /**

@@ -18,6 +18,7 @@ import { ResolvedMicroservice, resolveMicroservice } from "./resolve";
 import { claimServiceName } from "./checkServices";
 import { splitEnvironment } from "./environment";
 import { createExternalSecrets } from "./externalSecrets";
+import { createCrossTeamNetworkPolicies, crossTeamAnnotations } from "./crossTeamHalves";
 
 export * from "./args";
 export * from "./settings";
@@ -28,6 +29,10 @@ export { CANARY_HEADER, PREVIEW_HEADER } from "./delivery/headers";
 export { REQUIRE_JWT_ANNOTATION } from "./meshPolicy";
 export { serviceAccountPrincipal } from "./authorization";
 export { ExternalDependency, EXTERNAL_PROTOCOLS, serviceEntryName } from "./external";
+export {
+    calleeAuthorizationSpec, calleeIngressSpec, callerEgressSpec, CrossTeamPeer, crossTeamAuthorizationSpecs, crossTeamNetworkPolicySpecs,
+    crossTeamObjectName, NamespaceOf,
+} from "./crossTeamPolicies";
 
 export class Microservice extends pulumi.ComponentResource {
     public readonly serviceName: string;
@@ -94,12 +99,14 @@ export class Microservice extends pulumi.ComponentResource {
         this.service = createServices({ resourceName: name, service, labels, selector }, child).service;
         this.url = this.namespace.apply((namespace) => `http://${serviceHost(service.name, namespace, service.clusterDomain)}`);
 
+        const declarations = crossTeamAnnotations(service);
         new k8s.networking.v1.NetworkPolicy(name, {
-            metadata: meta,
+            metadata: declarations ? { ...meta, annotations: declarations } : meta,
             spec: service.mesh?.egressGateway
                 ? pulumi.output(service.mesh.egressGateway.namespace).apply((egressNamespace) => serviceNetworkPolicySpec(service, egressNamespace))
                 : serviceNetworkPolicySpec(service),
         }, child);
+        createCrossTeamNetworkPolicies(name, service, labels, child);
 
         if (service.mesh) {
             new MeshPolicy(name, { service, mesh: service.mesh, labels, selector }, child);

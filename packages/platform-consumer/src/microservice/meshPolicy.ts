@@ -7,6 +7,8 @@ import { MeshIntegration } from "./args";
 import { DEFAULT_CLUSTER_DOMAIN, serviceHost } from "../shared/clusterDomain";
 import { authorizationPolicySpec, serviceAccountPrincipal } from "./authorization";
 import { deliveryTracks } from "./delivery/tracks";
+import { acceptedPeer, teamNamespaceOf } from "./crossTeamHalves";
+import { calleeAuthorizationSpec, crossTeamObjectName } from "./crossTeamPolicies";
 import { gatewayAuthorizationSpec } from "./edge/gatewayAuthorization";
 import { serviceEntryName, serviceEntrySpecs } from "./external";
 import { destinationRuleSpec } from "./routing/destinationRule";
@@ -94,7 +96,19 @@ export class MeshPolicy extends pulumi.ComponentResource {
                     ? serviceAccountPrincipal(trustDomain, scraperNamespace, scraperAccount)
                     : undefined,
             }));
-        istio("AuthorizationPolicy", name, service.name, "security.istio.io/v1", policy);
+        const authorization = istio("AuthorizationPolicy", name, service.name, "security.istio.io/v1", policy);
+        // The callee's half of the calls between teams it accepts (./crossTeamHalves), after the
+        // service's own policy: it only widens what that one admits.
+        if (service.accepts.length > 0) {
+            const namespaceOf = teamNamespaceOf(service);
+            new k8s.apiextensions.CustomResource(`${name}-accepts`, {
+                apiVersion: "security.istio.io/v1",
+                kind: "AuthorizationPolicy",
+                metadata: meta(crossTeamObjectName("accepts-", service.name)),
+                spec: pulumi.output(mesh.trustDomain ?? service.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN)
+                    .apply((trustDomain) => calleeAuthorizationSpec(service.name, service.accepts.map(acceptedPeer), trustDomain, namespaceOf)),
+            }, { ...crd, dependsOn: [...crd.dependsOn, authorization] });
+        }
 
         // The hosts outside the cluster it calls: known to the mesh in this namespace only.
         for (const entry of serviceEntrySpecs(service.external ?? [])) {

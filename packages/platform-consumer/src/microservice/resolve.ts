@@ -13,7 +13,7 @@ import { egressGatewayProblems } from "./external";
 import { ResolvedDelivery, resolveDelivery } from "./delivery/strategy";
 import { deliveryTracks } from "./delivery/tracks";
 import { limitRangeProblems, PodBudget, quotaProblems } from "./namespaceLimits";
-import { probesNameContainerPorts, serviceFields } from "./serviceSchema";
+import { crossTeamDeclarationsNameTeams, probesNameContainerPorts, serviceFields } from "./serviceSchema";
 import { DEFAULT_SECRET_MOUNT_PATH, secretsFitService } from "./secrets";
 import { ResolvedEdge, resolveEdge } from "./edge/resolve";
 import { Objectives, resolveObjectives } from "./observability/objectives";
@@ -26,7 +26,7 @@ import {
 
 /** The Microservice's arguments, checked and completed: what every builder of its objects reads. */
 export interface ResolvedMicroservice extends Omit<MicroserviceArgs,
-    "serviceName" | "resources" | "replicas" | "autoscaling" | "disruptionBudget" | "probes" | "callers" | "writablePaths" |
+    "serviceName" | "resources" | "replicas" | "autoscaling" | "disruptionBudget" | "probes" | "callers" | "calls" | "accepts" | "writablePaths" |
     "runAsUser" | "runAsGroup" | "delivery" | "traffic" | "slo" | "alertThresholds" | "redMetrics" | "edge" | "defaults" | "secrets"> {
     name: string;
     public: boolean;
@@ -36,6 +36,10 @@ export interface ResolvedMicroservice extends Omit<MicroserviceArgs,
     disruptionBudget: { enabled: boolean; maxUnavailable: number };
     probes: { liveness: HttpProbe; readiness: HttpProbe; startup: HttpProbe };
     callers: string[];
+    /** Services of other teams it calls, "<team>/<service>" (empty: none). */
+    calls: string[];
+    /** Callers of other teams it accepts, "<team>/<service>" or "<team>" (empty: none). */
+    accepts: string[];
     writablePaths: string[];
     /** The declared secrets, each with its mount directory. */
     secrets: ResolvedSecret[];
@@ -87,7 +91,8 @@ const settingsSchema = z.object({
     faultInjection: faultInjectionSchema.optional(),
     slo: sloSchema.optional(),
     edge: edgeSchema.optional(),
-}).superRefine(probesNameContainerPorts, EVERY_PASS).superRefine(secretsFitService, EVERY_PASS);
+}).superRefine(probesNameContainerPorts, EVERY_PASS).superRefine(secretsFitService, EVERY_PASS)
+    .superRefine(crossTeamDeclarationsNameTeams, EVERY_PASS);
 
 /** A label-safe version: the tag, or the digest's first 12 hex characters. */
 export function imageVersion(image: string): string {
@@ -132,6 +137,9 @@ export function checkMicroservice(name: string, args: MicroserviceArgs): Checked
         faultInjection: args.faultInjection,
         slo: args.slo,
         callers: args.callers ?? [],
+        calls: args.calls ?? [],
+        accepts: args.accepts ?? [],
+        teamNamespaces: args.teamNamespaces,
         edge: args.edge,
     };
     const checked = settingsSchema.safeParse(candidate);
@@ -175,6 +183,8 @@ export function checkMicroservice(name: string, args: MicroserviceArgs): Checked
             startup: { path: "/healthz", periodSeconds: 2, failureThreshold: 30, ...args.probes?.startup },
         },
         callers: settings.callers,
+        calls: settings.calls,
+        accepts: settings.accepts,
         writablePaths: settings.writablePaths,
         secrets: settings.secrets.map((s) => ({ ...s, mountPath: s.mountPath ?? DEFAULT_SECRET_MOUNT_PATH })),
         runAsUser: settings.runAsUser,

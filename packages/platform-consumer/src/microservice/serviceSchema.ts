@@ -4,6 +4,7 @@
 // settings a stack can also set (resources, delivery, SLO ...) are ./settings' schemas.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { acceptRef, callRef, crossTeamReferenceProblem } from "../shared/crossTeamCalls";
 import { dnsLabel, envVarName, isRecord, labelValue, portName, serviceName, wholeRange } from "../shared/fields";
 import { externalDependenciesSchema } from "./external";
 import { serviceSecretsSchema } from "./secrets";
@@ -39,8 +40,9 @@ const caller = z.string({ message: "must be a service name" }).superRefine((name
         ctx.addIssue({
             code: "custom",
             message: `names a service in namespace "${namespace}": callers are services of this service's own namespace ` +
-                `(give "${service}" if it runs here); a call from another team is declared by both teams in the platform's ` +
-                `tenancy (platform:tenancy.teams[].services: the caller's calls, this service's accepts), which writes its policies`,
+                `(give "${service}" if it runs here); a call from another team is declared by both teams: the caller's ` +
+                `calls and this service's accepts ("<team>/<service>"), on their Microservices or in the platform's tenancy ` +
+                `(platform:tenancy.teams[].services), which writes its policies`,
         });
     } else if (!serviceName.safeParse(name).success) {
         ctx.addIssue({ code: "custom", message: serviceName.safeParse(name).error!.issues[0].message });
@@ -62,6 +64,30 @@ export function probesNameContainerPorts(service: unknown, ctx: Ctx): void {
     }
 }
 
+/**
+ * Across the fields: every team `calls` and `accepts` name is another tenant team of the platform
+ * (`teamNamespaces`), with the rule and message of the platform's own tenancy config.
+ */
+export function crossTeamDeclarationsNameTeams(service: unknown, ctx: Ctx): void {
+    if (!isRecord(service)) return;
+    const declared = (["calls", "accepts"] as const).filter((field) => Array.isArray(service[field]) && service[field].length > 0);
+    if (declared.length === 0) return;
+    if (!isRecord(service.teamNamespaces)) {
+        ctx.addIssue({
+            code: "custom", path: ["teamNamespaces"],
+            message: `is required by ${declared.join(" and ")}: the platform's tenant teams and their namespaces (settings.teamNamespaces, from serviceSettings)`,
+        });
+        return;
+    }
+    const teams = Object.keys(service.teamNamespaces);
+    for (const field of declared) {
+        (service[field] as unknown[]).forEach((ref, i) => {
+            const problem = crossTeamReferenceProblem(field, ref, service.team, teams);
+            if (problem) ctx.addIssue({ code: "custom", path: [field, i], message: problem });
+        });
+    }
+}
+
 /** The checked fields of a service's arguments, after the name is settled (serviceName ?? resource name). */
 export const serviceFields = {
     name: serviceName,
@@ -80,6 +106,9 @@ export const serviceFields = {
     secrets: serviceSecretsSchema,
     probes: z.strictObject({ liveness: probeSchema.optional(), readiness: probeSchema.optional(), startup: probeSchema.optional() }).optional(),
     callers: z.array(caller, { message: "must be a list of service names" }),
+    calls: z.array(callRef, { message: 'must be a list of "<team>/<service>"' }),
+    accepts: z.array(acceptRef, { message: 'must be a list of "<team>/<service>" or "<team>"' }),
+    teamNamespaces: z.record(dnsLabel, dnsLabel, { message: "must map team names to namespace names" }).optional(),
     public: z.boolean({ message: "must be true or false" }).optional(),
     external: externalDependenciesSchema.optional(),
     writablePaths: writablePathsSchema,

@@ -65,6 +65,8 @@ export interface ServiceSettings {
     defaults: WorkloadDefaults;
     /** The team namespace's LimitRange defaults and ResourceQuota: what its pods must fit. */
     namespaceLimits: NamespaceLimits;
+    /** Every tenant team's namespace, by team: where a service's `calls` and `accepts` (calls between teams) point. */
+    teamNamespaces: Record<string, string>;
     /** Namespaces the service's NetworkPolicy admits; "" (matches no namespace) when that add-on is off. */
     platformNamespaces: { ingressGateway: string; monitoring: string };
     mesh?: ServiceMeshSettings;
@@ -120,6 +122,7 @@ export function serviceSettings(platform: PlatformStack, request: ServiceRequest
         podSecurityLevel: c.namespaces.teamPodSecurityLevel,
         defaults: workloadDefaults(c.workloads),
         namespaceLimits: namespaceLimits(namespace, c.namespaces.teamLimits),
+        teamNamespaces: { ...c.namespaces.teams },
         platformNamespaces: { ingressGateway: c.namespaces.ingressGateway ?? "", monitoring: c.namespaces.monitoring ?? "" },
         mesh: mesh
             ? {
