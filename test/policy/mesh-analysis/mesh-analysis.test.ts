@@ -364,7 +364,10 @@ describe("mesh-analysis", function () {
 
         it("stays silent with payments' ServiceEntry for the host", async () => {
             assert.ok(prod.some((r) => r.type.endsWith(":ServiceEntry") && r.props.spec.hosts.includes(PROVIDER)));
-            assert.deepStrictEqual(await analyze(ruleForProvider(routeToProvider(prod))), []);
+            assert.deepStrictEqual(await analyze(ruleForProvider(prod)), []);
         });
+
+        it("IST0109 (Error): in prod a team's own route to a host the egress gateway routes conflicts with the platform's", () => expectOne(
+            routeToProvider(prod), `IST0109 VirtualService shop/provider: host ${PROVIDER} is also defined for the mesh gateway by VirtualService istio-egress/egress-api-stripe-com`));
     });
 });
