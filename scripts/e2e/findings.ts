@@ -28,7 +28,8 @@ export function findingsFromEngineEvents(output: string): Finding[] {
 /** Policy diagnostics of `npm run plan -- --json-file <file>`. */
 export function findingsFromPlanReport(file: string): Finding[] {
     const report = JSON.parse(fs.readFileSync(file, "utf8"));
-    return (report.policyDiagnostics ?? []).map((d: any) => ({ policy: d.policy, level: d.level, resource: d.stack ? "stack" : resourceOf(d.urn), message: String(d.message).trim() }));
+    // A stack policy that names a resource reports it with that resource's URN, as the engine's event does.
+    return (report.policyDiagnostics ?? []).map((d: any) => ({ policy: d.policy, level: d.level, resource: resourceOf(d.urn), message: String(d.message).trim() }));
 }
 
 /** The engine prefixes the policy's description to what the policy said; the plan reports what it said. */
