@@ -19,6 +19,9 @@ export function chartBaseName(chart: unknown): string {
     if (typeof chart !== "string") return "";
     const withoutDigest = chart.split("@")[0];
     const base = withoutDigest.slice(withoutDigest.lastIndexOf("/") + 1);
+    // A pulled archive, named as `helm pull` names it: <chart>-<version>.tgz.
+    const archive = /^(.+)-v?\d+\.\d+\.\d+[^/]*\.(tgz|tar\.gz)$/.exec(base);
+    if (archive) return archive[1];
     return base.split(":")[0];
 }
 

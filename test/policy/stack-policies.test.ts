@@ -180,6 +180,15 @@ describe("custom-resource-chart-dependency", () => {
         assert.deepStrictEqual(await stackMessages(customResourceChartDependency, [base, pa]), []);
     });
 
+    it("accepts a chart given as a pulled archive, as the real engine sees a chart cache", async () => {
+        const eso = chart("external-secrets", "/home/ci/charts/external-secrets-2.9.0.tgz");
+        const store = resource("kubernetes:external-secrets.io/v1:ClusterSecretStore", "store", { metadata: { name: "platform" } }, { dependencies: [eso.urn] });
+        assert.deepStrictEqual(await stackMessages(customResourceChartDependency, [eso, store]), []);
+        const other = chart("jaeger", "/home/ci/charts/jaeger-4.11.1.tgz");
+        assert.equal((await stackMessages(customResourceChartDependency, [other, { ...store, dependencies: [other.urn] } as typeof store])).length, 1,
+            "an archive of another chart does not count");
+    });
+
     it("accepts a dependency on a CRD the chart rendered", async () => {
         const crd = resource("kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition", "applications",
             { metadata: { name: "applications.argoproj.io" }, spec: { group: "argoproj.io" } }, { parent: urnOf("kubernetes:helm.sh/v4:Chart", "argocd") });
