@@ -56,7 +56,14 @@ export function crdProviders(
     for (const r of resources) {
         if (isChart(r)) {
             for (const group of groupsByChart.get(chartBaseName(r.props.chart)) ?? []) add(group, r.urn);
-        } else if (isCrd(r) && typeof r.props.spec?.group === "string") {
+        } else if (typeof r.props?.metadata?.labels?.["helm.sh/chart"] === "string") {
+            // The real engine does not show a Chart's `chart` input to the pack; its rendered
+            // children name the chart in Helm's label (<chart>-<version>).
+            const chart = chartAncestor(r.parent);
+            const name = chartBaseName(`${r.props.metadata.labels["helm.sh/chart"]}.tgz`);
+            if (chart) for (const group of groupsByChart.get(name) ?? []) add(group, chart.urn);
+        }
+        if (isCrd(r) && typeof r.props.spec?.group === "string") {
             add(r.props.spec.group, r.urn);
             const chart = chartAncestor(r.parent);
             if (chart) add(r.props.spec.group, chart.urn);

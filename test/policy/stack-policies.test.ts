@@ -189,6 +189,15 @@ describe("custom-resource-chart-dependency", () => {
             "an archive of another chart does not count");
     });
 
+    it("knows a chart by its rendered children's helm.sh/chart label when its chart input is not shown", async () => {
+        const eso = resource("kubernetes:helm.sh/v4:Chart", "external-secrets", {});
+        const child = resource("kubernetes:apps/v1:Deployment", "external-secrets",
+            { metadata: { name: "external-secrets", namespace: "external-secrets", labels: { "helm.sh/chart": "external-secrets-2.9.0" } } }, { parent: eso.urn });
+        const store = resource("kubernetes:external-secrets.io/v1:ClusterSecretStore", "store", { metadata: { name: "platform" } }, { dependencies: [eso.urn] });
+        assert.deepStrictEqual(await stackMessages(customResourceChartDependency, [eso, child, store]), []);
+        assert.equal((await stackMessages(customResourceChartDependency, [eso, store])).length, 1, "without the child, nothing names the chart");
+    });
+
     it("accepts a dependency on a CRD the chart rendered", async () => {
         const crd = resource("kubernetes:apiextensions.k8s.io/v1:CustomResourceDefinition", "applications",
             { metadata: { name: "applications.argoproj.io" }, spec: { group: "argoproj.io" } }, { parent: urnOf("kubernetes:helm.sh/v4:Chart", "argocd") });
