@@ -23,11 +23,31 @@ function privilegedReason(namespace: string): string {
 
 const privilegedNamespaces = PLATFORM_NAMESPACES.filter((ns) => ns.podSecurityLevel === "privileged").map((ns) => ns.name);
 
-/** The gateway chart's releases (release = Deployment name) and their namespaces: the ingress gateway, and the egress gateway where a stack runs it. */
-const GATEWAY_RELEASES: readonly (readonly [string, string])[] = [
-    [GATEWAY_NAME, NAMESPACES.ingressGateway],
-    [EGRESS_GATEWAY_NAME, NAMESPACES.egressGateway],
-];
+/**
+ * What a release of the gateway chart (release = Deployment name) needs waived. Every stack runs the
+ * ingress gateway; the egress gateway's entries are added only where the profile runs it (index.ts),
+ * so no stack ships an exemption that selects nothing.
+ */
+function gatewayExemptions(release: string, namespace: string): { "image-provenance": Exemption[]; "workload-service-account": Exemption[] } {
+    return {
+        "image-provenance": [{
+            chart: release,
+            namespace,
+            kind: "Deployment",
+            name: release,
+            controls: ["unpinned", "registry"],
+            reason: "the gateway chart sets image: auto; istiod's injection webhook replaces it with the pinned proxy image at admission",
+            expires: REVIEW_BY,
+        }],
+        "workload-service-account": [tokenNeed(release, namespace, "Deployment", release,
+            "the gateway's proxy presents its ServiceAccount token to istiod for its certificate")],
+    };
+}
+
+const ingressGateway = gatewayExemptions(GATEWAY_NAME, NAMESPACES.ingressGateway);
+
+/** The egress gateway's exemptions, for the stacks whose profile sets mesh.egressGateway.enabled. */
+export const egressGatewayExemptions = gatewayExemptions(EGRESS_GATEWAY_NAME, NAMESPACES.egressGateway);
 
 export const basePolicySettings: PolicySettings = {
     "pod-security-standards": {
@@ -167,16 +187,7 @@ export const basePolicySettings: PolicySettings = {
             "cr.fluentbit.io", "ghcr.io/dexidp", "public.ecr.aws/docker/library", "ghcr.io/external-secrets",
         ],
         requireDigest: false,
-        // Both releases of the gateway chart: the ingress gateway, and prod's egress gateway.
-        exemptions: GATEWAY_RELEASES.map(([release, namespace]) => ({
-            chart: release,
-            namespace,
-            kind: "Deployment",
-            name: release,
-            controls: ["unpinned", "registry"],
-            reason: "the gateway chart sets image: auto; istiod's injection webhook replaces it with the pinned proxy image at admission",
-            expires: REVIEW_BY,
-        })),
+        exemptions: ingressGateway["image-provenance"],
     },
     "service-exposure": { allowed: [{ namespace: NAMESPACES.ingressGateway, type: "LoadBalancer" }], exemptions: [] },
     "mesh-mtls": { minimumMode: "STRICT", clusterDomain: DEFAULT_CLUSTER_DOMAIN, exemptions: [] },
@@ -189,8 +200,7 @@ export const basePolicySettings: PolicySettings = {
         exemptions: [
             tokenNeed("istio-cni", NAMESPACES.istioCni, "DaemonSet", "istio-cni-node", "the CNI node agent watches pods to set up their redirection"),
             tokenNeed("istiod-*", NAMESPACES.istioSystem, "Deployment", "istiod-*", "istiod watches the whole cluster's services, pods and Istio objects"),
-            ...GATEWAY_RELEASES.map(([release, namespace]) => tokenNeed(release, namespace, "Deployment", release,
-                "the gateway's proxy presents its ServiceAccount token to istiod for its certificate")),
+            ...ingressGateway["workload-service-account"],
             tokenNeed("kiali", NAMESPACES.istioSystem, "Deployment", "kiali", "Kiali reads the mesh's objects and pods"),
             tokenNeed("fluent-bit", NAMESPACES.fluentBit, "DaemonSet", "fluent-bit", "Fluent Bit's kubernetes filter reads pod metadata"),
             tokenNeed("jaeger", NAMESPACES.tracing, "Deployment", "jaeger",

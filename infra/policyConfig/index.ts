@@ -4,9 +4,9 @@ import * as path from "path";
 import { PROFILES } from "../../stacks/profiles";
 import { PROFILE_NAMES, ProfileName } from "../config/types";
 import { NAMESPACES, platformNamespaceSpecs } from "../namespaces";
-import { basePolicySettings } from "./base";
+import { basePolicySettings, egressGatewayExemptions } from "./base";
 import { STACK_POLICY_DIFFERENCES } from "./stacks";
-import { PolicyConfigFile, PolicyName, PolicySettings } from "./types";
+import { Exemption, PolicyConfigFile, PolicyName, PolicySettings } from "./types";
 
 export * from "./types";
 
@@ -35,10 +35,16 @@ function fromProfile(stack: ProfileName): Partial<{ [P in PolicyName]: Partial<P
     };
 }
 
+/** Exemptions for what the stack's profile turns on. */
+function profileExemptions(stack: ProfileName): Partial<Record<PolicyName, readonly Exemption[]>> {
+    return PROFILES[stack].mesh.egressGateway.enabled ? egressGatewayExemptions : {};
+}
+
 /** One stack's policy config: every policy of the base, in the base's order, enforcement level first. */
 export function stackPolicyConfig(stack: ProfileName): PolicyConfigFile {
     const differences = STACK_POLICY_DIFFERENCES[stack];
     const profileFacts = fromProfile(stack);
+    const onByProfile = profileExemptions(stack);
     const file: Record<string, unknown> = {};
     for (const policy of Object.keys(basePolicySettings) as PolicyName[]) {
         const base = basePolicySettings[policy];
@@ -47,7 +53,7 @@ export function stackPolicyConfig(stack: ProfileName): PolicyConfigFile {
             ...structuredClone(base),
             ...profileFacts[policy],
             ...differences.settings?.[policy],
-            exemptions: [...base.exemptions, ...(differences.exemptions?.[policy] ?? [])].map((e) => structuredClone(e)),
+            exemptions: [...base.exemptions, ...(onByProfile[policy] ?? []), ...(differences.exemptions?.[policy] ?? [])].map((e) => structuredClone(e)),
         };
     }
     return file as PolicyConfigFile;
