@@ -62,7 +62,7 @@ for (const stack of Object.keys(EXPECTED)) {
             assert.deepEqual(insert.map((p) => [p.patch.operation, p.patch.value.name, p.match.listener.filterChain.filter.subFilter.name]),
                 [["INSERT_BEFORE", LOCAL_RATE_LIMIT, "envoy.filters.http.router"]]);
             assert.equal(insert[0].patch.value.typed_config.token_bucket, undefined, "the filter itself limits nothing");
-            const ports = only(run, TYPES.gateway).inputs.spec.servers.map((s: any) => s.port.number).sort();
+            const ports = only(run, TYPES.gateway, GATEWAY_NAMESPACE).inputs.spec.servers.map((s: any) => s.port.number).sort();
             const vhosts = patches.filter((p) => p.applyTo === "VIRTUAL_HOST");
             assert.deepEqual(vhosts.map((p) => p.match.routeConfiguration.vhost.name).sort(), ports.map((p: number) => `${expected.host}:${p}`).sort());
             for (const p of vhosts) {

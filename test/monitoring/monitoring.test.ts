@@ -297,7 +297,9 @@ describe("monitoring", () => {
                 assert.equal(istiod.inputs.spec.namespaceSelector, undefined, "Prometheus ignores namespace selectors");
                 assert.equal(istiod.inputs.spec.endpoints[0].port, "http-monitoring");
                 const envoy = ofType(run, POD_MONITOR).filter((m) => m.inputs.metadata.name === "envoy-stats");
-                assert.deepEqual(envoy.map((m) => m.inputs.metadata.namespace).sort(), ["data", "istio-ingress", "monitoring", "shop"]);
+                // prod runs the egress gateway too (its profile's mesh.egressGateway).
+                const meshed = ["data", "istio-ingress", "monitoring", "shop", ...(stack === "prod" ? ["istio-egress"] : [])];
+                assert.deepEqual(envoy.map((m) => m.inputs.metadata.namespace).sort(), meshed.sort());
                 for (const monitor of envoy) {
                     assert.equal(monitor.inputs.spec.namespaceSelector, undefined);
                     assert.equal(monitor.inputs.spec.podMetricsEndpoints[0].port, "http-envoy-prom");
