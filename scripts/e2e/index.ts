@@ -16,7 +16,9 @@ import { TOOL_BIN } from "../cluster/layout";
 import { runInsideNetns } from "../cluster/netns";
 import { NODE_SHAPES } from "../cluster/nodeShapes";
 import { chartCache } from "../helm/chartCache";
-import { consumerUpAndDown, destroyLeavesNothing, outputsMatchContract, plan, previewWithPack, protectedDestroy, up } from "./steps";
+import {
+    aggregatedApisAvailable, consumerUpAndDown, destroyLeavesNothing, outputsMatchContract, plan, previewWithPack, protectedDestroy, up,
+} from "./steps";
 import { upAtEarlierCommit, upgradePreview } from "./upgrade";
 import { onFreshCluster } from "./freshCluster";
 import { commandsNotRun, WORKFLOW } from "./workflowCommands";
@@ -69,6 +71,7 @@ function runStack(stack: string, deploy: boolean, charts: string, logs: string):
         // The workflow's own command, its preview included.
         if (!record(await up(run, "up", [], { skipPreview: false }))) return false;
         record(await outputsMatchContract(run));
+        record(await aggregatedApisAvailable(run));
         record(await up(run, "second up", ["--expect-no-changes"]));
         record(await consumerUpAndDown(run));
         record(stack === "prod" ? await protectedDestroy(run, planned.dir) : await destroyLeavesNothing(run, planned.dir));
@@ -110,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     const build = spawnSync("npm", ["run", "-s", "build", "--workspace", "policy"], { cwd: REPO, encoding: "utf8" });
     if (build.status !== 0) throw new Error(`building the policy pack failed:\n${build.stdout}${build.stderr}`);
     process.stdout.write(`e2e: the real engine from ${TOOL_BIN}, charts from ${charts}, logs in ${logs}; ` +
-        "STAND-INS: kwok's fake nodes, the webhook backend and the load balancer (each says below what it leaves unproven)\n");
+        "STAND-INS: kwok's fake nodes, the webhook and aggregated-API backends and the load balancer (each says below what it leaves unproven)\n");
     let ok = true;
     for (const stack of stacks) ok = (await runStack(stack, deploy.includes(stack), charts, logs)) && ok;
     for (const stack of upgrade) ok = (await runUpgrade(stack, charts, logs)) && ok;

@@ -94,6 +94,25 @@ export async function outputsMatchContract(run: StackRun): Promise<StepResult> {
         : { step: "outputs", ok: false, detail: problems.join("; ") };
 }
 
+/**
+ * Every aggregated API the stack registers (metrics-server's metrics.k8s.io) is Available: the API
+ * server reaches its Service's endpoints and gets its discovery. Answered by the stand-in here.
+ */
+export async function aggregatedApisAvailable(run: StackRun): Promise<StepResult> {
+    const step = "aggregated APIs available";
+    const served = (await run.client.list("apiregistration.k8s.io/v1", "APIService")).filter((s) => s.spec?.service);
+    if (served.length === 0) return { step, ok: true, detail: "the stack registers none" };
+    const available = (s: any) => (s.status?.conditions ?? []).some((c: any) => c.type === "Available" && c.status === "True");
+    const down = served.filter((s) => !available(s)).map((s) => {
+        const condition = (s.status?.conditions ?? []).find((c: any) => c.type === "Available");
+        return `${s.metadata.name} (${condition?.reason ?? "no condition"}: ${condition?.message ?? ""})`;
+    });
+    const names = served.map((s) => s.metadata.name).join(", ");
+    return down.length === 0
+        ? { step, ok: true, detail: `${names}: Available, through the aggregated-API stand-in` }
+        : { step, ok: false, detail: `not available: ${down.join("; ")}` };
+}
+
 /** Helm's own way for a chart to keep an object on uninstall, which the provider honours on destroy. */
 const keptByChart = (o: any): boolean => o.metadata?.annotations?.["helm.sh/resource-policy"] === "keep";
 

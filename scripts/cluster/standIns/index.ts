@@ -2,8 +2,10 @@
 // every second until stopped. Each names itself and what it leaves unproven in `describe()`.
 import { KubeClient } from "../kubeClient";
 import { Pki } from "../pki";
+import { LiveAggregatedApiStandIn } from "./liveAggregatedApis";
 import { LiveLoadBalancerStandIn } from "./liveLoadBalancers";
 import { LiveWebhookStandIn } from "./liveWebhooks";
+import { StandInPorts } from "./standInPorts";
 
 export interface RunningStandIns {
     describe(): string[];
@@ -11,13 +13,15 @@ export interface RunningStandIns {
 }
 
 export function startLiveStandIns(client: KubeClient, pki: Pki, everyMs = 1000): RunningStandIns {
-    const webhooks = new LiveWebhookStandIn(client, pki);
+    const ports = new StandInPorts(pki);
+    const webhooks = new LiveWebhookStandIn(client, pki, ports);
+    const aggregatedApis = new LiveAggregatedApiStandIn(client, pki, ports);
     const loadBalancers = new LiveLoadBalancerStandIn(client);
     let stopped = false;
     const errors: string[] = [];
     const loop = (async () => {
         while (!stopped) {
-            for (const standIn of [webhooks, loadBalancers]) {
+            for (const standIn of [webhooks, aggregatedApis, loadBalancers]) {
                 try {
                     await standIn.reconcile();
                 } catch (e) {
@@ -29,11 +33,11 @@ export function startLiveStandIns(client: KubeClient, pki: Pki, everyMs = 1000):
         }
     })();
     return {
-        describe: () => [webhooks.describe(), loadBalancers.describe(), ...errors.map((e) => `stand-in pass failed (retried): ${e}`)],
+        describe: () => [webhooks.describe(), aggregatedApis.describe(), loadBalancers.describe(), ...errors.map((e) => `stand-in pass failed (retried): ${e}`)],
         async stop() {
             stopped = true;
             await loop;
-            await webhooks.close();
+            await ports.close();
         },
     };
 }
