@@ -14,6 +14,7 @@ export const CHARTS = {
     argoCd: { repo: "https://argoproj.github.io/argo-helm", chart: "argo-cd", version: "10.1.1" },
     kiali: { repo: "https://kiali.org/helm-charts", chart: "kiali-server", version: "2.29.0" },
     externalSecrets: { repo: "https://charts.external-secrets.io", chart: "external-secrets", version: "2.9.0" },
+    metricsServer: { repo: "https://kubernetes-sigs.github.io/metrics-server/", chart: "metrics-server", version: "3.13.1" },
 } as const satisfies Record<string, ChartSource>;
 
 export type ChartKey = keyof typeof CHARTS;

@@ -6,6 +6,7 @@
 // rows that end or start in `tenants`.
 import { AddressBlocks, Flow, FlowPeer } from "../components/tenancy/flows";
 import { ELASTICSEARCH_PORT } from "../components/logging/names";
+import { METRICS_SERVER_PORT } from "../components/resourceMetrics/names";
 import { PROMETHEUS_SERVICE, GRAFANA_SERVICE } from "../components/monitoring/names";
 import { PORTS as JAEGER } from "../components/tracing/names";
 import { egressHosts, egressPorts } from "../components/mesh";
@@ -45,7 +46,7 @@ export const ADDRESS_BLOCKS: AddressBlocks = {
     internet: ["0.0.0.0/0"],
 };
 
-type Enabled = Pick<PlatformConfig, "mesh" | "monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets" | "shop">;
+type Enabled = Pick<PlatformConfig, "mesh" | "monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets" | "shop" | "resourceMetrics">;
 
 /** Every flow the platform's add-ons need, for the add-ons `config` enables. */
 export function platformFlows(config: Enabled): Flow[] {
@@ -162,6 +163,16 @@ export function platformFlows(config: Enabled): Flow[] {
             add({ name: "eso-to-store", from: eso, to: INTERNET, ports: tcp(443, 8200),
                 why: "ESO reads the stack's secret store: a cloud provider's API (443) or Vault (8200)" });
         }
+    }
+
+    if (config.resourceMetrics.source === "metrics-server") {
+        const metricsServer = ns(NAMESPACES.metricsServer);
+        add({ name: `${NAMESPACES.metricsServer}-to-api-server`, from: metricsServer, to: API_SERVER, ports: API_SERVER_PORTS,
+            why: "metrics-server lists the nodes and pods it measures, and checks its callers' tokens and permissions" });
+        add({ name: "api-server-to-metrics-server", from: API_SERVER, to: metricsServer, ports: tcp(METRICS_SERVER_PORT),
+            why: "the API server's aggregator serves metrics.k8s.io (what HPAs and kubectl top read) by calling metrics-server" });
+        add({ name: "metrics-server-to-kubelets", from: metricsServer, to: NODES, ports: tcp(10250),
+            why: "metrics-server reads each kubelet's resource metrics endpoint" });
     }
 
     if (config.gitops.enabled) {

@@ -19,11 +19,13 @@ export const NAMESPACES = {
     externalSecrets: "external-secrets",
     /** The dev store: Secrets the program seeds from Pulumi secrets, read by ESO's Kubernetes provider. */
     secretStore: "platform-secrets",
+    /** metrics-server, where the stack installs it (platform:resourceMetrics.source). */
+    metricsServer: "metrics-server",
 } as const;
 
-/** The add-ons that create platform namespaces, each switched by its `enabled` (PlatformConfig's areas). */
+/** The add-ons that create platform namespaces, each switched by its `enabled` (resourceMetrics by its `source`). */
 type Enabled = Record<"monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets", { enabled: boolean }>
-    & { mesh: { enabled: boolean; egressGateway: { enabled: boolean } } };
+    & { mesh: { enabled: boolean; egressGateway: { enabled: boolean } }; resourceMetrics: { source: string } };
 
 /** A platform namespace and the add-on whose `enabled` creates it. */
 export interface PlatformNamespace extends PlatformNamespaceSpec {
@@ -69,12 +71,19 @@ export const PLATFORM_NAMESPACES: readonly PlatformNamespace[] = [
     { addOn: "externalSecrets", name: NAMESPACES.externalSecrets, podSecurityLevel: "restricted", meshInjection: false },
     // Runs no pods: it holds the Secrets ESO's Kubernetes provider reads, only when that is the stack's store.
     { addOn: "externalSecrets", name: NAMESPACES.secretStore, podSecurityLevel: "restricted", meshInjection: false, storeKind: "kubernetes" },
+    // Outside the mesh: its callers are the API server's aggregator, which presents no mesh certificate.
+    { addOn: "resourceMetrics", name: NAMESPACES.metricsServer, podSecurityLevel: "restricted", meshInjection: false },
 ];
+
+/** Whether an add-on runs in the stack: resourceMetrics by its source, the others by `enabled`. */
+function addOnRuns(c: Enabled, addOn: PlatformNamespace["addOn"]): boolean {
+    return addOn === "resourceMetrics" ? c.resourceMetrics.source === "metrics-server" : c[addOn].enabled;
+}
 
 /** The namespaces of the enabled add-ons. */
 export function platformNamespaceSpecs(c: Enabled & { externalSecrets: { store: { kind: string } } }): PlatformNamespaceSpec[] {
     return PLATFORM_NAMESPACES
-        .filter((ns) => c[ns.addOn].enabled && (ns.storeKind === undefined || ns.storeKind === c.externalSecrets.store.kind) &&
+        .filter((ns) => addOnRuns(c, ns.addOn) && (ns.storeKind === undefined || ns.storeKind === c.externalSecrets.store.kind) &&
             (ns.meshPart === undefined || c.mesh[ns.meshPart].enabled))
         .map(({ addOn: _addOn, storeKind: _storeKind, meshPart: _meshPart, ...spec }) => spec);
 }

@@ -8,6 +8,7 @@ import { elasticsearchUrl, Logging } from "../components/logging";
 import { CA_KEY as ELASTICSEARCH_CA_KEY } from "../components/logging/names";
 import { Mesh, otlpEndpoint } from "../components/mesh";
 import { DASHBOARD_LABEL, Monitoring } from "../components/monitoring";
+import { MetricsServer } from "../components/resourceMetrics";
 import { ExternalSecrets } from "../components/secrets";
 import { SHOP_SERVICES, Shop } from "../components/shop";
 import { Tenancy } from "../components/tenancy";
@@ -32,6 +33,7 @@ export interface Platform {
     tracing?: Tracing;
     kiali?: Kiali;
     externalSecrets?: ExternalSecrets;
+    metricsServer?: MetricsServer;
 }
 
 export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
@@ -68,6 +70,16 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             generate: config.shop.enabled
                 ? SHOP_SERVICES.flatMap((s) => s.secrets.map((secret) => ({ key: secret.remoteKey, property: secret.property ?? secret.name })))
                 : [],
+        }, opts)
+        : undefined;
+
+    // The resource metrics API the HPAs read, where the cluster does not serve it itself.
+    const metricsServer = config.resourceMetrics.source === "metrics-server"
+        ? new MetricsServer("metrics-server", {
+            settings: config.resourceMetrics,
+            namespace: tenancy.platformNamespaces[NAMESPACES.metricsServer],
+            chart: resolveChart("metricsServer", config),
+            chartValues: config.chartValues.metricsServer,
         }, opts)
         : undefined;
 
@@ -264,5 +276,5 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         }, opts)
         : undefined;
 
-    return { config, tenancy, admission, shop, gitops, monitoring, mesh, logging, tracing, kiali, externalSecrets };
+    return { config, tenancy, admission, shop, gitops, monitoring, mesh, logging, tracing, kiali, externalSecrets, metricsServer };
 }

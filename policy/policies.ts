@@ -1,5 +1,6 @@
 // Every policy of the pack, in the order the CLI lists them.
 import { Policies } from "@pulumi/policy";
+import { autoscalingMetricsSource } from "./autoscaling-metrics-source/policy";
 import { capacity } from "./capacity/policy";
 import { containerResources } from "./container-resources/policy";
 import { customResourceChartDependency } from "./custom-resource-chart-dependency/policy";
@@ -39,11 +40,12 @@ export const policies: Policies = [
     tenantIsolation,
     meshSidecar,
     secretHygiene,
+    autoscalingMetricsSource,
 ];
 
 export { capacity, meshAnalysis, meshAnalysisWarnings };
 export {
     containerResources, customResourceChartDependency, helmChartPinned, imageProvenance, meshMtls, podDisruptionBudget,
     podSecurityStandards, rbacLeastPrivilege, serviceExposure, tenantNamespaceGuardrails, workloadServiceAccount,
-    edgeRateLimit, edgeJwtAuthorization, tenantIsolation, meshSidecar, secretHygiene,
+    edgeRateLimit, edgeJwtAuthorization, tenantIsolation, meshSidecar, secretHygiene, autoscalingMetricsSource,
 };

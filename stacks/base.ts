@@ -66,6 +66,13 @@ export const baseProfile: ProfileDifferences = {
             },
         },
     },
+    // EKS ships no metrics-server; on GKE or AKS set platform:resourceMetrics.source "cluster" (README, Autoscaling).
+    resourceMetrics: {
+        source: "metrics-server",
+        replicas: 2,
+        kubeletInsecureTls: false,
+        resources: { requests: { cpu: "100m", memory: "200Mi" }, limits: { memory: "400Mi" } },
+    },
     chartRepositories: {},
     chartValues: {},
 };

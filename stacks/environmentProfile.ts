@@ -3,6 +3,7 @@
 // infra/config composes the same components' schemas to validate a profile merged with a stack's
 // knobs, and fails to compile if this type and that schema drift apart.
 import type { ExternalSecretsSettings } from "../components/secrets/settings";
+import type { ResourceMetricsSettings } from "../components/resourceMetrics/settings";
 import type { GitOpsSettings } from "../components/gitops/settings";
 import type { LoggingSettings } from "../components/logging/settings";
 import type { MeshSettings } from "../components/mesh/settings";
@@ -26,6 +27,8 @@ export interface EnvironmentProfile {
     shop: ShopSettings;
     /** The External Secrets Operator and the stack's one secret store. */
     externalSecrets: ExternalSecretsSettings;
+    /** Who serves metrics.k8s.io, which the HPAs read: metrics-server installed here, the cluster, or nothing. */
+    resourceMetrics: ResourceMetricsSettings;
     /** protect + retainOnDelete for stateful data (Elasticsearch, Prometheus volumes). */
     protectStatefulData: boolean;
     /** Per-chart repository overrides (mirrors, oci://), keyed by chart key in infra/charts.ts. */

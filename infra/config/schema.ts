@@ -9,6 +9,7 @@ import { CHARTS, ChartKey, ISTIO_RELEASES, isIstioRelease } from "../charts";
 import { NAMESPACES } from "../namespaces";
 import { gitOpsSettingsSchema } from "../../components/gitops/settings";
 import { externalSecretsSettingsSchema } from "../../components/secrets/settings";
+import { resourceMetricsSettingsSchema } from "../../components/resourceMetrics/settings";
 import { loggingSettingsSchema } from "../../components/logging/settings";
 import { meshSettingsSchema } from "../../components/mesh/settings";
 import { workloadDefaultsSchema } from "@reference-platform/consumer/microservice/settings";
@@ -47,6 +48,17 @@ function checkMeshTeams(profile: Record<string, unknown>, ctx: z.core.$Refinemen
     }
 }
 
+/** Prod's metrics-server verifies the kubelets' certificates: skipping it is for laptop clusters whose kubelets self-sign. */
+function kubeletTlsVerifiedInProd(profileName: string, profile: Record<string, unknown>, ctx: z.core.$RefinementCtx): void {
+    const metrics = profile.resourceMetrics;
+    if (profileName !== "prod" || !isRecord(metrics) || metrics.source !== "metrics-server" || metrics.kubeletInsecureTls !== true) return;
+    ctx.addIssue({
+        code: "custom", path: ["resourceMetrics", "kubeletInsecureTls"],
+        message: "must be false in prod: metrics-server would read every node's metrics without checking the kubelet's certificate; " +
+            "a managed cluster's kubelets serve certificates its CA signed (true is for kind, k3d and minikube)",
+    });
+}
+
 function buildProfileSchema(profileName: string) {
     return z.strictObject({
         workloads: workloadDefaultsSchema,
@@ -58,6 +70,7 @@ function buildProfileSchema(profileName: string) {
         gitops: gitOpsSettingsSchema,
         shop: shopSettingsSchema,
         externalSecrets: externalSecretsSettingsSchema,
+        resourceMetrics: resourceMetricsSettingsSchema,
         /** protect + retainOnDelete for stateful data (Elasticsearch, Prometheus volumes). */
         protectStatefulData: z.boolean(),
         /** Per-chart repository overrides (mirrors, oci://), keyed by chart key in infra/charts.ts; checked with httpChartRepositories, below. */
@@ -68,6 +81,7 @@ function buildProfileSchema(profileName: string) {
         chartValues: z.partialRecord(chartKey, z.record(z.string(), z.unknown())),
     })
         .superRefine(checkMeshTeams, EVERY_PASS)
+        .superRefine((profile, ctx) => kubeletTlsVerifiedInProd(profileName, profile, ctx), EVERY_PASS)
         .superRefine(profileConsistency, EVERY_PASS)
         .superRefine((profile, ctx) => chartRepositoriesUseHttps(profile, ctx, invalidChartRepositoryReason), EVERY_PASS)
         .superRefine(checkEdge(PUBLIC_SHOP_SERVICES, JWT_SHOP_SERVICES), EVERY_PASS);

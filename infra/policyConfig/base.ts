@@ -7,6 +7,7 @@ import { DEFAULT_CLUSTER_DOMAIN } from "@reference-platform/consumer/shared/clus
 import { SECRET_ENV_ANNOTATION } from "@reference-platform/consumer/microservice";
 import { NAMESPACES, PLATFORM_NAMESPACES } from "../namespaces";
 import { EGRESS_GATEWAY_NAME, GATEWAY_NAME } from "../../components/mesh/names";
+import { RELEASE as METRICS_SERVER_RELEASE } from "../../components/resourceMetrics/names";
 import { Exemption, PolicySettings } from "./types";
 
 /** The exemptions for the add-ons are reviewed together, against the pinned charts, by this date. */
@@ -202,6 +203,8 @@ export const basePolicySettings: PolicySettings = {
             tokenNeed("istiod-*", NAMESPACES.istioSystem, "Deployment", "istiod-*", "istiod watches the whole cluster's services, pods and Istio objects"),
             ...ingressGateway["workload-service-account"],
             tokenNeed("kiali", NAMESPACES.istioSystem, "Deployment", "kiali", "Kiali reads the mesh's objects and pods"),
+            tokenNeed(METRICS_SERVER_RELEASE, NAMESPACES.metricsServer, "Deployment", METRICS_SERVER_RELEASE,
+                "metrics-server lists nodes and pods, and checks its callers' tokens (TokenReview, SubjectAccessReview)"),
             tokenNeed("fluent-bit", NAMESPACES.fluentBit, "DaemonSet", "fluent-bit", "Fluent Bit's kubernetes filter reads pod metadata"),
             tokenNeed("jaeger", NAMESPACES.tracing, "Deployment", "jaeger",
                 "the chart's ServiceAccount sets automountServiceAccountToken: false (tracing values), so nothing is mounted"),
@@ -240,6 +243,8 @@ export const basePolicySettings: PolicySettings = {
     "mesh-sidecar": { exemptions: [] },
     // The annotation is the one the Microservice writes; prod requires it (stacks.ts).
     "secret-hygiene": { tenantLabel: TENANT_LABEL, requireDeclaredSecretEnv: false, secretEnvAnnotation: SECRET_ENV_ANNOTATION, exemptions: [] },
+    // Filled per stack from its profile's resourceMetrics.source (index.ts).
+    "autoscaling-metrics-source": { clusterServesMetricsApi: false, exemptions: [] },
 };
 
 /** A chart workload that leaves `automountServiceAccountToken` unset because it needs the token (reason). */

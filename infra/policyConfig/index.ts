@@ -32,6 +32,7 @@ function fromProfile(stack: ProfileName): Partial<{ [P in PolicyName]: Partial<P
         "mesh-analysis": gatewaySecret,
         "mesh-analysis-warnings": structuredClone(gatewaySecret),
         "pod-security-standards": { namespaceLevels },
+        "autoscaling-metrics-source": { clusterServesMetricsApi: PROFILES[stack].resourceMetrics.source === "cluster" },
     };
 }
 

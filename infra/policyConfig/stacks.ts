@@ -16,9 +16,10 @@ const STAGING_GATES: readonly PolicyName[] = [
 
 /**
  * Advisory in every stack, prod too: upstream rates these findings below Error (`istioctl analyze`
- * fails only on Error), and a platform object may rightly point at what a team deploys later.
+ * fails only on Error), and a platform object may rightly point at what a team deploys later; an
+ * HPA without a metrics source deploys and runs, at its minimum, so it warns rather than blocks.
  */
-const ADVISORY_EVERYWHERE: readonly PolicyName[] = ["mesh-analysis-warnings"];
+const ADVISORY_EVERYWHERE: readonly PolicyName[] = ["mesh-analysis-warnings", "autoscaling-metrics-source"];
 
 /** Argo CD's single Redis (dev and staging; prod runs redis-ha, which has its own ServiceAccount). */
 const ARGOCD_REDIS_DEFAULT_ACCOUNT = {

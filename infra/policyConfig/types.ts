@@ -51,6 +51,7 @@ export interface PolicySettings {
     "tenant-isolation": WithExemptions & { tenantLabel: string; gatewayNamespaces: string[] };
     "mesh-sidecar": WithExemptions;
     "secret-hygiene": WithExemptions & { tenantLabel: string; requireDeclaredSecretEnv: boolean; secretEnvAnnotation: string };
+    "autoscaling-metrics-source": WithExemptions & { clusterServesMetricsApi: boolean };
 }
 
 export type PolicyName = keyof PolicySettings;

@@ -73,6 +73,12 @@ export const devDifferences: ProfileDifferences = {
         resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "128Mi" } },
         store: { kind: "kubernetes" },
     },
+    // kind, k3d and minikube ship no metrics-server, and their kubelets self-sign their certificates.
+    resourceMetrics: {
+        replicas: 1,
+        kubeletInsecureTls: true,
+        resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "200Mi" } },
+    },
     protectStatefulData: false,
 };
 

@@ -31,6 +31,15 @@ const PINNED: Record<string, { path: string[]; why: string }[]> = {
         why: "the restricted container context, written once by the platform: equal to the chart's default in 2.9.0 but for " +
             "privileged, and pinned so a chart upgrade cannot loosen it silently",
     })),
+    "metrics-server": [
+        { path: ["replicas"], why: "the stack's resourceMetrics.replicas, passed through; the chart's default only where a stack runs one" },
+        { path: ["resources", "requests"], why: "the stack's resourceMetrics.resources, passed through; staging's and prod's equal the chart's default" },
+        {
+            path: ["securityContext"],
+            why: "the restricted container context, written once by the platform: equal to the chart's default in 3.13.1 but for " +
+                "privileged, and pinned so a chart upgrade cannot loosen it silently",
+        },
+    ],
     "kiali-server": [
         { path: ["auth"], why: "who may log in: the chart's empty default means token in 2.29; pinned so a chart upgrade cannot change it silently" },
         { path: ["deployment", "view_only_mode"], why: "the stack's mesh.kiali.viewOnly, passed through; security-relevant like auth" },

@@ -116,4 +116,17 @@ export const BAD_INPUTS: BadInput[] = [
         expect: /platform:tenancy\.teams\[0\]\.services\.Orders: the key must be a DNS-1035 label/ },
     { title: "cross-team declaration with a mistyped key", config: crossTeam({ orders: { accept: ["data/reports"] } }),
         expect: /platform:tenancy\.teams\[0\]\.services\.orders\.accept: unknown key; accepted: calls, accepts/ },
+    // who serves metrics.k8s.io (platform:resourceMetrics)
+    { title: "an unknown resource metrics source", config: { resourceMetrics: { source: "heapster" } },
+        expect: /platform:resourceMetrics\.source: must be one of "metrics-server", "cluster", "none" \(got "heapster"\)/, also: "program" },
+    { title: "resource metrics with a mistyped key", config: { resourceMetrics: { kubeletInsecureTLS: true } },
+        expect: /platform:resourceMetrics\.kubeletInsecureTLS: unknown key; accepted: source, replicas, kubeletInsecureTls, resources/ },
+    { title: "kubelet TLS skip given as a string", config: { resourceMetrics: { kubeletInsecureTls: "yes" } },
+        expect: /platform:resourceMetrics\.kubeletInsecureTls: .*boolean/ },
+    { title: "metrics-server with no replica", config: { resourceMetrics: { replicas: 0 } },
+        expect: /platform:resourceMetrics\.replicas: must be at least 1 \(got 0\)/ },
+    { title: "prod skipping the kubelets' certificates", stack: "prod", config: { resourceMetrics: { kubeletInsecureTls: true } },
+        expect: /platform:resourceMetrics\.kubeletInsecureTls: must be false in prod/, also: "program" },
+    { title: "prod on a cluster that serves the metrics API", stack: "prod", config: { resourceMetrics: { source: "cluster", kubeletInsecureTls: true } }, expect: VALID },
+    { title: "staging on a kind cluster", stack: "staging", config: { resourceMetrics: { kubeletInsecureTls: true } }, expect: VALID },
 ];

@@ -124,6 +124,7 @@ describe("strict policy config", () => {
             "tenant-isolation": ["gateway", "ingress", "routeExport", "serviceEntryExport", "envoyFilter", "monitorFiles",
                 "monitorNamespaces", "monitorHonorLabels", "priorityClass"],
             "secret-hygiene": ["credentialLiteral", "undeclaredSecretEnv"],
+            "autoscaling-metrics-source": ["noMetricsSource"],
         };
         assert.deepStrictEqual(policies.map((p) => p.name).sort(), Object.keys(CONTROLS).sort());
         for (const policy of policies) {
