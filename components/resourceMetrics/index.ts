@@ -9,7 +9,7 @@ import { metricsServerValues } from "./chartValues";
 import { RELEASE } from "./names";
 import { ResourceMetricsSettings } from "./settings";
 
-export { METRICS_API_SERVICE, METRICS_SERVER_PORT } from "./names";
+export { METRICS_SERVER_PORT } from "./names";
 
 export interface MetricsServerArgs {
     settings: ResourceMetricsSettings;

@@ -12,7 +12,7 @@ interface MetricsSourceConfig extends WithExemptions {
 }
 
 /** The aggregated API an HPA on cpu or memory reads, as metrics-server registers it. */
-export const RESOURCE_METRICS_API_SERVICE = "v1beta1.metrics.k8s.io";
+const RESOURCE_METRICS_API_SERVICE = "v1beta1.metrics.k8s.io";
 
 const spec = configSpec("autoscaling-metrics-source", ["noMetricsSource"], {
     clusterServesMetricsApi: {
@@ -23,11 +23,11 @@ const spec = configSpec("autoscaling-metrics-source", ["noMetricsSource"], {
 });
 
 /** The resources an HPA scales on that only metrics.k8s.io serves: cpu and memory, named or by default. */
-export function resourceMetricNames(hpa: PolicyResource): string[] {
-    const spec = hpa.props.spec ?? {};
+function resourceMetricNames(hpa: PolicyResource): string[] {
+    const metrics = hpa.props.spec?.metrics;
     // autoscaling/v1 scales on cpu only; v2 without metrics defaults to 80% cpu.
-    if (spec.metrics === undefined) return ["cpu"];
-    const names = (spec.metrics as any[])
+    if (metrics === undefined) return ["cpu"];
+    const names = (metrics as any[])
         .filter((m) => m?.type === "Resource" || m?.type === "ContainerResource")
         .map((m) => String((m.type === "Resource" ? m.resource : m.containerResource)?.name ?? "?"));
     return [...new Set(names)];
