@@ -24,10 +24,10 @@ build() { # name version command...
     echo "toolchain: built $name $version in $((SECONDS - start)) s"
 }
 
-build kubernetes "$KUBERNETES_VERSION" \
+build kubernetes "$KUBERNETES_VERSION $GO_BUILD_FLAGS" \
     "$here/build-kubernetes.sh" "$KUBERNETES_VERSION" "$bin" "$work/kubernetes"
-build etcd "$ETCD_VERSION" "$here/build-etcd.sh" "$ETCD_VERSION" "$bin" "$work/etcd"
-build kwok "$KWOK_VERSION" "$here/build-kwok.sh" "$KWOK_VERSION" "$bin" "$toolchain/kwok-stages"
+build etcd "$ETCD_VERSION $GO_BUILD_FLAGS" "$here/build-etcd.sh" "$ETCD_VERSION" "$bin" "$work/etcd"
+build kwok "$KWOK_VERSION $GO_BUILD_FLAGS" "$here/build-kwok.sh" "$KWOK_VERSION" "$bin" "$toolchain/kwok-stages"
 # Data for a stand-in (scripts/cluster/standIns/chartCrds.ts): ESO's CRDs, from its Go module.
 build eso-crds "$ESO_CRDS_VERSION" "$here/fetch-eso-crds.sh" "$ESO_CRDS_MODULE" "$ESO_CRDS_VERSION" "$toolchain/crds/external-secrets"
 echo "toolchain: $bin"

@@ -16,6 +16,8 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=engine-versions.env
 source "$HERE/engine-versions.env"
+# shellcheck source=versions.env
+source "$HERE/versions.env"   # GO_BUILD_FLAGS
 
 TOOLCHAIN=${PLATFORM_TOOLCHAIN_DIR:-$HOME/.cache/reference-platform/toolchain}
 BIN=$TOOLCHAIN/bin
@@ -58,18 +60,19 @@ non_local_replaces() {
     }'
 }
 
-# Start a wrapper module in DIR that repeats the non-local replacements of each given go.mod.
+# Start a wrapper module in DIR (named reference-platform.local/toolchain, the import path our own
+# sources use) that repeats the non-local replacements of each given go.mod.
 new_wrapper() {
-  local dir=$1 name=$2 godir=$3
-  shift 3
+  local dir=$1 godir=$2
+  shift 2
   rm -rf "$dir"
   mkdir -p "$dir"
-  printf 'module reference-platform.local/toolchain/%s\n\ngo %s\n' "$name" "$godir" >"$dir/go.mod"
+  printf 'module reference-platform.local/toolchain\n\ngo %s\n' "$godir" >"$dir/go.mod"
   local gomod rep
   for gomod in "$@"; do
     while IFS= read -r rep; do
       [[ -n $rep ]] || continue
-      log "$name: replace ${rep/=/ => }"
+      log "replace ${rep/=/ => }"
       (cd "$dir" && go mod edit -replace "$rep")
     done < <(non_local_replaces "$gomod")
   done
@@ -94,10 +97,41 @@ build_tool() {
   SUMMARY+=("$(printf '%-28s cold  %7.1fs  %s' "$name" "$(awk -v a="$start" -v b="$end" 'BEGIN{print b-a}')" "$stamp")")
 }
 
-# Build PACKAGE from the wrapper module in DIR into $BIN/NAME (atomically).
+# The CLI and our stand-ins are built from ONE generated wrapper module ($WORK/pulumi), with one set
+# of build flags: the stand-ins then reuse the SDK, gRPC and protobuf packages the CLI compiled, and
+# cost little more than a link. The Kubernetes provider needs an older pkg/v3 (its code generator
+# does not compile against 3.274.0's), so it has a wrapper module of its own ($WORK/kubernetes-provider).
+PKG=github.com/pulumi/pulumi/pkg/v3
+SDK=github.com/pulumi/pulumi/sdk/v3
+K8S=github.com/pulumi/pulumi-kubernetes/provider/v4
+VERSION_VAR=github.com/pulumi/pulumi/sdk/v3/go/common/version.Version
+# GO_BUILD_FLAGS (versions.env) plus the release builds' tags, for every tool. No cgo, as releases.
+read -r -a ENGINE_BUILD_FLAGS <<<"$GO_BUILD_FLAGS -tags osusergo,grpcnotrace"
+export CGO_ENABLED=0
+# What the CLI's module graph is built from: part of the stamps of every tool built in it.
+PULUMI_GRAPH="pkg/v3 v$PULUMI_VERSION, ${ENGINE_BUILD_FLAGS[*]}, $GO_VERSION"
+
+# Generate the CLI's wrapper module once per run.
+pulumi_module_ready=false
+ensure_pulumi_module() {
+  $pulumi_module_ready && return
+  local v=v$PULUMI_VERSION dir=$WORK/pulumi gomod
+  gomod=$(go_mod_file "$PKG" "$v")
+  # pkg/v3 replaces sdk/v3 with ../sdk: sdk/v3 is pinned at the same version by a require instead.
+  new_wrapper "$dir" "$(go_directive "$gomod")" "$gomod"
+  # Our own sources, at the import paths they use (reference-platform.local/toolchain/...).
+  cp -r "$HERE/standin-providers" "$dir/standin-providers"
+  cp -r "$HERE/standin-language-nodejs" "$dir/language-nodejs"
+  # The CLI is upstream's main package: a tools file keeps its module required through `tidy`.
+  printf '//go:build tools\n\npackage tools\n\nimport _ "%s/cmd/pulumi"\n' "$PKG" >"$dir/tools.go"
+  (cd "$dir" && go get "$PKG@$v" "$SDK@$v" && go mod tidy)
+  pulumi_module_ready=true
+}
+
+# Build PACKAGE of the wrapper module in DIR into $BIN/NAME (atomically).
 go_build_into_bin() {
-  local dir=$1 name=$2 pkg=$3 ldflags=$4 tags=${5:-}
-  (cd "$dir" && go build -trimpath ${tags:+-tags "$tags"} -ldflags "$ldflags" -o "$BIN/.$name.new" "$pkg")
+  local dir=$1 name=$2 pkg=$3 ldflags=$4
+  (cd "$dir" && go build "${ENGINE_BUILD_FLAGS[@]}" -ldflags "$ldflags" -o "$BIN/.$name.new" "$pkg")
   mv -f "$BIN/.$name.new" "$BIN/$name"
 }
 
@@ -106,51 +140,32 @@ source_hash() {
   (cd "$HERE" && find "$@" -type f -name '*.go' -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-16
 }
 
-PKG=github.com/pulumi/pulumi/pkg/v3
-SDK=github.com/pulumi/pulumi/sdk/v3
-VERSION_VAR=github.com/pulumi/pulumi/sdk/v3/go/common/version.Version
-
 # --- pulumi (CLI) ---------------------------------------------------------------------------------
 build_pulumi() {
-  local v=v$PULUMI_VERSION dir=$WORK/pulumi gomod
-  gomod=$(go_mod_file "$PKG" "$v")
-  # pkg/v3 replaces sdk/v3 with ../sdk: pin sdk/v3 at the same version instead.
-  new_wrapper "$dir" pulumi "$(go_directive "$gomod")" "$gomod"
-  (cd "$dir" && go get "$PKG/cmd/pulumi@$v" "$SDK@$v")
-  go_build_into_bin "$dir" pulumi "$PKG/cmd/pulumi" "-s -w -X $VERSION_VAR=$v" osusergo,grpcnotrace
+  ensure_pulumi_module
+  go_build_into_bin "$WORK/pulumi" pulumi "$PKG/cmd/pulumi" "-s -w -X $VERSION_VAR=v$PULUMI_VERSION"
 }
 
 # --- pulumi-language-nodejs (STAND-IN, our own source) ---------------------------------------------
 build_language_nodejs() {
-  local v=v$PULUMI_VERSION dir=$WORK/language-nodejs gomod
-  gomod=$(go_mod_file "$SDK" "$v")
-  new_wrapper "$dir" language-nodejs "$(go_directive "$gomod")" "$gomod"
-  cp "$HERE/standin-language-nodejs/main.go" "$dir/"
-  (cd "$dir" && go get "$SDK@$v" && go mod tidy)
-  go_build_into_bin "$dir" pulumi-language-nodejs . "-s -w -X main.Version=$LANGUAGE_NODEJS_STANDIN_VERSION"
+  ensure_pulumi_module
+  go_build_into_bin "$WORK/pulumi" pulumi-language-nodejs ./language-nodejs \
+    "-s -w -X main.Version=$LANGUAGE_NODEJS_STANDIN_VERSION"
 }
 
 # --- pulumi-resource-random, pulumi-resource-tls (STAND-INS, our own source) -----------------------
-standin_wrapper() {
-  local v=v$PULUMI_VERSION dir=$WORK/standin-providers gomod
-  gomod=$(go_mod_file "$SDK" "$v")
-  new_wrapper "$dir" standin-providers "$(go_directive "$gomod")" "$gomod"
-  cp -r "$HERE/standin-providers/." "$dir/"
-  (cd "$dir" && go get "$SDK@$v" && go mod tidy)
-}
 build_random() {
-  standin_wrapper
-  go_build_into_bin "$WORK/standin-providers" pulumi-resource-random ./random \
+  ensure_pulumi_module
+  go_build_into_bin "$WORK/pulumi" pulumi-resource-random ./standin-providers/random \
     "-s -w -X main.Version=$RANDOM_STANDIN_VERSION"
 }
 build_tls() {
-  standin_wrapper
-  go_build_into_bin "$WORK/standin-providers" pulumi-resource-tls ./tls \
+  ensure_pulumi_module
+  go_build_into_bin "$WORK/pulumi" pulumi-resource-tls ./standin-providers/tls \
     "-s -w -X main.Version=$TLS_STANDIN_VERSION"
 }
 
 # --- pulumi-resource-kubernetes (upstream provider, our own main) ----------------------------------
-K8S=github.com/pulumi/pulumi-kubernetes/provider/v4
 build_kubernetes() {
   local v=$KUBERNETES_PROVIDER_MODULE_VERSION dir=$WORK/kubernetes-provider gomod moddir pkgmod pkgver
   gomod=$(go_mod_file "$K8S" "$v")
@@ -158,7 +173,7 @@ build_kubernetes() {
   # The provider's own go.mod, and that of the pkg/v3 it requires (its clipboard fork).
   pkgver=$(awk '$1 == "'"$PKG"'" { print $2 }' "$gomod" | head -n1)
   pkgmod=$(go_mod_file "$PKG" "$pkgver")
-  new_wrapper "$dir" kubernetes-provider "$(go_directive "$gomod")" "$gomod" "$pkgmod"
+  new_wrapper "$dir" "$(go_directive "$gomod")" "$gomod" "$pkgmod"
   cp "$HERE/kubernetes-provider/main.go" "$dir/"
   # The schema and Terraform mapping upstream's main embeds (as generated files) come from the module.
   install -m 0644 "$moddir/cmd/pulumi-resource-kubernetes/schema.json" "$dir/schema.json"
@@ -177,22 +192,22 @@ TOOLS=("$@")
 for t in "${TOOLS[@]}"; do
   case $t in
     pulumi)
-      build_tool pulumi "pulumi v$PULUMI_VERSION ($PKG) $GO_VERSION" build_pulumi ;;
+      build_tool pulumi "pulumi v$PULUMI_VERSION; $PULUMI_GRAPH" build_pulumi ;;
     pulumi-language-nodejs)
       build_tool pulumi-language-nodejs \
-        "standin $LANGUAGE_NODEJS_STANDIN_VERSION sdk v$PULUMI_VERSION src $(source_hash standin-language-nodejs) $GO_VERSION" \
+        "standin $LANGUAGE_NODEJS_STANDIN_VERSION src $(source_hash standin-language-nodejs); $PULUMI_GRAPH" \
         build_language_nodejs ;;
     pulumi-resource-random)
       build_tool pulumi-resource-random \
-        "standin $RANDOM_STANDIN_VERSION sdk v$PULUMI_VERSION src $(source_hash standin-providers/internal standin-providers/random) $GO_VERSION" \
+        "standin $RANDOM_STANDIN_VERSION src $(source_hash standin-providers/internal standin-providers/random); $PULUMI_GRAPH" \
         build_random ;;
     pulumi-resource-tls)
       build_tool pulumi-resource-tls \
-        "standin $TLS_STANDIN_VERSION sdk v$PULUMI_VERSION src $(source_hash standin-providers/internal standin-providers/tls) $GO_VERSION" \
+        "standin $TLS_STANDIN_VERSION src $(source_hash standin-providers/internal standin-providers/tls); $PULUMI_GRAPH" \
         build_tls ;;
     pulumi-resource-kubernetes)
       build_tool pulumi-resource-kubernetes \
-        "kubernetes $KUBERNETES_PROVIDER_VERSION ($K8S@$KUBERNETES_PROVIDER_MODULE_VERSION) src $(source_hash kubernetes-provider) $GO_VERSION" \
+        "kubernetes $KUBERNETES_PROVIDER_VERSION ($K8S@$KUBERNETES_PROVIDER_MODULE_VERSION) src $(source_hash kubernetes-provider); ${ENGINE_BUILD_FLAGS[*]}, $GO_VERSION" \
         build_kubernetes ;;
     *) log "unknown tool $t (known: ${ALL[*]})"; exit 2 ;;
   esac

@@ -4,6 +4,9 @@
 # etcdmain.Main, which is all the upstream etcd binary's main does.
 # Usage: build-etcd.sh <version> <out-bin-dir> <work-dir>
 set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=versions.env
+source "$here/versions.env"   # GO_BUILD_FLAGS
 version="$1" out="$2" work="$3"
 mkdir -p "$work" "$out"
 cd "$work"
@@ -32,4 +35,5 @@ import (
 func main() { etcdmain.Main(os.Args) }
 GO
 GOFLAGS=-mod=mod go mod tidy
-CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$out/etcd" .
+# shellcheck disable=SC2086 # GO_BUILD_FLAGS is a list of flags
+CGO_ENABLED=0 go build $GO_BUILD_FLAGS -ldflags "-s -w" -o "$out/etcd" .

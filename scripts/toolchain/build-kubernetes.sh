@@ -5,6 +5,9 @@
 # v0.<minor>.<patch>, read from the module's own go.mod so the list never drifts.
 # Usage: build-kubernetes.sh <version> <out-bin-dir> <work-dir>
 set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=versions.env
+source "$here/versions.env"   # GO_BUILD_FLAGS
 version="$1" out="$2" work="$3"
 staging_version="v0.${version#v1.}"
 mkdir -p "$work" "$out"
@@ -39,5 +42,6 @@ minor="${version#v1.}"; minor="${minor%%.*}"
 pkg=k8s.io/component-base/version
 ldflags="-s -w -X $pkg.gitVersion=$version -X $pkg.gitMajor=1 -X $pkg.gitMinor=$minor -X $pkg.gitTreeState=clean"
 for cmd in kube-apiserver kube-controller-manager kube-scheduler; do
-    GOFLAGS=-mod=mod CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" -o "$out/$cmd" "k8s.io/kubernetes/cmd/$cmd"
+    # shellcheck disable=SC2086 # GO_BUILD_FLAGS is a list of flags
+    GOFLAGS=-mod=mod CGO_ENABLED=0 go build $GO_BUILD_FLAGS -ldflags "$ldflags" -o "$out/$cmd" "k8s.io/kubernetes/cmd/$cmd"
 done
