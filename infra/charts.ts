@@ -15,6 +15,7 @@ export const CHARTS = {
     kiali: { repo: "https://kiali.org/helm-charts", chart: "kiali-server", version: "2.29.0" },
     externalSecrets: { repo: "https://charts.external-secrets.io", chart: "external-secrets", version: "2.9.0" },
     metricsServer: { repo: "https://kubernetes-sigs.github.io/metrics-server/", chart: "metrics-server", version: "3.13.1" },
+    vpa: { repo: "https://charts.fairwinds.com/stable", chart: "vpa", version: "5.0.0" },
 } as const satisfies Record<string, ChartSource>;
 
 export type ChartKey = keyof typeof CHARTS;

@@ -46,7 +46,7 @@ export const ADDRESS_BLOCKS: AddressBlocks = {
     internet: ["0.0.0.0/0"],
 };
 
-type Enabled = Pick<PlatformConfig, "mesh" | "monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets" | "shop" | "resourceMetrics">;
+type Enabled = Pick<PlatformConfig, "mesh" | "monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets" | "shop" | "resourceMetrics" | "rightSizing">;
 
 /** Every flow the platform's add-ons need, for the add-ons `config` enables. */
 export function platformFlows(config: Enabled): Flow[] {
@@ -173,6 +173,11 @@ export function platformFlows(config: Enabled): Flow[] {
             why: "the API server's aggregator serves metrics.k8s.io (what HPAs and kubectl top read) by calling metrics-server" });
         add({ name: "metrics-server-to-kubelets", from: metricsServer, to: NODES, ports: tcp(10250),
             why: "metrics-server reads each kubelet's resource metrics endpoint" });
+    }
+
+    if (config.rightSizing.enabled) {
+        add({ name: `${NAMESPACES.vpa}-to-api-server`, from: ns(NAMESPACES.vpa), to: API_SERVER, ports: API_SERVER_PORTS,
+            why: "the VPA recommender reads pods, VerticalPodAutoscalers and the resource metrics API, and writes recommendations and checkpoints" });
     }
 
     if (config.gitops.enabled) {

@@ -21,10 +21,12 @@ export const NAMESPACES = {
     secretStore: "platform-secrets",
     /** metrics-server, where the stack installs it (platform:resourceMetrics.source). */
     metricsServer: "metrics-server",
+    /** The Vertical Pod Autoscaler's recommender, where platform:rightSizing.enabled is true. */
+    vpa: "vpa",
 } as const;
 
 /** The add-ons that create platform namespaces, each switched by its `enabled` (resourceMetrics by its `source`). */
-type Enabled = Record<"monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets", { enabled: boolean }>
+type Enabled = Record<"monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets" | "rightSizing", { enabled: boolean }>
     & { mesh: { enabled: boolean; egressGateway: { enabled: boolean } }; resourceMetrics: { source: string } };
 
 /** A platform namespace and the add-on whose `enabled` creates it. */
@@ -73,6 +75,8 @@ export const PLATFORM_NAMESPACES: readonly PlatformNamespace[] = [
     { addOn: "externalSecrets", name: NAMESPACES.secretStore, podSecurityLevel: "restricted", meshInjection: false, storeKind: "kubernetes" },
     // Outside the mesh: its callers are the API server's aggregator, which presents no mesh certificate.
     { addOn: "resourceMetrics", name: NAMESPACES.metricsServer, podSecurityLevel: "restricted", meshInjection: false },
+    // Outside the mesh: it serves nothing and calls only the API server.
+    { addOn: "rightSizing", name: NAMESPACES.vpa, podSecurityLevel: "restricted", meshInjection: false },
 ];
 
 /** Whether an add-on runs in the stack: resourceMetrics by its source, the others by `enabled`. */

@@ -9,6 +9,7 @@ import { CA_KEY as ELASTICSEARCH_CA_KEY } from "../components/logging/names";
 import { Mesh, otlpEndpoint } from "../components/mesh";
 import { DASHBOARD_LABEL, Monitoring } from "../components/monitoring";
 import { MetricsServer } from "../components/resourceMetrics";
+import { VpaRecommender } from "../components/rightSizing";
 import { ExternalSecrets } from "../components/secrets";
 import { SHOP_SERVICES, Shop } from "../components/shop";
 import { Tenancy } from "../components/tenancy";
@@ -34,6 +35,7 @@ export interface Platform {
     kiali?: Kiali;
     externalSecrets?: ExternalSecrets;
     metricsServer?: MetricsServer;
+    vpaRecommender?: VpaRecommender;
 }
 
 export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
@@ -80,6 +82,16 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             namespace: tenancy.platformNamespaces[NAMESPACES.metricsServer],
             chart: resolveChart("metricsServer", config),
             chartValues: config.chartValues.metricsServer,
+        }, opts)
+        : undefined;
+
+    // Right-sizing advice: the recommender, whose chart brings the CRD of every service's VPA.
+    const vpaRecommender = config.rightSizing.enabled
+        ? new VpaRecommender("vpa", {
+            settings: config.rightSizing,
+            namespace: tenancy.platformNamespaces[NAMESPACES.vpa],
+            chart: resolveChart("vpa", config),
+            chartValues: config.chartValues.vpa,
         }, opts)
         : undefined;
 
@@ -158,6 +170,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             chart: resolveChart("kubePrometheusStack", config),
             chartValues: config.chartValues.kubePrometheusStack,
             protectStatefulData: config.protectStatefulData,
+            rightSizing: config.rightSizing.enabled,
             alertWebhookUrl: config.secrets.alertWebhookUrl,
             grafanaAdminFromStore: storeIntegration && platformSecrets?.grafanaAdmin
                 ? { store: storeIntegration, remoteKey: platformSecrets.grafanaAdmin.remoteKey }
@@ -273,8 +286,9 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             },
             tracing: config.tracing.enabled ? { otlpGrpcEndpoint: otlpGrpcEndpoint(NAMESPACES.tracing) } : undefined,
             secretStore: storeIntegration,
+            rightSizing: vpaRecommender && { crdDependency: vpaRecommender.chart },
         }, opts)
         : undefined;
 
-    return { config, tenancy, admission, shop, gitops, monitoring, mesh, logging, tracing, kiali, externalSecrets, metricsServer };
+    return { config, tenancy, admission, shop, gitops, monitoring, mesh, logging, tracing, kiali, externalSecrets, metricsServer, vpaRecommender };
 }

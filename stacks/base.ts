@@ -73,6 +73,11 @@ export const baseProfile: ProfileDifferences = {
         kubeletInsecureTls: false,
         resources: { requests: { cpu: "100m", memory: "200Mi" }, limits: { memory: "400Mi" } },
     },
+    // Recommendations only (updateMode "Off"): a person reads them on the service dashboard.
+    rightSizing: {
+        enabled: true,
+        resources: { requests: { cpu: "50m", memory: "256Mi" }, limits: { memory: "512Mi" } },
+    },
     chartRepositories: {},
     chartValues: {},
 };

@@ -4,6 +4,7 @@
 // knobs, and fails to compile if this type and that schema drift apart.
 import type { ExternalSecretsSettings } from "../components/secrets/settings";
 import type { ResourceMetricsSettings } from "../components/resourceMetrics/settings";
+import type { RightSizingSettings } from "../components/rightSizing/settings";
 import type { GitOpsSettings } from "../components/gitops/settings";
 import type { LoggingSettings } from "../components/logging/settings";
 import type { MeshSettings } from "../components/mesh/settings";
@@ -29,6 +30,8 @@ export interface EnvironmentProfile {
     externalSecrets: ExternalSecretsSettings;
     /** Who serves metrics.k8s.io, which the HPAs read: metrics-server installed here, the cluster, or nothing. */
     resourceMetrics: ResourceMetricsSettings;
+    /** The VPA recommender, and a VerticalPodAutoscaler (updateMode "Off") for every service. */
+    rightSizing: RightSizingSettings;
     /** protect + retainOnDelete for stateful data (Elasticsearch, Prometheus volumes). */
     protectStatefulData: boolean;
     /** Per-chart repository overrides (mirrors, oci://), keyed by chart key in infra/charts.ts. */

@@ -1,6 +1,7 @@
 // Exactly the kube-prometheus-stack 88.5.3 value keys this component sets (checked against the
 // chart's values.yaml and those of its grafana 12.11.1, kube-state-metrics 8.4.0 and
 // prometheus-node-exporter 4.56.1 subcharts), so a misspelt key fails to compile.
+import type { VPA_CUSTOM_RESOURCE_STATE, VPA_READ_RULE } from "./vpaRecommendationMetrics";
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeResources } from "@reference-platform/consumer/shared/resources";
 import type { RUNTIME_DEFAULT_SECCOMP } from "@reference-platform/consumer/shared/securityContext";
@@ -125,6 +126,9 @@ export interface KubePrometheusStackValues {
     "kube-state-metrics": {
         fullnameOverride: string;
         resources: ComputeResources;
+        /** Only with right-sizing: the VPAs' recommendations as series (vpaRecommendationMetrics.ts). */
+        customResourceState?: { enabled: true; config: typeof VPA_CUSTOM_RESOURCE_STATE };
+        rbac?: { extraRules: (typeof VPA_READ_RULE)[] };
     };
     "prometheus-node-exporter": {
         fullnameOverride: string;

@@ -1,5 +1,6 @@
 // The component's chart values: the profile's sizing, restricted-compliant pods, selectors open
 // to every namespace, and Grafana wired to its secrets and to the other add-ons' datasources.
+import { VPA_CUSTOM_RESOURCE_STATE, VPA_READ_RULE } from "./vpaRecommendationMetrics";
 import * as pulumi from "@pulumi/pulumi";
 import { MonitoringSettings } from "./settings";
 import { additionalDatasources, DatasourceEndpoints, datasourceEnvValueFrom, exemplarDestination } from "./datasources";
@@ -46,6 +47,8 @@ export interface MonitoringValuesInput {
     retainVolumes: boolean;
     /** Mesh revision whose workload certificate Prometheus scrapes with (STRICT mTLS); none otherwise. */
     meshCertificatesRevision?: string;
+    /** The platform runs the VPA recommender: kube-state-metrics exposes the VPAs' recommendations. */
+    rightSizing: boolean;
 }
 
 export function monitoringValues(inputs: MonitoringValuesInput): KubePrometheusStackValues {
@@ -116,6 +119,9 @@ export function monitoringValues(inputs: MonitoringValuesInput): KubePrometheusS
         "kube-state-metrics": {
             fullnameOverride: KUBE_STATE_METRICS_FULLNAME,
             resources: KUBE_STATE_METRICS,
+            ...(inputs.rightSizing
+                ? { customResourceState: { enabled: true as const, config: VPA_CUSTOM_RESOURCE_STATE }, rbac: { extraRules: [VPA_READ_RULE] } }
+                : {}),
         },
         "prometheus-node-exporter": {
             fullnameOverride: NODE_EXPORTER_FULLNAME,

@@ -73,6 +73,8 @@ export interface MonitoringArgs {
      * revision's injector, so it can scrape the services' metrics ports over mesh mTLS.
      */
     meshCertificates?: { revision: string };
+    /** The platform runs the VPA recommender: kube-state-metrics exposes the VPAs' recommendations. */
+    rightSizing: boolean;
 }
 
 export class Monitoring extends pulumi.ComponentResource {
@@ -152,6 +154,7 @@ export class Monitoring extends pulumi.ComponentResource {
                 },
                 retainVolumes: args.protectStatefulData,
                 meshCertificatesRevision: args.meshCertificates?.revision,
+                rightSizing: args.rightSizing,
             }),
             userValues: args.chartValues,
         }, {

@@ -3,7 +3,8 @@
 // authorization, metrics, alerts, dashboards, traces and JSON logs.
 import * as pulumi from "@pulumi/pulumi";
 import {
-    EdgeArgs, EdgeRouteSettings, MeshIntegration, Microservice, MonitoringIntegration, RedMetricNames, SecretStoreIntegration, TracingIntegration,
+    EdgeArgs, EdgeRouteSettings, MeshIntegration, Microservice, MonitoringIntegration, RedMetricNames, RightSizingIntegration, SecretStoreIntegration,
+    TracingIntegration,
     WorkloadDefaults,
 } from "@reference-platform/consumer/microservice";
 import { ShopSettings } from "./settings";
@@ -36,6 +37,8 @@ export interface ShopArgs {
     tracing?: TracingIntegration;
     /** The platform's secret store: the services' secrets (payments' provider key) come from it. */
     secretStore?: SecretStoreIntegration;
+    /** The platform's VPA recommender: every service gets a recommendation-only VPA. */
+    rightSizing?: RightSizingIntegration;
 }
 
 /** The topology's edge rules with the stack's on top: its claims replace the topology's; requireJwt false drops both. */
@@ -94,6 +97,7 @@ export class Shop extends pulumi.ComponentResource {
                 monitoring: args.monitoring,
                 tracing: args.tracing,
                 secretStore: args.secretStore,
+                rightSizing: args.rightSizing,
             }, { parent: this });
         }
         this.frontendUrl = this.services.frontend.url;

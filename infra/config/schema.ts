@@ -10,6 +10,7 @@ import { NAMESPACES } from "../namespaces";
 import { gitOpsSettingsSchema } from "../../components/gitops/settings";
 import { externalSecretsSettingsSchema } from "../../components/secrets/settings";
 import { resourceMetricsSettingsSchema } from "../../components/resourceMetrics/settings";
+import { rightSizingSettingsSchema } from "../../components/rightSizing/settings";
 import { loggingSettingsSchema } from "../../components/logging/settings";
 import { meshSettingsSchema } from "../../components/mesh/settings";
 import { workloadDefaultsSchema } from "@reference-platform/consumer/microservice/settings";
@@ -71,6 +72,7 @@ function buildProfileSchema(profileName: string) {
         shop: shopSettingsSchema,
         externalSecrets: externalSecretsSettingsSchema,
         resourceMetrics: resourceMetricsSettingsSchema,
+        rightSizing: rightSizingSettingsSchema,
         /** protect + retainOnDelete for stateful data (Elasticsearch, Prometheus volumes). */
         protectStatefulData: z.boolean(),
         /** Per-chart repository overrides (mirrors, oci://), keyed by chart key in infra/charts.ts; checked with httpChartRepositories, below. */

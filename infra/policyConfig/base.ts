@@ -8,6 +8,7 @@ import { SECRET_ENV_ANNOTATION } from "@reference-platform/consumer/microservice
 import { NAMESPACES, PLATFORM_NAMESPACES } from "../namespaces";
 import { EGRESS_GATEWAY_NAME, GATEWAY_NAME } from "../../components/mesh/names";
 import { RELEASE as METRICS_SERVER_RELEASE } from "../../components/resourceMetrics/names";
+import { RECOMMENDER as VPA_RECOMMENDER, RELEASE as VPA_RELEASE } from "../../components/rightSizing/names";
 import { Exemption, PolicySettings } from "./types";
 
 /** The exemptions for the add-ons are reviewed together, against the pinned charts, by this date. */
@@ -118,6 +119,15 @@ export const basePolicySettings: PolicySettings = {
                 expires: REVIEW_BY,
             },
             {
+                chart: VPA_RELEASE,
+                kind: "ClusterRole",
+                name: `${VPA_RELEASE}-target-reader`,
+                controls: ["wildcard"],
+                reason: "the VPA recommender resolves each VerticalPodAutoscaler's target through the scale subresource of any API " +
+                    "group (a VPA may target a custom resource): get and watch on */scale, read-only",
+                expires: REVIEW_BY,
+            },
+            {
                 chart: "kube-prometheus-stack",
                 kind: "ClusterRole",
                 name: "kube-state-metrics",
@@ -205,6 +215,8 @@ export const basePolicySettings: PolicySettings = {
             tokenNeed("kiali", NAMESPACES.istioSystem, "Deployment", "kiali", "Kiali reads the mesh's objects and pods"),
             tokenNeed(METRICS_SERVER_RELEASE, NAMESPACES.metricsServer, "Deployment", METRICS_SERVER_RELEASE,
                 "metrics-server lists nodes and pods, and checks its callers' tokens (TokenReview, SubjectAccessReview)"),
+            tokenNeed(VPA_RELEASE, NAMESPACES.vpa, "Deployment", VPA_RECOMMENDER,
+                "the VPA recommender reads pods and the resource metrics API, and writes VerticalPodAutoscalers' status and checkpoints"),
             tokenNeed("fluent-bit", NAMESPACES.fluentBit, "DaemonSet", "fluent-bit", "Fluent Bit's kubernetes filter reads pod metadata"),
             tokenNeed("jaeger", NAMESPACES.tracing, "Deployment", "jaeger",
                 "the chart's ServiceAccount sets automountServiceAccountToken: false (tracing values), so nothing is mounted"),

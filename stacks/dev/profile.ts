@@ -79,6 +79,7 @@ export const devDifferences: ProfileDifferences = {
         kubeletInsecureTls: true,
         resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "200Mi" } },
     },
+    rightSizing: { resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { memory: "256Mi" } } },
     protectStatefulData: false,
 };
 

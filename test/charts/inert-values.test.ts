@@ -40,6 +40,14 @@ const PINNED: Record<string, { path: string[]; why: string }[]> = {
                 "privileged, and pinned so a chart upgrade cannot loosen it silently",
         },
     ],
+    vpa: [
+        { path: ["recommender", "resources", "requests"], why: "the stack's rightSizing.resources, passed through; staging's and prod's cpu equals the chart's default" },
+        {
+            path: ["recommender", "securityContext"],
+            why: "the restricted container context, written once by the platform: the chart's default in 5.0.0 lacks privileged, " +
+                "runAsNonRoot and seccompProfile, and is pinned so a chart upgrade cannot loosen it silently",
+        },
+    ],
     "kiali-server": [
         { path: ["auth"], why: "who may log in: the chart's empty default means token in 2.29; pinned so a chart upgrade cannot change it silently" },
         { path: ["deployment", "view_only_mode"], why: "the stack's mesh.kiali.viewOnly, passed through; security-relevant like auth" },

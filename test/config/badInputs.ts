@@ -129,4 +129,11 @@ export const BAD_INPUTS: BadInput[] = [
         expect: /platform:resourceMetrics\.kubeletInsecureTls: must be false in prod/, also: "program" },
     { title: "prod on a cluster that serves the metrics API", stack: "prod", config: { resourceMetrics: { source: "cluster", kubeletInsecureTls: true } }, expect: VALID },
     { title: "staging on a kind cluster", stack: "staging", config: { resourceMetrics: { kubeletInsecureTls: true } }, expect: VALID },
+    // the VPA recommender (platform:rightSizing)
+    { title: "right-sizing switched on with a string", config: { rightSizing: { enabled: "yes" } },
+        expect: /platform:rightSizing\.enabled: .*boolean/ },
+    { title: "right-sizing with a mistyped key", config: { rightSizing: { updateMode: "Auto" } },
+        expect: /platform:rightSizing\.updateMode: unknown key; accepted: enabled, resources/ },
+    { title: "a recommender's memory that is not a quantity", config: { rightSizing: { resources: { requests: { memory: "lots" } } } },
+        expect: /platform:rightSizing\.resources\.requests\.memory/ },
 ];

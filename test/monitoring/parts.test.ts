@@ -20,6 +20,7 @@ function grafanaFor(datasources: MonitoringValuesInput["datasources"]) {
         datasourceSecretName: datasources.elasticsearch ? "ds" : undefined,
         datasources,
         retainVolumes: false,
+        rightSizing: false,
     });
 }
 const byType = (sources: { type: string }[], type: string) => sources.find((s) => s.type === type) as any;
@@ -103,6 +104,7 @@ describe("monitoring parts", () => {
             datasources: {},
             retainVolumes: true,
             meshCertificatesRevision,
+            rightSizing: false,
         }).prometheus.prometheusSpec;
 
         it("injects a sidecar of the given revision that writes its certificate where Prometheus reads it", () => {

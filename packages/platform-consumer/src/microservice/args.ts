@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ComputeResources } from "../shared/resources";
 import { ScrapeCertificateFiles } from "../shared/scrapeCertificates";
 import type { ExternalDependency } from "./external";
+import type { RightSizingIntegration } from "./rightSizing";
 import { SecretStoreIntegration, ServiceSecret } from "./secrets";
 import { AutoscalingSettings, DeliverySettings, EdgeArgs, FaultInjectionSettings, WorkloadDefaults } from "./settings";
 
@@ -118,6 +119,8 @@ export interface MicroserviceArgs {
     tracing?: TracingIntegration;
     /** Present when the platform runs a secret store: `secrets` are read from it. */
     secretStore?: SecretStoreIntegration;
+    /** Present when the platform runs the VPA recommender: each Deployment gets a recommendation-only VPA. */
+    rightSizing?: RightSizingIntegration;
 }
 
 export interface NamespaceLimits {

@@ -1,9 +1,11 @@
-// One Deployment per delivery track, each with its own autoscaler and disruption budget. The
+// One Deployment per delivery track, each with its own autoscaler, disruption budget and, where the
+// platform runs the VPA recommender, recommendation-only VerticalPodAutoscaler. The
 // stable track keeps the service's name, so a rolling service that becomes a canary keeps its pods.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { buildPodTemplate } from "../podTemplate";
 import { imageVersion, ResolvedMicroservice } from "../resolve";
+import { createVerticalPodAutoscaler } from "../rightSizing";
 import { deliveryTracks, Track, TRACK_LABEL, TrackName } from "./tracks";
 
 export interface WorkloadInputs {
@@ -64,6 +66,9 @@ export function createTrackWorkloads(inputs: WorkloadInputs, opts: pulumi.Custom
                     ],
                 },
             }, opts);
+        }
+        if (service.rightSizing) {
+            createVerticalPodAutoscaler(resourceName, meta, service.rightSizing, opts);
         }
         if (track.disruptionBudget) {
             new k8s.policy.v1.PodDisruptionBudget(resourceName, {

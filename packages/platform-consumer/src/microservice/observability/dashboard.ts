@@ -1,6 +1,7 @@
 // A Grafana dashboard per service (Grafana model JSON): traffic by delivery track, error %,
-// latency percentiles, and the pods' CPU, memory and restarts. The Grafana sidecar loads it from
-// a labelled ConfigMap in the service's own namespace.
+// latency percentiles, and the pods' CPU, memory and restarts; with right-sizing, the CPU and memory
+// panels also show what the service requests and what its VPAs recommend. The Grafana sidecar loads
+// it from a labelled ConfigMap in the service's own namespace.
 import { errorRate, latencyQuantile, PLATFORM_METRICS, requestRate, ServiceSeries, containerMatchers } from "./promql";
 
 const RATE = "$__rate_interval";
@@ -10,6 +11,16 @@ interface Panel {
     title: string;
     unit: string;
     targets: { expr: string; legendFormat: string }[];
+}
+
+/** The container's requests and its VPAs' recommended targets for one resource, beside its usage. */
+function requestsAndAdvice(series: ServiceSeries, resource: "cpu" | "memory"): Panel["targets"] {
+    if (!series.rightSizing) return [];
+    const matchers = `${containerMatchers(series)}, resource="${resource}"`;
+    return [
+        { expr: `max(${PLATFORM_METRICS.requests}{${matchers}})`, legendFormat: "requested" },
+        { expr: `max by (verticalpodautoscaler) (${PLATFORM_METRICS.vpaTarget}{${matchers}})`, legendFormat: "VPA target {{verticalpodautoscaler}}" },
+    ];
 }
 
 export function dashboardPanels(series: ServiceSeries): Panel[] {
@@ -29,12 +40,18 @@ export function dashboardPanels(series: ServiceSeries): Panel[] {
         {
             title: "CPU",
             unit: "short",
-            targets: [{ expr: `sum by (pod) (rate(${PLATFORM_METRICS.cpuSeconds}{${pods}}[${RATE}]))`, legendFormat: "{{pod}}" }],
+            targets: [
+                { expr: `sum by (pod) (rate(${PLATFORM_METRICS.cpuSeconds}{${pods}}[${RATE}]))`, legendFormat: "{{pod}}" },
+                ...requestsAndAdvice(series, "cpu"),
+            ],
         },
         {
             title: "Memory (working set)",
             unit: "bytes",
-            targets: [{ expr: `sum by (pod) (${PLATFORM_METRICS.memoryWorkingSet}{${pods}})`, legendFormat: "{{pod}}" }],
+            targets: [
+                { expr: `sum by (pod) (${PLATFORM_METRICS.memoryWorkingSet}{${pods}})`, legendFormat: "{{pod}}" },
+                ...requestsAndAdvice(series, "memory"),
+            ],
         },
         {
             title: "Container restarts (1h)",

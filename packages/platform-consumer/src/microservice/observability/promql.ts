@@ -1,6 +1,7 @@
 // The series the alerts and the dashboard read, and how one service's series are selected.
 // A ServiceMonitor target carries the namespace and the Kubernetes Service's name as labels.
 import { RedMetricNames } from "../args";
+import { VPA_RECOMMENDATION_METRIC } from "../rightSizing";
 
 /** Prometheus naming conventions; podinfo exposes exactly these (pkg/api/http/metrics.go). */
 export const DEFAULT_RED_METRICS: RedMetricNames = {
@@ -14,6 +15,10 @@ export const PLATFORM_METRICS = {
     restarts: "kube_pod_container_status_restarts_total",
     cpuSeconds: "container_cpu_usage_seconds_total",
     memoryWorkingSet: "container_memory_working_set_bytes",
+    /** kube-state-metrics: each container's requests, labelled resource ("cpu", "memory"). */
+    requests: "kube_pod_container_resource_requests",
+    /** kube-state-metrics (custom resource state): what the service's VPA recommends it request. */
+    vpaTarget: `${VPA_RECOMMENDATION_METRIC.prefix}_${VPA_RECOMMENDATION_METRIC.name}`,
 } as const;
 
 export interface ServiceSeries {
@@ -22,6 +27,8 @@ export interface ServiceSeries {
     /** The service's container name (the per-container series of kube-state-metrics and cAdvisor). */
     container: string;
     metrics: RedMetricNames;
+    /** The service has VPAs (the platform runs the recommender): the dashboard shows their advice. */
+    rightSizing: boolean;
 }
 
 const SERVER_ERRORS = "5..";
