@@ -17,6 +17,7 @@ export const PLATFORM_API_VERSIONS = [
     "telemetry.istio.io/v1alpha1",
     "extensions.istio.io/v1alpha1",
     "argoproj.io/v1alpha1",
+    "autoscaling.k8s.io/v1",
     "elasticsearch.k8s.elastic.co/v1",
     "elasticsearch.k8s.elastic.co/v1beta1",
     "kibana.k8s.elastic.co/v1",
