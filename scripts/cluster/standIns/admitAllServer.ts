@@ -5,6 +5,9 @@ import * as fs from "fs";
 import * as https from "https";
 import { Pki, serving } from "../pki";
 
+/** Longer than the idle timeout of the API server's HTTP client (Go's transport: 90 s). */
+const KEEP_ALIVE_MS = 120_000;
+
 /** What a stand-in answers to a GET (an aggregated API's discovery and lists), or undefined for 404. */
 export type GetAnswer = (path: string) => { status: number; body: unknown } | undefined;
 
@@ -39,6 +42,11 @@ export async function admitAllServer(
             }));
         });
     });
+    // The API server's client keeps idle connections for 90 s; Node closes its side after 5 s by
+    // default, and a review written onto a connection that is closing fails ("broken pipe") where a
+    // real (Go) backend would have kept it open. Outlive the client's idle timeout instead.
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 5_000;
     await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "0.0.0.0", resolve));
     return server;
 }
