@@ -3,7 +3,8 @@
 // self-signed certificates (kind, k3d), the others verify them; two replicas get a budget; a stack
 // on a cluster that serves the API itself installs nothing, and its pack config says so.
 import { strict as assert } from "assert";
-import { ofType, one, runOk } from "../harness";
+import { ofType, runOk } from "../harness";
+import { assertOwnRestrictedNamespace } from "../harness/addOns";
 import { itRendered, ofKind, renderedBy, restrictedAndSizedViolations } from "../harness/renderedCharts";
 import { stackPolicyConfig } from "../../infra/policyConfig";
 
@@ -23,12 +24,7 @@ const EXPECTED: Record<string, { insecure: boolean; replicas: number; hpas: bool
 for (const [stack, expected] of Object.entries(EXPECTED)) {
     describe(`resource metrics (${stack})`, () => {
         it(`installs ${PIN.chart} ${PIN.version} from its repository into its own restricted namespace, outside the mesh`, () => {
-            const run = runOk(stack);
-            const chart = one(run, CHART, "metrics-server").inputs;
-            assert.deepEqual([chart.chart, chart.version, chart.repositoryOpts?.repo, chart.namespace], [PIN.chart, PIN.version, PIN.repo, "metrics-server"]);
-            const ns = ofType(run, NAMESPACE).find((n) => n.inputs.metadata.name === "metrics-server")!;
-            assert.equal(ns.inputs.metadata.labels["pod-security.kubernetes.io/enforce"], "restricted");
-            assert.notEqual(ns.inputs.metadata.labels["istio-injection"], "enabled");
+            assertOwnRestrictedNamespace(runOk(stack), "metrics-server", PIN, "metrics-server");
         });
 
         itRendered(`registers ${METRICS_API} and runs ${expected.replicas} restricted, sized replica(s) ${expected.insecure ? "skipping" : "verifying"} kubelet certificates`, async () => {

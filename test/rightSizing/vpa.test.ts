@@ -6,6 +6,7 @@ import { strict as assert } from "assert";
 import Ajv from "ajv";
 import { parse } from "yaml";
 import { ofType, one, runOk } from "../harness";
+import { assertOwnRestrictedNamespace } from "../harness/addOns";
 import { itRendered, ofKind, renderedBy, restrictedAndSizedViolations } from "../harness/renderedCharts";
 
 const CHART = "kubernetes:helm.sh/v4:Chart";
@@ -23,12 +24,7 @@ const shopDeployments = (stack: string) => ofType(runOk(stack), DEPLOYMENT).filt
 for (const stack of ["dev", "staging", "prod"]) {
     describe(`right-sizing (${stack})`, () => {
         it(`installs ${PIN.chart} ${PIN.version} from its repository into its own restricted namespace, outside the mesh`, () => {
-            const run = runOk(stack);
-            const chart = one(run, CHART, "vpa").inputs;
-            assert.deepEqual([chart.chart, chart.version, chart.repositoryOpts?.repo, chart.namespace], [PIN.chart, PIN.version, PIN.repo, "vpa"]);
-            const ns = ofType(run, NAMESPACE).find((n) => n.inputs.metadata.name === "vpa")!;
-            assert.equal(ns.inputs.metadata.labels["pod-security.kubernetes.io/enforce"], "restricted");
-            assert.notEqual(ns.inputs.metadata.labels["istio-injection"], "enabled");
+            assertOwnRestrictedNamespace(runOk(stack), "vpa", PIN, "vpa");
         });
 
         itRendered("runs the recommender only, restricted and sized, and installs the VPA CRD", async () => {
