@@ -1,9 +1,12 @@
 // PodDisruptionBudgets leave room to drain: at the selected workloads' minimum replicas (the
-// HPA's minReplicas, else replicas), the budget allows at least one disruption. minAvailable and
+// HPA's minReplicas or ScaledObject's minReplicaCount, else replicas), the budget allows at least one disruption. minAvailable and
 // maxUnavailable percentages round up, as the disruption controller does.
 import { Workload } from "../lib/clusterIndex";
 import { CapacityCheck } from "./check";
 import { scaled, SizedWorkload } from "./workloads";
+
+/** The field a workload's minimum comes from, as its message names it. */
+const MINIMUM_FIELD = { HorizontalPodAutoscaler: "HPA minReplicas", ScaledObject: "ScaledObject minReplicaCount", none: "replicas" } as const;
 
 export const disruptionRoom: CapacityCheck = (ctx) => {
     // Each sized workload by its pod template, with its place in its namespace's list.
@@ -16,7 +19,7 @@ export const disruptionRoom: CapacityCheck = (ctx) => {
             .flatMap((w) => sizedOf.get(w) ?? []).sort((a, b) => a.position - b.position).map((e) => e.sized);
         if (selected.length === 0) continue;
         const minimum = selected.reduce((sum, w) => sum + w.minReplicas, 0);
-        const basis = selected.map((w) => `${w.workload.kind} ${w.workload.ref.name} ${w.autoscaled ? "HPA minReplicas" : "replicas"} ${w.minReplicas}`).join(", ");
+        const basis = selected.map((w) => `${w.workload.kind} ${w.workload.ref.name} ${MINIMUM_FIELD[w.scaledBy ?? "none"]} ${w.minReplicas}`).join(", ");
         let allowed: number;
         let rule: string;
         if (spec.minAvailable !== undefined) {

@@ -1,9 +1,10 @@
-// What each workload of a namespace asks for: replicas at the HPA's maximum and minimum, the
+// What each workload of a namespace asks for: replicas at its autoscaler's maximum and minimum, the
 // surge pods a rolling update adds, and one pod's requests and limits after the namespace's
 // LimitRange defaults are applied (a missing request takes the default request, else the limit).
 import { ClusterIndex, IndexedObject, Workload } from "../lib/clusterIndex";
 import { quantityValue } from "@reference-platform/grammar";
 import { appendTo } from "../lib/groups";
+import { ReplicaRange, replicaRanges } from "../lib/autoscalers";
 
 export type Resource = "cpu" | "memory";
 export const RESOURCES: readonly Resource[] = ["cpu", "memory"];
@@ -18,8 +19,10 @@ export interface SizedWorkload {
     workload: Workload;
     maxReplicas: number;
     minReplicas: number;
-    /** From the HPA, when one scales the workload. */
+    /** From the HPA or ScaledObject, when one scales the workload. */
     autoscaled: boolean;
+    /** The kind of what scales it, when something does. */
+    scaledBy?: ReplicaRange["scaler"];
     surge: number;
     containers: ContainerSize[];
 }
@@ -68,18 +71,10 @@ export function containerSizes(workload: Workload, limitRanges: readonly Indexed
     });
 }
 
-interface Autoscaling { min: number; max: number }
-
-function autoscalers(index: ClusterIndex): Map<string, Autoscaling> {
-    const found = new Map<string, Autoscaling>();
-    for (const hpa of index.ofKind("HorizontalPodAutoscaler")) {
-        const target = hpa.resource.props.spec?.scaleTargetRef;
-        if (typeof target?.kind !== "string" || typeof target?.name !== "string") continue;
-        found.set(`${hpa.ref.namespace}/${target.kind}/${target.name}`, {
-            min: Number(hpa.resource.props.spec?.minReplicas ?? 1), max: Number(hpa.resource.props.spec?.maxReplicas ?? 1),
-        });
-    }
-    return found;
+/** The HPAs and ScaledObjects of the index, by the workload they scale. */
+function autoscalers(index: ClusterIndex): Map<string, ReplicaRange> {
+    const declared = (kind: string) => index.ofKind(kind).map((o) => ({ namespace: o.ref.namespace, resource: o.resource }));
+    return replicaRanges(declared("HorizontalPodAutoscaler"), declared("ScaledObject"));
 }
 
 /** Every replicated workload, per namespace, sized. */
@@ -98,7 +93,7 @@ export function sizedWorkloads(index: ClusterIndex): Map<string, SizedWorkload[]
         const rolling = workload.kind === "Deployment" && (spec.strategy?.type ?? "RollingUpdate") === "RollingUpdate";
         const surge = rolling && maxReplicas > 0 ? scaled(spec.strategy?.rollingUpdate?.maxSurge ?? "25%", maxReplicas, true) : 0;
         const sized: SizedWorkload = {
-            workload, maxReplicas, minReplicas, autoscaled: hpa !== undefined, surge,
+            workload, maxReplicas, minReplicas, autoscaled: hpa !== undefined, scaledBy: hpa?.scaler, surge,
             containers: containerSizes(workload, limitRanges.get(workload.ref.namespace) ?? []),
         };
         appendTo(result, workload.ref.namespace, sized);

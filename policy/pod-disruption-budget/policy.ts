@@ -1,10 +1,11 @@
 // `pod-disruption-budget`: a Deployment or StatefulSet that runs several replicas (directly or
-// through an HPA's minReplicas) has a PodDisruptionBudget selecting its pods, so node drains keep
-// it serving; and no budget blocks every eviction, which would stall node drains instead.
+// through its HPA's or ScaledObject's minimum) has a PodDisruptionBudget selecting its pods, so
+// node drains keep it serving; and no budget blocks every eviction, which would stall drains instead.
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { configSpec, readConfig, WithExemptions } from "../lib/config";
 import { reporterFor } from "../lib/report";
 import { ofKind, refOf } from "../lib/stackResources";
+import { replicaRanges } from "../lib/autoscalers";
 import { BudgetIndex } from "./budgetIndex";
 
 interface PdbConfig extends WithExemptions {
@@ -22,16 +23,12 @@ const spec = configSpec("pod-disruption-budget", ["missingBudget", "blockingBudg
 
 const SCALED_KINDS = ["Deployment", "StatefulSet"];
 
-/** The highest HPA minReplicas per "namespace/kind/name". */
-function hpaMinimums(resources: readonly PolicyResource[]): Map<string, number> {
-    const minimums = new Map<string, number>();
-    for (const hpa of ofKind(resources, ["autoscaling"], "HorizontalPodAutoscaler")) {
-        const target = hpa.props.spec?.scaleTargetRef;
-        if (!SCALED_KINDS.includes(target?.kind)) continue;
-        const key = `${refOf(hpa).namespace ?? "default"}/${target.kind}/${target.name}`;
-        minimums.set(key, Math.max(minimums.get(key) ?? 0, Number(hpa.props.spec?.minReplicas ?? 1)));
-    }
-    return minimums;
+/** The minimum replicas an HPA or ScaledObject keeps, per "namespace/kind/name". */
+function autoscalerMinimums(resources: readonly PolicyResource[]): Map<string, number> {
+    const declared = (groups: string[], kind: string) =>
+        ofKind(resources, groups, kind).map((resource) => ({ namespace: refOf(resource).namespace ?? "default", resource }));
+    const ranges = replicaRanges(declared(["autoscaling"], "HorizontalPodAutoscaler"), declared(["keda.sh"], "ScaledObject"));
+    return new Map([...ranges].map(([key, range]) => [key, range.min]));
 }
 
 /** Why a budget allows no eviction of a workload with `replicas` pods, or undefined when it allows one. */
@@ -52,7 +49,7 @@ export const podDisruptionBudget: StackValidationPolicy = {
     validateStack: (args, report) => {
         const config = readConfig<PdbConfig>(args, spec);
         const budgets = new BudgetIndex(ofKind(args.resources, ["policy"], "PodDisruptionBudget"));
-        const minimums = hpaMinimums(args.resources);
+        const minimums = autoscalerMinimums(args.resources);
         const blocking = new Set<string>();
         for (const kind of SCALED_KINDS) {
             for (const workload of ofKind(args.resources, ["apps"], kind)) {
