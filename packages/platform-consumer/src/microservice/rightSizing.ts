@@ -4,6 +4,7 @@
 // requests the service declares. The service dashboard shows the two side by side.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { afterCrd } from "../shared/crdDependency";
 
 export const VPA_API_VERSION = "autoscaling.k8s.io/v1";
 
@@ -44,5 +45,5 @@ export function createVerticalPodAutoscaler(
                 ],
             },
         },
-    }, { ...opts, dependsOn: integration.crdDependency ? [integration.crdDependency] : [] });
+    }, afterCrd(opts, integration.crdDependency));
 }
