@@ -16,6 +16,7 @@ export const CHARTS = {
     externalSecrets: { repo: "https://charts.external-secrets.io", chart: "external-secrets", version: "2.9.0" },
     metricsServer: { repo: "https://kubernetes-sigs.github.io/metrics-server/", chart: "metrics-server", version: "3.13.1" },
     vpa: { repo: "https://charts.fairwinds.com/stable", chart: "vpa", version: "5.0.0" },
+    keda: { repo: "https://kedacore.github.io/charts", chart: "keda", version: "2.20.2" },
 } as const satisfies Record<string, ChartSource>;
 
 export type ChartKey = keyof typeof CHARTS;

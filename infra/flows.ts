@@ -7,6 +7,7 @@
 import { AddressBlocks, Flow, FlowPeer } from "../components/tenancy/flows";
 import { ELASTICSEARCH_PORT } from "../components/logging/names";
 import { METRICS_SERVER_PORT } from "../components/resourceMetrics/names";
+import { METRICS_API_SERVER_PORT as KEDA_METRICS_API_PORT, WEBHOOK_PORT as KEDA_WEBHOOK_PORT } from "../components/requestScaling/names";
 import { PROMETHEUS_SERVICE, GRAFANA_SERVICE } from "../components/monitoring/names";
 import { PORTS as JAEGER } from "../components/tracing/names";
 import { egressHosts, egressPorts } from "../components/mesh";
@@ -46,7 +47,7 @@ export const ADDRESS_BLOCKS: AddressBlocks = {
     internet: ["0.0.0.0/0"],
 };
 
-type Enabled = Pick<PlatformConfig, "mesh" | "monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets" | "shop" | "resourceMetrics" | "rightSizing">;
+type Enabled = Pick<PlatformConfig, "mesh" | "monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets" | "shop" | "resourceMetrics" | "rightSizing" | "requestScaling">;
 
 /** Every flow the platform's add-ons need, for the add-ons `config` enables. */
 export function platformFlows(config: Enabled): Flow[] {
@@ -178,6 +179,16 @@ export function platformFlows(config: Enabled): Flow[] {
     if (config.rightSizing.enabled) {
         add({ name: `${NAMESPACES.vpa}-to-api-server`, from: ns(NAMESPACES.vpa), to: API_SERVER, ports: API_SERVER_PORTS,
             why: "the VPA recommender reads pods, VerticalPodAutoscalers and the resource metrics API, and writes recommendations and checkpoints" });
+    }
+
+    if (config.requestScaling.enabled) {
+        const keda = ns(NAMESPACES.keda);
+        add({ name: `${NAMESPACES.keda}-to-api-server`, from: keda, to: API_SERVER, ports: API_SERVER_PORTS,
+            why: "KEDA's operator watches ScaledObjects and writes the HPAs they scale through; its metrics server checks its callers" });
+        add({ name: "api-server-to-keda", from: API_SERVER, to: keda, ports: tcp(KEDA_METRICS_API_PORT, KEDA_WEBHOOK_PORT),
+            why: "the API server's aggregator serves external.metrics.k8s.io (what KEDA's HPAs read) by calling KEDA's metrics server, and calls its ScaledObject webhook" });
+        add({ name: "keda-to-prometheus", from: keda, to: ns(NAMESPACES.monitoring), ports: [{ port: PROMETHEUS_SERVICE.port }],
+            why: "KEDA's operator reads each ScaledObject's request rate from Prometheus" });
     }
 
     if (config.gitops.enabled) {

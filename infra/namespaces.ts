@@ -23,10 +23,12 @@ export const NAMESPACES = {
     metricsServer: "metrics-server",
     /** The Vertical Pod Autoscaler's recommender, where platform:rightSizing.enabled is true. */
     vpa: "vpa",
+    /** KEDA, where platform:requestScaling.enabled is true. */
+    keda: "keda",
 } as const;
 
 /** The add-ons that create platform namespaces, each switched by its `enabled` (resourceMetrics by its `source`). */
-type Enabled = Record<"monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets" | "rightSizing", { enabled: boolean }>
+type Enabled = Record<"monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets" | "rightSizing" | "requestScaling", { enabled: boolean }>
     & { mesh: { enabled: boolean; egressGateway: { enabled: boolean } }; resourceMetrics: { source: string } };
 
 /** A platform namespace and the add-on whose `enabled` creates it. */
@@ -77,6 +79,9 @@ export const PLATFORM_NAMESPACES: readonly PlatformNamespace[] = [
     { addOn: "resourceMetrics", name: NAMESPACES.metricsServer, podSecurityLevel: "restricted", meshInjection: false },
     // Outside the mesh: it serves nothing and calls only the API server.
     { addOn: "rightSizing", name: NAMESPACES.vpa, podSecurityLevel: "restricted", meshInjection: false },
+    // Outside the mesh: the API server's aggregator and webhook calls present no mesh certificate,
+    // and Prometheus, which the operator queries, is outside it too.
+    { addOn: "requestScaling", name: NAMESPACES.keda, podSecurityLevel: "restricted", meshInjection: false },
 ];
 
 /** Whether an add-on runs in the stack: resourceMetrics by its source, the others by `enabled`. */

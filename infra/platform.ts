@@ -10,6 +10,7 @@ import { Mesh, otlpEndpoint } from "../components/mesh";
 import { DASHBOARD_LABEL, Monitoring } from "../components/monitoring";
 import { MetricsServer } from "../components/resourceMetrics";
 import { VpaRecommender } from "../components/rightSizing";
+import { Keda } from "../components/requestScaling";
 import { ExternalSecrets } from "../components/secrets";
 import { SHOP_SERVICES, Shop } from "../components/shop";
 import { Tenancy } from "../components/tenancy";
@@ -36,6 +37,7 @@ export interface Platform {
     externalSecrets?: ExternalSecrets;
     metricsServer?: MetricsServer;
     vpaRecommender?: VpaRecommender;
+    keda?: Keda;
 }
 
 export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
@@ -92,6 +94,16 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             namespace: tenancy.platformNamespaces[NAMESPACES.vpa],
             chart: resolveChart("vpa", config),
             chartValues: config.chartValues.vpa,
+        }, opts)
+        : undefined;
+
+    // Scaling on request rate: KEDA, whose chart brings the CRD of the services' ScaledObjects.
+    const keda = config.requestScaling.enabled
+        ? new Keda("keda", {
+            settings: config.requestScaling,
+            namespace: tenancy.platformNamespaces[NAMESPACES.keda],
+            chart: resolveChart("keda", config),
+            chartValues: config.chartValues.keda,
         }, opts)
         : undefined;
 
@@ -287,8 +299,10 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             tracing: config.tracing.enabled ? { otlpGrpcEndpoint: otlpGrpcEndpoint(NAMESPACES.tracing) } : undefined,
             secretStore: storeIntegration,
             rightSizing: vpaRecommender && { crdDependency: vpaRecommender.chart },
+            // The config refuses requestScaling without monitoring.
+            requestScaling: keda && monitoring && { prometheusAddress: monitoring.prometheusUrl, crdDependency: keda.chart },
         }, opts)
         : undefined;
 
-    return { config, tenancy, admission, shop, gitops, monitoring, mesh, logging, tracing, kiali, externalSecrets, metricsServer, vpaRecommender };
+    return { config, tenancy, admission, shop, gitops, monitoring, mesh, logging, tracing, kiali, externalSecrets, metricsServer, vpaRecommender, keda };
 }

@@ -78,6 +78,12 @@ export const baseProfile: ProfileDifferences = {
         enabled: true,
         resources: { requests: { cpu: "50m", memory: "256Mi" }, limits: { memory: "512Mi" } },
     },
+    requestScaling: {
+        enabled: true,
+        // Each of KEDA's three pods; the operator, which polls Prometheus, is the busiest. A limit the
+        // chart sets by default (cpu 1) is stated, so the profile says what runs.
+        resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } },
+    },
     chartRepositories: {},
     chartValues: {},
 };

@@ -3,9 +3,8 @@
 // authorization, metrics, alerts, dashboards, traces and JSON logs.
 import * as pulumi from "@pulumi/pulumi";
 import {
-    EdgeArgs, EdgeRouteSettings, MeshIntegration, Microservice, MonitoringIntegration, RedMetricNames, RightSizingIntegration, SecretStoreIntegration,
-    TracingIntegration,
-    WorkloadDefaults,
+    EdgeArgs, EdgeRouteSettings, MeshIntegration, Microservice, MonitoringIntegration, RedMetricNames, RequestScalingIntegration,
+    RightSizingIntegration, SecretStoreIntegration, TracingIntegration, WorkloadDefaults,
 } from "@reference-platform/consumer/microservice";
 import { ShopSettings } from "./settings";
 import { callersOf, SHOP_SERVICES } from "./topology";
@@ -39,6 +38,7 @@ export interface ShopArgs {
     secretStore?: SecretStoreIntegration;
     /** The platform's VPA recommender: every service gets a recommendation-only VPA. */
     rightSizing?: RightSizingIntegration;
+    requestScaling?: RequestScalingIntegration;
 }
 
 /** The topology's edge rules with the stack's on top: its claims replace the topology's; requireJwt false drops both. */
@@ -90,6 +90,7 @@ export class Shop extends pulumi.ComponentResource {
                 defaults: args.defaults,
                 platformNamespaces: args.platformNamespaces,
                 delivery: settings.delivery,
+                autoscaling: settings.autoscaling,
                 slo: settings.slo,
                 faultInjection: settings.faultInjection,
                 redMetrics: PODINFO_RED_METRICS,
@@ -98,6 +99,7 @@ export class Shop extends pulumi.ComponentResource {
                 tracing: args.tracing,
                 secretStore: args.secretStore,
                 rightSizing: args.rightSizing,
+                requestScaling: args.requestScaling,
             }, { parent: this });
         }
         this.frontendUrl = this.services.frontend.url;

@@ -3,11 +3,15 @@
 import { z } from "zod";
 import { dnsLabel, pinnedImage } from "@reference-platform/consumer/shared/fields";
 import { externalDependenciesSchema } from "@reference-platform/consumer/microservice/settings";
-import { deliverySettingsSchema, edgeRouteSchema, faultInjectionSchema, sloSchema } from "@reference-platform/consumer/microservice/settings";
+import {
+    deliverySettingsSchema, edgeRouteSchema, faultInjectionSchema, scalingSignalSchema, sloSchema,
+} from "@reference-platform/consumer/microservice/settings";
 import { SHOP_SERVICE_NAMES } from "./topology";
 
 export const shopServiceSettingsSchema = z.strictObject({
     delivery: deliverySettingsSchema.optional(),
+    /** scaleOn "requestRate": scale on the requests per second each pod receives instead of cpu and memory (needs platform:requestScaling). */
+    autoscaling: scalingSignalSchema.optional(),
     slo: sloSchema.optional(),
     faultInjection: faultInjectionSchema.optional(),
     edge: edgeRouteSchema.optional(),

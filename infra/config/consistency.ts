@@ -36,6 +36,7 @@ export function profileConsistency(profile: Record<string, any>, ctx: Ctx): void
         }
     }
     egressGatewayCarriesOnlyTls(profile, ctx);
+    requestRateHasItsSources(profile, ctx);
     const http = isRecord(profile.httpChartRepositories) ? profile.httpChartRepositories : {};
     for (const chart of Object.keys(http)) {
         const repo = isRecord(profile.chartRepositories) ? profile.chartRepositories[chart] : undefined;
@@ -70,5 +71,22 @@ function egressGatewayCarriesOnlyTls(profile: Record<string, any>, ctx: Ctx): vo
                 "the egress gateway (mesh.egressGateway.enabled) is the only way out and passes only TLS through, routed by SNI: " +
                 "declare the host as TLS if the service speaks TLS to it (HTTPS does), or set mesh.egressGateway.enabled false");
         });
+    }
+}
+
+/** Scaling on request rate needs the mesh (it counts the requests), Prometheus (which KEDA reads) and KEDA. */
+function requestRateHasItsSources(profile: Record<string, any>, ctx: Ctx): void {
+    if (profile.shop?.enabled !== true) return;
+    const needs: [boolean, string][] = [
+        [profile.requestScaling?.enabled === false, "needs KEDA: set platform:requestScaling.enabled true"],
+        [profile.mesh?.enabled === false, "needs the mesh, whose sidecars count the requests (platform:mesh.enabled is false)"],
+        [profile.monitoring?.enabled === false, "needs Prometheus, which KEDA reads the rate from (platform:monitoring.enabled is false)"],
+        [profile.workloads?.autoscaling?.enabled === false, "is ignored while platform:workloads.autoscaling.enabled is false: nothing scales"],
+    ];
+    for (const [service, settings] of Object.entries(isRecord(profile.shop.services) ? profile.shop.services : {})) {
+        if (!isRecord(settings) || !isRecord(settings.autoscaling) || settings.autoscaling.scaleOn !== "requestRate") continue;
+        for (const [missing, why] of needs) {
+            if (missing) issue(ctx, ["shop", "services", service, "autoscaling", "scaleOn"], `"requestRate" ${why}; or set scaleOn "resources"`);
+        }
     }
 }

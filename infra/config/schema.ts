@@ -11,6 +11,7 @@ import { gitOpsSettingsSchema } from "../../components/gitops/settings";
 import { externalSecretsSettingsSchema } from "../../components/secrets/settings";
 import { resourceMetricsSettingsSchema } from "../../components/resourceMetrics/settings";
 import { rightSizingSettingsSchema } from "../../components/rightSizing/settings";
+import { requestScalingSettingsSchema } from "../../components/requestScaling/settings";
 import { loggingSettingsSchema } from "../../components/logging/settings";
 import { meshSettingsSchema } from "../../components/mesh/settings";
 import { workloadDefaultsSchema } from "@reference-platform/consumer/microservice/settings";
@@ -73,6 +74,7 @@ function buildProfileSchema(profileName: string) {
         externalSecrets: externalSecretsSettingsSchema,
         resourceMetrics: resourceMetricsSettingsSchema,
         rightSizing: rightSizingSettingsSchema,
+        requestScaling: requestScalingSettingsSchema,
         /** protect + retainOnDelete for stateful data (Elasticsearch, Prometheus volumes). */
         protectStatefulData: z.boolean(),
         /** Per-chart repository overrides (mirrors, oci://), keyed by chart key in infra/charts.ts; checked with httpChartRepositories, below. */

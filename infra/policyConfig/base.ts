@@ -9,6 +9,7 @@ import { NAMESPACES, PLATFORM_NAMESPACES } from "../namespaces";
 import { EGRESS_GATEWAY_NAME, GATEWAY_NAME } from "../../components/mesh/names";
 import { RELEASE as METRICS_SERVER_RELEASE } from "../../components/resourceMetrics/names";
 import { RECOMMENDER as VPA_RECOMMENDER, RELEASE as VPA_RELEASE } from "../../components/rightSizing/names";
+import { OPERATOR as KEDA_OPERATOR, RELEASE as KEDA_RELEASE } from "../../components/requestScaling/names";
 import { Exemption, PolicySettings } from "./types";
 
 /** The exemptions for the add-ons are reviewed together, against the pinned charts, by this date. */
@@ -145,6 +146,15 @@ export const basePolicySettings: PolicySettings = {
                 expires: REVIEW_BY,
             },
             {
+                chart: KEDA_RELEASE,
+                kind: "ClusterRole",
+                name: `${KEDA_OPERATOR}-minimal-cluster-role`,
+                controls: ["admissionWebhooks"],
+                reason: "KEDA's operator generates its own serving certificates and patches their CA bundle into its ScaledObject " +
+                    "webhook and its external metrics APIService (no cert-manager here); patch and update on webhook configurations",
+                expires: REVIEW_BY,
+            },
+            {
                 chart: "istiod-*",
                 kind: "ClusterRole",
                 name: "istio-reader-clusterrole-*",
@@ -195,7 +205,7 @@ export const basePolicySettings: PolicySettings = {
     "image-provenance": {
         allowedRegistries: [
             "ghcr.io/stefanprodan", "docker.io", "quay.io", "registry.k8s.io", "gcr.io/istio-release", "docker.elastic.co",
-            "cr.fluentbit.io", "ghcr.io/dexidp", "public.ecr.aws/docker/library", "ghcr.io/external-secrets",
+            "cr.fluentbit.io", "ghcr.io/dexidp", "public.ecr.aws/docker/library", "ghcr.io/external-secrets", "ghcr.io/kedacore",
         ],
         requireDigest: false,
         exemptions: ingressGateway["image-provenance"],

@@ -18,6 +18,8 @@ export const PLATFORM_API_VERSIONS = [
     "extensions.istio.io/v1alpha1",
     "argoproj.io/v1alpha1",
     "autoscaling.k8s.io/v1",
+    "keda.sh/v1alpha1",
+    "eventing.keda.sh/v1alpha1",
     "elasticsearch.k8s.elastic.co/v1",
     "elasticsearch.k8s.elastic.co/v1beta1",
     "kibana.k8s.elastic.co/v1",

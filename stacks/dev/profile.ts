@@ -80,6 +80,7 @@ export const devDifferences: ProfileDifferences = {
         resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "200Mi" } },
     },
     rightSizing: { resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { memory: "256Mi" } } },
+    requestScaling: { resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { cpu: "250m", memory: "256Mi" } } },
     protectStatefulData: false,
 };
 

@@ -58,7 +58,8 @@ export const prodDifferences: ProfileDifferences = {
     shop: {
         services: {
             frontend: { slo: 99.95 },
-            catalog: { slo: 99.9 },
+            // Reads are bursty and cheap per request: scale on the rate, not on cpu that lags it.
+            catalog: { autoscaling: { scaleOn: "requestRate", requestRate: { targetPerPod: 50 } }, slo: 99.9 },
             orders: { slo: 99.9 },
             payments: { slo: 99.95 },
         },

@@ -56,7 +56,7 @@ export const stagingDifferences: ProfileDifferences = {
     shop: {
         services: {
             frontend: { slo: 99.9 },
-            catalog: { delivery: { strategy: "canary", canary: { weight: 10 } }, slo: 99.5 },
+            catalog: { delivery: { strategy: "canary", canary: { weight: 10 } }, autoscaling: { scaleOn: "requestRate", requestRate: { targetPerPod: 50 } }, slo: 99.5 },
             payments: { delivery: { strategy: "blueGreen", blueGreen: { active: "blue" } }, slo: 99.9 },
         },
     },

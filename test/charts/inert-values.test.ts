@@ -48,6 +48,11 @@ const PINNED: Record<string, { path: string[]; why: string }[]> = {
                 "runAsNonRoot and seccompProfile, and is pinned so a chart upgrade cannot loosen it silently",
         },
     ],
+    keda: ["securityContext", "podSecurityContext"].flatMap((key) => ["operator", "metricServer", "webhooks"].map((pod) => ({
+        path: [key, pod],
+        why: "the restricted context, written once by the platform: the chart's default in 2.20.2 lacks privileged and runAsNonRoot " +
+            "(containers) or the seccomp profile (pods), and is pinned so a chart upgrade cannot loosen it silently",
+    }))),
     "kiali-server": [
         { path: ["auth"], why: "who may log in: the chart's empty default means token in 2.29; pinned so a chart upgrade cannot change it silently" },
         { path: ["deployment", "view_only_mode"], why: "the stack's mesh.kiali.viewOnly, passed through; security-relevant like auth" },

@@ -158,6 +158,8 @@ export const TEAM_MISTAKES: TeamMistake[] = [
     { title: "an SLO of 100%", args: set({ slo: 100 }), expect: /slo: must be a percentage from 50 to below 100, e\.g\. 99\.9 \(got 100\)/ },
     { title: "an error ratio as a percentage", args: set({ alertThresholds: { errorRatio: 5 } }), expect: /alertThresholds\.errorRatio: 5 must be a fraction in \(0, 1\]/ },
     { title: "autoscaling max below min", args: set({ autoscaling: { enabled: true, minReplicas: 5, maxReplicas: 2 } }), expect: /autoscaling\.maxReplicas: is below minReplicas 5 \(got 2\)/ },
+    { title: "request-rate scaling without KEDA's integration", stack: "staging", args: set({ autoscaling: { scaleOn: "requestRate", requestRate: { targetPerPod: 20 } } }), expect: /autoscaling\.scaleOn: KEDA scales on the request rate, and requestScaling is not set/ },
+    { title: "a request-rate target of 0", stack: "staging", args: set({ autoscaling: { scaleOn: "requestRate", requestRate: { targetPerPod: 0 } } }), expect: /autoscaling\.requestRate\.targetPerPod: must be above 0/ },
     { title: "a disruption budget of 0", args: set({ disruptionBudget: { enabled: true, maxUnavailable: 0 } }), expect: /disruptionBudget\.maxUnavailable: must be at least 1 \(got 0\)/ },
     { title: "a rollout that can never start", args: set({ delivery: { strategy: "rolling", rolling: { maxSurge: 0, maxUnavailable: 0 } } }), expect: /rollingUpdate\.maxSurge: is 0 and so is maxUnavailable/ },
     { title: "every mistake of a service in one pass", args: set({ runAsUser: 0, command: [], probes: { liveness: { path: "/healthz", port: "health" } } }),

@@ -4,7 +4,7 @@ import { strict as assert } from "assert";
 import {
     CONTRACT_AREAS, PlatformContract, PlatformStack, readContract, ServiceRequest, serviceSettings,
 } from "@reference-platform/consumer";
-import { RunResult, runStack, StackOverrides } from "../harness";
+import { MESH_OFF, RunResult, runStack, StackOverrides } from "../harness";
 
 const contractOf = (run: RunResult): Record<string, unknown> =>
     Object.fromEntries(["contractVersion", ...CONTRACT_AREAS].map((k) => [k, run.outputs[k]]));
@@ -120,7 +120,7 @@ describe("consumer package: lookups and derived settings", () => {
         });
 
         it("without a mesh, scrape plain http and build no mesh settings", () => {
-            const s = serviceSettings(platformStack("prod", { mesh: { enabled: false } }), { team: "data" });
+            const s = serviceSettings(platformStack("prod", MESH_OFF), { team: "data" });
             assert.equal(s.mesh, undefined);
             assert.deepEqual(s.scrape, { scheme: "http", identity: null });
         });

@@ -40,12 +40,15 @@ function* strings(value: unknown, path: string): Generator<[string, string]> {
 /** The namespace a recorded object lands in: a chart's release namespace, else its metadata's. */
 const namespaceOf = (r: RecordedResource): string | undefined => r.inputs?.namespace ?? r.inputs?.metadata?.namespace;
 
-/** Service addresses in the values and specs of the plan's objects; source namespace = the object's. */
+/** Objects whose addresses another component dials, and that component's namespace: KEDA's operator queries each ScaledObject's Prometheus. */
+const DIALLED_BY: Record<string, string> = { "kubernetes:keda.sh/v1alpha1:ScaledObject": "keda" };
+
+/** Service addresses in the values and specs of the plan's objects; source namespace = the object's, or its reader's (DIALLED_BY). */
 export function dialledServices(resources: RecordedResource[]): NeededFlow[] {
     const found: NeededFlow[] = [];
     for (const r of resources) {
         if (r.type === "kubernetes:core/v1:Secret" || !r.type.startsWith("kubernetes:")) continue;
-        const from = namespaceOf(r);
+        const from = DIALLED_BY[r.type] ?? namespaceOf(r);
         if (!from) continue;
         for (const [path, text] of strings(r.type.endsWith("helm.sh/v4:Chart") ? r.inputs.values : r.inputs.spec ?? r.inputs.data, "")) {
             for (const m of text.matchAll(SVC_URL)) {

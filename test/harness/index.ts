@@ -56,6 +56,19 @@ export function byUrn(run: RunResult, urn: string): RecordedResource | undefined
 
 /**
  * The mesh switched off. Only the mesh splits traffic by weight, so the Microservice refuses a
- * canary without it: staging's catalog canary rolls instead (a no-op on the other stacks).
+ * canary without it: staging's catalog canary rolls instead (a no-op on the other stacks). The mesh
+ * counts the requests that scaling on request rate reads, so catalog scales on cpu and memory.
  */
-export const MESH_OFF: StackOverrides = { mesh: { enabled: false }, shop: { services: { catalog: { delivery: { strategy: "rolling" } } } } };
+export const MESH_OFF: StackOverrides = {
+    mesh: { enabled: false },
+    shop: { services: { catalog: { delivery: { strategy: "rolling" }, autoscaling: { scaleOn: "resources" } } } },
+};
+
+/**
+ * Monitoring switched off. KEDA reads the request rate from Prometheus, so catalog scales on cpu
+ * and memory (a no-op on dev).
+ */
+export const MONITORING_OFF: StackOverrides = {
+    monitoring: { enabled: false },
+    shop: { services: { catalog: { autoscaling: { scaleOn: "resources" } } } },
+};

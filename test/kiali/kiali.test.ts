@@ -3,7 +3,7 @@
 // names them, the tracing component's Jaeger query Service), sized and authenticated per stack,
 // read-only, restricted, and absent with the mesh or monitoring off.
 import { strict as assert } from "assert";
-import { ofType, one, RecordedResource, runOk, RunResult } from "../harness";
+import { MESH_OFF, MONITORING_OFF, ofType, one, RecordedResource, runOk, RunResult } from "../harness";
 import { isWrappedSecret } from "../harness/wire";
 
 const CHART = "kubernetes:helm.sh/v4:Chart";
@@ -111,8 +111,8 @@ for (const stack of Object.keys(EXPECTED)) {
 
 describe("Kiali switches", () => {
     for (const [what, overrides] of [
-        ["the mesh off", { mesh: { enabled: false } }],
-        ["monitoring off", { monitoring: { enabled: false } }],
+        ["the mesh off", MESH_OFF],
+        ["monitoring off", MONITORING_OFF],
         ["mesh.kiali.enabled false", { mesh: { kiali: { enabled: false } } }],
     ] as const) {
         it(`installs nothing with ${what}, and exports a null URL`, () => {

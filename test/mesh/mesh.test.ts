@@ -3,7 +3,7 @@
 // only LoadBalancer, run as the real program per stack.
 import { strict as assert } from "assert";
 import { otlpEndpoint } from "../../components/mesh/chartValues";
-import { ofType, one, RecordedResource, runOk, RunResult, StackOverrides } from "../harness";
+import { MESH_OFF, ofType, one, RecordedResource, runOk, RunResult, StackOverrides } from "../harness";
 import { itRendered, ofKind, podSpecs, renderedBy, renderedChildren } from "../harness/renderedCharts";
 
 const CHART = "kubernetes:helm.sh/v4:Chart";
@@ -300,7 +300,7 @@ describe("mesh", () => {
 
     describe("switches", () => {
         it("registers no mesh resource, namespace or LoadBalancer when the mesh is disabled", () => {
-            const run = ok("prod", { mesh: { enabled: false } });
+            const run = ok("prod", MESH_OFF);
             assert.deepEqual(ofType(run, MESH_COMPONENT), []);
             assert.deepEqual(run.resources.filter((r) => r.type.includes(".istio.io/")).map((r) => r.type), []);
             const istioCharts = ofType(run, CHART).filter((c) => c.inputs.repositoryOpts?.repo === ISTIO_REPO);

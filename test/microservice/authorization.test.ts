@@ -4,7 +4,7 @@
 // identity under STRICT mTLS, in plaintext only where the mesh is PERMISSIVE (dev). No port of
 // any service is ever opened below the mesh's mTLS mode.
 import { strict as assert } from "assert";
-import { one, ofType, RunResult } from "../harness";
+import { MESH_OFF, MONITORING_OFF, one, ofType, RunResult } from "../harness";
 import { chartUrn, kindOf, ok, onlyKind, SHOP_NAMESPACE, TYPES, workloadPolicy } from "./support";
 
 // Independent of the code: the shop's call graph as its README draws it.
@@ -148,7 +148,7 @@ describe("zero-trust authorization", () => {
     });
 
     it("opens no scrape path when monitoring is off", () => {
-        const run = ok("staging", { monitoring: { enabled: false } });
+        const run = ok("staging", MONITORING_OFF);
         for (const service of Object.keys(CALLERS)) {
             assert.deepEqual(rulesOnPort(run, service, PODINFO.metrics), [], `${service}: nothing on the metrics port`);
             assert.ok(policyOf(run, service).rules.every((r: any) => r.from), `${service}: every rule names principals`);
@@ -157,7 +157,7 @@ describe("zero-trust authorization", () => {
     });
 
     it("creates no AuthorizationPolicy, not even allow-nothing, without the mesh", () => {
-        const run = ok("prod", { mesh: { enabled: false } });
+        const run = ok("prod", MESH_OFF);
         assert.equal(ofType(run, TYPES.authorizationPolicy).length, 0);
         assert.equal(ofType(run, TYPES.peerAuthentication).length, 0);
     });

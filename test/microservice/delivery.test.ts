@@ -61,7 +61,9 @@ describe("delivery strategies", () => {
 
         it("autoscales and protects only the stable track", () => {
             const run = ok(STAGING);
-            assert.deepEqual(kindOf(run, "catalog", TYPES.hpa).map((h) => h.inputs.spec.scaleTargetRef.name), ["catalog"]);
+            // Staging's catalog scales on request rate: a ScaledObject is its autoscaler.
+            assert.deepEqual(kindOf(run, "catalog", TYPES.hpa), []);
+            assert.deepEqual(kindOf(run, "catalog", TYPES.scaledObject).map((s) => s.inputs.spec.scaleTargetRef.name), ["catalog"]);
             assert.deepEqual(kindOf(run, "catalog", TYPES.pdb).map((p) => p.inputs.spec.selector.matchLabels.version), ["stable"]);
         });
 
@@ -258,7 +260,7 @@ describe("delivery strategies", () => {
         });
 
         it("refuses a weighted canary, which only the mesh splits by weight", () => {
-            const failed = runStack(STAGING, { mesh: { enabled: false } });
+            const failed = runStack(STAGING, { mesh: { enabled: false }, shop: { services: { catalog: { autoscaling: { scaleOn: "resources" } } } } });
             assert.match(failed.error ?? "", /Microservice "catalog" is invalid:\n {2}- delivery\.canary\.weight: only the mesh splits traffic by weight.*\(got 10\)/);
         });
 

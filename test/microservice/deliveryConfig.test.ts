@@ -63,7 +63,7 @@ describe("shop service settings", () => {
             rejects({ orders: { faultInjection: { delay: { percent: 5, fixedDelay: "soon" } } } }, /faultInjection\.delay\.fixedDelay: must be a duration/);
         });
         it("a misspelt key inside a service", () => {
-            rejects({ orders: { sloo: 99 } }, /platform:shop\.services\.orders\.sloo: unknown key; accepted: delivery, slo, faultInjection/);
+            rejects({ orders: { sloo: 99 } }, /platform:shop\.services\.orders\.sloo: unknown key; accepted: delivery, autoscaling, slo, faultInjection/);
             rejects({ orders: { delivery: { strategy: "canary", canary: { wieght: 5 } } } }, /orders\.delivery\.canary\.wieght: unknown key; accepted: weight, /);
         });
     });

@@ -135,14 +135,22 @@ describe("Microservice", () => {
             }
         });
 
-        it("prod runs at least two replicas under an HPA on CPU and memory, with a PDB", () => {
+        it("prod runs at least two replicas under an HPA on CPU and memory (catalog: a ScaledObject on request rate), with a PDB", () => {
             const run = runStack("prod");
             for (const service of SERVICES) {
-                const hpa = childOfKind(run, service, "HorizontalPodAutoscaler")!;
-                assert.ok(hpa.inputs.spec.minReplicas >= 2);
-                assert.ok(hpa.inputs.spec.maxReplicas >= hpa.inputs.spec.minReplicas);
-                assert.deepEqual(hpa.inputs.spec.metrics.map((m: any) => m.resource.name).sort(), ["cpu", "memory"]);
-                assert.equal(hpa.inputs.spec.scaleTargetRef.kind, "Deployment");
+                if (service === "catalog") {
+                    const scaled = childOfKind(run, service, "ScaledObject")!;
+                    assert.ok(scaled.inputs.spec.minReplicaCount >= 2);
+                    assert.ok(scaled.inputs.spec.maxReplicaCount >= scaled.inputs.spec.minReplicaCount);
+                    assert.equal(scaled.inputs.spec.scaleTargetRef.kind, "Deployment");
+                    assert.equal(childOfKind(run, service, "HorizontalPodAutoscaler"), undefined);
+                } else {
+                    const hpa = childOfKind(run, service, "HorizontalPodAutoscaler")!;
+                    assert.ok(hpa.inputs.spec.minReplicas >= 2);
+                    assert.ok(hpa.inputs.spec.maxReplicas >= hpa.inputs.spec.minReplicas);
+                    assert.deepEqual(hpa.inputs.spec.metrics.map((m: any) => m.resource.name).sort(), ["cpu", "memory"]);
+                    assert.equal(hpa.inputs.spec.scaleTargetRef.kind, "Deployment");
+                }
                 const pdb = childOfKind(run, service, "PodDisruptionBudget")!;
                 assert.deepEqual(pdb.inputs.spec.selector.matchLabels,
                     childOfKind(run, service, "Deployment")!.inputs.spec.selector.matchLabels);

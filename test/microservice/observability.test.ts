@@ -4,7 +4,7 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
-import { one, ofType, RunResult } from "../harness";
+import { MESH_OFF, MONITORING_OFF, one, ofType, RunResult } from "../harness";
 import { chartUrn, kindOf, ok, onlyKind, SHOP_NAMESPACE, TYPES } from "./support";
 
 const SERVICES = ["frontend", "catalog", "orders", "payments"];
@@ -198,7 +198,7 @@ describe("per-service observability", () => {
         });
 
         it("scrapes in plaintext without the mesh", () => {
-            const run = ok("prod", { mesh: { enabled: false } });
+            const run = ok("prod", MESH_OFF);
             for (const service of SERVICES) {
                 assert.equal(endpointOf(run, service).scheme, "http");
                 assert.equal(endpointOf(run, service).tlsConfig, undefined);
@@ -287,7 +287,7 @@ describe("per-service observability", () => {
     });
 
     it("creates no ServiceMonitor, PrometheusRule or dashboard without the monitoring stack", () => {
-        const run = ok("staging", { monitoring: { enabled: false } });
+        const run = ok("staging", MONITORING_OFF);
         for (const service of SERVICES) {
             for (const type of [TYPES.serviceMonitor, TYPES.prometheusRule]) assert.equal(kindOf(run, service, type).length, 0);
             assert.deepEqual(kindOf(run, service, TYPES.configMap).map((c) => c.inputs.metadata.name), [service]);

@@ -8,6 +8,7 @@ export const TYPES = {
     service: "kubernetes:core/v1:Service",
     configMap: "kubernetes:core/v1:ConfigMap",
     hpa: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
+    scaledObject: "kubernetes:keda.sh/v1alpha1:ScaledObject",
     pdb: "kubernetes:policy/v1:PodDisruptionBudget",
     serviceAccount: "kubernetes:core/v1:ServiceAccount",
     destinationRule: "kubernetes:networking.istio.io/v1:DestinationRule",

@@ -1,7 +1,7 @@
 // Monitoring: kube-prometheus-stack pinned and sized per profile, restricted pods, Alertmanager
 // routing, Grafana secrets, Istio scraping and prod protection, run as the real program per stack.
 import { strict as assert } from "assert";
-import { ofType, one, RecordedResource, RunResult, runStack } from "../harness";
+import { MESH_OFF, ofType, one, RecordedResource, RunResult, runStack } from "../harness";
 import { findSecretLeaks } from "../harness/secrets";
 import { isSecretValue } from "../harness/wire";
 import { itRendered, ofKind, podSpecs, renderedBy, restrictedAndSizedViolations } from "../harness/renderedCharts";
@@ -344,7 +344,7 @@ describe("monitoring", () => {
 
     it("gives Prometheus no mesh sidecar, label, annotation or volume without the mesh", () => {
         for (const stack of ["staging", "prod"]) {
-            const spec = values(runStack(stack, { mesh: { enabled: false } })).prometheus.prometheusSpec;
+            const spec = values(runStack(stack, MESH_OFF)).prometheus.prometheusSpec;
             for (const key of ["podMetadata", "volumes", "volumeMounts"]) assert.equal(spec[key], undefined, `${stack}: ${key}`);
         }
     });

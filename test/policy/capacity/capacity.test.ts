@@ -1,5 +1,6 @@
-// capacity over the shop's real prod resources: quotas at exactly what the HPA maximum needs pass,
-// one unit less fails with the numbers; LimitRange bounds and disruption budgets likewise.
+// capacity over the shop's real prod resources: quotas at exactly what the autoscalers' maximum
+// needs pass, one unit less fails with the numbers; LimitRange bounds and disruption budgets
+// likewise. prod's catalog scales on request rate, through a KEDA ScaledObject instead of an HPA.
 import * as assert from "assert";
 import { capacity } from "../../../policy/policies";
 import { quantityValue } from "@reference-platform/grammar";
@@ -12,15 +13,16 @@ const analyze = (resources: HarnessResource[]) => stackMessages(capacity, resour
 describe("capacity", function () {
     this.timeout(120000);
     let prod: HarnessResource[];
-    // Worked out from the recorded objects: each shop Deployment scales to its HPA's maxReplicas
-    // and a rolling update adds ceil(25% of that) surge pods.
+    // Worked out from the recorded objects: each shop Deployment scales to its HPA's maxReplicas (or
+    // its ScaledObject's maxReplicaCount) and a rolling update adds ceil(25% of that) surge pods.
     let pods = 0;
     let requestsMemory = 0;
     before(() => {
         prod = programResources("prod");
         for (const d of prod.filter((r) => r.type === "kubernetes:apps/v1:Deployment" && r.props.metadata.namespace === "shop")) {
-            const hpa = prod.find((r) => r.type.endsWith(":HorizontalPodAutoscaler") && r.props.spec.scaleTargetRef.name === d.props.metadata.name)!;
-            const peak = hpa.props.spec.maxReplicas + Math.ceil(hpa.props.spec.maxReplicas * 0.25);
+            const scaling = (kind: string) => prod.find((r) => r.type.endsWith(`:${kind}`) && r.props.spec.scaleTargetRef.name === d.props.metadata.name);
+            const max = scaling("HorizontalPodAutoscaler")?.props.spec.maxReplicas ?? scaling("ScaledObject")!.props.spec.maxReplicaCount;
+            const peak = max + Math.ceil(max * 0.25);
             pods += peak;
             requestsMemory += peak * quantityValue(d.props.spec.template.spec.containers[0].resources.requests.memory)!;
         }
@@ -78,6 +80,20 @@ describe("capacity", function () {
         ]);
         assert.deepStrictEqual(await analyze(budget({ maxUnavailable: "0%" })), [
             "PodDisruptionBudget shop/orders: maxUnavailable 0% leaves 0 disruptions at the minimum of 3 pods (Deployment orders HPA minReplicas 3): a node drain blocks",
+        ]);
+    });
+
+    it("counts a service that scales on request rate at its ScaledObject's maximum, and its minimum for budgets", async () => {
+        const catalog = prod.filter((r) => r.type.endsWith(":ScaledObject") && r.props.metadata.name === "catalog");
+        assert.strictEqual(catalog.length, 1, "prod's catalog scales on request rate");
+        const raised = changed(quota({ pods: String(pods) }), "ScaledObject", "shop/catalog", (p) => { p.spec.maxReplicaCount = 14; });
+        assert.deepStrictEqual(await analyze(raised), [
+            "ResourceQuota shop/team-quota: quota shop: pods 52 < 57 needed at HPA maximum " +
+                "(catalog 14 + 4 surge, orders 10 + 3 surge, frontend 10 + 3 surge, payments 10 + 3 surge)",
+        ]);
+        const budget = changed(prod, "PodDisruptionBudget", "shop/catalog", (p) => { delete p.spec.maxUnavailable; p.spec.minAvailable = 3; });
+        assert.deepStrictEqual(await analyze(budget), [
+            "PodDisruptionBudget shop/catalog: minAvailable 3 leaves 0 disruptions at the minimum of 3 pods (Deployment catalog ScaledObject minReplicaCount 3): a node drain blocks",
         ]);
     });
 });

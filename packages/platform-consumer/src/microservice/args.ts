@@ -2,9 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { ComputeResources } from "../shared/resources";
 import { ScrapeCertificateFiles } from "../shared/scrapeCertificates";
 import type { ExternalDependency } from "./external";
+import type { RequestScalingIntegration } from "./requestScaling";
 import type { RightSizingIntegration } from "./rightSizing";
 import { SecretStoreIntegration, ServiceSecret } from "./secrets";
-import { AutoscalingSettings, DeliverySettings, EdgeArgs, FaultInjectionSettings, WorkloadDefaults } from "./settings";
+import { DeliverySettings, EdgeArgs, FaultInjectionSettings, ServiceAutoscalingSettings, WorkloadDefaults } from "./settings";
 
 export interface HttpProbe {
     path: string;
@@ -47,7 +48,8 @@ export interface MicroserviceArgs {
     /** Replica count; the profile's when unset. Ignored while autoscaling is on (the HPA owns it). */
     replicas?: number;
     probes?: { liveness?: HttpProbe; readiness?: HttpProbe; startup?: HttpProbe };
-    autoscaling?: Partial<AutoscalingSettings>;
+    /** Over the profile's defaults; scaleOn "requestRate" scales on the mesh's request rate instead of cpu and memory. */
+    autoscaling?: Partial<ServiceAutoscalingSettings>;
     disruptionBudget?: { enabled?: boolean; maxUnavailable?: number };
     /** Names of the services (same namespace) allowed to call this one. */
     callers?: string[];
@@ -121,6 +123,8 @@ export interface MicroserviceArgs {
     secretStore?: SecretStoreIntegration;
     /** Present when the platform runs the VPA recommender: each Deployment gets a recommendation-only VPA. */
     rightSizing?: RightSizingIntegration;
+    /** Present when the platform runs KEDA: autoscaling.scaleOn "requestRate" scales on the mesh's request rate. */
+    requestScaling?: RequestScalingIntegration;
 }
 
 export interface NamespaceLimits {

@@ -28,6 +28,7 @@ export { checkMicroservices } from "./checkServices";
 export { CANARY_HEADER, PREVIEW_HEADER } from "./delivery/headers";
 export { REQUIRE_JWT_ANNOTATION } from "./meshPolicy";
 export { RightSizingIntegration, VPA_API_VERSION, VPA_RECOMMENDATION_METRIC } from "./rightSizing";
+export { KEDA_API_VERSION, RequestScalingIntegration, workloadRequestRate } from "./requestScaling";
 export { serviceAccountPrincipal } from "./authorization";
 export { ExternalDependency, EXTERNAL_PROTOCOLS, serviceEntryName } from "./external";
 export {

@@ -20,8 +20,8 @@ import { Objectives, resolveObjectives } from "./observability/objectives";
 import { DEFAULT_RED_METRICS } from "./observability/promql";
 import { resolveTraffic } from "./routing/traffic";
 import {
-    AutoscalingSettings, autoscalingSchema, DeliverySettings, deliverySettingsSchema, disruptionBudgetSchema, edgeSchema, faultInjectionSchema,
-    rollingUpdateSchema, sloSchema,
+    DeliverySettings, deliverySettingsSchema, disruptionBudgetSchema, edgeSchema, faultInjectionSchema,
+    rollingUpdateSchema, ServiceAutoscalingSettings, serviceAutoscalingSchema, sloSchema,
 } from "./settings";
 
 /** The Microservice's arguments, checked and completed: what every builder of its objects reads. */
@@ -32,7 +32,7 @@ export interface ResolvedMicroservice extends Omit<MicroserviceArgs,
     public: boolean;
     resources: ComputeResources;
     replicas: number;
-    autoscaling: AutoscalingSettings;
+    autoscaling: ServiceAutoscalingSettings;
     disruptionBudget: { enabled: boolean; maxUnavailable: number };
     probes: { liveness: HttpProbe; readiness: HttpProbe; startup: HttpProbe };
     callers: string[];
@@ -84,7 +84,7 @@ const settingsSchema = z.object({
     image: pinnedImage,
     replicas: replicaCount,
     resources: computeResourcesSchema,
-    autoscaling: autoscalingSchema,
+    autoscaling: serviceAutoscalingSchema,
     disruptionBudget: disruptionBudgetSchema,
     rollingUpdate: rollingUpdateSchema,
     delivery: deliverySettingsSchema.optional(),
@@ -227,6 +227,7 @@ function integrationProblems(args: MicroserviceArgs, delivery: DeliverySettings 
         problems.push(`replicas: autoscaling is on, so the HorizontalPodAutoscaler owns the replica count and this would be ignored; ` +
             `set autoscaling.minReplicas, or autoscaling.enabled: false for a fixed count (got ${JSON.stringify(args.replicas)})`);
     }
+    if (autoscaling.scaleOn === "requestRate") problems.push(...requestRateProblems(args, autoscaling.enabled));
     if ((args.secrets?.length ?? 0) > 0 && !args.secretStore) {
         problems.push("secrets: they are read from the platform's secret store, and secretStore is not set (the platform stack runs no External Secrets Operator)");
     }
@@ -234,6 +235,22 @@ function integrationProblems(args: MicroserviceArgs, delivery: DeliverySettings 
         if (!args.mesh && args[field] !== undefined) {
             problems.push(`${field}: the mesh applies it, and the service does not join one, so it would be ignored; remove it or join the mesh`);
         }
+    }
+    return problems;
+}
+
+/** Why scaling on the request rate cannot work as the service is set up (empty: it can). */
+function requestRateProblems(args: MicroserviceArgs, autoscalingEnabled: unknown): string[] {
+    const problems: string[] = [];
+    const got = '(got scaleOn "requestRate")';
+    if (autoscalingEnabled === false) {
+        problems.push(`autoscaling.scaleOn: autoscaling is off (autoscaling.enabled false), so nothing would scale on it; set scaleOn "resources" or turn autoscaling on ${got}`);
+    }
+    if (!args.requestScaling) {
+        problems.push(`autoscaling.scaleOn: KEDA scales on the request rate, and requestScaling is not set (the platform stack runs no KEDA: platform:requestScaling.enabled) ${got}`);
+    }
+    if (!args.mesh) {
+        problems.push(`autoscaling.scaleOn: the mesh's sidecars count the requests, and the service does not join one; join the mesh or scale on cpu and memory ${got}`);
     }
     return problems;
 }

@@ -27,13 +27,51 @@ function autoscalingRange(autoscaling: unknown, ctx: Ctx): void {
 export const rollingUpdateSchema = z.strictObject({ maxSurge: intOrPercent(), maxUnavailable: intOrPercent(100) })
     .superRefine(rolloutCanProgress, EVERY_PASS);
 
-export const autoscalingSchema = z.strictObject({
+const autoscalingFields = {
     enabled: z.boolean(),
     minReplicas: replicas,
     maxReplicas: replicas,
     targetCpuUtilizationPercent: wholeRange(1, 100),
     targetMemoryUtilizationPercent: wholeRange(1, 100),
-}).superRefine(autoscalingRange, EVERY_PASS);
+};
+
+/** The platform's autoscaling defaults (platform:workloads.autoscaling): on cpu and memory. */
+export const autoscalingSchema = z.strictObject(autoscalingFields).superRefine(autoscalingRange, EVERY_PASS);
+
+/** What an autoscaled service scales on: cpu and memory (an HPA), or the mesh's request rate (KEDA). */
+export const SCALING_SIGNALS = ["resources", "requestRate"] as const;
+
+/** Scaling on traffic: the requests per second each pod should receive, as the mesh counts them. */
+export const requestRateScalingSchema = z.strictObject({
+    targetPerPod: numberFrom(number().positive({ message: "must be above 0 (requests per second each pod should receive)" })),
+});
+
+/**
+ * How a service picks its signal. Only the chosen signal's block is read, so a stack can switch
+ * back to "resources" without deleting requestRate; a requestRate block with no scaleOn is refused
+ * rather than silently ignored.
+ */
+const scalingSignalFields = {
+    scaleOn: z.enum(SCALING_SIGNALS).optional(),
+    requestRate: requestRateScalingSchema.optional(),
+};
+
+function signalHasItsBlock(autoscaling: unknown, ctx: Ctx): void {
+    if (!isRecord(autoscaling)) return;
+    if (autoscaling.scaleOn === "requestRate" && autoscaling.requestRate === undefined) {
+        ctx.addIssue({ code: "custom", path: ["requestRate"], message: 'is required when scaleOn is "requestRate" (set requestRate.targetPerPod)' });
+    }
+    if (autoscaling.scaleOn === undefined && autoscaling.requestRate !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["scaleOn"], message: 'is not set, so requestRate would be ignored: set scaleOn "requestRate" to scale on it, or "resources"' });
+    }
+}
+
+/** A stack's choice of signal for one service (platform:shop.services.<name>.autoscaling). */
+export const scalingSignalSchema = z.strictObject(scalingSignalFields).superRefine(signalHasItsBlock, EVERY_PASS);
+
+/** One service's autoscaling: the defaults' fields and its signal. */
+export const serviceAutoscalingSchema = z.strictObject({ ...autoscalingFields, ...scalingSignalFields })
+    .superRefine(autoscalingRange, EVERY_PASS).superRefine(signalHasItsBlock, EVERY_PASS);
 
 export const disruptionBudgetSchema = z.strictObject({ enabled: z.boolean(), maxUnavailable: atLeast(1) });
 
@@ -121,6 +159,8 @@ export const edgeSchema = z.strictObject({
 
 export type RollingUpdate = z.output<typeof rollingUpdateSchema>;
 export type AutoscalingSettings = z.output<typeof autoscalingSchema>;
+export type ServiceAutoscalingSettings = z.output<typeof serviceAutoscalingSchema>;
+export type RequestRateScaling = z.output<typeof requestRateScalingSchema>;
 export type WorkloadDefaults = z.output<typeof workloadDefaultsSchema>;
 export type DeliverySettings = z.output<typeof deliverySettingsSchema>;
 export type DeliveryStrategy = DeliverySettings["strategy"];

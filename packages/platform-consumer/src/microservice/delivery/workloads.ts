@@ -1,10 +1,11 @@
-// One Deployment per delivery track, each with its own autoscaler, disruption budget and, where the
-// platform runs the VPA recommender, recommendation-only VerticalPodAutoscaler. The
-// stable track keeps the service's name, so a rolling service that becomes a canary keeps its pods.
+// One Deployment per delivery track, each with its own autoscaler (../autoscaling), disruption
+// budget and, where the platform runs the VPA recommender, recommendation-only VerticalPodAutoscaler.
+// The stable track keeps the service's name, so a rolling service that becomes a canary keeps its pods.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { buildPodTemplate } from "../podTemplate";
 import { imageVersion, ResolvedMicroservice } from "../resolve";
+import { createAutoscaler } from "../autoscaling";
 import { createVerticalPodAutoscaler } from "../rightSizing";
 import { deliveryTracks, Track, TRACK_LABEL, TrackName } from "./tracks";
 
@@ -53,20 +54,7 @@ export function createTrackWorkloads(inputs: WorkloadInputs, opts: pulumi.Custom
         }, opts);
         deployments[track.name] = deployment;
 
-        if (track.autoscaled) {
-            new k8s.autoscaling.v2.HorizontalPodAutoscaler(resourceName, {
-                metadata: meta,
-                spec: {
-                    scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: deployment.metadata.name },
-                    minReplicas: service.autoscaling.minReplicas,
-                    maxReplicas: service.autoscaling.maxReplicas,
-                    metrics: [
-                        { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: service.autoscaling.targetCpuUtilizationPercent } } },
-                        { type: "Resource", resource: { name: "memory", target: { type: "Utilization", averageUtilization: service.autoscaling.targetMemoryUtilizationPercent } } },
-                    ],
-                },
-            }, opts);
-        }
+        if (track.autoscaled) createAutoscaler(resourceName, meta, deployment, service, opts);
         if (service.rightSizing) {
             createVerticalPodAutoscaler(resourceName, meta, service.rightSizing, opts);
         }

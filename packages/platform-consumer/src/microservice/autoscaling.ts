@@ -1,0 +1,34 @@
+// The autoscaler of one autoscaled track: an HPA on cpu and memory (read from metrics.k8s.io), or,
+// for a service with autoscaling.scaleOn "requestRate", a KEDA ScaledObject on the mesh's request rate.
+// Either is named like the Deployment, and the Deployment leaves its replica count to it, so a
+// service moves between the two without its Deployment being replaced.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { createScaledObject } from "./requestScaling";
+import { ResolvedMicroservice } from "./resolve";
+
+type Meta = { name: string; namespace: pulumi.Input<string>; labels: Record<string, string> };
+
+/** `target` is the track's Deployment: the autoscaler names it through its output, so it waits for it. */
+export function createAutoscaler(
+    resourceName: string, meta: Meta, target: k8s.apps.v1.Deployment, service: ResolvedMicroservice, opts: pulumi.CustomResourceOptions,
+): pulumi.CustomResource {
+    const { autoscaling } = service;
+    const scaleTargetRef = { apiVersion: "apps/v1", kind: "Deployment", name: target.metadata.name };
+    if (autoscaling.scaleOn === "requestRate" && autoscaling.requestRate) {
+        // resolveMicroservice refuses requestRate without the integration.
+        return createScaledObject(resourceName, meta, scaleTargetRef, { ...autoscaling, requestRate: autoscaling.requestRate }, service.requestScaling!, opts);
+    }
+    return new k8s.autoscaling.v2.HorizontalPodAutoscaler(resourceName, {
+        metadata: meta,
+        spec: {
+            scaleTargetRef,
+            minReplicas: autoscaling.minReplicas,
+            maxReplicas: autoscaling.maxReplicas,
+            metrics: [
+                { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: autoscaling.targetCpuUtilizationPercent } } },
+                { type: "Resource", resource: { name: "memory", target: { type: "Utilization", averageUtilization: autoscaling.targetMemoryUtilizationPercent } } },
+            ],
+        },
+    }, opts);
+}
