@@ -6,12 +6,11 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { createScaledObject } from "./requestScaling";
 import { ResolvedMicroservice } from "./resolve";
-
-type Meta = { name: string; namespace: pulumi.Input<string>; labels: Record<string, string> };
+import { TrackObjectMeta } from "../shared/objectMeta";
 
 /** `target` is the track's Deployment: the autoscaler names it through its output, so it waits for it. */
 export function createAutoscaler(
-    resourceName: string, meta: Meta, target: k8s.apps.v1.Deployment, service: ResolvedMicroservice, opts: pulumi.CustomResourceOptions,
+    resourceName: string, meta: TrackObjectMeta, target: k8s.apps.v1.Deployment, service: ResolvedMicroservice, opts: pulumi.CustomResourceOptions,
 ): pulumi.CustomResource {
     const { autoscaling } = service;
     const scaleTargetRef = { apiVersion: "apps/v1", kind: "Deployment", name: target.metadata.name };

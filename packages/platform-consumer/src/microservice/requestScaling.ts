@@ -5,6 +5,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { afterCrd } from "../shared/crdDependency";
+import { TrackObjectMeta } from "../shared/objectMeta";
 import { RequestRateScaling } from "./settings";
 
 export const KEDA_API_VERSION = "keda.sh/v1alpha1";
@@ -41,7 +42,7 @@ export function workloadRequestRate(namespace: string, workload: string): string
 /** A track's ScaledObject, named and labelled like its Deployment. */
 export function createScaledObject(
     resourceName: string,
-    meta: { name: string; namespace: pulumi.Input<string>; labels: Record<string, string> },
+    meta: TrackObjectMeta,
     scaleTargetRef: { apiVersion: string; kind: string; name: pulumi.Input<string> },
     scaling: { minReplicas: number; maxReplicas: number; requestRate: RequestRateScaling },
     integration: RequestScalingIntegration,

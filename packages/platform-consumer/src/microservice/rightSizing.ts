@@ -5,6 +5,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { afterCrd } from "../shared/crdDependency";
+import { TrackObjectMeta } from "../shared/objectMeta";
 
 export const VPA_API_VERSION = "autoscaling.k8s.io/v1";
 
@@ -27,7 +28,7 @@ export interface RightSizingIntegration {
 /** The recommendation-only VPA of one Deployment, named and labelled like it. */
 export function createVerticalPodAutoscaler(
     resourceName: string,
-    meta: { name: string; namespace: pulumi.Input<string>; labels: Record<string, string> },
+    meta: TrackObjectMeta,
     integration: RightSizingIntegration,
     opts: pulumi.CustomResourceOptions,
 ): k8s.apiextensions.CustomResource {
