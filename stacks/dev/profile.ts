@@ -80,7 +80,8 @@ export const devDifferences: ProfileDifferences = {
         resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "200Mi" } },
     },
     rightSizing: { resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { memory: "256Mi" } } },
-    requestScaling: { resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { cpu: "250m", memory: "256Mi" } } },
+    // Off: autoscaling is off in dev (workloads.autoscaling), so nothing would scale on request rate.
+    requestScaling: { enabled: false, resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { cpu: "250m", memory: "256Mi" } } },
     protectStatefulData: false,
 };
 
