@@ -1,5 +1,5 @@
-// Static names of the request-scaling add-on: KEDA's release and the pods' ports the API server
-// and the operator are dialled on (the chart's containerPorts).
+// Static names of the request-scaling add-on: KEDA's release, its operator, and the pods' ports
+// the API server dials (the chart's containerPorts).
 
 /** The Helm release of the keda chart; the chart names its objects keda-operator, keda-operator-metrics-apiserver, keda-admission-webhooks. */
 export const RELEASE = "keda";
@@ -12,6 +12,3 @@ export const METRICS_API_SERVER_PORT = 6443;
 
 /** The admission webhooks' port in their pod: the API server calls it to validate ScaledObjects. */
 export const WEBHOOK_PORT = 9443;
-
-/** The operator's gRPC port: the metrics API server asks it for each metric's value. */
-export const OPERATOR_METRICS_SERVICE_PORT = 9666;
