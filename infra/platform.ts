@@ -299,7 +299,7 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             tracing: config.tracing.enabled ? { otlpGrpcEndpoint: otlpGrpcEndpoint(NAMESPACES.tracing) } : undefined,
             secretStore: storeIntegration,
             rightSizing: vpaRecommender && { crdDependency: vpaRecommender.chart },
-            // The config refuses requestScaling without monitoring.
+            // Without monitoring there is no Prometheus to read: no integration, and a service that asks for it is refused.
             requestScaling: keda && monitoring && { prometheusAddress: monitoring.prometheusUrl, crdDependency: keda.chart },
         }, opts)
         : undefined;
