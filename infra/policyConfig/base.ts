@@ -52,6 +52,19 @@ const ingressGateway = gatewayExemptions(GATEWAY_NAME, NAMESPACES.ingressGateway
 /** The egress gateway's exemptions, for the stacks whose profile sets mesh.egressGateway.enabled. */
 export const egressGatewayExemptions = gatewayExemptions(EGRESS_GATEWAY_NAME, NAMESPACES.egressGateway);
 
+/** KEDA's exemptions, for the stacks whose profile sets requestScaling.enabled. */
+export const requestScalingExemptions: { "rbac-least-privilege": Exemption[] } = {
+    "rbac-least-privilege": [{
+        chart: KEDA_RELEASE,
+        kind: "ClusterRole",
+        name: `${KEDA_OPERATOR}-minimal-cluster-role`,
+        controls: ["admissionWebhooks"],
+        reason: "KEDA's operator generates its own serving certificates and patches their CA bundle into its ScaledObject " +
+            "webhook and its external metrics APIService (no cert-manager here); patch and update on webhook configurations",
+        expires: REVIEW_BY,
+    }],
+};
+
 export const basePolicySettings: PolicySettings = {
     "pod-security-standards": {
         level: "restricted",
@@ -143,15 +156,6 @@ export const basePolicySettings: PolicySettings = {
                 controls: ["wildcard", "secretsRead", "admissionWebhooks"],
                 reason: "istiod watches Istio resources of every kind (wildcard resources in Istio API groups), reads Secrets for " +
                     "gateway TLS credentials and patches its own webhooks' CA bundle",
-                expires: REVIEW_BY,
-            },
-            {
-                chart: KEDA_RELEASE,
-                kind: "ClusterRole",
-                name: `${KEDA_OPERATOR}-minimal-cluster-role`,
-                controls: ["admissionWebhooks"],
-                reason: "KEDA's operator generates its own serving certificates and patches their CA bundle into its ScaledObject " +
-                    "webhook and its external metrics APIService (no cert-manager here); patch and update on webhook configurations",
                 expires: REVIEW_BY,
             },
             {

@@ -4,7 +4,7 @@ import * as path from "path";
 import { PROFILES } from "../../stacks/profiles";
 import { PROFILE_NAMES, ProfileName } from "../config/types";
 import { NAMESPACES, platformNamespaceSpecs } from "../namespaces";
-import { basePolicySettings, egressGatewayExemptions } from "./base";
+import { basePolicySettings, egressGatewayExemptions, requestScalingExemptions } from "./base";
 import { STACK_POLICY_DIFFERENCES } from "./stacks";
 import { Exemption, PolicyConfigFile, PolicyName, PolicySettings } from "./types";
 
@@ -38,7 +38,18 @@ function fromProfile(stack: ProfileName): Partial<{ [P in PolicyName]: Partial<P
 
 /** Exemptions for what the stack's profile turns on. */
 function profileExemptions(stack: ProfileName): Partial<Record<PolicyName, readonly Exemption[]>> {
-    return PROFILES[stack].mesh.egressGateway.enabled ? egressGatewayExemptions : {};
+    const profile = PROFILES[stack];
+    const turnedOn: Partial<Record<PolicyName, readonly Exemption[]>>[] = [
+        profile.mesh.egressGateway.enabled ? egressGatewayExemptions : {},
+        profile.requestScaling.enabled ? requestScalingExemptions : {},
+    ];
+    const merged: Partial<Record<PolicyName, Exemption[]>> = {};
+    for (const set of turnedOn) {
+        for (const [policy, exemptions] of Object.entries(set) as [PolicyName, readonly Exemption[]][]) {
+            merged[policy] = [...(merged[policy] ?? []), ...exemptions];
+        }
+    }
+    return merged;
 }
 
 /** One stack's policy config: every policy of the base, in the base's order, enforcement level first. */
