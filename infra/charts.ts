@@ -17,6 +17,7 @@ export const CHARTS = {
     metricsServer: { repo: "https://kubernetes-sigs.github.io/metrics-server/", chart: "metrics-server", version: "3.13.1" },
     vpa: { repo: "https://charts.fairwinds.com/stable", chart: "vpa", version: "5.0.0" },
     keda: { repo: "https://kedacore.github.io/charts", chart: "keda", version: "2.20.2" },
+    argoRollouts: { repo: "https://argoproj.github.io/argo-helm", chart: "argo-rollouts", version: "2.41.0" },
 } as const satisfies Record<string, ChartSource>;
 
 export type ChartKey = keyof typeof CHARTS;

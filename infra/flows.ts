@@ -8,6 +8,7 @@ import { AddressBlocks, Flow, FlowPeer } from "../components/tenancy/flows";
 import { ELASTICSEARCH_PORT } from "../components/logging/names";
 import { METRICS_SERVER_PORT } from "../components/resourceMetrics/names";
 import { METRICS_API_SERVER_PORT as KEDA_METRICS_API_PORT, WEBHOOK_PORT as KEDA_WEBHOOK_PORT } from "../components/requestScaling/names";
+import { METRICS_PORT as ARGO_ROLLOUTS_METRICS_PORT } from "../components/progressiveDelivery/names";
 import { PROMETHEUS_SERVICE, GRAFANA_SERVICE } from "../components/monitoring/names";
 import { PORTS as JAEGER } from "../components/tracing/names";
 import { egressHosts, egressPorts } from "../components/mesh";
@@ -47,7 +48,8 @@ export const ADDRESS_BLOCKS: AddressBlocks = {
     internet: ["0.0.0.0/0"],
 };
 
-type Enabled = Pick<PlatformConfig, "mesh" | "monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets" | "shop" | "resourceMetrics" | "rightSizing" | "requestScaling">;
+type Enabled = Pick<PlatformConfig, "mesh" | "monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets" | "shop" | "resourceMetrics" | "rightSizing" | "requestScaling"
+    | "progressiveDelivery">;
 
 /** Every flow the platform's add-ons need, for the add-ons `config` enables. */
 export function platformFlows(config: Enabled): Flow[] {
@@ -189,6 +191,20 @@ export function platformFlows(config: Enabled): Flow[] {
             why: "the API server's aggregator serves external.metrics.k8s.io (what KEDA's HPAs read) by calling KEDA's metrics server, and calls its ScaledObject webhook" });
         add({ name: "keda-to-prometheus", from: keda, to: ns(NAMESPACES.monitoring), ports: [{ port: PROMETHEUS_SERVICE.port }],
             why: "KEDA's operator reads each ScaledObject's request rate from Prometheus" });
+    }
+
+    if (config.progressiveDelivery.enabled) {
+        const rollouts = ns(NAMESPACES.argoRollouts);
+        // No webhook: the chart registers no admission webhook or aggregated API, so the API server never calls in.
+        add({ name: `${NAMESPACES.argoRollouts}-to-api-server`, from: rollouts, to: API_SERVER, ports: API_SERVER_PORTS,
+            why: "Argo Rollouts' controller watches Rollouts and the Deployments they reference, scales their ReplicaSets and moves the weights of their VirtualServices" });
+        if (config.monitoring.enabled) {
+            const monitoring = ns(NAMESPACES.monitoring);
+            add({ name: `${NAMESPACES.argoRollouts}-to-prometheus`, from: rollouts, to: monitoring, ports: [{ port: PROMETHEUS_SERVICE.port }],
+                why: "Argo Rollouts' controller runs each AnalysisRun's Prometheus queries (a canary step's success rate and latency)" });
+            add({ name: `scrape-${NAMESPACES.argoRollouts}`, from: monitoring, to: rollouts, ports: tcp(ARGO_ROLLOUTS_METRICS_PORT),
+                why: "Prometheus scrapes Argo Rollouts' controller (rollout phases, analysis results)" });
+        }
     }
 
     if (config.gitops.enabled) {

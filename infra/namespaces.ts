@@ -25,10 +25,12 @@ export const NAMESPACES = {
     vpa: "vpa",
     /** KEDA, where platform:requestScaling.enabled is true. */
     keda: "keda",
+    /** Argo Rollouts' controller, where platform:progressiveDelivery.enabled is true. */
+    argoRollouts: "argo-rollouts",
 } as const;
 
 /** The add-ons that create platform namespaces, each switched by its `enabled` (resourceMetrics by its `source`). */
-type Enabled = Record<"monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets" | "rightSizing" | "requestScaling", { enabled: boolean }>
+type Enabled = Record<"monitoring" | "tracing" | "logging" | "gitops" | "externalSecrets" | "rightSizing" | "requestScaling" | "progressiveDelivery", { enabled: boolean }>
     & { mesh: { enabled: boolean; egressGateway: { enabled: boolean } }; resourceMetrics: { source: string } };
 
 /** A platform namespace and the add-on whose `enabled` creates it. */
@@ -82,6 +84,9 @@ export const PLATFORM_NAMESPACES: readonly PlatformNamespace[] = [
     // Outside the mesh: the API server's aggregator and webhook calls present no mesh certificate,
     // and Prometheus, which the operator queries, is outside it too.
     { addOn: "requestScaling", name: NAMESPACES.keda, podSecurityLevel: "restricted", meshInjection: false },
+    // Outside the mesh: it serves nothing but its metrics, and calls only the API server and
+    // Prometheus, which is outside it too.
+    { addOn: "progressiveDelivery", name: NAMESPACES.argoRollouts, podSecurityLevel: "restricted", meshInjection: false },
 ];
 
 /** Whether an add-on runs in the stack: resourceMetrics by its source, the others by `enabled`. */

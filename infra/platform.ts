@@ -11,6 +11,7 @@ import { DASHBOARD_LABEL, Monitoring } from "../components/monitoring";
 import { MetricsServer } from "../components/resourceMetrics";
 import { VpaRecommender } from "../components/rightSizing";
 import { Keda } from "../components/requestScaling";
+import { ArgoRollouts } from "../components/progressiveDelivery";
 import { ExternalSecrets } from "../components/secrets";
 import { SHOP_SERVICES, Shop } from "../components/shop";
 import { Tenancy } from "../components/tenancy";
@@ -38,6 +39,7 @@ export interface Platform {
     metricsServer?: MetricsServer;
     vpaRecommender?: VpaRecommender;
     keda?: Keda;
+    argoRollouts?: ArgoRollouts;
 }
 
 export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
@@ -212,6 +214,19 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         }, opts)
         : undefined;
 
+    // Progressive delivery: Argo Rollouts, whose chart brings the CRDs of the services' Rollouts and
+    // AnalysisTemplates (`argoRollouts.chart`); monitoring scrapes its controller where it runs.
+    const argoRollouts = config.progressiveDelivery.enabled
+        ? new ArgoRollouts("argo-rollouts", {
+            env: config.stack,
+            settings: config.progressiveDelivery,
+            namespace: tenancy.platformNamespaces[NAMESPACES.argoRollouts],
+            chart: resolveChart("argoRollouts", config),
+            chartValues: config.chartValues.argoRollouts,
+            monitoring: monitoring && { crdDependency: monitoring.crdChart },
+        }, opts)
+        : undefined;
+
     const mesh = config.mesh.enabled
         ? new Mesh("mesh", {
             env: config.stack,
@@ -304,5 +319,6 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
         }, opts)
         : undefined;
 
-    return { config, tenancy, admission, shop, gitops, monitoring, mesh, logging, tracing, kiali, externalSecrets, metricsServer, vpaRecommender, keda };
+    return { config, tenancy, admission, shop, gitops, monitoring, mesh, logging, tracing, kiali, externalSecrets, metricsServer, vpaRecommender, keda,
+        argoRollouts };
 }

@@ -84,6 +84,12 @@ export const baseProfile: ProfileDifferences = {
         // chart sets by default (cpu 1) is stated, so the profile says what runs.
         resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } },
     },
+    progressiveDelivery: {
+        enabled: true,
+        // The controller, which watches Rollouts and ReplicaSets cluster-wide and queries Prometheus
+        // for each analysis step; sized like KEDA's operator, its cpu limit stated.
+        resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } },
+    },
     chartRepositories: {},
     chartValues: {},
 };

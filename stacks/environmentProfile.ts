@@ -6,6 +6,7 @@ import type { ExternalSecretsSettings } from "../components/secrets/settings";
 import type { ResourceMetricsSettings } from "../components/resourceMetrics/settings";
 import type { RightSizingSettings } from "../components/rightSizing/settings";
 import type { RequestScalingSettings } from "../components/requestScaling/settings";
+import type { ProgressiveDeliverySettings } from "../components/progressiveDelivery/settings";
 import type { GitOpsSettings } from "../components/gitops/settings";
 import type { LoggingSettings } from "../components/logging/settings";
 import type { MeshSettings } from "../components/mesh/settings";
@@ -34,6 +35,8 @@ export interface EnvironmentProfile {
     /** The VPA recommender, and a VerticalPodAutoscaler (updateMode "Off") for every service. */
     rightSizing: RightSizingSettings;
     requestScaling: RequestScalingSettings;
+    /** Argo Rollouts, which moves a service opting in to progressive delivery step by step, checked against Prometheus. */
+    progressiveDelivery: ProgressiveDeliverySettings;
     /** protect + retainOnDelete for stateful data (Elasticsearch, Prometheus volumes). */
     protectStatefulData: boolean;
     /** Per-chart repository overrides (mirrors, oci://), keyed by chart key in infra/charts.ts. */

@@ -12,6 +12,7 @@ import { externalSecretsSettingsSchema } from "../../components/secrets/settings
 import { resourceMetricsSettingsSchema } from "../../components/resourceMetrics/settings";
 import { rightSizingSettingsSchema } from "../../components/rightSizing/settings";
 import { requestScalingSettingsSchema } from "../../components/requestScaling/settings";
+import { progressiveDeliverySettingsSchema } from "../../components/progressiveDelivery/settings";
 import { loggingSettingsSchema } from "../../components/logging/settings";
 import { meshSettingsSchema } from "../../components/mesh/settings";
 import { workloadDefaultsSchema } from "@reference-platform/consumer/microservice/settings";
@@ -75,6 +76,7 @@ function buildProfileSchema(profileName: string) {
         resourceMetrics: resourceMetricsSettingsSchema,
         rightSizing: rightSizingSettingsSchema,
         requestScaling: requestScalingSettingsSchema,
+        progressiveDelivery: progressiveDeliverySettingsSchema,
         /** protect + retainOnDelete for stateful data (Elasticsearch, Prometheus volumes). */
         protectStatefulData: z.boolean(),
         /** Per-chart repository overrides (mirrors, oci://), keyed by chart key in infra/charts.ts; checked with httpChartRepositories, below. */

@@ -10,6 +10,7 @@ import { EGRESS_GATEWAY_NAME, GATEWAY_NAME } from "../../components/mesh/names";
 import { RELEASE as METRICS_SERVER_RELEASE } from "../../components/resourceMetrics/names";
 import { RECOMMENDER as VPA_RECOMMENDER, RELEASE as VPA_RELEASE } from "../../components/rightSizing/names";
 import { OPERATOR as KEDA_OPERATOR, RELEASE as KEDA_RELEASE } from "../../components/requestScaling/names";
+import { CONTROLLER as ARGO_ROLLOUTS_CONTROLLER, RELEASE as ARGO_ROLLOUTS_RELEASE } from "../../components/progressiveDelivery/names";
 import { Exemption, PolicySettings } from "./types";
 
 /** The exemptions for the add-ons are reviewed together, against the pinned charts, by this date. */
@@ -63,6 +64,22 @@ export const requestScalingExemptions: { "rbac-least-privilege": Exemption[] } =
             "webhook and its external metrics APIService (no cert-manager here); patch and update on webhook configurations",
         expires: REVIEW_BY,
     }],
+};
+
+/** Argo Rollouts' exemptions, for the stacks whose profile sets progressiveDelivery.enabled. */
+export const progressiveDeliveryExemptions: { "rbac-least-privilege": Exemption[]; "workload-service-account": Exemption[] } = {
+    "rbac-least-privilege": [{
+        chart: ARGO_ROLLOUTS_RELEASE,
+        kind: "ClusterRole",
+        name: ARGO_ROLLOUTS_CONTROLLER,
+        controls: ["secretsRead"],
+        reason: "argo-rollouts 2.41.0's controller reads Secrets in the namespace of each AnalysisRun it runs (an " +
+            "AnalysisTemplate's args may come from a secretKeyRef); the chart grants get, list and watch cluster-wide and has " +
+            "no knob to narrow it (clusterInstall false would confine the controller to its own namespace); read-only, no write",
+        expires: REVIEW_BY,
+    }],
+    "workload-service-account": [tokenNeed(ARGO_ROLLOUTS_RELEASE, NAMESPACES.argoRollouts, "Deployment", ARGO_ROLLOUTS_CONTROLLER,
+        "Argo Rollouts' controller watches Rollouts and writes their ReplicaSets and VirtualServices (the chart has no automount knob)")],
 };
 
 export const basePolicySettings: PolicySettings = {

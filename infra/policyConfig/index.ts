@@ -4,7 +4,7 @@ import * as path from "path";
 import { PROFILES } from "../../stacks/profiles";
 import { PROFILE_NAMES, ProfileName } from "../config/types";
 import { NAMESPACES, platformNamespaceSpecs } from "../namespaces";
-import { basePolicySettings, egressGatewayExemptions, requestScalingExemptions } from "./base";
+import { basePolicySettings, egressGatewayExemptions, progressiveDeliveryExemptions, requestScalingExemptions } from "./base";
 import { STACK_POLICY_DIFFERENCES } from "./stacks";
 import { Exemption, PolicyConfigFile, PolicyName, PolicySettings } from "./types";
 
@@ -42,6 +42,7 @@ function profileExemptions(stack: ProfileName): Partial<Record<PolicyName, reado
     const turnedOn: Partial<Record<PolicyName, readonly Exemption[]>>[] = [
         profile.mesh.egressGateway.enabled ? egressGatewayExemptions : {},
         profile.requestScaling.enabled ? requestScalingExemptions : {},
+        profile.progressiveDelivery.enabled ? progressiveDeliveryExemptions : {},
     ];
     const merged: Partial<Record<PolicyName, Exemption[]>> = {};
     for (const set of turnedOn) {

@@ -82,6 +82,8 @@ export const devDifferences: ProfileDifferences = {
     rightSizing: { resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { memory: "256Mi" } } },
     // Off: autoscaling is off in dev (workloads.autoscaling), so nothing would scale on request rate.
     requestScaling: { enabled: false, resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { cpu: "250m", memory: "256Mi" } } },
+    // Off: dev moves traffic by hand-set weights (delivery.canary.weight); nothing there is promoted by analysis.
+    progressiveDelivery: { enabled: false, resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { cpu: "250m", memory: "256Mi" } } },
     protectStatefulData: false,
 };
 

@@ -53,6 +53,16 @@ const PINNED: Record<string, { path: string[]; why: string }[]> = {
         why: "the restricted context, written once by the platform: the chart's default in 2.20.2 lacks privileged and runAsNonRoot " +
             "(containers) or the seccomp profile (pods), and is pinned so a chart upgrade cannot loosen it silently",
     }))),
+    "argo-rollouts": [
+        { path: ["installCRDs"], why: "the Rollout and AnalysisTemplate CRDs the services' objects depend on: the chart's default in 2.41.0, pinned so an upgrade cannot drop them silently" },
+        { path: ["keepCRDs"], why: "removing the add-on must not delete every service's Rollout with its CRD: the chart's default in 2.41.0, pinned" },
+        { path: ["dashboard", "enabled"], why: "the dashboard serves abort and promote without login: off by the chart's default in 2.41.0, pinned like Kiali's auth" },
+        ...["containerSecurityContext", "podSecurityContext"].map((key) => ({
+            path: [key],
+            why: "the restricted context, written once by the platform: the chart's default in 2.41.0 lacks privileged and runAsNonRoot " +
+                "(container) or the seccomp profile (pod), and is pinned so a chart upgrade cannot loosen it silently",
+        })),
+    ],
     "kiali-server": [
         { path: ["auth"], why: "who may log in: the chart's empty default means token in 2.29; pinned so a chart upgrade cannot change it silently" },
         { path: ["deployment", "view_only_mode"], why: "the stack's mesh.kiali.viewOnly, passed through; security-relevant like auth" },

@@ -15,6 +15,7 @@ const PINNED_ARCHIVES = [
     "kube-prometheus-stack-88.5.3.tgz", "jaeger-4.11.1.tgz", "eck-operator-3.5.0.tgz",
     "fluent-bit-0.58.1.tgz", "argo-cd-10.1.1.tgz", "kiali-server-2.29.0.tgz", "external-secrets-2.9.0.tgz",
     "metrics-server-3.13.1.tgz", "vpa-5.0.0.tgz", "keda-2.20.2.tgz",
+    "argo-rollouts-2.41.0.tgz",
 ];
 const CANARY_ARCHIVES = ["base-1.30.3.tgz", "istiod-1.30.3.tgz", "cni-1.30.3.tgz", "gateway-1.30.3.tgz"];
 const CANARY = { mesh: { revisions: [{ name: "1-29", version: "1.29.6" }, { name: "1-30", version: "1.30.3" }] } };

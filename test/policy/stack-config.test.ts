@@ -24,7 +24,7 @@ const MTLS_RANK = { PERMISSIVE: 0, STRICT: 1 } as const;
 const DAY = 24 * 3600 * 1000;
 
 /** The chart releases the program installs (their Chart resource names). */
-const CHART_RELEASES = /^(istio-cni|istio-base|istiod-1-\d+|istiod-\*|istio-ingressgateway|istio-egressgateway|kube-prometheus-stack|eck-operator|fluent-bit|jaeger|argocd|kiali|external-secrets|metrics-server|vpa|keda)$/;
+const CHART_RELEASES = /^(istio-cni|istio-base|istiod-1-\d+|istiod-\*|istio-ingressgateway|istio-egressgateway|kube-prometheus-stack|eck-operator|fluent-bit|jaeger|argocd|kiali|external-secrets|metrics-server|vpa|keda|argo-rollouts)$/;
 
 const allExemptions = (file: PolicyConfigFile) => Object.entries(file).flatMap(([policy, entry]) => entry.exemptions.map((e) => ({ policy, e })));
 
