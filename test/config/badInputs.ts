@@ -155,4 +155,13 @@ export const BAD_INPUTS: BadInput[] = [
         expect: /platform:shop\.services\.orders\.autoscaling\.scaleOn: "requestRate" is ignored while platform:workloads\.autoscaling\.enabled is false/ },
     { title: "prod's catalog back on cpu and memory, its requestRate kept", stack: "prod", config: { shop: { services: { catalog: { autoscaling: { scaleOn: "resources" } } } } },
         expect: VALID },
+    // progressive delivery (platform:progressiveDelivery)
+    { title: "Argo Rollouts switched on with a string", config: { progressiveDelivery: { enabled: "yes" } },
+        expect: /platform:progressiveDelivery\.enabled: .*boolean/ },
+    { title: "Argo Rollouts' dashboard asked for through the platform key", stack: "prod", config: { progressiveDelivery: { dashboard: true } },
+        expect: /platform:progressiveDelivery\.dashboard: unknown key; accepted: enabled, resources/, also: "program" },
+    { title: "a controller cpu request above prod's limit", stack: "prod", config: { progressiveDelivery: { resources: { requests: { cpu: "1" } } } },
+        expect: /platform:progressiveDelivery\.resources\.requests\.cpu: exceeds limits\.cpu "500m"/ },
+    { title: "team named argo-rollouts", config: teams("argo-rollouts"), expect: /platform:tenancy\.teams\[0\]\.name: "argo-rollouts" is a namespace the platform uses/ },
+    { title: "dev trying Argo Rollouts", config: { progressiveDelivery: { enabled: true } }, expect: VALID },
 ];

@@ -40,8 +40,14 @@ function* strings(value: unknown, path: string): Generator<[string, string]> {
 /** The namespace a recorded object lands in: a chart's release namespace, else its metadata's. */
 const namespaceOf = (r: RecordedResource): string | undefined => r.inputs?.namespace ?? r.inputs?.metadata?.namespace;
 
-/** Objects whose addresses another component dials, and that component's namespace: KEDA's operator queries each ScaledObject's Prometheus. */
-const DIALLED_BY: Record<string, string> = { "kubernetes:keda.sh/v1alpha1:ScaledObject": "keda" };
+/**
+ * Objects whose addresses another component dials, and that component's namespace: KEDA's operator
+ * queries each ScaledObject's Prometheus, Argo Rollouts' controller each AnalysisTemplate's.
+ */
+const DIALLED_BY: Record<string, string> = {
+    "kubernetes:keda.sh/v1alpha1:ScaledObject": "keda",
+    "kubernetes:argoproj.io/v1alpha1:AnalysisTemplate": "argo-rollouts",
+};
 
 /** Service addresses in the values and specs of the plan's objects; source namespace = the object's, or its reader's (DIALLED_BY). */
 export function dialledServices(resources: RecordedResource[]): NeededFlow[] {
