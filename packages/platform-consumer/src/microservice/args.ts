@@ -3,6 +3,7 @@ import { ComputeResources } from "../shared/resources";
 import { ScrapeCertificateFiles } from "../shared/scrapeCertificates";
 import type { ExternalDependency } from "./external";
 import type { RequestScalingIntegration } from "./requestScaling";
+import type { ProgressiveDeliveryIntegration } from "./delivery/progressive";
 import type { RightSizingIntegration } from "./rightSizing";
 import { SecretStoreIntegration, ServiceSecret } from "./secrets";
 import { DeliverySettings, EdgeArgs, FaultInjectionSettings, ServiceAutoscalingSettings, WorkloadDefaults } from "./settings";
@@ -101,7 +102,7 @@ export interface MicroserviceArgs {
     /** Namespaces whose traffic the service's NetworkPolicy admits. */
     platformNamespaces: { ingressGateway: pulumi.Input<string>; monitoring: pulumi.Input<string> };
 
-    /** rolling (default), canary or blueGreen; see DeliverySettings. */
+    /** rolling (default), canary, blueGreen or progressive; see DeliverySettings. */
     delivery?: DeliverySettings;
     /** Timeouts, retries, connection pool and outlier detection; used when the mesh is present. */
     traffic?: TrafficOverrides;
@@ -125,6 +126,8 @@ export interface MicroserviceArgs {
     rightSizing?: RightSizingIntegration;
     /** Present when the platform runs KEDA: autoscaling.scaleOn "requestRate" scales on the mesh's request rate. */
     requestScaling?: RequestScalingIntegration;
+    /** Present when the platform runs Argo Rollouts: delivery.strategy "progressive" automates the canary. */
+    progressiveDelivery?: ProgressiveDeliveryIntegration;
 }
 
 export interface NamespaceLimits {

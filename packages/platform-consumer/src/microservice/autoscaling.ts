@@ -1,19 +1,25 @@
 // The autoscaler of one autoscaled track: an HPA on cpu and memory (read from metrics.k8s.io), or,
 // for a service with autoscaling.scaleOn "requestRate", a KEDA ScaledObject on the mesh's request rate.
-// Either is named like the Deployment, and the Deployment leaves its replica count to it, so a
-// service moves between the two without its Deployment being replaced.
+// Either is named like the Deployment, and the Deployment (or a progressive service's Rollout)
+// leaves its replica count to it, so a service moves between the two without its Deployment being replaced.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { createScaledObject } from "./requestScaling";
 import { ResolvedMicroservice } from "./resolve";
 import { TrackObjectMeta } from "../shared/objectMeta";
 
-/** `target` is the track's Deployment: the autoscaler names it through its output, so it waits for it. */
+/** What an autoscaler scales: the track's Deployment, or a progressive service's Rollout. */
+export interface ScaleTarget {
+    apiVersion: string;
+    kind: string;
+    /** The target's output name, so that the autoscaler waits for it. */
+    name: pulumi.Input<string>;
+}
+
 export function createAutoscaler(
-    resourceName: string, meta: TrackObjectMeta, target: k8s.apps.v1.Deployment, service: ResolvedMicroservice, opts: pulumi.CustomResourceOptions,
+    resourceName: string, meta: TrackObjectMeta, scaleTargetRef: ScaleTarget, service: ResolvedMicroservice, opts: pulumi.CustomResourceOptions,
 ): pulumi.CustomResource {
     const { autoscaling } = service;
-    const scaleTargetRef = { apiVersion: "apps/v1", kind: "Deployment", name: target.metadata.name };
     if (autoscaling.scaleOn === "requestRate" && autoscaling.requestRate) {
         // resolveMicroservice refuses requestRate without the integration.
         return createScaledObject(resourceName, meta, scaleTargetRef, { ...autoscaling, requestRate: autoscaling.requestRate }, service.requestScaling!, opts);

@@ -29,6 +29,7 @@ export { CANARY_HEADER, PREVIEW_HEADER } from "./delivery/headers";
 export { REQUIRE_JWT_ANNOTATION } from "./meshPolicy";
 export { RightSizingIntegration, VPA_API_VERSION, VPA_RECOMMENDATION_METRIC } from "./rightSizing";
 export { KEDA_API_VERSION, RequestScalingIntegration, workloadRequestRate } from "./requestScaling";
+export { ProgressiveDeliveryIntegration, ROLLOUTS_API_VERSION, ROLLOUT_ROUTE, ROLLOUT_SUBSETS } from "./delivery/progressive";
 export { serviceAccountPrincipal } from "./authorization";
 export { ExternalDependency, EXTERNAL_PROTOCOLS, serviceEntryName } from "./external";
 export {

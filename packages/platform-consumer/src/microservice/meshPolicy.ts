@@ -11,9 +11,9 @@ import { acceptedPeer, teamNamespaceOf } from "./crossTeamHalves";
 import { calleeAuthorizationSpec, crossTeamObjectName } from "./crossTeamPolicies";
 import { gatewayAuthorizationSpec } from "./edge/gatewayAuthorization";
 import { serviceEntryName, serviceEntrySpecs } from "./external";
-import { destinationRuleSpec } from "./routing/destinationRule";
+import { destinationRuleSpec, routeSubsets } from "./routing/destinationRule";
 import { httpRoutes, routePlan } from "./routing/httpRoutes";
-import { gatewayVirtualServiceSpec, meshVirtualServiceSpec } from "./routing/virtualService";
+import { gatewayVirtualServiceSpec, meshVirtualServiceSpec, routingObjectNames } from "./routing/virtualService";
 import { ResolvedMicroservice } from "./resolve";
 
 /** On a gateway VirtualService whose routes need a token: the policy pack checks a gateway policy enforces it. */
@@ -48,21 +48,22 @@ export class MeshPolicy extends pulumi.ComponentResource {
             new k8s.apiextensions.CustomResource(resourceName, { apiVersion, kind: type, metadata: meta(objectName, annotations), spec: specOutput }, crd);
 
         this.host = namespace.apply((ns) => serviceHost(service.name, ns, service.clusterDomain));
-        const tracks = deliveryTracks(service);
+        const subsets = routeSubsets(service.delivery, deliveryTracks(service));
+        const names = routingObjectNames(service.name, service.public);
         // The mesh exports routing objects to their own namespace only; a public service's are also
         // the ingress gateway's, which routes to its subsets.
         const gatewayNamespace = pulumi.output(mesh.gatewayRef).apply(gatewayNamespaceOf);
         const exportTo = service.public ? gatewayNamespace.apply((ns) => [".", ns]) : undefined;
-        istio("DestinationRule", name, service.name, "networking.istio.io/v1",
-            pulumi.all([this.host, exportTo]).apply(([host, visibleTo]) => destinationRuleSpec(host, tracks, service.traffic, visibleTo)));
+        istio("DestinationRule", name, names.destinationRule, "networking.istio.io/v1",
+            pulumi.all([this.host, exportTo]).apply(([host, visibleTo]) => destinationRuleSpec(host, subsets, service.traffic, visibleTo)));
 
         const routes = this.host.apply((host) =>
             httpRoutes(routePlan(service.delivery), host, SERVICE_HTTP_PORT, service.traffic, service.faultInjection));
-        istio("VirtualService", name, service.name, "networking.istio.io/v1",
+        istio("VirtualService", name, names.meshVirtualService, "networking.istio.io/v1",
             pulumi.all([this.host, routes]).apply(([host, httpRouteList]) => meshVirtualServiceSpec(host, httpRouteList)));
         if (service.public) {
             const edge = service.edge;
-            istio("VirtualService", `${name}-public`, `${service.name}-public`, "networking.istio.io/v1",
+            istio("VirtualService", `${name}-public`, names.gatewayVirtualService!, "networking.istio.io/v1",
                 pulumi.all([mesh.gatewayRef, routes, exportTo]).apply(([gatewayRef, httpRouteList, visibleTo]) =>
                     gatewayVirtualServiceSpec(gatewayRef, mesh.gatewayHosts, httpRouteList, edge?.paths, visibleTo)),
                 edge?.requireJwt ? { [REQUIRE_JWT_ANNOTATION]: "true" } : undefined);

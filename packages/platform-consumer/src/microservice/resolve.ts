@@ -228,6 +228,7 @@ function integrationProblems(args: MicroserviceArgs, delivery: DeliverySettings 
             `set autoscaling.minReplicas, or autoscaling.enabled: false for a fixed count (got ${JSON.stringify(args.replicas)})`);
     }
     if (autoscaling.scaleOn === "requestRate") problems.push(...requestRateProblems(args, autoscaling.enabled));
+    if (delivery?.strategy === "progressive") problems.push(...progressiveProblems(args));
     if ((args.secrets?.length ?? 0) > 0 && !args.secretStore) {
         problems.push("secrets: they are read from the platform's secret store, and secretStore is not set (the platform stack runs no External Secrets Operator)");
     }
@@ -251,6 +252,24 @@ function requestRateProblems(args: MicroserviceArgs, autoscalingEnabled: unknown
     }
     if (!args.mesh) {
         problems.push(`autoscaling.scaleOn: the mesh's sidecars count the requests, and the service does not join one; join the mesh or scale on cpu and memory ${got}`);
+    }
+    return problems;
+}
+
+/** Why an automated canary cannot work as the service is set up (empty: it can). */
+function progressiveProblems(args: MicroserviceArgs): string[] {
+    const problems: string[] = [];
+    const got = '(got strategy "progressive")';
+    if (!args.progressiveDelivery) {
+        problems.push(`delivery.strategy: Argo Rollouts runs automated canaries, and progressiveDelivery is not set ` +
+            `(the platform stack runs no Argo Rollouts: platform:progressiveDelivery.enabled) ${got}`);
+    }
+    if (!args.mesh) {
+        problems.push(`delivery.strategy: the mesh moves the canary's weight and measures it, and the service does not join one; ` +
+            `join the mesh or use "rolling" or "blueGreen" ${got}`);
+    }
+    if (!args.monitoring) {
+        problems.push(`delivery.strategy: the canary's analysis reads the mesh's metrics from Prometheus, and monitoring is not set ${got}`);
     }
     return problems;
 }

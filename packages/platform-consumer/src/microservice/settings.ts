@@ -84,8 +84,42 @@ export const workloadDefaultsSchema = z.strictObject({
     rollingUpdate: rollingUpdateSchema,
 });
 
-export const DELIVERY_STRATEGIES = ["rolling", "canary", "blueGreen"] as const;
+export const DELIVERY_STRATEGIES = ["rolling", "canary", "blueGreen", "progressive"] as const;
 export const DELIVERY_COLORS = ["blue", "green"] as const;
+
+/** A canary's analysis runs at least this often apart: the mesh's Envoys are scraped every 30s, and a rate needs two samples. */
+export const MIN_ANALYSIS_INTERVAL_MS = 60_000;
+
+const analysisInterval = z.string().refine((v) => (durationMillis(v) ?? 0) >= MIN_ANALYSIS_INTERVAL_MS, {
+    message: 'must be a duration of at least 1m such as "1m", "90s" or "2m" (the mesh is scraped every 30s; a rate needs two samples)',
+});
+
+function stepWithinMaximum(progressive: unknown, ctx: Ctx): void {
+    if (isRecord(progressive) && Number.isInteger(progressive.stepWeight) && Number.isInteger(progressive.maxWeight)
+        && progressive.stepWeight > progressive.maxWeight) {
+        ctx.addIssue({ code: "custom", path: ["stepWeight"], message: `is above maxWeight ${progressive.maxWeight}: the first step would pass the maximum` });
+    }
+}
+
+/**
+ * progressive: Argo Rollouts moves the weight by itself. Each interval it reads the canary pods'
+ * success rate and p99 latency from the mesh's metrics; it adds stepWeight while they hold, up to
+ * maxWeight, then promotes; after failedChecks failed readings it rolls back.
+ */
+export const progressiveDeliverySchema = z.strictObject({
+    /** Percent of requests added to the canary at each step (1-100). */
+    stepWeight: wholeRange(1, 100),
+    /** The canary's last weight before promotion (1-100). */
+    maxWeight: wholeRange(1, 100),
+    /** How long each step lasts, and how often the analysis reads the metrics. */
+    interval: analysisInterval,
+    /** Lowest share of the canary's requests, in percent (0-100), that must not answer 5xx. */
+    successRate: percent,
+    /** Highest p99 latency of the canary's requests, as the mesh measures it: "500ms", "1s". */
+    latencyP99: z.string().refine((v) => (durationMillis(v) ?? 0) > 0, { message: 'must be a duration above zero such as "500ms" or "1s"' }),
+    /** Failed readings (of either metric) after which the canary is rolled back; default 2. */
+    failedChecks: atLeast(1).optional(),
+}).superRefine(stepWithinMaximum, EVERY_PASS);
 
 /**
  * How a service's new versions reach users. Only the block of the chosen strategy is read, so a
@@ -108,6 +142,8 @@ export const deliverySettingsSchema = z.strictObject({
         active: z.enum(DELIVERY_COLORS),
         images: z.strictObject({ blue: pinnedImage.optional(), green: pinnedImage.optional() }).optional(),
     }).optional(),
+    /** progressive: automated canary steps and the analysis that promotes or rolls back (Argo Rollouts). */
+    progressive: progressiveDeliverySchema.optional(),
 }).superRefine((delivery, ctx) => {
     // Only the chosen strategy's block is read; it must be there.
     if (delivery.strategy === "canary" && !delivery.canary) {
@@ -115,6 +151,12 @@ export const deliverySettingsSchema = z.strictObject({
     }
     if (delivery.strategy === "blueGreen" && !delivery.blueGreen) {
         ctx.addIssue({ code: "custom", path: ["blueGreen"], message: 'is required when strategy is "blueGreen" (set blueGreen.active: blue or green)' });
+    }
+    if (delivery.strategy === "progressive" && !delivery.progressive) {
+        ctx.addIssue({
+            code: "custom", path: ["progressive"],
+            message: 'is required when strategy is "progressive" (set stepWeight, maxWeight, interval, successRate and latencyP99)',
+        });
     }
 }, EVERY_PASS);
 
@@ -165,6 +207,7 @@ export type WorkloadDefaults = z.output<typeof workloadDefaultsSchema>;
 export type DeliverySettings = z.output<typeof deliverySettingsSchema>;
 export type DeliveryStrategy = DeliverySettings["strategy"];
 export type DeliveryColor = (typeof DELIVERY_COLORS)[number];
+export type ProgressiveDelivery = z.output<typeof progressiveDeliverySchema>;
 export type FaultInjectionSettings = z.output<typeof faultInjectionSchema>;
 export type EdgeRouteSettings = z.output<typeof edgeRouteSchema>;
 /** Edge controls of a public service; unset paths mean every path of the gateway's hosts. */

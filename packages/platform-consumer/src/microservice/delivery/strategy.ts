@@ -1,7 +1,8 @@
 // A service's delivery settings, completed: which strategy, the rollout pace of each Deployment,
-// and the strategy's own knobs (canary weight and image, blue-green colours and images). The
-// settings were checked against deliverySettingsSchema (../settings) before they get here.
-import { DELIVERY_COLORS, DeliveryColor, DeliverySettings, RollingUpdate } from "../settings";
+// and the strategy's own knobs (canary weight and image, blue-green colours and images, the
+// automated canary's steps and thresholds). The settings were checked against
+// deliverySettingsSchema (../settings) before they get here.
+import { DELIVERY_COLORS, DeliveryColor, DeliverySettings, ProgressiveDelivery, RollingUpdate } from "../settings";
 
 export type { RollingUpdate };
 
@@ -11,7 +12,13 @@ export type ResolvedDelivery =
     | {
         strategy: "blueGreen"; rollingUpdate: RollingUpdate;
         active: DeliveryColor; inactive: DeliveryColor; images: Record<DeliveryColor, string>;
-    };
+    }
+    | { strategy: "progressive"; rollingUpdate: RollingUpdate; progressive: ResolvedProgressive };
+
+/** Failed readings that roll a canary back when `failedChecks` is unset. */
+export const DEFAULT_FAILED_CHECKS = 2;
+
+export type ResolvedProgressive = Required<ProgressiveDelivery>;
 
 /** `delivery` with its defaults: the service image, one canary replica, `rollingUpdate` under delivery.rolling. */
 export function resolveDelivery(delivery: DeliverySettings | undefined, image: string, rollingUpdate: RollingUpdate): ResolvedDelivery {
@@ -30,5 +37,11 @@ export function resolveDelivery(delivery: DeliverySettings | undefined, image: s
             const images = { blue: settings.blueGreen?.images?.blue ?? image, green: settings.blueGreen?.images?.green ?? image };
             return { strategy: "blueGreen", rollingUpdate: rollout, active, inactive: active === "blue" ? "green" : "blue", images };
         }
+        case "progressive":
+            // deliverySettingsSchema requires the block with this strategy.
+            return {
+                strategy: "progressive", rollingUpdate: rollout,
+                progressive: { ...settings.progressive!, failedChecks: settings.progressive!.failedChecks ?? DEFAULT_FAILED_CHECKS },
+            };
     }
 }

@@ -36,7 +36,9 @@ export function deliveryTracks(service: TrackSource): Track[] {
         disruptionBudget: service.disruptionBudget.enabled,
     };
     switch (delivery.strategy) {
+        // A progressive service's one Deployment holds the template its Rollout runs (./progressive).
         case "rolling":
+        case "progressive":
             return [{ name: "stable", suffix: "", image: service.image, ...full }];
         case "canary":
             return [

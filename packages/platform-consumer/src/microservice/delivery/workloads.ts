@@ -1,11 +1,15 @@
 // One Deployment per delivery track, each with its own autoscaler (../autoscaling), disruption
 // budget and, where the platform runs the VPA recommender, recommendation-only VerticalPodAutoscaler.
 // The stable track keeps the service's name, so a rolling service that becomes a canary keeps its pods.
+// A progressive service's Deployment holds the pod template of its Rollout (./progressive), which
+// runs the pods and is what the autoscaler scales.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { buildPodTemplate } from "../podTemplate";
 import { imageVersion, ResolvedMicroservice } from "../resolve";
-import { createAutoscaler } from "../autoscaling";
+import { createAutoscaler, ScaleTarget } from "../autoscaling";
+import { routingObjectNames } from "../routing/virtualService";
+import { createProgressiveRollout, ROLLOUTS_API_VERSION } from "./progressive";
 import { createVerticalPodAutoscaler } from "../rightSizing";
 import { deliveryTracks, Track, TRACK_LABEL, TrackName } from "./tracks";
 
@@ -36,11 +40,13 @@ export function createTrackWorkloads(inputs: WorkloadInputs, opts: pulumi.Custom
         const labels = { ...inputs.labels, "app.kubernetes.io/version": imageVersion(track.image) };
         const meta = { name: `${service.name}${track.suffix}`, namespace: service.namespace, labels };
         const selector = trackSelector(inputs.serviceSelector, track);
+        const delivery = service.delivery;
         const deployment = new k8s.apps.v1.Deployment(resourceName, {
             metadata: meta,
             spec: {
-                // While autoscaling is on the HPA owns the replica count; setting it here would fight it.
-                replicas: track.autoscaled ? undefined : track.replicas,
+                // While autoscaling is on the HPA owns the replica count, and with progressive delivery
+                // the Rollout scales this Deployment down as its own pods take over: setting it here would fight them.
+                replicas: track.autoscaled || delivery.strategy === "progressive" ? undefined : track.replicas,
                 selector: { matchLabels: selector },
                 strategy: { type: "RollingUpdate", rollingUpdate: rollingUpdateFor(service.delivery.rollingUpdate) },
                 template: buildPodTemplate({
@@ -54,7 +60,20 @@ export function createTrackWorkloads(inputs: WorkloadInputs, opts: pulumi.Custom
         }, opts);
         deployments[track.name] = deployment;
 
-        if (track.autoscaled) createAutoscaler(resourceName, meta, deployment, service, opts);
+        let scaleTarget: ScaleTarget = { apiVersion: "apps/v1", kind: "Deployment", name: deployment.metadata.name };
+        if (delivery.strategy === "progressive") {
+            const names = routingObjectNames(service.name, service.public);
+            // resolveMicroservice refuses progressive delivery without the integration and the mesh.
+            const rollout = createProgressiveRollout(resourceName, meta, deployment, {
+                selector, replicas: track.autoscaled ? undefined : track.replicas, progressive: delivery.progressive,
+                routing: {
+                    virtualServices: [names.meshVirtualService, ...(names.gatewayVirtualService ? [names.gatewayVirtualService] : [])],
+                    destinationRule: names.destinationRule,
+                },
+            }, service.progressiveDelivery!, opts);
+            scaleTarget = { apiVersion: ROLLOUTS_API_VERSION, kind: "Rollout", name: rollout.metadata.name };
+        }
+        if (track.autoscaled) createAutoscaler(resourceName, meta, scaleTarget, service, opts);
         if (service.rightSizing) {
             createVerticalPodAutoscaler(resourceName, meta, service.rightSizing, opts);
         }

@@ -14,7 +14,15 @@ export const ALERTS = {
     highErrorRatio: "ServiceHighErrorRatio",
     highLatency: "ServiceHighLatencyP95",
     restarts: "ServiceContainerRestarts",
+    canaryFailed: "ServiceCanaryFailed",
+    canaryWaiting: "ServiceCanaryWaiting",
 } as const;
+
+/** Phases of a Rollout whose new version did not reach users: rolled back by the analysis, or stuck. */
+export const FAILED_ROLLOUT_PHASES = ["Abort", "Error", "Timeout", "InvalidSpec"] as const;
+
+/** How long a canary may wait paused (an inconclusive analysis: no traffic reached it) before someone is told. */
+export const CANARY_WAIT_LIMIT = "30m";
 
 /** Name of the recorded 5xx ratio over a window, e.g. service:http_error_ratio:rate5m. */
 export const errorRatioRecord = (window: string) => `service:http_error_ratio:rate${window}`;
@@ -66,6 +74,35 @@ export function prometheusRuleSpec(series: ServiceSeries, objectives: Objectives
         groups: [
             { name: `${series.service}.slo`, rules: [...recordings, ...burnAlerts] },
             { name: `${series.service}.red`, rules: red },
+            ...(series.rollout ? [{ name: `${series.service}.delivery`, rules: canaryAlerts(series) }] : []),
         ],
     };
+}
+
+/** A progressive service's canary alerts, on the Rollout's phase as the Argo Rollouts controller exports it. */
+function canaryAlerts(series: ServiceSeries): Rule[] {
+    const rollout = (phases: string) => `${PLATFORM_METRICS.rolloutInfo}{namespace="${series.namespace}", name="${series.service}", phase=~"${phases}"} == 1`;
+    const labels = { severity: "warning", namespace: series.namespace, service: series.service };
+    return [
+        {
+            alert: ALERTS.canaryFailed,
+            expr: rollout(FAILED_ROLLOUT_PHASES.join("|")),
+            labels,
+            annotations: {
+                summary: `${series.service}: its new version was rolled back or is stuck (Rollout phase {{ $labels.phase }})`,
+                description: "Users are on the stable version. `kubectl argo rollouts get rollout` shows the failed analysis; " +
+                    "fix and deploy a new image, or retry with `kubectl argo rollouts retry rollout`.",
+            },
+        },
+        {
+            alert: ALERTS.canaryWaiting,
+            expr: rollout("Paused"),
+            for: CANARY_WAIT_LIMIT,
+            labels,
+            annotations: {
+                summary: `${series.service}: its canary has waited paused for ${CANARY_WAIT_LIMIT}`,
+                description: "An inconclusive analysis pauses the canary: no request reached it. Send it traffic, or promote or abort it by hand.",
+            },
+        },
+    ];
 }

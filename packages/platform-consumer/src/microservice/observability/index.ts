@@ -31,7 +31,8 @@ export class Observability extends pulumi.ComponentResource {
         const meta = (objectName: string, extra: Record<string, string> = {}) =>
             ({ name: objectName, namespace: service.namespace, labels: { ...args.labels, ...extra } });
         const series = pulumi.output(service.namespace).apply((namespace): ServiceSeries =>
-            ({ namespace, service: service.name, container: service.name, metrics: service.redMetrics, rightSizing: service.rightSizing !== undefined }));
+            ({ namespace, service: service.name, container: service.name, metrics: service.redMetrics, rightSizing: service.rightSizing !== undefined,
+                rollout: service.delivery.strategy === "progressive" }));
 
         if (service.ports.metrics !== undefined) {
             new k8s.apiextensions.CustomResource(name, {

@@ -19,6 +19,8 @@ export const PLATFORM_METRICS = {
     requests: "kube_pod_container_resource_requests",
     /** kube-state-metrics (custom resource state): what the service's VPA recommends it request. */
     vpaTarget: `${VPA_RECOMMENDATION_METRIC.prefix}_${VPA_RECOMMENDATION_METRIC.name}`,
+    /** The Argo Rollouts controller: 1 per Rollout, labelled namespace, name and phase (controller/metrics/prommetrics.go). */
+    rolloutInfo: "rollout_info",
 } as const;
 
 export interface ServiceSeries {
@@ -29,6 +31,8 @@ export interface ServiceSeries {
     metrics: RedMetricNames;
     /** The service has VPAs (the platform runs the recommender): the dashboard shows their advice. */
     rightSizing: boolean;
+    /** An Argo Rollout runs the service's pods (delivery.strategy "progressive"): the alerts watch its canaries. */
+    rollout: boolean;
 }
 
 const SERVER_ERRORS = "5..";

@@ -1,13 +1,24 @@
-// How the mesh talks to a service: one subset per delivery track (by the `version` label),
-// mutual TLS with mesh certificates, a bounded connection pool and ejection of failing pods.
+// How the mesh talks to a service: one subset per delivery track (by the `version` label), or the
+// stable and canary subsets Argo Rollouts points at its ReplicaSets (progressive), mutual TLS with mesh certificates, a bounded connection pool and ejection of failing pods.
 import type { IDestinationRule } from "@kubernetes-models/istio/networking.istio.io/v1/DestinationRule" with { "resolution-mode": "import" };
 import { TrafficSettings } from "../args";
+import { ResolvedDelivery } from "../delivery/strategy";
+import { ROLLOUT_SUBSETS } from "../delivery/progressive";
 import { Track, TRACK_LABEL } from "../delivery/tracks";
 
 export type DestinationRuleSpec = NonNullable<IDestinationRule["spec"]>;
 
 /** `exportTo` unset: the mesh's default (the rule's own namespace). */
-export function destinationRuleSpec(host: string, tracks: Track[], traffic: TrafficSettings, exportTo?: string[]): DestinationRuleSpec {
+/**
+ * The subsets routes name. A progressive service's carry no labels of the program's: Argo Rollouts
+ * adds each ReplicaSet's pod-template hash, as its pods share one template and one `version` label.
+ */
+export function routeSubsets(delivery: ResolvedDelivery, tracks: Track[]): { name: string; labels?: Record<string, string> }[] {
+    if (delivery.strategy === "progressive") return [{ name: ROLLOUT_SUBSETS.stable }, { name: ROLLOUT_SUBSETS.canary }];
+    return tracks.map((t) => ({ name: t.name, labels: { [TRACK_LABEL]: t.name } }));
+}
+
+export function destinationRuleSpec(host: string, subsets: ReturnType<typeof routeSubsets>, traffic: TrafficSettings, exportTo?: string[]): DestinationRuleSpec {
     const pool = traffic.connectionPool;
     return {
         host,
@@ -24,6 +35,6 @@ export function destinationRuleSpec(host: string, tracks: Track[], traffic: Traf
             },
             outlierDetection: { ...traffic.outlierDetection },
         },
-        subsets: tracks.map((t) => ({ name: t.name, labels: { [TRACK_LABEL]: t.name } })),
+        subsets: subsets.map((subset) => ({ ...subset })),
     };
 }

@@ -5,6 +5,7 @@ import { FaultInjectionSettings } from "../settings";
 import { TrafficSettings } from "../args";
 import { CANARY_HEADER, PREVIEW_HEADER } from "../delivery/headers";
 import { ResolvedDelivery } from "../delivery/strategy";
+import { ROLLOUT_ROUTE } from "../delivery/progressive";
 import { TrackName } from "../delivery/tracks";
 
 export type HttpRoute = NonNullable<NonNullable<IVirtualService["spec"]>["http"]>[number];
@@ -12,23 +13,29 @@ export type HttpRoute = NonNullable<NonNullable<IVirtualService["spec"]>["http"]
 export interface RoutePlan {
     name: string;
     header?: { name: string; value: string };
-    targets: { track: TrackName; weight: number }[];
+    targets: { subset: TrackName; weight: number }[];
 }
 
 /** Which tracks each route sends to, and with what weight (they sum to 100 per route). */
 export function routePlan(delivery: ResolvedDelivery): RoutePlan[] {
     switch (delivery.strategy) {
         case "rolling":
-            return [{ name: "stable", targets: [{ track: "stable", weight: 100 }] }];
+            return [{ name: "stable", targets: [{ subset: "stable", weight: 100 }] }];
         case "canary":
             return [
-                { name: "canary-forced", header: CANARY_HEADER, targets: [{ track: "canary", weight: 100 }] },
-                { name: "canary-split", targets: [{ track: "stable", weight: 100 - delivery.weight }, { track: "canary", weight: delivery.weight }] },
+                { name: "canary-forced", header: CANARY_HEADER, targets: [{ subset: "canary", weight: 100 }] },
+                { name: "canary-split", targets: [{ subset: "stable", weight: 100 - delivery.weight }, { subset: "canary", weight: delivery.weight }] },
             ];
         case "blueGreen":
             return [
-                { name: "preview", header: PREVIEW_HEADER, targets: [{ track: delivery.inactive, weight: 100 }] },
-                { name: "active", targets: [{ track: delivery.active, weight: 100 }] },
+                { name: "preview", header: PREVIEW_HEADER, targets: [{ subset: delivery.inactive, weight: 100 }] },
+                { name: "active", targets: [{ subset: delivery.active, weight: 100 }] },
+            ];
+        case "progressive":
+            // At rest, where Argo Rollouts leaves it after each promotion or rollback; it moves the weights in between.
+            return [
+                { name: "canary-forced", header: CANARY_HEADER, targets: [{ subset: "canary", weight: 100 }] },
+                { name: ROLLOUT_ROUTE, targets: [{ subset: "stable", weight: 100 }, { subset: "canary", weight: 0 }] },
             ];
     }
 }
@@ -48,7 +55,7 @@ export function httpRoutes(
     return plan.map((r) => ({
         name: r.name,
         ...(r.header ? { match: [{ headers: { [r.header.name]: { exact: r.header.value } } }] } : {}),
-        route: r.targets.map((t) => ({ destination: { host, port: { number: port }, subset: t.track }, weight: t.weight })),
+        route: r.targets.map((t) => ({ destination: { host, port: { number: port }, subset: t.subset }, weight: t.weight })),
         timeout: traffic.timeout,
         retries: { ...traffic.retries },
         ...(injected ? { fault: injected } : {}),

@@ -5,6 +5,17 @@ import { HttpRoute } from "./httpRoutes";
 
 export type VirtualServiceSpec = NonNullable<IVirtualService["spec"]>;
 
+/** The names of a service's routing objects, which Argo Rollouts also names in a progressive service's Rollout. */
+export function routingObjectNames(serviceName: string, isPublic: boolean): {
+    destinationRule: string; meshVirtualService: string; gatewayVirtualService?: string;
+} {
+    return {
+        destinationRule: serviceName,
+        meshVirtualService: serviceName,
+        ...(isPublic ? { gatewayVirtualService: `${serviceName}-public` } : {}),
+    };
+}
+
 export function meshVirtualServiceSpec(host: string, routes: HttpRoute[]): VirtualServiceSpec {
     // No `gateways`: the rule applies to sidecars ("mesh") only.
     return { hosts: [host], http: routes };
