@@ -1,12 +1,14 @@
 // PodDisruptionBudgets leave room to drain: at the selected workloads' minimum replicas (the
-// HPA's minReplicas or ScaledObject's minReplicaCount, else replicas), the budget allows at least one disruption. minAvailable and
+// HPA's minReplicas or ScaledObject's minReplicaCount, else the Rollout's or its own replicas), the budget allows at least one disruption. minAvailable and
 // maxUnavailable percentages round up, as the disruption controller does.
 import { Workload } from "../lib/clusterIndex";
 import { CapacityCheck } from "./check";
 import { scaled, SizedWorkload } from "./workloads";
 
 /** The field a workload's minimum comes from, as its message names it. */
-const MINIMUM_FIELD = { HorizontalPodAutoscaler: "HPA minReplicas", ScaledObject: "ScaledObject minReplicaCount", none: "replicas" } as const;
+const MINIMUM_FIELD = {
+    HorizontalPodAutoscaler: "HPA minReplicas", ScaledObject: "ScaledObject minReplicaCount", Rollout: "Rollout replicas", none: "replicas",
+} as const;
 
 export const disruptionRoom: CapacityCheck = (ctx) => {
     // Each sized workload by its pod template, with its place in its namespace's list.

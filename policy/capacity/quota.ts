@@ -38,7 +38,7 @@ function perPod(w: SizedWorkload, t: Tracked): { value: number; missing: string[
 
 function term(w: SizedWorkload, t: Tracked, each: number): string {
     const size = t.resource === "pods" ? "" : `×${formatQuantity(t.resource, each)}`;
-    const surge = w.surge > 0 ? ` + ${w.surge} surge` : "";
+    const surge = w.surge > 0 ? ` + ${w.surge} ${w.rolloutName ? "canary" : "surge"}` : "";
     return `${w.workload.ref.name} ${w.maxReplicas}${surge}${size}`;
 }
 

@@ -1,5 +1,6 @@
 // What each workload of a namespace asks for: replicas at its autoscaler's maximum and minimum, the
-// surge pods a rolling update adds, and one pod's requests and limits after the namespace's
+// surge pods a rolling update adds (or, for a Deployment an Argo Rollout runs, the canary's pods at
+// its highest weight beside the full stable set), and one pod's requests and limits after the namespace's
 // LimitRange defaults are applied (a missing request takes the default request, else the limit).
 import { ClusterIndex, IndexedObject, Workload } from "../lib/clusterIndex";
 import { quantityValue } from "@reference-platform/grammar";
@@ -21,8 +22,10 @@ export interface SizedWorkload {
     minReplicas: number;
     /** From the HPA or ScaledObject, when one scales the workload. */
     autoscaled: boolean;
-    /** The kind of what scales it, when something does. */
+    /** The kind of what scales it (an autoscaler, or the Rollout that runs its pods), when something does. */
     scaledBy?: ReplicaRange["scaler"];
+    /** The Argo Rollout that runs its pods, when one does. */
+    rolloutName?: string;
     surge: number;
     containers: ContainerSize[];
 }
@@ -71,10 +74,19 @@ export function containerSizes(workload: Workload, limitRanges: readonly Indexed
     });
 }
 
-/** The HPAs and ScaledObjects of the index, by the workload they scale. */
+/** The HPAs, ScaledObjects and Rollouts of the index, by the workload they scale or run. */
 function autoscalers(index: ClusterIndex): Map<string, ReplicaRange> {
     const declared = (kind: string) => index.ofKind(kind).map((o) => ({ namespace: o.ref.namespace, resource: o.resource }));
-    return replicaRanges(declared("HorizontalPodAutoscaler"), declared("ScaledObject"));
+    return replicaRanges(declared("HorizontalPodAutoscaler"), declared("ScaledObject"), declared("Rollout"));
+}
+
+/** Extra pods while a new version rolls out at `maxReplicas`: a rolling update's surge, or a Rollout's canary at its highest weight. */
+function surgeOf(workload: Workload, range: ReplicaRange | undefined, maxReplicas: number): number {
+    if (maxReplicas <= 0) return 0;
+    if (range?.rollout) return Math.ceil((range.rollout.maxCanaryWeight * maxReplicas) / 100);
+    const spec = workload.resource.props.spec ?? {};
+    const rolling = workload.kind === "Deployment" && (spec.strategy?.type ?? "RollingUpdate") === "RollingUpdate";
+    return rolling ? scaled(spec.strategy?.rollingUpdate?.maxSurge ?? "25%", maxReplicas, true) : 0;
 }
 
 /** Every replicated workload, per namespace, sized. */
@@ -90,10 +102,10 @@ export function sizedWorkloads(index: ClusterIndex): Map<string, SizedWorkload[]
         const replicas = Number(spec.replicas ?? 1);
         const maxReplicas = hpa ? Math.max(hpa.max, hpa.min) : replicas;
         const minReplicas = hpa ? hpa.min : replicas;
-        const rolling = workload.kind === "Deployment" && (spec.strategy?.type ?? "RollingUpdate") === "RollingUpdate";
-        const surge = rolling && maxReplicas > 0 ? scaled(spec.strategy?.rollingUpdate?.maxSurge ?? "25%", maxReplicas, true) : 0;
+        const autoscaled = hpa !== undefined && hpa.scaler !== "Rollout";
         const sized: SizedWorkload = {
-            workload, maxReplicas, minReplicas, autoscaled: hpa !== undefined, scaledBy: hpa?.scaler, surge,
+            workload, maxReplicas, minReplicas, autoscaled, scaledBy: hpa?.scaler,
+            ...(hpa?.rollout ? { rolloutName: hpa.rollout.name } : {}), surge: surgeOf(workload, hpa, maxReplicas),
             containers: containerSizes(workload, limitRanges.get(workload.ref.namespace) ?? []),
         };
         appendTo(result, workload.ref.namespace, sized);

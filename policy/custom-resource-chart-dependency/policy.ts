@@ -19,7 +19,7 @@ export const DEFAULT_CRD_CHARTS: Record<string, string[]> = {
     "monitoring.coreos.com": ["kube-prometheus-stack"],
     "elasticsearch.k8s.elastic.co": ["eck-operator"],
     "kibana.k8s.elastic.co": ["eck-operator"],
-    "argoproj.io": ["argo-cd"],
+    "argoproj.io": ["argo-cd", "argo-rollouts"],
     "external-secrets.io": ["external-secrets"],
 };
 

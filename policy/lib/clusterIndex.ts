@@ -22,7 +22,7 @@ const KIND_GROUPS: Record<string, readonly string[]> = {
     ServiceEntry: ["networking.istio.io"], Sidecar: ["networking.istio.io"], EnvoyFilter: ["networking.istio.io"],
     AuthorizationPolicy: ["security.istio.io"], RequestAuthentication: ["security.istio.io"], PeerAuthentication: ["security.istio.io"],
     Telemetry: ["telemetry.istio.io"], Certificate: ["cert-manager.io"],
-    HorizontalPodAutoscaler: ["autoscaling"], ScaledObject: ["keda.sh"], PodDisruptionBudget: ["policy"],
+    HorizontalPodAutoscaler: ["autoscaling"], ScaledObject: ["keda.sh"], Rollout: ["argoproj.io"], PodDisruptionBudget: ["policy"],
 };
 
 const WORKLOAD_KINDS = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod", "Job", "CronJob", "ReplicationController"];

@@ -1,5 +1,5 @@
-// `pod-disruption-budget`: a Deployment or StatefulSet that runs several replicas (directly or
-// through its HPA's or ScaledObject's minimum) has a PodDisruptionBudget selecting its pods, so
+// `pod-disruption-budget`: a Deployment or StatefulSet that runs several replicas (directly, through
+// its HPA's or ScaledObject's minimum, or through the Argo Rollout that runs its pods) has a PodDisruptionBudget selecting its pods, so
 // node drains keep it serving; and no budget blocks every eviction, which would stall drains instead.
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { configSpec, readConfig, WithExemptions } from "../lib/config";
@@ -23,11 +23,12 @@ const spec = configSpec("pod-disruption-budget", ["missingBudget", "blockingBudg
 
 const SCALED_KINDS = ["Deployment", "StatefulSet"];
 
-/** The minimum replicas an HPA or ScaledObject keeps, per "namespace/kind/name". */
+/** The minimum replicas an HPA, ScaledObject or Rollout keeps, per "namespace/kind/name". */
 function autoscalerMinimums(resources: readonly PolicyResource[]): Map<string, number> {
     const declared = (groups: string[], kind: string) =>
         ofKind(resources, groups, kind).map((resource) => ({ namespace: refOf(resource).namespace ?? "default", resource }));
-    const ranges = replicaRanges(declared(["autoscaling"], "HorizontalPodAutoscaler"), declared(["keda.sh"], "ScaledObject"));
+    const ranges = replicaRanges(declared(["autoscaling"], "HorizontalPodAutoscaler"), declared(["keda.sh"], "ScaledObject"),
+        declared(["argoproj.io"], "Rollout"));
     return new Map([...ranges].map(([key, range]) => [key, range.min]));
 }
 

@@ -11,13 +11,14 @@ import { gatewaySecrets } from "./gatewaySecrets";
 import { gatewayWorkloads } from "./gatewayWorkloads";
 import { jwtClaimRoutes } from "./jwtClaimRoutes";
 import { meshGatewayHosts } from "./meshGatewayHosts";
+import { rolloutRouting } from "./rolloutRouting";
 import { servicePortNames } from "./servicePortNames";
 import { virtualServiceDestinations } from "./virtualServiceDestinations";
 import { sidecarSelectors, telemetrySelectors } from "./workloadSelectors";
 
 export const ANALYZERS: readonly Analyzer[] = [
     virtualServiceDestinations, gatewayRefs, meshGatewayHosts, jwtClaimRoutes,
-    destinationRules,
+    destinationRules, rolloutRouting,
     gatewayWorkloads, gatewaySecrets, conflictingGateways,
     authorizationPolicies, crossTeamCalls,
     servicePortNames, deploymentServices, applicationUid,
