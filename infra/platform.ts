@@ -316,6 +316,8 @@ export function deployPlatform(config: Readonly<PlatformConfig>): Platform {
             rightSizing: vpaRecommender && { crdDependency: vpaRecommender.chart },
             // Without monitoring there is no Prometheus to read: no integration, and a service that asks for it is refused.
             requestScaling: keda && monitoring && { prometheusAddress: monitoring.prometheusUrl, crdDependency: keda.chart },
+            // Likewise: a canary's analysis reads Prometheus.
+            progressiveDelivery: argoRollouts && monitoring && { prometheusAddress: monitoring.prometheusUrl, crdDependency: argoRollouts.chart },
         }, opts)
         : undefined;
 

@@ -39,7 +39,8 @@ export class ArgoRollouts extends ChartAddOn {
                 spec: {
                     jobLabel: "app.kubernetes.io/name",
                     selector: { matchLabels: { ...METRICS_SERVICE_LABELS } },
-                    endpoints: [{ port: METRICS_PORT_NAME, interval: "30s" }],
+                    // rollout_info carries each Rollout's own namespace and name: keep them over the target's.
+                    endpoints: [{ port: METRICS_PORT_NAME, interval: "30s", honorLabels: true }],
                 },
             };
             const labels = recommendedLabels({ name: RELEASE, component: "progressive-delivery", env: args.env });

@@ -3,7 +3,7 @@
 // authorization, metrics, alerts, dashboards, traces and JSON logs.
 import * as pulumi from "@pulumi/pulumi";
 import {
-    EdgeArgs, EdgeRouteSettings, MeshIntegration, Microservice, MonitoringIntegration, RedMetricNames, RequestScalingIntegration,
+    EdgeArgs, EdgeRouteSettings, MeshIntegration, Microservice, MonitoringIntegration, ProgressiveDeliveryIntegration, RedMetricNames, RequestScalingIntegration,
     RightSizingIntegration, SecretStoreIntegration, TracingIntegration, WorkloadDefaults,
 } from "@reference-platform/consumer/microservice";
 import { ShopSettings } from "./settings";
@@ -39,6 +39,8 @@ export interface ShopArgs {
     /** The platform's VPA recommender: every service gets a recommendation-only VPA. */
     rightSizing?: RightSizingIntegration;
     requestScaling?: RequestScalingIntegration;
+    /** The platform's Argo Rollouts: a service with delivery.strategy "progressive" gets automated canaries. */
+    progressiveDelivery?: ProgressiveDeliveryIntegration;
 }
 
 /** The topology's edge rules with the stack's on top: its claims replace the topology's; requireJwt false drops both. */
@@ -100,6 +102,7 @@ export class Shop extends pulumi.ComponentResource {
                 secretStore: args.secretStore,
                 rightSizing: args.rightSizing,
                 requestScaling: args.requestScaling,
+                progressiveDelivery: args.progressiveDelivery,
             }, { parent: this });
         }
         this.frontendUrl = this.services.frontend.url;

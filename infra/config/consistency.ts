@@ -37,6 +37,7 @@ export function profileConsistency(profile: Record<string, any>, ctx: Ctx): void
     }
     egressGatewayCarriesOnlyTls(profile, ctx);
     requestRateHasItsSources(profile, ctx);
+    progressiveDeliveryHasItsSources(profile, ctx);
     const http = isRecord(profile.httpChartRepositories) ? profile.httpChartRepositories : {};
     for (const chart of Object.keys(http)) {
         const repo = isRecord(profile.chartRepositories) ? profile.chartRepositories[chart] : undefined;
@@ -74,19 +75,38 @@ function egressGatewayCarriesOnlyTls(profile: Record<string, any>, ctx: Ctx): vo
     }
 }
 
+/**
+ * A shop service's setting (at `path` under the service, when it equals `value`) that cannot work
+ * while the add-ons it needs are off: one issue per missing add-on, each with its way out.
+ */
+function serviceSettingNeeds(
+    profile: Record<string, any>, ctx: Ctx, path: [string, string], value: string, needs: [boolean, string][], otherwise: string,
+): void {
+    if (profile.shop?.enabled !== true) return;
+    const [block, key] = path;
+    for (const [service, settings] of Object.entries(isRecord(profile.shop.services) ? profile.shop.services : {})) {
+        if (!isRecord(settings) || !isRecord(settings[block]) || settings[block][key] !== value) continue;
+        for (const [missing, why] of needs) {
+            if (missing) issue(ctx, ["shop", "services", service, block, key], `"${value}" ${why}; or ${otherwise}`);
+        }
+    }
+}
+
 /** Scaling on request rate needs the mesh (it counts the requests), Prometheus (which KEDA reads) and KEDA. */
 function requestRateHasItsSources(profile: Record<string, any>, ctx: Ctx): void {
-    if (profile.shop?.enabled !== true) return;
-    const needs: [boolean, string][] = [
+    serviceSettingNeeds(profile, ctx, ["autoscaling", "scaleOn"], "requestRate", [
         [profile.requestScaling?.enabled === false, "needs KEDA: set platform:requestScaling.enabled true"],
         [profile.mesh?.enabled === false, "needs the mesh, whose sidecars count the requests (platform:mesh.enabled is false)"],
         [profile.monitoring?.enabled === false, "needs Prometheus, which KEDA reads the rate from (platform:monitoring.enabled is false)"],
         [profile.workloads?.autoscaling?.enabled === false, "is ignored while platform:workloads.autoscaling.enabled is false: nothing scales"],
-    ];
-    for (const [service, settings] of Object.entries(isRecord(profile.shop.services) ? profile.shop.services : {})) {
-        if (!isRecord(settings) || !isRecord(settings.autoscaling) || settings.autoscaling.scaleOn !== "requestRate") continue;
-        for (const [missing, why] of needs) {
-            if (missing) issue(ctx, ["shop", "services", service, "autoscaling", "scaleOn"], `"requestRate" ${why}; or set scaleOn "resources"`);
-        }
-    }
+    ], 'set scaleOn "resources"');
+}
+
+/** Automated canaries need Argo Rollouts, the mesh (which moves the weight and measures) and Prometheus (which the analysis reads). */
+function progressiveDeliveryHasItsSources(profile: Record<string, any>, ctx: Ctx): void {
+    serviceSettingNeeds(profile, ctx, ["delivery", "strategy"], "progressive", [
+        [profile.progressiveDelivery?.enabled === false, "needs Argo Rollouts: set platform:progressiveDelivery.enabled true"],
+        [profile.mesh?.enabled === false, "needs the mesh, which moves the canary's weight and measures it (platform:mesh.enabled is false)"],
+        [profile.monitoring?.enabled === false, "needs Prometheus, which the canary's analysis reads (platform:monitoring.enabled is false)"],
+    ], 'set strategy "canary" with a hand-set weight');
 }

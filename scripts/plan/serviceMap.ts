@@ -13,9 +13,9 @@ import { RecordedResource } from "../mock-run";
 export interface MapService {
     namespace: string;
     name: string;
-    /** rolling, canary or blue-green, from the subsets its mesh route splits over. */
+    /** rolling, canary, blue-green or progressive, from the subsets its mesh route splits over and the Rollout that moves them. */
     strategy: string;
-    /** e.g. "stable 90% / canary 10%". */
+    /** e.g. "stable 90% / canary 10%", or a Rollout's "canary 10-50% in 5 steps of 2m". */
     weights: string;
     slo?: string;
     /** e.g. "3-10" (HPA) or "2". */
@@ -83,6 +83,15 @@ function strategyOf(subsets: Array<{ subset: string; weight: number }>): Pick<Ma
     return { strategy, weights: subsets.map((s) => `${s.subset} ${s.weight}%`).join(" / ") };
 }
 
+/** A Rollout's canary steps, as the weights it moves through: "canary 10-50% in 5 steps of 2m". */
+function progressiveOf(rollout: RecordedResource): Pick<MapService, "strategy" | "weights"> {
+    const steps: any[] = rollout.inputs?.spec?.strategy?.canary?.steps ?? [];
+    const weights = steps.map((step) => step?.setWeight).filter((w): w is number => typeof w === "number");
+    const pause = steps.find((step) => step?.pause?.duration !== undefined)?.pause.duration;
+    const range = weights.length > 0 ? `${weights[0]}-${weights[weights.length - 1]}%` : "100%";
+    return { strategy: "progressive", weights: `canary ${range} in ${weights.length} steps${pause ? ` of ${pause}` : ""}` };
+}
+
 export function buildServiceMap(resources: readonly RecordedResource[]): ServiceMap {
     const of = (kind: string) => resources.filter((r) => r.type.startsWith("kubernetes:") && kindOf(r) === kind);
     const services = new Map<string, RecordedResource>(of("Service").map((s) => [id(ns(s), nameOf(s)), s]));
@@ -99,12 +108,18 @@ export function buildServiceMap(resources: readonly RecordedResource[]): Service
         if (!service) continue;
         const defaultRoute = (spec.http ?? []).find((rule: any) => !rule.match) ?? spec.http?.[0];
         const subsets = (defaultRoute?.route ?? []).map((r: any) => ({ subset: String(r.destination?.subset ?? "all"), weight: Number(r.weight ?? 100) }));
-        const hpas = selectedBy(service).map((d) => ({ d, hpa: of("HorizontalPodAutoscaler").find((h) => ns(h) === ns(d) && h.inputs?.spec?.scaleTargetRef?.name === nameOf(d)) }));
-        const min = hpas.reduce((sum, { d, hpa }) => sum + Number(hpa ? hpa.inputs.spec.minReplicas ?? 1 : d.inputs?.spec?.replicas ?? 1), 0);
-        const max = hpas.reduce((sum, { d, hpa }) => sum + Number(hpa ? hpa.inputs.spec.maxReplicas : d.inputs?.spec?.replicas ?? 1), 0);
+        // A Rollout that moves this VirtualService's weights runs the service's pods, and its autoscaler scales it.
+        const rollout = of("Rollout").find((r) => ns(r) === ns(vs) &&
+            (r.inputs?.spec?.strategy?.canary?.trafficRouting?.istio?.virtualServices ?? []).some((v: any) => v?.name === nameOf(vs)));
+        const scaled = (d: RecordedResource) => (rollout?.inputs?.spec?.workloadRef?.name === nameOf(d) ? { kind: "Rollout", name: nameOf(rollout) } : { kind: "Deployment", name: nameOf(d) });
+        const hpas = selectedBy(service).map((d) => ({ d, hpa: of("HorizontalPodAutoscaler").find((h) => ns(h) === ns(d) &&
+            (h.inputs?.spec?.scaleTargetRef?.kind ?? "Deployment") === scaled(d).kind && h.inputs?.spec?.scaleTargetRef?.name === scaled(d).name) }));
+        const fixed = (d: RecordedResource) => Number((scaled(d).kind === "Rollout" ? rollout : d)?.inputs?.spec?.replicas ?? 1);
+        const min = hpas.reduce((sum, { d, hpa }) => sum + Number(hpa ? hpa.inputs.spec.minReplicas ?? 1 : fixed(d)), 0);
+        const max = hpas.reduce((sum, { d, hpa }) => sum + Number(hpa ? hpa.inputs.spec.maxReplicas : fixed(d)), 0);
         const rule = of("PrometheusRule").find((r) => ns(r) === ns(service) && nameOf(r) === nameOf(service));
         const slo = (rule?.inputs?.spec?.groups ?? []).flatMap((g: any) => g.rules ?? []).find((r: any) => r.labels?.slo)?.labels?.slo;
-        nodes.push({ namespace: ns(service), name: nameOf(service), ...strategyOf(subsets), slo: slo ? `${slo}%` : undefined, replicas: min === max ? String(min) : `${min}-${max}` });
+        nodes.push({ namespace: ns(service), name: nameOf(service), ...(rollout ? progressiveOf(rollout) : strategyOf(subsets)), slo: slo ? `${slo}%` : undefined, replicas: min === max ? String(min) : `${min}-${max}` });
     }
     const known = new Set(nodes.map((n) => id(n.namespace, n.name)));
 

@@ -60,7 +60,15 @@ export const prodDifferences: ProfileDifferences = {
             frontend: { slo: 99.95 },
             // Reads are bursty and cheap per request: scale on the rate, not on cpu that lags it.
             catalog: { autoscaling: { scaleOn: "requestRate", requestRate: { targetPerPod: 50 } }, slo: 99.9 },
-            orders: { slo: 99.9 },
+            // Each new version takes 10% more of the traffic every 2 minutes while its pods answer 99.9%
+            // of requests within 300ms at p99, up to half; then it is promoted. Two failed readings roll it back.
+            orders: {
+                delivery: {
+                    strategy: "progressive",
+                    progressive: { stepWeight: 10, maxWeight: 50, interval: "2m", successRate: 99.9, latencyP99: "300ms", failedChecks: 2 },
+                },
+                slo: 99.9,
+            },
             payments: { slo: 99.95 },
         },
     },

@@ -57,6 +57,10 @@ export const stagingDifferences: ProfileDifferences = {
         services: {
             frontend: { slo: 99.9 },
             catalog: { delivery: { strategy: "canary", canary: { weight: 10 } }, autoscaling: { scaleOn: "requestRate", requestRate: { targetPerPod: 50 } }, slo: 99.5 },
+            // Staging moves faster than prod: 25% a minute, up to 75%.
+            orders: {
+                delivery: { strategy: "progressive", progressive: { stepWeight: 25, maxWeight: 75, interval: "1m", successRate: 99, latencyP99: "500ms" } },
+            },
             payments: { delivery: { strategy: "blueGreen", blueGreen: { active: "blue" } }, slo: 99.9 },
         },
     },

@@ -56,19 +56,25 @@ export function byUrn(run: RunResult, urn: string): RecordedResource | undefined
 
 /**
  * The mesh switched off. Only the mesh splits traffic by weight, so the Microservice refuses a
- * canary without it: staging's catalog canary rolls instead (a no-op on the other stacks). The mesh
- * counts the requests that scaling on request rate reads, so catalog scales on cpu and memory.
+ * canary without it: staging's catalog canary and the automated canary of orders (staging, prod)
+ * roll instead (a no-op on dev). The mesh counts the requests that scaling on request rate reads,
+ * so catalog scales on cpu and memory.
  */
 export const MESH_OFF: StackOverrides = {
     mesh: { enabled: false },
-    shop: { services: { catalog: { delivery: { strategy: "rolling" }, autoscaling: { scaleOn: "resources" } } } },
+    shop: {
+        services: {
+            catalog: { delivery: { strategy: "rolling" }, autoscaling: { scaleOn: "resources" } },
+            orders: { delivery: { strategy: "rolling" } },
+        },
+    },
 };
 
 /**
  * Monitoring switched off. KEDA reads the request rate from Prometheus, so catalog scales on cpu
- * and memory (a no-op on dev).
+ * and memory, and a canary's analysis reads it too, so orders rolls (no-ops on dev).
  */
 export const MONITORING_OFF: StackOverrides = {
     monitoring: { enabled: false },
-    shop: { services: { catalog: { autoscaling: { scaleOn: "resources" } } } },
+    shop: { services: { catalog: { autoscaling: { scaleOn: "resources" } }, orders: { delivery: { strategy: "rolling" } } } },
 };

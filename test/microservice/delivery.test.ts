@@ -260,7 +260,7 @@ describe("delivery strategies", () => {
         });
 
         it("refuses a weighted canary, which only the mesh splits by weight", () => {
-            const failed = runStack(STAGING, { mesh: { enabled: false }, shop: { services: { catalog: { autoscaling: { scaleOn: "resources" } } } } });
+            const failed = runStack(STAGING, { mesh: { enabled: false }, shop: { services: { orders: { delivery: { strategy: "rolling" } }, catalog: { autoscaling: { scaleOn: "resources" } } } } });
             assert.match(failed.error ?? "", /Microservice "catalog" is invalid:\n {2}- delivery\.canary\.weight: only the mesh splits traffic by weight.*\(got 10\)/);
         });
 

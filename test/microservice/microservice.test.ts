@@ -149,7 +149,8 @@ describe("Microservice", () => {
                     assert.ok(hpa.inputs.spec.minReplicas >= 2);
                     assert.ok(hpa.inputs.spec.maxReplicas >= hpa.inputs.spec.minReplicas);
                     assert.deepEqual(hpa.inputs.spec.metrics.map((m: any) => m.resource.name).sort(), ["cpu", "memory"]);
-                    assert.equal(hpa.inputs.spec.scaleTargetRef.kind, "Deployment");
+                    // orders's pods are run by its Rollout (automated canaries), which its HPA scales.
+                    assert.equal(hpa.inputs.spec.scaleTargetRef.kind, service === "orders" ? "Rollout" : "Deployment");
                 }
                 const pdb = childOfKind(run, service, "PodDisruptionBudget")!;
                 assert.deepEqual(pdb.inputs.spec.selector.matchLabels,

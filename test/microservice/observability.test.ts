@@ -18,6 +18,12 @@ const PODINFO_LABELS: Record<string, string[]> = {
     http_request_duration_seconds_bucket: ["method", "path", "status", "le"],
 };
 const KUBE_STATE_METRICS_SERIES = ["kube_pod_container_status_restarts_total"];
+// What the Argo Rollouts controller publishes about each Rollout (argoproj/argo-rollouts
+// controller/metrics/prommetrics.go: rollout_info{namespace,name,strategy,traffic_router,phase}),
+// read by a progressive service's canary alerts.
+const ARGO_ROLLOUTS_SERIES = ["rollout_info"];
+// Each series' own labels, beside the target's (namespace is the Rollout's: its ServiceMonitor honours the series' labels).
+const SERIES_LABELS: Record<string, string[]> = { ...PODINFO_LABELS, rollout_info: ["name", "strategy", "traffic_router", "phase"] };
 // Labels a ServiceMonitor target gets from service discovery.
 const TARGET_LABELS = ["namespace", "service", "pod", "container", "endpoint", "job", "track"];
 
@@ -77,10 +83,10 @@ describe("per-service observability", () => {
                     assert.ok(onlyKind(run, service, TYPES.prometheusRule).dependencies.includes(crds));
                 });
 
-                it(`${service}: alerts only on series podinfo and kube-state-metrics expose`, () => {
+                it(`${service}: alerts only on series podinfo, kube-state-metrics and Argo Rollouts expose`, () => {
                     const rules = rulesOf(ok(stack), service);
                     const recorded = new Set(rules.filter((r) => r.record).map((r) => r.record!));
-                    const exposed = new Set([...PODINFO_SERIES, ...KUBE_STATE_METRICS_SERIES]);
+                    const exposed = new Set([...PODINFO_SERIES, ...KUBE_STATE_METRICS_SERIES, ...ARGO_ROLLOUTS_SERIES]);
                     for (const rule of rules) {
                         const read = metricsIn(rule.expr);
                         assert.ok(read.length > 0, `${rule.record ?? rule.alert} reads some series`);
@@ -88,7 +94,7 @@ describe("per-service observability", () => {
                             assert.ok(exposed.has(metric) || (!rule.record && recorded.has(metric)),
                                 `${rule.record ?? rule.alert} reads ${metric}, which nothing exposes`);
                         }
-                        for (const [metric, own] of Object.entries(PODINFO_LABELS)) {
+                        for (const [metric, own] of Object.entries(SERIES_LABELS)) {
                             for (const label of matcherLabels(rule.expr, metric)) {
                                 assert.ok([...own, ...TARGET_LABELS].includes(label), `${metric} has no label ${label}`);
                             }

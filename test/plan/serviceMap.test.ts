@@ -58,7 +58,7 @@ describe("service map", function () {
         });
     }
 
-    it("shows staging's canary weights and blue-green strategy, SLOs and replica ranges", () => {
+    it("shows staging's canary weights, automated canary, blue-green strategy, SLOs and replica ranges", () => {
         const run = runOk("staging");
         const map = buildServiceMap(run.resources);
         const catalog = map.services.find((s) => s.name === "catalog")!;
@@ -68,17 +68,21 @@ describe("service map", function () {
         assert.strictEqual(catalog.weights, split);
         assert.strictEqual(map.services.find((s) => s.name === "payments")!.strategy, "blue-green");
         const hpa = run.resources.find((r) => r.type.endsWith(":HorizontalPodAutoscaler") && r.inputs.metadata.name === "orders")!;
-        assert.strictEqual(map.services.find((s) => s.name === "orders")!.replicas, `${hpa.inputs.spec.minReplicas}-${hpa.inputs.spec.maxReplicas}`);
+        const orders = map.services.find((s) => s.name === "orders")!;
+        assert.strictEqual(orders.replicas, `${hpa.inputs.spec.minReplicas}-${hpa.inputs.spec.maxReplicas}`);
+        // staging's orders (stacks/staging/profile.ts): 25% a minute, up to 75%.
+        assert.deepStrictEqual([orders.strategy, orders.weights], ["progressive", "canary 25-75% in 3 steps of 1m"]);
         assert.ok(map.services.every((s) => /^\d+(\.\d+)?%$/.test(s.slo ?? "")));
     });
 
     it("shows each namespace's quota headroom at the HPA maximum", () => {
         const run = runOk("prod");
         const map = buildServiceMap(run.resources);
-        // prod's shop: 4 services, each autoscaled to at most 10 pods, rolled out with maxSurge 25%
-        // (Kubernetes rounds a surge up: 3 extra pods at 10), so 4 x 13 = 52 pods at the peak, in a
-        // team quota of 300 pods (stacks/prod/profile.ts): 248 to spare.
-        assert.ok(map.headroom.shop.includes("pods 248 of 300"), map.headroom.shop.join("; "));
+        // prod's shop: 4 services, each autoscaled to at most 10 pods. Three roll out with maxSurge 25%
+        // (Kubernetes rounds a surge up: 3 extra pods at 10); orders's canary reaches 50% of the
+        // traffic, so 5 canary pods beside its 10 stable ones. 3 x 13 + 15 = 54 pods at the peak, in a
+        // team quota of 300 pods (stacks/prod/profile.ts): 246 to spare.
+        assert.ok(map.headroom.shop.includes("pods 246 of 300"), map.headroom.shop.join("; "));
         assert.match(toDot(map), /quota headroom at HPA max:\\n/);
     });
 

@@ -139,7 +139,8 @@ describe("progressive delivery without monitoring, or off", function () {
     });
 
     it("off: installs no Argo Rollouts and no namespace for it", () => {
-        const run = runOk("prod", { progressiveDelivery: { enabled: false } });
+        // Without the controller, orders cannot be an automated canary: it rolls.
+        const run = runOk("prod", { progressiveDelivery: { enabled: false }, shop: { services: { orders: { delivery: { strategy: "rolling" } } } } });
         assert.equal(installs(run), false);
         assert.equal(ofType(run, NAMESPACE).some((n) => n.inputs.metadata.name === NS), false);
         assert.deepEqual(inNamespace(ofType(run, NETPOL)), []);

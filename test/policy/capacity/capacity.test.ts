@@ -14,7 +14,8 @@ describe("capacity", function () {
     this.timeout(120000);
     let prod: HarnessResource[];
     // Worked out from the recorded objects: each shop Deployment scales to its HPA's maxReplicas (or
-    // its ScaledObject's maxReplicaCount) and a rolling update adds ceil(25% of that) surge pods.
+    // its ScaledObject's maxReplicaCount) and a rolling update adds ceil(25% of that) surge pods;
+    // prod's orders runs through an Argo Rollout whose canary reaches 50%, so ceil(50% of that).
     let pods = 0;
     let requestsMemory = 0;
     before(() => {
@@ -22,7 +23,10 @@ describe("capacity", function () {
         for (const d of prod.filter((r) => r.type === "kubernetes:apps/v1:Deployment" && r.props.metadata.namespace === "shop")) {
             const scaling = (kind: string) => prod.find((r) => r.type.endsWith(`:${kind}`) && r.props.spec.scaleTargetRef.name === d.props.metadata.name);
             const max = scaling("HorizontalPodAutoscaler")?.props.spec.maxReplicas ?? scaling("ScaledObject")!.props.spec.maxReplicaCount;
-            const peak = max + Math.ceil(max * 0.25);
+            // A Deployment an Argo Rollout runs: the canary at its highest weight beside the full stable set.
+            const rollout = prod.find((r) => r.type.endsWith(":Rollout") && r.props.spec.workloadRef?.name === d.props.metadata.name);
+            const canaryWeights: number[] = (rollout?.props.spec.strategy.canary.steps ?? []).flatMap((s: any) => s.setWeight ?? []);
+            const peak = max + (rollout ? Math.ceil((max * Math.max(...canaryWeights)) / 100) : Math.ceil(max * 0.25));
             pods += peak;
             requestsMemory += peak * quantityValue(d.props.spec.template.spec.containers[0].resources.requests.memory)!;
         }
@@ -35,19 +39,19 @@ describe("capacity", function () {
     });
 
     it("accepts a quota exactly as large as the HPA maximum needs", async () => {
-        assert.strictEqual(pods, 52);
+        assert.strictEqual(pods, 54);
         assert.deepStrictEqual(await analyze(quota({ pods: String(pods), "requests.memory": `${requestsMemory / 2 ** 20}Mi`, "limits.cpu": String(pods) })), []);
     });
 
     it("reports a quota one unit too small, with the numbers", async () => {
         const messages = await analyze(quota({ pods: String(pods - 1), "requests.memory": `${requestsMemory / 2 ** 20 - 1}Mi`, "limits.cpu": `${pods * 1000 - 1}m` }));
         assert.deepStrictEqual(messages, [
-            "ResourceQuota shop/team-quota: quota shop: requests.memory 13311Mi < 13Gi needed at HPA maximum " +
-                "(catalog 10 + 3 surge×256Mi, orders 10 + 3 surge×256Mi, frontend 10 + 3 surge×256Mi, payments 10 + 3 surge×256Mi)",
-            "ResourceQuota shop/team-quota: quota shop: limits.cpu 51999m < 52 needed at HPA maximum " +
-                "(catalog 10 + 3 surge×1, orders 10 + 3 surge×1, frontend 10 + 3 surge×1, payments 10 + 3 surge×1)",
-            "ResourceQuota shop/team-quota: quota shop: pods 51 < 52 needed at HPA maximum " +
-                "(catalog 10 + 3 surge, orders 10 + 3 surge, frontend 10 + 3 surge, payments 10 + 3 surge)",
+            "ResourceQuota shop/team-quota: quota shop: requests.memory 13823Mi < 13.5Gi needed at HPA maximum " +
+                "(catalog 10 + 3 surge×256Mi, orders 10 + 5 canary×256Mi, frontend 10 + 3 surge×256Mi, payments 10 + 3 surge×256Mi)",
+            "ResourceQuota shop/team-quota: quota shop: limits.cpu 53999m < 54 needed at HPA maximum " +
+                "(catalog 10 + 3 surge×1, orders 10 + 5 canary×1, frontend 10 + 3 surge×1, payments 10 + 3 surge×1)",
+            "ResourceQuota shop/team-quota: quota shop: pods 53 < 54 needed at HPA maximum " +
+                "(catalog 10 + 3 surge, orders 10 + 5 canary, frontend 10 + 3 surge, payments 10 + 3 surge)",
         ]);
     });
 
@@ -88,12 +92,22 @@ describe("capacity", function () {
         assert.strictEqual(catalog.length, 1, "prod's catalog scales on request rate");
         const raised = changed(quota({ pods: String(pods) }), "ScaledObject", "shop/catalog", (p) => { p.spec.maxReplicaCount = 14; });
         assert.deepStrictEqual(await analyze(raised), [
-            "ResourceQuota shop/team-quota: quota shop: pods 52 < 57 needed at HPA maximum " +
-                "(catalog 14 + 4 surge, orders 10 + 3 surge, frontend 10 + 3 surge, payments 10 + 3 surge)",
+            "ResourceQuota shop/team-quota: quota shop: pods 54 < 59 needed at HPA maximum " +
+                "(catalog 14 + 4 surge, orders 10 + 5 canary, frontend 10 + 3 surge, payments 10 + 3 surge)",
         ]);
         const budget = changed(prod, "PodDisruptionBudget", "shop/catalog", (p) => { delete p.spec.maxUnavailable; p.spec.minAvailable = 3; });
         assert.deepStrictEqual(await analyze(budget), [
             "PodDisruptionBudget shop/catalog: minAvailable 3 leaves 0 disruptions at the minimum of 3 pods (Deployment catalog ScaledObject minReplicaCount 3): a node drain blocks",
+        ]);
+    });
+
+    it("counts a canary Rollout's pods at its highest weight, beside the full stable set", async () => {
+        const fullWeight = changed(quota({ pods: String(pods) }), "Rollout", "shop/orders", (p) => {
+            p.spec.strategy.canary.steps = [...p.spec.strategy.canary.steps, { setWeight: 100 }];
+        });
+        assert.deepStrictEqual(await analyze(fullWeight), [
+            "ResourceQuota shop/team-quota: quota shop: pods 54 < 59 needed at HPA maximum " +
+                "(catalog 10 + 3 surge, orders 10 + 10 canary, frontend 10 + 3 surge, payments 10 + 3 surge)",
         ]);
     });
 });

@@ -67,12 +67,12 @@ describe("mesh-analysis", function () {
 
     describe("VirtualService", () => {
         it("IST0101: a subset no DestinationRule defines", () => expectOne(
-            changed(prod, "VirtualService", "shop/orders", (p) => { p.spec.http[0].route[0].destination.subset = "canary"; }),
-            'IST0101 VirtualService shop/orders: subset "canary" not found in DestinationRule shop/orders'));
+            changed(prod, "VirtualService", "shop/orders", (p) => { p.spec.http[0].route[0].destination.subset = "preview"; }),
+            'IST0101 VirtualService shop/orders: subset "preview" not found in DestinationRule shop/orders'));
 
         it("stays silent for a subset that exists", async () => {
-            let resources = changed(prod, "DestinationRule", "shop/orders", (p) => { p.spec.subsets.push({ name: "canary", labels: { version: "stable" } }); });
-            resources = changed(resources, "VirtualService", "shop/orders", (p) => { p.spec.http[0].route[0].destination.subset = "canary"; });
+            let resources = changed(prod, "DestinationRule", "shop/orders", (p) => { p.spec.subsets.push({ name: "preview", labels: { version: "stable" } }); });
+            resources = changed(resources, "VirtualService", "shop/orders", (p) => { p.spec.http[0].route[0].destination.subset = "preview"; });
             assert.deepStrictEqual(await analyze(resources), []);
         });
 
@@ -130,10 +130,31 @@ describe("mesh-analysis", function () {
         });
     });
 
+    describe("Rollout (Argo Rollouts' Istio traffic routing)", () => {
+        it("IST0101: a route the VirtualService does not have", () => expectOne(
+            changed(prod, "Rollout", "shop/orders", (p) => { p.spec.strategy.canary.trafficRouting.istio.virtualServices[0].routes = ["main"]; }),
+            'IST0101 Rollout shop/orders: http route "main" not found in VirtualService shop/orders'));
+
+        it("IST0101: a named route that does not send to the canary subset", () => expectOne(
+            changed(prod, "VirtualService", "shop/orders-public", (p) => {
+                const primary = p.spec.http.find((r: any) => r.name === "primary");
+                primary.route = primary.route.filter((d: any) => d.destination.subset !== "canary");
+            }),
+            'IST0101 Rollout shop/orders: http route "primary" of VirtualService shop/orders-public has no destination with subset "canary", whose weight the Rollout sets'));
+
+        it("IST0101: a DestinationRule without the canary subset", () => expectOne(
+            changed(prod, "DestinationRule", "shop/orders", (p) => { p.spec.subsets = p.spec.subsets.filter((s: any) => s.name !== "canary"); }),
+            'IST0101 Rollout shop/orders: subset "canary" not found in DestinationRule shop/orders'));
+
+        it("IST0101: a VirtualService that does not exist", () => expectOne(
+            changed(prod, "Rollout", "shop/orders", (p) => { p.spec.strategy.canary.trafficRouting.istio.virtualServices[0].name = "orders-mesh"; }),
+            'IST0101 Rollout shop/orders: VirtualService "orders-mesh" not found in namespace shop'));
+    });
+
     describe("DestinationRule", () => {
         it("IST0173: a subset that selects no pod", () => expectOne(
-            changed(prod, "DestinationRule", "shop/orders", (p) => { p.spec.subsets.push({ name: "canary", labels: { version: "canary" } }); }),
-            'IST0173 DestinationRule shop/orders: subset "canary" (app.kubernetes.io/instance=orders,app.kubernetes.io/name=orders,version=canary) selects no pod of Service shop/orders'));
+            changed(prod, "DestinationRule", "shop/orders", (p) => { p.spec.subsets.push({ name: "preview", labels: { version: "preview" } }); }),
+            'IST0173 DestinationRule shop/orders: subset "preview" (app.kubernetes.io/instance=orders,app.kubernetes.io/name=orders,version=preview) selects no pod of Service shop/orders'));
 
         it("IST0174: a host that no Service serves", () => expectOne(
             changed(prod, "DestinationRule", "shop/orders", (p) => { p.spec.host = "ledger.shop.svc.cluster.local"; }),
@@ -264,7 +285,7 @@ describe("mesh-analysis", function () {
     });
 
     it("honours exemptions by namespace, kind and name", async () => {
-        const broken = changed(prod, "VirtualService", "shop/orders", (p) => { p.spec.http[0].route[0].destination.subset = "canary"; });
+        const broken = changed(prod, "VirtualService", "shop/orders", (p) => { p.spec.http[0].route[0].destination.subset = "preview"; });
         const exemptions = [{ namespace: "shop", kind: "VirtualService", name: "orders", controls: ["IST0101"], reason: "migration", expires: "2999-01-01" }];
         assert.deepStrictEqual(await stackMessages(meshAnalysis, broken, { ...prodConfig(), exemptions }), []);
         const otherCode = [{ ...exemptions[0], controls: ["IST0109"] }];
@@ -275,7 +296,7 @@ describe("mesh-analysis", function () {
         // Upstream levels (istio/istio pkg/config/analysis/msg/messages.yaml, 1.29), written out
         // here rather than read from the pack's table, so a wrong level in the table fails.
         const cases: Array<[string, string, (resources: HarnessResource[]) => HarnessResource[], string]> = [
-            ["IST0101", "Error", (r) => changed(r, "VirtualService", "shop/orders", (p) => { p.spec.http[0].route[0].destination.subset = "canary"; }), "mesh-analysis"],
+            ["IST0101", "Error", (r) => changed(r, "VirtualService", "shop/orders", (p) => { p.spec.http[0].route[0].destination.subset = "preview"; }), "mesh-analysis"],
             ["IST0174", "Warning", (r) => changed(r, "DestinationRule", "shop/orders", (p) => { p.spec.host = "ledger.shop.svc.cluster.local"; }), "mesh-analysis-warnings"],
             ["IST0127", "Warning", (r) => changed(r, "AuthorizationPolicy", "shop/orders", (p) => { p.spec.selector.matchLabels = { "app.kubernetes.io/instance": "orders", "app.kubernetes.io/name": "ledger" }; }), "mesh-analysis-warnings"],
         ];
