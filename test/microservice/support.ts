@@ -2,24 +2,9 @@
 // objects in a program run, whichever sub-component (MeshPolicy, Observability) holds them.
 import { strict as assert } from "assert";
 import { ofType, one, RecordedResource, RunResult } from "../harness";
+import { TYPES } from "../harness/types";
 
-export const TYPES = {
-    deployment: "kubernetes:apps/v1:Deployment",
-    service: "kubernetes:core/v1:Service",
-    configMap: "kubernetes:core/v1:ConfigMap",
-    hpa: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
-    scaledObject: "kubernetes:keda.sh/v1alpha1:ScaledObject",
-    pdb: "kubernetes:policy/v1:PodDisruptionBudget",
-    serviceAccount: "kubernetes:core/v1:ServiceAccount",
-    destinationRule: "kubernetes:networking.istio.io/v1:DestinationRule",
-    virtualService: "kubernetes:networking.istio.io/v1:VirtualService",
-    authorizationPolicy: "kubernetes:security.istio.io/v1:AuthorizationPolicy",
-    peerAuthentication: "kubernetes:security.istio.io/v1:PeerAuthentication",
-    requestAuthentication: "kubernetes:security.istio.io/v1:RequestAuthentication",
-    serviceMonitor: "kubernetes:monitoring.coreos.com/v1:ServiceMonitor",
-    prometheusRule: "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
-    chart: "kubernetes:helm.sh/v4:Chart",
-} as const;
+export { TYPES };
 
 export const SHOP_NAMESPACE = "shop";
 export const MICROSERVICE = "platform:workloads:Microservice";

@@ -6,11 +6,9 @@ import { strict as assert } from "assert";
 import { MONITORING_OFF, ofType, one, RecordedResource, RunResult, runOk } from "../harness";
 import { assertOwnRestrictedNamespace } from "../harness/addOns";
 import { itRendered, ofKind, renderedBy, restrictedAndSizedViolations } from "../harness/renderedCharts";
+import { TYPES } from "../harness/types";
 
-const CHART = "kubernetes:helm.sh/v4:Chart";
-const NAMESPACE = "kubernetes:core/v1:Namespace";
-const NETPOL = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
-const SERVICE_MONITOR = "kubernetes:monitoring.coreos.com/v1:ServiceMonitor";
+const { chart: CHART, namespace: NAMESPACE, networkPolicy: NETPOL, serviceMonitor: SERVICE_MONITOR } = TYPES;
 // Restated on purpose: the pin, the namespace, the CRDs the services' objects need, the sizing of
 // stacks/base.ts, the controller's metrics port (the chart's containerPorts.metrics) and
 // Prometheus's Service port (the monitoring chart's).

@@ -7,15 +7,10 @@ import { strict as assert } from "assert";
 import Ajv from "ajv";
 import { ofType, one, RecordedResource, runOk, StackOverrides } from "../harness";
 import { itRendered, ofKind, renderedBy } from "../harness/renderedCharts";
+import { TYPES } from "../harness/types";
 
-const CHART = "kubernetes:helm.sh/v4:Chart";
-const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
-const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
-const ROLLOUT = "kubernetes:argoproj.io/v1alpha1:Rollout";
-const ANALYSIS_TEMPLATE = "kubernetes:argoproj.io/v1alpha1:AnalysisTemplate";
-const VIRTUAL_SERVICE = "kubernetes:networking.istio.io/v1:VirtualService";
-const DESTINATION_RULE = "kubernetes:networking.istio.io/v1:DestinationRule";
-const PROMETHEUS_RULE = "kubernetes:monitoring.coreos.com/v1:PrometheusRule";
+const { chart: CHART, deployment: DEPLOYMENT, hpa: HPA, rollout: ROLLOUT, analysisTemplate: ANALYSIS_TEMPLATE,
+    virtualService: VIRTUAL_SERVICE, destinationRule: DESTINATION_RULE, prometheusRule: PROMETHEUS_RULE } = TYPES;
 // Restated on purpose: each stack's orders settings (stacks/<stack>/profile.ts) as the weights,
 // pauses and thresholds Argo Rollouts must be given, and the names Argo Rollouts' metrics use.
 const ORDERS: Record<string, { weights: number[]; pause: string; successRatio: number; p99Ms: number; failureLimit: number; window: string }> = {

@@ -1,0 +1,22 @@
+// The Pulumi type tokens of the objects the suites look for, written out once.
+export const TYPES = {
+    deployment: "kubernetes:apps/v1:Deployment",
+    service: "kubernetes:core/v1:Service",
+    configMap: "kubernetes:core/v1:ConfigMap",
+    namespace: "kubernetes:core/v1:Namespace",
+    networkPolicy: "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+    hpa: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
+    scaledObject: "kubernetes:keda.sh/v1alpha1:ScaledObject",
+    rollout: "kubernetes:argoproj.io/v1alpha1:Rollout",
+    analysisTemplate: "kubernetes:argoproj.io/v1alpha1:AnalysisTemplate",
+    pdb: "kubernetes:policy/v1:PodDisruptionBudget",
+    serviceAccount: "kubernetes:core/v1:ServiceAccount",
+    destinationRule: "kubernetes:networking.istio.io/v1:DestinationRule",
+    virtualService: "kubernetes:networking.istio.io/v1:VirtualService",
+    authorizationPolicy: "kubernetes:security.istio.io/v1:AuthorizationPolicy",
+    peerAuthentication: "kubernetes:security.istio.io/v1:PeerAuthentication",
+    requestAuthentication: "kubernetes:security.istio.io/v1:RequestAuthentication",
+    serviceMonitor: "kubernetes:monitoring.coreos.com/v1:ServiceMonitor",
+    prometheusRule: "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
+    chart: "kubernetes:helm.sh/v4:Chart",
+} as const;
