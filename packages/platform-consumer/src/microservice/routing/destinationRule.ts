@@ -1,5 +1,6 @@
 // How the mesh talks to a service: one subset per delivery track (by the `version` label), or the
-// stable and canary subsets Argo Rollouts points at its ReplicaSets (progressive), mutual TLS with mesh certificates, a bounded connection pool and ejection of failing pods.
+// stable and canary subsets Argo Rollouts points at its ReplicaSets (progressive); mutual TLS with
+// mesh certificates, a bounded connection pool and ejection of failing pods.
 import type { IDestinationRule } from "@kubernetes-models/istio/networking.istio.io/v1/DestinationRule" with { "resolution-mode": "import" };
 import { TrafficSettings } from "../args";
 import { ResolvedDelivery } from "../delivery/strategy";
@@ -8,7 +9,6 @@ import { Track, TRACK_LABEL } from "../delivery/tracks";
 
 export type DestinationRuleSpec = NonNullable<IDestinationRule["spec"]>;
 
-/** `exportTo` unset: the mesh's default (the rule's own namespace). */
 /**
  * The subsets routes name. A progressive service's carry no labels of the program's: Argo Rollouts
  * adds each ReplicaSet's pod-template hash, as its pods share one template and one `version` label.
@@ -18,6 +18,7 @@ export function routeSubsets(delivery: ResolvedDelivery, tracks: Track[]): { nam
     return tracks.map((t) => ({ name: t.name, labels: { [TRACK_LABEL]: t.name } }));
 }
 
+/** `exportTo` unset: the mesh's default (the rule's own namespace). */
 export function destinationRuleSpec(host: string, subsets: ReturnType<typeof routeSubsets>, traffic: TrafficSettings, exportTo?: string[]): DestinationRuleSpec {
     const pool = traffic.connectionPool;
     return {

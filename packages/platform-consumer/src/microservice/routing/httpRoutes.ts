@@ -5,7 +5,7 @@ import { FaultInjectionSettings } from "../settings";
 import { TrafficSettings } from "../args";
 import { CANARY_HEADER, PREVIEW_HEADER } from "../delivery/headers";
 import { ResolvedDelivery } from "../delivery/strategy";
-import { ROLLOUT_ROUTE } from "../delivery/progressive";
+import { ROLLOUT_ROUTE, ROLLOUT_SUBSETS } from "../delivery/progressive";
 import { TrackName } from "../delivery/tracks";
 
 export type HttpRoute = NonNullable<NonNullable<IVirtualService["spec"]>["http"]>[number];
@@ -34,8 +34,8 @@ export function routePlan(delivery: ResolvedDelivery): RoutePlan[] {
         case "progressive":
             // At rest, where Argo Rollouts leaves it after each promotion or rollback; it moves the weights in between.
             return [
-                { name: "canary-forced", header: CANARY_HEADER, targets: [{ subset: "canary", weight: 100 }] },
-                { name: ROLLOUT_ROUTE, targets: [{ subset: "stable", weight: 100 }, { subset: "canary", weight: 0 }] },
+                { name: "canary-forced", header: CANARY_HEADER, targets: [{ subset: ROLLOUT_SUBSETS.canary, weight: 100 }] },
+                { name: ROLLOUT_ROUTE, targets: [{ subset: ROLLOUT_SUBSETS.stable, weight: 100 }, { subset: ROLLOUT_SUBSETS.canary, weight: 0 }] },
             ];
     }
 }
